@@ -1,0 +1,3 @@
+"""Tarjama: offline review of Arabic→English machine translation."""
+
+__version__ = "0.1.0"
