@@ -1,0 +1,64 @@
+"""Plain domain objects shared by the stores, the services, the CLI and the window.
+
+They carry no behaviour that needs a database or Qt, so every layer can use them and tests can build them freely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Status(StrEnum):
+    """Where a segment stands in review; stored as its string value."""
+
+    NEW = "new"
+    DRAFT = "draft"
+    APPROVED = "approved"
+    REJECTED = "rejected"
+
+
+class Origin(StrEnum):
+    """Who produced the current target text: nobody yet, or the translator."""
+
+    NONE = "none"
+    HUMAN = "human"
+
+
+@dataclass(frozen=True)
+class ImportedDocument:
+    """A source document as read from disk, before it becomes a project.
+
+    `paragraphs` holds each paragraph's text exactly as in the file (no line break inside);
+    `paragraph_separator` is what stood between paragraphs, so an export can lay the target out the same way.
+    """
+
+    name: str
+    format: str
+    paragraphs: list[str]
+    paragraph_separator: str = "\n\n"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence of source text and its translation, as the store holds it.
+
+    `space_after` is the whitespace that followed the sentence in the paragraph: joining `source + space_after`
+    over a paragraph's segments rebuilds the paragraph exactly.
+    """
+
+    id: int
+    paragraph_id: int
+    paragraph_index: int
+    position: int
+    source: str
+    space_after: str = ""
+    target: str = ""
+    status: Status = Status.NEW
+    origin: Origin = Origin.NONE
+    updated_at: str = ""
+    first_in_paragraph: bool = field(default=False, compare=False)
+
+    @property
+    def source_words(self) -> int:
+        return len(self.source.split())

@@ -1,0 +1,70 @@
+"""Test set-up shared by every test: Qt offscreen, isolated user folders, and no network.
+
+The socket guard is autouse: Tarjama promises translators that nothing leaves the machine unless they ask for a
+download, so any connection to a non-loopback address fails the test that made it.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_ARTICLE = REPO.parent / "shared" / "corpus" / "ar-news-syria-truce.txt"
+
+
+class NetworkBlocked(AssertionError):
+    """Raised when code under test tries to reach an address outside this machine."""
+
+
+def _is_loopback(address: object) -> bool:
+    if not isinstance(address, tuple) or not address:
+        return True  # AF_UNIX paths and the like never leave the machine
+    host = str(address[0])
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+@pytest.fixture(autouse=True)
+def guard_sockets(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_connect = socket.socket.connect
+    real_connect_ex = socket.socket.connect_ex
+
+    def connect(self: socket.socket, address: object) -> None:
+        if not _is_loopback(address):
+            raise NetworkBlocked(f"test tried to reach {address!r}")
+        return real_connect(self, address)
+
+    def connect_ex(self: socket.socket, address: object) -> int:
+        if not _is_loopback(address):
+            raise NetworkBlocked(f"test tried to reach {address!r}")
+        return real_connect_ex(self, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+    monkeypatch.setattr(socket.socket, "connect_ex", connect_ex)
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Point every per-user folder (data, settings, packages) at a fresh temporary folder."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("TARJAMA_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("TARJAMA_CONFIG_DIR", str(home / "config"))
+    return home
+
+
+@pytest.fixture
+def shared_article() -> Path:
+    if not SHARED_ARTICLE.is_file():
+        pytest.skip(f"the shared corpus is absent ({SHARED_ARTICLE}); only CI and developers have it")
+    return SHARED_ARTICLE
