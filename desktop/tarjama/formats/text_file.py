@@ -1,0 +1,168 @@
+"""Plain-text documents (.txt): decoding whatever encoding a translator's file arrives in, and writing UTF-8.
+
+Arabic news copy reaches translators as UTF-8 (with or without a BOM), as UTF-16 from Windows Notepad, or as
+Windows-1256 from older newsroom systems, so reading tries each in order of certainty: a BOM is proof, strict
+UTF-8 almost is (legacy bytes rarely form valid UTF-8), and only then is the encoding guessed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+from pathlib import Path
+from typing import ClassVar
+
+import charset_normalizer
+
+from tarjama.domain import ImportedDocument
+from tarjama.errors import BadInputError
+
+# Longest first: the UTF-32 LE BOM begins with the UTF-16 LE one.
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# The legacy encoding Arabic text most often comes in; preferred when a guess between short texts is a tie.
+_ARABIC_LEGACY = "cp1256"
+# How much worse (charset-normalizer "chaos", 0 = clean) the cp1256 reading may be than the best guess and
+# still win because it yields Arabic; a real Cyrillic or Latin file read as cp1256 scores far above this.
+_CLOSE_CHAOS = 0.1
+# Text files never hold more than a stray control character; above this share the bytes are not text.
+_MAX_CONTROL_SHARE = 0.1
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+class TextFormat:
+    """Plain text: one paragraph per non-blank line."""
+
+    name: ClassVar[str] = "txt"
+    description: ClassVar[str] = "Plain text"
+    extensions: ClassVar[tuple[str, ...]] = (".txt",)
+
+    def read(self, path: str | Path) -> ImportedDocument:
+        """Decode the file and split it into paragraphs, remembering whether blank lines separated them."""
+        path = Path(path)
+        data = _read_bytes(path)
+        if not data.strip():
+            raise BadInputError(path, "is empty: there is no text in it to translate")
+        text = decode_text(path, data)
+        paragraphs, separator = split_paragraphs(text)
+        if not paragraphs:
+            raise BadInputError(path, "is empty: there is no text in it to translate")
+        return ImportedDocument(name=path.name, format=self.name, paragraphs=paragraphs,
+                                paragraph_separator=separator)
+
+    def write(self, path: str | Path, paragraphs: list[str], paragraph_separator: str = "\n\n") -> None:
+        """Write UTF-8 without a BOM (what every current editor expects), ending with a newline.
+
+        Bytes are written directly so the separator is exactly the one asked for on every platform.
+        """
+        text = paragraph_separator.join(paragraphs) + "\n"
+        Path(path).write_bytes(text.encode("utf-8"))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
+                                  "elsewhere and that you may read it") from exc
+
+
+def decode_text(path: Path, data: bytes) -> str:
+    """Return the file's text, or explain why it is not text we can read."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _check_text(path, _decode_strict(path, data[len(bom):], encoding))
+    if b"\x00" in data:
+        raise _not_text(path)
+    try:
+        return _check_text(path, data.decode("utf-8"))
+    except UnicodeDecodeError:
+        pass
+    return _check_text(path, _guess_decode(path, data))
+
+
+def _decode_strict(path: Path, data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        label = encoding.upper().replace("-LE", "").replace("-BE", "")
+        raise BadInputError(path, f"starts with a {label} marker but is not valid {label} text; it may be "
+                                  "damaged — open it in a text editor and save it again as UTF-8") from exc
+
+
+def _guess_decode(path: Path, data: bytes) -> str:
+    """Guess a legacy encoding with charset-normalizer, preferring Windows-1256 when the evidence is a tie.
+
+    charset-normalizer ranks encodings by how clean the decoded text looks. For a few short Arabic lines
+    many single-byte and CJK code pages look equally clean (all score 0), and it may pick one that turns
+    Arabic into Japanese. This app only imports Arabic sources, so when the best guess does not read as
+    Arabic but the Windows-1256 reading does, and is about as clean, the Arabic reading wins.
+    """
+    best = charset_normalizer.from_bytes(data).best()
+    if best is not None and mostly_arabic(str(best)):
+        return str(best)
+    arabic = charset_normalizer.from_bytes(data, cp_isolation=[_ARABIC_LEGACY]).best()
+    if arabic is not None and mostly_arabic(str(arabic)) and (
+        best is None or arabic.chaos <= best.chaos + _CLOSE_CHAOS
+    ):
+        return str(arabic)
+    if best is None:
+        raise BadInputError(path, "is in a text encoding that could not be recognised; open it in a text "
+                                  "editor and save it as UTF-8")
+    return str(best)
+
+
+def mostly_arabic(text: str) -> bool:
+    """True when most letters are Arabic base letters.
+
+    Presentation forms (U+FB50–U+FEFF) do not count: real text uses base letters, and the presentation forms
+    are what visual legacy code pages (cp864, cp1006) produce when misapplied to Windows-1256 bytes.
+    """
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return False
+    arabic = sum(1 for ch in letters if "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f"
+                 or "\u08a0" <= ch <= "\u08ff")
+    return arabic * 2 > len(letters)
+
+
+def _check_text(path: Path, text: str) -> str:
+    """Reject decoded bytes that are mostly control characters: they came from a binary file, not text."""
+    controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS)
+    if text and controls > len(text) * _MAX_CONTROL_SHARE:
+        raise _not_text(path)
+    return text
+
+
+def _not_text(path: Path) -> BadInputError:
+    return BadInputError(path, "is not a text file (it contains binary data); if it is a document from "
+                               "another program, save it from there as plain text (.txt, UTF-8) or as .docx")
+
+
+def split_paragraphs(text: str) -> tuple[list[str], str]:
+    """Each non-blank line is a paragraph; the separator is a blank line if most gaps between them had one.
+
+    `str.splitlines` breaks on every Unicode line ending, including CRLF, U+2028 and U+2029, so files from any
+    platform split the same way. A file with a single paragraph has no gaps and keeps the blank-line default.
+    """
+    paragraphs: list[str] = []
+    gaps_with_blank = 0
+    blank_since_last = False
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped:
+            blank_since_last = bool(paragraphs)
+            continue
+        if paragraphs and blank_since_last:
+            gaps_with_blank += 1
+        paragraphs.append(stripped)
+        blank_since_last = False
+    gaps = len(paragraphs) - 1
+    separator = "\n\n" if gaps == 0 or gaps_with_blank * 2 >= gaps else "\n"
+    return paragraphs, separator
