@@ -1,0 +1,37 @@
+"""Where Tarjama keeps the user's files; environment variables override the platform defaults (tests use them)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "tarjama"
+
+
+def data_dir() -> Path:
+    override = os.environ.get("TARJAMA_DATA_DIR")
+    return Path(override) if override else Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_dir() -> Path:
+    override = os.environ.get("TARJAMA_CONFIG_DIR")
+    return Path(override) if override else Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def projects_dir() -> Path:
+    """Where projects made for a document opened directly (e.g. `tarjama article.txt`) are kept."""
+    return data_dir() / "projects"
+
+
+def resources_dir() -> Path:
+    """The `resources/` folder: beside the source tree in a checkout, inside the bundle when frozen."""
+    bundled = Path(__file__).resolve().parent / "resources"
+    if bundled.is_dir():
+        return bundled
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+def sample_document() -> Path:
+    return resources_dir() / "sample" / "sample-ar.txt"

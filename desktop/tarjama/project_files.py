@@ -1,0 +1,84 @@
+"""Turning documents into projects and projects back into documents: the services the CLI and window share."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from tarjama.domain import Segment, Status
+from tarjama.formats import read_document, write_document
+from tarjama.stores.project import PROJECT_SUFFIX, ProjectStore
+
+
+def default_project_path(document_path: Path) -> Path:
+    return document_path.with_name(document_path.stem + PROJECT_SUFFIX)
+
+
+def import_document(document_path: str | Path, project_path: str | Path) -> ProjectStore:
+    """Read a document and add it to a project, creating the project if it does not exist yet.
+
+    The document is read and checked completely before the project is touched, so a bad file leaves an existing
+    project exactly as it was and never leaves a half-made new one.
+    """
+    document = read_document(Path(document_path))
+    project_path = Path(project_path)
+    if project_path.exists():
+        store = ProjectStore.open(project_path)
+        store.add_document(document)
+        return store
+    return ProjectStore.create(project_path, [document])
+
+
+@dataclass(frozen=True)
+class ExportReport:
+    """What an export wrote, so the user is told how much of it is not yet approved."""
+
+    path: Path
+    segments: int
+    approved: int
+    unapproved_with_target: int
+    unapproved_as_source: int
+
+
+EXPORT_RULE = (
+    "Approved segments are exported as approved. Segments not yet approved are exported with their current "
+    "English text, or with the Arabic source where they have no translation yet."
+)
+
+
+def _export_text(segment: Segment) -> str:
+    return segment.target if segment.target.strip() else segment.source
+
+
+def export_target(store: ProjectStore, out_path: str | Path) -> ExportReport:
+    """Write the translation with the source's paragraph structure, following EXPORT_RULE.
+
+    The file is written under a temporary name and renamed, so a failed export never damages an earlier one.
+    """
+    out_path = Path(out_path)
+    paragraphs: list[str] = []
+    counts = {"all": 0, Status.APPROVED: 0, "target": 0, "source": 0}
+    separator = "\n\n"
+    for document in store.documents():
+        separator = document.paragraph_separator
+        for paragraph in store.paragraphs(document.id):
+            paragraphs.append("".join(_export_text(s) + s.space_after for s in paragraph).strip())
+            for segment in paragraph:
+                counts["all"] += 1
+                if segment.status == Status.APPROVED:
+                    counts[Status.APPROVED] += 1
+                elif segment.target.strip():
+                    counts["target"] += 1
+                else:
+                    counts["source"] += 1
+    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=out_path.suffix, dir=out_path.parent)
+    os.close(fd)
+    try:
+        write_document(Path(tmp_name), paragraphs, separator)
+        os.replace(tmp_name, out_path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return ExportReport(out_path, counts["all"], counts[Status.APPROVED], counts["target"], counts["source"])

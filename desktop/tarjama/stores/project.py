@@ -1,0 +1,389 @@
+"""The project store: one SQLite file (`*.tarjama`) holding documents, paragraphs, segments and their history.
+
+Each public method that changes something is one transaction, committed before it returns, so a crash or a killed
+process never loses a confirmed change. Every change of a segment's target or status also appends a row to
+`segment_history`, so nothing a translator typed is overwritten without a trace.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from tarjama.domain import ImportedDocument, Origin, Segment, Status
+from tarjama.errors import ProjectError, SegmentError
+from tarjama.segmentation import split_piece, split_sentences
+from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, transaction
+
+PROJECT_SUFFIX = ".tarjama"
+
+
+def _schema_v1(db: sqlite_utils.Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key")
+    db["documents"].create(
+        {"id": int, "name": str, "format": str, "paragraph_separator": str, "imported_at": str}, pk="id"
+    )
+    db["paragraphs"].create(
+        {"id": int, "document_id": int, "idx": int}, pk="id", foreign_keys=[("document_id", "documents")]
+    )
+    db["segments"].create(
+        {
+            "id": int,
+            "paragraph_id": int,
+            "position": int,
+            "source": str,
+            "space_after": str,
+            "target": str,
+            "status": str,
+            "origin": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("paragraph_id", "paragraphs")],
+        not_null={"source", "target", "status", "origin"},
+    )
+    # Not unique: split and merge shift positions row by row, which a unique index would trip over midway.
+    db["segments"].create_index(["paragraph_id", "position"])
+    # No foreign key: history outlives a segment removed by a merge, keeping what was typed in it.
+    db["segment_history"].create(
+        {"id": int, "segment_id": int, "target": str, "status": str, "origin": str, "saved_at": str, "reason": str},
+        pk="id",
+    )
+    db["segment_history"].create_index(["segment_id"])
+
+
+PROJECT_FILE = FileKind(application_id=0x544A5250, description="Tarjama project", migrations=[_schema_v1])
+
+_SEGMENT_QUERY = """
+SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
+       s.status, s.origin, s.updated_at
+FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
+"""
+_ORDER = " ORDER BY p.document_id, p.idx, s.position"
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _segment(row: Sequence) -> Segment:
+    return Segment(
+        id=row[0],
+        paragraph_id=row[1],
+        paragraph_index=row[2],
+        position=row[3],
+        source=row[4],
+        space_after=row[5],
+        target=row[6],
+        status=Status(row[7]),
+        origin=Origin(row[8]),
+        updated_at=row[9],
+        first_in_paragraph=row[3] == 0,
+    )
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    target: str
+    status: Status
+    origin: Origin
+    saved_at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ProjectStats:
+    segments: int
+    approved_segments: int
+    words: int
+    approved_words: int
+    by_status: dict[str, int]
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    name: str
+    format: str
+    paragraph_separator: str
+
+
+class ProjectStore:
+    """An open project file. Not thread-safe: each thread that needs the project opens its own store."""
+
+    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+        self.path = path
+        self._db = db
+
+    # -- opening and creating -------------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path) -> ProjectStore:
+        path = Path(path)
+        return cls(path, open_existing(path, PROJECT_FILE))
+
+    @classmethod
+    def create(cls, path: str | Path, documents: Iterable[ImportedDocument]) -> ProjectStore:
+        """Build the whole project under a temporary name and rename it into place, so a failure leaves nothing."""
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(path, "already exists; open it, or choose another name for the new project.")
+        directory = path.parent if str(path.parent) else Path(".")
+        if not directory.is_dir():
+            raise ProjectError(path, f"cannot be created: the folder {directory} does not exist.")
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+        os.close(fd)
+        tmp = Path(tmp_name)
+        tmp.unlink()
+        try:
+            db = create_new(tmp, PROJECT_FILE)
+            store = cls(tmp, db)
+            for document in documents:
+                store.add_document(document)
+            db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            db.execute("PRAGMA journal_mode=DELETE")
+            db.conn.close()
+            os.replace(tmp, path)
+        except BaseException:
+            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+                leftover.unlink(missing_ok=True)
+            raise
+        return cls.open(path)
+
+    def close(self) -> None:
+        self._db.conn.close()
+
+    def __enter__(self) -> ProjectStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- documents ------------------------------------------------------------------------------------------
+
+    def add_document(self, document: ImportedDocument) -> int:
+        """Segment every paragraph and store it, all in one transaction; returns the document id."""
+        now = _now()
+        with transaction(self._db) as db:
+            doc_id = (
+                db["documents"]
+                .insert(
+                    {
+                        "name": document.name,
+                        "format": document.format,
+                        "paragraph_separator": document.paragraph_separator,
+                        "imported_at": now,
+                    }
+                )
+                .last_pk
+            )
+            segment_rows = []
+            for idx, text in enumerate(document.paragraphs):
+                paragraph_id = db["paragraphs"].insert({"document_id": doc_id, "idx": idx}).last_pk
+                for position, piece in enumerate(split_sentences(text)):
+                    source, space_after = split_piece(piece)
+                    segment_rows.append(
+                        {
+                            "paragraph_id": paragraph_id,
+                            "position": position,
+                            "source": source,
+                            "space_after": space_after,
+                            "target": "",
+                            "status": Status.NEW.value,
+                            "origin": Origin.NONE.value,
+                            "created_at": now,
+                            "updated_at": now,
+                        }
+                    )
+            db["segments"].insert_all(segment_rows, batch_size=1000)
+        return doc_id
+
+    def documents(self) -> list[DocumentInfo]:
+        rows = self._db.execute(
+            "SELECT id, name, format, paragraph_separator FROM documents ORDER BY id"
+        ).fetchall()
+        return [DocumentInfo(*row) for row in rows]
+
+    # -- reading segments -----------------------------------------------------------------------------------
+
+    def segments(self, document_id: int | None = None) -> list[Segment]:
+        if document_id is None:
+            rows = self._db.execute(_SEGMENT_QUERY + _ORDER).fetchall()
+        else:
+            rows = self._db.execute(_SEGMENT_QUERY + " WHERE p.document_id = ?" + _ORDER, [document_id]).fetchall()
+        return [_segment(row) for row in rows]
+
+    def segment(self, segment_id: int) -> Segment:
+        row = self._db.execute(_SEGMENT_QUERY + " WHERE s.id = ?", [segment_id]).fetchone()
+        if row is None:
+            raise SegmentError(f"Segment {segment_id} does not exist in {self.path.name}.")
+        return _segment(row)
+
+    def paragraphs(self, document_id: int) -> list[list[Segment]]:
+        """The document's segments grouped by paragraph, in order; what an export walks."""
+        grouped: dict[int, list[Segment]] = {}
+        for segment in self.segments(document_id):
+            grouped.setdefault(segment.paragraph_id, []).append(segment)
+        return list(grouped.values())
+
+    def history(self, segment_id: int) -> list[HistoryEntry]:
+        rows = self._db.execute(
+            "SELECT target, status, origin, saved_at, reason FROM segment_history WHERE segment_id = ? ORDER BY id",
+            [segment_id],
+        ).fetchall()
+        return [HistoryEntry(r[0], Status(r[1]), Origin(r[2]), r[3], r[4]) for r in rows]
+
+    def stats(self) -> ProjectStats:
+        by_status = {status.value: 0 for status in Status}
+        segments = words = approved_segments = approved_words = 0
+        for status, source in self._db.execute("SELECT status, source FROM segments"):
+            count = len(source.split())
+            by_status[status] = by_status.get(status, 0) + 1
+            segments += 1
+            words += count
+            if status == Status.APPROVED.value:
+                approved_segments += 1
+                approved_words += count
+        return ProjectStats(segments, approved_segments, words, approved_words, by_status)
+
+    # -- changing segments ----------------------------------------------------------------------------------
+
+    def update_segment(
+        self,
+        segment_id: int,
+        *,
+        target: str | None = None,
+        status: Status | None = None,
+        origin: Origin | None = None,
+        reason: str = "edit",
+    ) -> Segment:
+        """Change a segment's target and/or status in one transaction and record the result in its history.
+
+        A new target without an explicit status makes the segment a draft (or new again when emptied), the way
+        CAT tools mark an edited segment as needing approval again.
+        """
+        with transaction(self._db):
+            current = self.segment(segment_id)
+            new_target = current.target if target is None else target
+            if status is None:
+                if target is None or target == current.target:
+                    status = current.status
+                else:
+                    status = Status.DRAFT if new_target.strip() else Status.NEW
+            if origin is None:
+                origin = Origin.HUMAN if target is not None and target != current.target else current.origin
+            if (new_target, status, origin) == (current.target, current.status, current.origin):
+                return current
+            self._write(segment_id, new_target, status, origin, reason)
+        return self.segment(segment_id)
+
+    def _write(self, segment_id: int, target: str, status: Status, origin: Origin, reason: str) -> None:
+        now = _now()
+        self._db.execute(
+            "UPDATE segments SET target = ?, status = ?, origin = ?, updated_at = ? WHERE id = ?",
+            [target, status.value, origin.value, now, segment_id],
+        )
+        self._db["segment_history"].insert(
+            {
+                "segment_id": segment_id,
+                "target": target,
+                "status": status.value,
+                "origin": origin.value,
+                "saved_at": now,
+                "reason": reason,
+            }
+        )
+
+    def split_segment(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
+        """Split a segment's source at `offset`; the target stays with the first part.
+
+        `new_id` lets undo/redo recreate the second part under the id it had before, so later commands that
+        refer to it stay valid.
+        """
+        with transaction(self._db) as db:
+            current = self.segment(segment_id)
+            head_piece, tail_piece = current.source[:offset], current.source[offset:]
+            head, head_space = split_piece(head_piece)
+            tail_lead = len(tail_piece) - len(tail_piece.lstrip())
+            head_space += tail_piece[:tail_lead]
+            tail = tail_piece[tail_lead:]
+            if not head.strip() or not tail.strip():
+                raise SegmentError("A segment can only be split between two non-empty parts of its source text.")
+            db.execute(
+                "UPDATE segments SET position = position + 1 WHERE paragraph_id = ? AND position > ?",
+                [current.paragraph_id, current.position],
+            )
+            now = _now()
+            db.execute(
+                "UPDATE segments SET source = ?, space_after = ?, updated_at = ? WHERE id = ?",
+                [head, head_space, now, segment_id],
+            )
+            row = {
+                "paragraph_id": current.paragraph_id,
+                "position": current.position + 1,
+                "source": tail,
+                "space_after": current.space_after,
+                "target": "",
+                "status": Status.NEW.value,
+                "origin": Origin.NONE.value,
+                "created_at": now,
+                "updated_at": now,
+            }
+            if new_id is not None:
+                row["id"] = new_id
+            created = db["segments"].insert(row).last_pk
+        return self.segment(segment_id), self.segment(created)
+
+    def merge_with_next(self, segment_id: int) -> tuple[Segment, Segment]:
+        """Merge a segment with the next one in its paragraph; returns (merged, removed as it was).
+
+        Targets are joined with a space; the merged segment is a draft when any text results, because the
+        translator has to check the joined sentence.
+        """
+        with transaction(self._db) as db:
+            first = self.segment(segment_id)
+            row = db.execute(
+                "SELECT id FROM segments WHERE paragraph_id = ? AND position = ?",
+                [first.paragraph_id, first.position + 1],
+            ).fetchone()
+            if row is None:
+                raise SegmentError("This is the last segment of its paragraph: there is no next segment to merge.")
+            second = self.segment(row[0])
+            source = first.source + first.space_after + second.source
+            target = " ".join(t for t in (first.target.strip(), second.target.strip()) if t)
+            status = Status.DRAFT if target else Status.NEW
+            origin = Origin.HUMAN if target else Origin.NONE
+            db.execute("DELETE FROM segments WHERE id = ?", [second.id])
+            db.execute(
+                "UPDATE segments SET position = position - 1 WHERE paragraph_id = ? AND position > ?",
+                [first.paragraph_id, second.position],
+            )
+            db.execute(
+                "UPDATE segments SET source = ?, space_after = ? WHERE id = ?",
+                [source, second.space_after, first.id],
+            )
+            self._write(first.id, target, status, origin, "merge")
+        return self.segment(segment_id), second
+
+    def restore_segment(self, snapshot: Segment) -> Segment:
+        """Put back a segment's target, status and origin as captured earlier (undo of a split or merge)."""
+        with transaction(self._db):
+            self._write(snapshot.id, snapshot.target, snapshot.status, snapshot.origin, "undo")
+        return self.segment(snapshot.id)
+
+    # -- small settings kept with the project ---------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return default if row is None else row[0]
+
+    def set_meta(self, key: str, value: str) -> None:
+        with transaction(self._db) as db:
+            db["meta"].upsert({"key": key, "value": value}, pk="key")

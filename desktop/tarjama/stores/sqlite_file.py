@@ -1,0 +1,115 @@
+"""Opening Tarjama's SQLite files safely: identify them, refuse foreign or newer ones, migrate older ones.
+
+Every store (project, TM, glossary) is one SQLite file stamped with an application id and a schema version in
+SQLite's own header (`PRAGMA application_id`, `PRAGMA user_version`), so a file can be recognised before a single
+byte of it is changed.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from tarjama.errors import ProjectError
+
+Migration = Callable[[sqlite_utils.Database], None]
+
+
+@dataclass(frozen=True)
+class FileKind:
+    """What a store file is: its application id, a name for messages, and its ordered migrations.
+
+    `migrations[i]` brings schema version i to i + 1; the current version is `len(migrations)`.
+    """
+
+    application_id: int
+    description: str
+    migrations: Sequence[Migration]
+
+    @property
+    def version(self) -> int:
+        return len(self.migrations)
+
+
+def _read_header(path: Path, kind: FileKind) -> tuple[int, int]:
+    """Read (application_id, user_version) through a read-only connection, so a foreign file is never touched."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise ProjectError(path, f"cannot be opened ({exc}).") from exc
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise ProjectError(path, f"is not a {kind.description} (it is not an SQLite database).") from exc
+    finally:
+        conn.close()
+    return app_id, version
+
+
+def connect(path: Path) -> sqlite_utils.Database:
+    """Open with the settings every store uses: WAL for crash safety and concurrent readers, full sync."""
+    conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA journal_mode=WAL")
+    db.execute("PRAGMA synchronous=FULL")
+    db.execute("PRAGMA foreign_keys=ON")
+    db.execute("PRAGMA busy_timeout=5000")
+    return db
+
+
+def open_existing(path: Path, kind: FileKind) -> sqlite_utils.Database:
+    """Open a store file, refusing anything that is not ours or is newer, and migrating older ones after a backup."""
+    if not path.exists():
+        raise ProjectError(path, "does not exist.")
+    if not path.is_file():
+        raise ProjectError(path, f"is not a file, so it cannot be a {kind.description}.")
+    app_id, version = _read_header(path, kind)
+    if app_id != kind.application_id:
+        raise ProjectError(path, f"is an SQLite database but not a {kind.description}.")
+    if version > kind.version:
+        raise ProjectError(
+            path,
+            f"was saved by a newer version of Tarjama (format {version}; this version reads up to "
+            f"{kind.version}). Update Tarjama to open it; the file was not changed.",
+        )
+    if version < kind.version:
+        shutil.copy2(path, path.with_name(path.name + f".v{version}.bak"))
+    db = connect(path)
+    migrate(db, kind, start=version)
+    return db
+
+
+def create_new(path: Path, kind: FileKind) -> sqlite_utils.Database:
+    """Create an empty store at the latest schema; the caller decides where (usually a temporary name)."""
+    db = connect(path)
+    db.execute(f"PRAGMA application_id={kind.application_id}")
+    migrate(db, kind, start=0)
+    return db
+
+
+def migrate(db: sqlite_utils.Database, kind: FileKind, start: int) -> None:
+    """Apply migrations one version at a time, each in its own transaction with the version bump."""
+    for version in range(start, kind.version):
+        with transaction(db):
+            kind.migrations[version](db)
+            db.execute(f"PRAGMA user_version={version + 1}")
+
+
+@contextmanager
+def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """One write transaction: all of it is on disk when the block ends, or none of it if the block raised."""
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        yield db
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.conn.commit()

@@ -1,0 +1,88 @@
+"""`tarjama`: start the review window, optionally on a document or project, or as a smoke test."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from tarjama import __version__
+from tarjama.paths import config_dir, projects_dir, sample_document
+from tarjama.stores.project import PROJECT_SUFFIX
+from tarjama.ui.fonts import load_arabic_font
+from tarjama.ui.main_window import MainWindow
+
+
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tarjama", description="Review Arabic→English translation.")
+    parser.add_argument("path", nargs="?", type=Path, help="a document (.txt, .docx) or a project (.tarjama)")
+    parser.add_argument("--smoke", action="store_true", help="start, show the window, render it and exit")
+    parser.add_argument("--screenshot", type=Path, help="with --smoke: save the rendered window as PNG")
+    return parser.parse_args(argv)
+
+
+def open_settings() -> QSettings:
+    directory = config_dir()
+    directory.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(directory / "tarjama.ini"), QSettings.Format.IniFormat)
+
+
+def project_for_document(document: Path) -> Path:
+    """A document opened directly gets its project in the user's data folder, found again on the next start."""
+    return projects_dir() / (document.stem + PROJECT_SUFFIX)
+
+
+def create_window(settings: QSettings) -> MainWindow:
+    return MainWindow(settings, load_arabic_font())
+
+
+def start(window: MainWindow, path: Path | None, when_ready) -> None:  # noqa: ANN001
+    """Open what was asked for (a project, a document, else the last project or the sample), then call back."""
+    if path is None:
+        recent = [p for p in window._recent() if Path(p).is_file()]
+        path = Path(recent[0]) if recent else sample_document()
+    if path.suffix == PROJECT_SUFFIX:
+        when_ready(window.open_project(path))
+        return
+    project = project_for_document(path)
+    if project.exists():
+        when_ready(window.open_project(project))
+        return
+    project.parent.mkdir(parents=True, exist_ok=True)
+    window.open_document(path, project, on_done=when_ready)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName("Tarjama")
+    app.setApplicationVersion(__version__)
+    window = create_window(open_settings())
+    window.modal_errors = not args.smoke
+    window.show()
+    outcome = {"ok": True}
+
+    def ready(ok: bool) -> None:
+        outcome["ok"] = ok
+        if args.smoke:
+            QTimer.singleShot(200, finish_smoke)
+
+    def finish_smoke() -> None:
+        window.grid.fit_visible_rows()
+        app.processEvents()
+        if args.screenshot:
+            args.screenshot.parent.mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(args.screenshot))
+        window.close()
+        app.exit(0 if outcome["ok"] else 1)
+
+    start(window, args.path, ready)
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

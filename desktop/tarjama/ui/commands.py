@@ -1,0 +1,79 @@
+"""Undoable edits (Lokalize-style): each command holds segment ids and before/after values and calls the store.
+
+Commands never touch widgets; they go through `ProjectSession`, which writes to the store and updates the model,
+and they remember which segment to return to so undo jumps back to where the change was made.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from tarjama.domain import Segment, Status
+
+if TYPE_CHECKING:
+    from tarjama.ui.session import ProjectSession
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Commands", text)
+
+
+class SegmentCommand(QUndoCommand):
+    """Base: knows its session and the segment the cursor should show after undo or redo."""
+
+    def __init__(self, session: ProjectSession, focus_id: int, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.focus_id = focus_id
+
+
+class ChangeSegmentCommand(SegmentCommand):
+    """Set a segment's target and/or status; undo restores the segment as it was before."""
+
+    def __init__(
+        self, session: ProjectSession, before: Segment, *, target: str | None, status: Status | None, text: str
+    ) -> None:
+        super().__init__(session, before.id, text)
+        self.before = before
+        self.target = target
+        self.status = status
+
+    def redo(self) -> None:
+        self.session.update_segment(self.before.id, target=self.target, status=self.status)
+
+    def undo(self) -> None:
+        self.session.restore(self.before)
+
+
+class SplitCommand(SegmentCommand):
+    def __init__(self, session: ProjectSession, before: Segment, offset: int) -> None:
+        super().__init__(session, before.id, _tr("Split segment"))
+        self.before = before
+        self.offset = offset
+        self.new_id: int | None = None
+
+    def redo(self) -> None:
+        _, second = self.session.split(self.before.id, self.offset, new_id=self.new_id)
+        self.new_id = second.id
+
+    def undo(self) -> None:
+        self.session.merge(self.before.id)
+        self.session.restore(self.before)
+
+
+class MergeCommand(SegmentCommand):
+    def __init__(self, session: ProjectSession, first: Segment, second: Segment) -> None:
+        super().__init__(session, first.id, _tr("Merge segments"))
+        self.first = first
+        self.second = second
+
+    def redo(self) -> None:
+        self.session.merge(self.first.id)
+
+    def undo(self) -> None:
+        self.session.split(self.first.id, len(self.first.source + self.first.space_after), new_id=self.second.id)
+        self.session.restore(self.first)
+        self.session.restore(self.second)

@@ -1,0 +1,639 @@
+"""The review window: grid of segments, keyboard-first editing and approval, find/replace, filters, files."""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tarjama.domain import Segment, Status
+from tarjama.errors import TarjamaError
+from tarjama.formats import supported_extensions
+from tarjama.project_files import default_project_path, import_document
+from tarjama.stores.project import ProjectStore
+from tarjama.ui.commands import ChangeSegmentCommand, MergeCommand, SegmentCommand, SplitCommand
+from tarjama.ui.delegate import SegmentDelegate
+from tarjama.ui.dialogs import ExportDialog, SplitDialog
+from tarjama.ui.find_bar import FindBar
+from tarjama.ui.grid import SegmentGrid, StatusFilterProxy
+from tarjama.ui.segment_model import Column, status_label
+from tarjama.ui.session import ProjectSession
+from tarjama.ui.tasks import run_in_background
+
+MAX_RECENT = 8
+FILTERS: list[tuple[str, set[Status]]] = [
+    ("All segments", set(Status)),
+    ("Not approved", {Status.NEW, Status.DRAFT, Status.REJECTED}),
+    ("New", {Status.NEW}),
+    ("Draft", {Status.DRAFT}),
+    ("Approved", {Status.APPROVED}),
+    ("Rejected", {Status.REJECTED}),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, source_font: QFont) -> None:
+        super().__init__()
+        self.settings = settings
+        self.session: ProjectSession | None = None
+        self._edit_start: dict[int, Segment] = {}
+        self.modal_errors = True  # off in --smoke runs, where nobody is there to close a message box
+        self.setWindowTitle(self.tr("Tarjama"))
+        self.resize(1200, 760)
+
+        self.grid = SegmentGrid()
+        self.proxy = StatusFilterProxy()
+        self.delegate = SegmentDelegate(self.grid, source_font, QFont(self.font()))
+        self.grid.setItemDelegate(self.delegate)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.empty_label = QLabel(self.tr("Open a project or create one from an Arabic document (File menu)."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.grid)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.grid.hide()
+        self.progress_label = QLabel()
+        self.statusBar().addPermanentWidget(self.progress_label)
+
+        self._build_actions()
+        self.delegate.reserved_shortcuts = [
+            seq for action in self.segment_actions for seq in action.shortcuts() if not seq.isEmpty()
+        ]
+        self.delegate.editingStarted.connect(self._on_editing_started)
+        self.delegate.draftTyped.connect(self._on_draft_typed)
+        self.delegate.editingAbandoned.connect(self._on_editing_abandoned)
+        self.find_bar.searchChanged.connect(self._on_search_changed)
+        self.find_bar.findNext.connect(lambda: self.find(forward=True))
+        self.find_bar.findPrevious.connect(lambda: self.find(forward=False))
+        self.find_bar.replaceOne.connect(self.replace_current)
+        self.find_bar.replaceAll.connect(self.replace_all)
+        self._set_project_actions_enabled(False)
+
+    # -- actions and menus ----------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcuts: list | None = None) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcuts:
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(lambda checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        menu = self.menuBar()
+
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New project from document…"), self.new_project_dialog, [key.New])
+        self.open_action = self._action(self.tr("&Open project…"), self.open_project_dialog, [key.Open])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.export_action = self._action(self.tr("&Export translation…"), self.export_dialog, ["Ctrl+E"])
+        self.quit_action = self._action(self.tr("&Quit"), self.close, [key.Quit])
+        file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self._refresh_recent_menu()
+
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, ["Ctrl+Z"])
+        self.redo_action = self._action(self.tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.copy_source_action = self._action(
+            self.tr("&Copy source to target"), self.copy_source_to_target, ["Ctrl+Insert"]
+        )
+        self.find_action = self._action(self.tr("&Find…"), lambda: self.open_find(False), [key.Find])
+        self.replace_action = self._action(self.tr("Find and &replace…"), lambda: self.open_find(True), ["Ctrl+H"])
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (self.copy_source_action, self.find_action, self.replace_action):
+            edit_menu.addAction(action)
+
+        segment_menu = menu.addMenu(self.tr("&Segment"))
+        self.approve_action = self._action(
+            self.tr("&Approve and go to next"), self.approve_and_next, ["Ctrl+Return", "Ctrl+Enter"]
+        )
+        self.reject_action = self._action(self.tr("&Reject"), self.reject_current, ["Ctrl+Shift+R"])
+        self.edit_action = self._action(self.tr("&Edit translation"), self.edit_current, ["F2"])
+        self.next_action = self._action(self.tr("&Next segment"), lambda: self.move(1), ["Ctrl+Down"])
+        self.previous_action = self._action(self.tr("&Previous segment"), lambda: self.move(-1), ["Ctrl+Up"])
+        self.split_action = self._action(self.tr("&Split segment…"), self.split_current, ["Ctrl+Shift+S"])
+        self.merge_action = self._action(self.tr("&Merge with next segment"), self.merge_current, ["Ctrl+Shift+M"])
+        self.segment_actions = [
+            self.approve_action,
+            self.reject_action,
+            self.next_action,
+            self.previous_action,
+            self.copy_source_action,
+            self.split_action,
+            self.merge_action,
+            self.undo_action,
+            self.redo_action,
+            self.find_action,
+            self.replace_action,
+        ]
+        for action in (self.approve_action, self.reject_action, self.edit_action):
+            segment_menu.addAction(action)
+        segment_menu.addSeparator()
+        for action in (self.next_action, self.previous_action):
+            segment_menu.addAction(action)
+        segment_menu.addSeparator()
+        for action in (self.split_action, self.merge_action):
+            segment_menu.addAction(action)
+
+        view_menu = menu.addMenu(self.tr("&View"))
+        filter_menu = view_menu.addMenu(self.tr("Show &segments"))
+        self.filter_group = QActionGroup(self)
+        self.filter_actions: dict[str, QAction] = {}
+        for name, statuses in FILTERS:
+            action = QAction(self.tr(name), self, checkable=True)
+            action.setData(name)
+            action.triggered.connect(lambda checked=False, s=statuses: self.set_filter(s))
+            self.filter_group.addAction(action)
+            filter_menu.addAction(action)
+            self.filter_actions[name] = action
+        self.filter_actions["All segments"].setChecked(True)
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        for action in (self.open_action, self.export_action, self.undo_action, self.redo_action, self.approve_action):
+            toolbar.addAction(action)
+        toolbar.addAction(filter_menu.menuAction())
+
+    def _set_project_actions_enabled(self, enabled: bool) -> None:
+        for action in [*self.segment_actions, self.export_action, self.edit_action, *self.filter_actions.values()]:
+            action.setEnabled(enabled)
+
+    # -- opening, creating and closing projects -------------------------------------------------------------
+
+    def open_project(self, path: str | Path) -> bool:
+        """Open a project; on failure say why and keep the current project open and untouched."""
+        try:
+            store = ProjectStore.open(path)
+        except TarjamaError as exc:
+            self.show_error(self.tr("Cannot open the project"), str(exc))
+            return False
+        self._attach(ProjectSession(store))
+        return True
+
+    def _attach(self, session: ProjectSession) -> None:
+        self.close_project()
+        self.session = session
+        self.proxy.setSourceModel(session.model)
+        self.grid.setModel(self.proxy)
+        self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        session.changed.connect(self.update_progress)
+        session.model.targetEdited.connect(self.on_target_edited)
+        self.empty_label.hide()
+        self.grid.show()
+        self._set_project_actions_enabled(True)
+        self.setWindowTitle(self.tr("{name} — Tarjama").format(name=session.path.name))
+        self._add_recent(session.path)
+        self.update_progress()
+        remembered = session.remembered_current()
+        if remembered is not None and remembered in {s.id for s in session.model.segments()}:
+            self.go_to(remembered)
+        elif session.model.rowCount():
+            self.go_to(session.model.segment_at(0).id)
+        self.grid.setFocus()
+
+    def close_project(self) -> None:
+        if self.session is None:
+            return
+        self.commit_open_editor()
+        self.grid.setModel(None)
+        self.proxy.setSourceModel(None)
+        self.session.close()
+        self.session = None
+        self._edit_start.clear()
+        self._set_project_actions_enabled(False)
+
+    def open_document(self, document: Path, project: Path, on_done=None) -> None:  # noqa: ANN001
+        """Import a document into a project in the background, then open it."""
+        self.statusBar().showMessage(self.tr("Importing {name}…").format(name=document.name))
+        self.setEnabled(False)
+
+        def work() -> Path:
+            import_document(document, project).close()
+            return project
+
+        def done(path: Path) -> None:
+            self.setEnabled(True)
+            self.statusBar().clearMessage()
+            self.open_project(path)
+            if on_done:
+                on_done(True)
+
+        def failed(exc: Exception) -> None:
+            self.setEnabled(True)
+            self.statusBar().clearMessage()
+            self.show_error(self.tr("Cannot import the document"), str(exc))
+            if on_done:
+                on_done(False)
+
+        run_in_background(work, done, failed)
+
+    def new_project_dialog(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in supported_extensions())
+        document, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Choose an Arabic document"), "", self.tr("Documents ({patterns})").format(patterns=patterns)
+        )
+        if not document:
+            return
+        suggested = str(default_project_path(Path(document)))
+        project, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the new project as"), suggested, self.tr("Tarjama projects (*.tarjama)")
+        )
+        if project:
+            project_path = Path(project)
+            if project_path.suffix != ".tarjama":
+                project_path = project_path.with_name(project_path.name + ".tarjama")
+            self.open_document(Path(document), project_path)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a project"), "", self.tr("Tarjama projects (*.tarjama)")
+        )
+        if path:
+            self.open_project(path)
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recentProjects", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _add_recent(self, path: Path) -> None:
+        entry = str(Path(path).resolve())
+        recent = [entry] + [p for p in self._recent() if p != entry]
+        self.settings.setValue("recentProjects", recent[:MAX_RECENT])
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda checked=False, p=path: self.open_project(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def export_dialog(self) -> None:
+        if self.session is None:
+            return
+        self.commit_open_editor()
+        dialog = ExportDialog(self, self.session.store)
+        if dialog.exec() and dialog.report is not None:
+            report = dialog.report
+            self.statusBar().showMessage(
+                self.tr("Exported {path} ({approved} of {total} segments approved).").format(
+                    path=report.path, approved=report.approved, total=report.segments
+                ),
+                8000,
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.close_project()
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def show_error(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
+        if self.modal_errors:
+            QMessageBox.warning(self, title, message)
+        else:
+            print(f"{title}: {message}", file=sys.stderr)
+
+    # -- navigation -----------------------------------------------------------------------------------------
+
+    def current_segment(self) -> Segment | None:
+        index = self.grid.currentIndex()
+        if self.session is None or not index.isValid():
+            return None
+        return self.session.model.segment_at(self.proxy.mapToSource(index).row())
+
+    def proxy_index(self, segment_id: int, column: int = Column.TARGET) -> QModelIndex:
+        assert self.session is not None
+        source = self.session.model.index(self.session.model.row_of(segment_id), column)
+        return self.proxy.mapFromSource(source)
+
+    def go_to(self, segment_id: int, edit: bool = False) -> None:
+        index = self.proxy_index(segment_id)
+        if not index.isValid():
+            return
+        self.grid.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.grid.scrollTo(index)
+        if edit:
+            self.grid.edit(index)
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        segment = self.current_segment()
+        if segment is not None and self.session is not None:
+            self.session.remember_current(segment.id)
+
+    def move(self, step: int) -> None:
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            return
+        row = index.row() + step
+        if not 0 <= row < self.proxy.rowCount():
+            return
+        was_editing = self.commit_open_editor()
+        target = self.proxy.index(row, Column.TARGET)
+        self.go_to(self.session.model.segment_at(self.proxy.mapToSource(target).row()).id, edit=was_editing)
+
+    def edit_current(self) -> None:
+        segment = self.current_segment()
+        if segment is not None:
+            self.go_to(segment.id, edit=True)
+
+    def _next_unapproved_after(self, segment_id: int) -> int | None:
+        """Proxy order, wrapping to the top, skipping the segment being approved."""
+        assert self.session is not None
+        start = self.proxy_index(segment_id).row()
+        rows = self.proxy.rowCount()
+        for offset in range(1, rows):
+            row = (start + offset) % rows
+            segment = self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if segment.status != Status.APPROVED:
+                return segment.id
+        return None
+
+    # -- editing --------------------------------------------------------------------------------------------
+
+    def open_editor(self):  # noqa: ANN201 - the editor widget or None
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            return None
+        return self.grid.indexWidget(self.proxy.index(index.row(), Column.TARGET))
+
+    def commit_open_editor(self) -> bool:
+        """Confirm text being typed (as an undoable edit) and close the editor; True if one was open."""
+        editor = self.open_editor()
+        if editor is None:
+            return False
+        self.grid.commitData(editor)
+        self.grid.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
+
+    def _on_editing_started(self, segment_id: int) -> None:
+        if self.session is not None:
+            self._edit_start[segment_id] = self.session.store.segment(segment_id)
+
+    def _on_draft_typed(self, segment_id: int, text: str) -> None:
+        """Autosave of unconfirmed typing: stored at once, but not an undo step (the confirmed edit will be)."""
+        if self.session is not None and text != self.session.store.segment(segment_id).target:
+            self.session.update_segment(segment_id, target=text, status=None, reason="autosave")
+
+    def _on_editing_abandoned(self, segment_id: int) -> None:
+        """Esc: put back the text as it was when editing began, undoing any autosave of the abandoned typing."""
+        before = self._edit_start.pop(segment_id, None)
+        if self.session is not None and before is not None and self.session.store.segment(segment_id) != before:
+            self.session.restore(before)
+
+    def on_target_edited(self, segment_id: int, text: str) -> None:
+        assert self.session is not None
+        before = self._edit_start.pop(segment_id, None) or self.session.store.segment(segment_id)
+        if text == before.target:
+            if self.session.store.segment(segment_id).target != text:
+                self.session.restore(before)  # typed, autosaved, then typed back to the original
+            return
+        self.session.undo_stack.push(
+            ChangeSegmentCommand(self.session, before, target=text, status=None, text=self.tr("Edit translation"))
+        )
+
+    def approve_and_next(self) -> None:
+        """Ctrl+Enter: confirm the text being typed, approve, and open the next unapproved segment."""
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(self.tr("Approve segment"))
+        self.commit_open_editor()
+        current = self.session.store.segment(segment.id)
+        if current.status != Status.APPROVED:
+            approve = ChangeSegmentCommand(
+                self.session, current, target=None, status=Status.APPROVED, text=self.tr("Approve")
+            )
+            stack.push(approve)
+        stack.endMacro()
+        following = self._next_unapproved_after(segment.id)
+        if following is not None:
+            self.go_to(following, edit=True)
+
+    def reject_current(self) -> None:
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        self.commit_open_editor()
+        current = self.session.store.segment(segment.id)
+        self.session.undo_stack.push(
+            ChangeSegmentCommand(self.session, current, target=None, status=Status.REJECTED, text=self.tr("Reject"))
+        )
+
+    def copy_source_to_target(self) -> None:
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        editor = self.open_editor()
+        if editor is not None:
+            editor.setPlainText(segment.source)
+            return
+        self.session.undo_stack.push(
+            ChangeSegmentCommand(
+                self.session, segment, target=segment.source, status=None, text=self.tr("Copy source to target")
+            )
+        )
+
+    def split_current(self) -> None:
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        self.commit_open_editor()
+        dialog = SplitDialog(self, segment.source, self.delegate.source_font)
+        if not dialog.exec():
+            return
+        self.split_at(segment.id, dialog.offset())
+
+    def split_at(self, segment_id: int, offset: int) -> None:
+        assert self.session is not None
+        try:
+            self.session.undo_stack.push(SplitCommand(self.session, self.session.store.segment(segment_id), offset))
+        except TarjamaError as exc:
+            self.show_error(self.tr("Cannot split"), str(exc))
+
+    def merge_current(self) -> None:
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        self.commit_open_editor()
+        current = self.session.store.segment(segment.id)
+        following = self.session.next_segment(segment.id)
+        if following is None or following.paragraph_id != current.paragraph_id:
+            self.show_error(
+                self.tr("Cannot merge"),
+                self.tr("This is the last segment of its paragraph: there is no next segment to merge."),
+            )
+            return
+        self.session.undo_stack.push(MergeCommand(self.session, current, following))
+        self.go_to(segment.id)
+
+    def undo(self) -> None:
+        self._step_stack(undo=True)
+
+    def redo(self) -> None:
+        self._step_stack(undo=False)
+
+    def _step_stack(self, undo: bool) -> None:
+        """Undo or redo, then show the segment the change was made in."""
+        if self.session is None:
+            return
+        self.commit_open_editor()
+        stack = self.session.undo_stack
+        index = stack.index() - 1 if undo else stack.index()
+        if not 0 <= index < stack.count():
+            return
+        command = stack.command(index)
+        (stack.undo if undo else stack.redo)()
+        while command is not None and not isinstance(command, SegmentCommand) and command.childCount():
+            command = command.child(0)
+        if isinstance(command, SegmentCommand):
+            self.go_to(command.focus_id)
+
+    # -- filters, find and replace --------------------------------------------------------------------------
+
+    def set_filter(self, statuses: set[Status]) -> None:
+        current = self.current_segment()
+        self.commit_open_editor()
+        self.proxy.set_statuses(statuses)
+        self.grid.fit_visible_rows()
+        if current is not None and self.proxy_index(current.id).isValid():
+            self.go_to(current.id)
+        elif self.proxy.rowCount():
+            self.grid.setCurrentIndex(self.proxy.index(0, Column.TARGET))
+
+    def open_find(self, replace: bool) -> None:
+        selected = ""
+        editor = self.open_editor()
+        if editor is not None:
+            selected = editor.textCursor().selectedText()
+        self.find_bar.open_bar(selected, replace)
+
+    def _on_search_changed(self, text: str, columns: set[int]) -> None:
+        self.delegate.set_highlight(text, columns)
+        self.grid.viewport().update()
+        if self.session is None or not text:
+            self.find_bar.matches.setText("")
+            return
+        count = sum(1 for s in self.session.model.segments() if self._matches(s, text, columns))
+        self.find_bar.matches.setText(self.tr("{count} segments").format(count=count))
+
+    @staticmethod
+    def _matches(segment: Segment, text: str, columns: set[int]) -> bool:
+        needle = text.casefold()
+        return (Column.SOURCE in columns and needle in segment.source.casefold()) or (
+            Column.TARGET in columns and needle in segment.target.casefold()
+        )
+
+    def find(self, forward: bool = True) -> Segment | None:
+        """Go to the next (or previous) visible segment containing the find text, wrapping around."""
+        text, columns = self.find_bar.text(), self.find_bar.columns()
+        if self.session is None or not text:
+            return None
+        rows = self.proxy.rowCount()
+        start = self.grid.currentIndex().row() if self.grid.currentIndex().isValid() else -1
+        for step in range(1, rows + 1):
+            row = (start + (step if forward else -step)) % rows
+            segment = self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if self._matches(segment, text, columns):
+                self.go_to(segment.id)
+                return segment
+        self.statusBar().showMessage(self.tr("Not found: {text}").format(text=text), 5000)
+        return None
+
+    def _replaced(self, target: str, replacement: str) -> str:
+        return re.sub(re.escape(self.find_bar.text()), lambda _: replacement, target, flags=re.IGNORECASE)
+
+    def replace_current(self, replacement: str) -> None:
+        """Replace in the current segment's target, then move to the next match."""
+        segment = self.current_segment()
+        text = self.find_bar.text()
+        if segment is None or self.session is None or not text:
+            return
+        self.commit_open_editor()
+        segment = self.session.store.segment(segment.id)
+        if text.casefold() in segment.target.casefold():
+            self.session.undo_stack.push(
+                ChangeSegmentCommand(
+                    self.session,
+                    segment,
+                    target=self._replaced(segment.target, replacement),
+                    status=None,
+                    text=self.tr("Replace"),
+                )
+            )
+        self.find(forward=True)
+
+    def replace_all(self, replacement: str) -> int:
+        text = self.find_bar.text()
+        if self.session is None or not text:
+            return 0
+        self.commit_open_editor()
+        visible = [
+            self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            for row in range(self.proxy.rowCount())
+        ]
+        hits = [s for s in visible if text.casefold() in s.target.casefold()]
+        if not hits:
+            return 0
+        stack = self.session.undo_stack
+        stack.beginMacro(self.tr("Replace all"))
+        for segment in hits:
+            stack.push(
+                ChangeSegmentCommand(
+                    self.session,
+                    segment,
+                    target=self._replaced(segment.target, replacement),
+                    status=None,
+                    text=self.tr("Replace"),
+                )
+            )
+        stack.endMacro()
+        self.statusBar().showMessage(self.tr("Replaced in {count} segments.").format(count=len(hits)), 5000)
+        return len(hits)
+
+    # -- status bar -----------------------------------------------------------------------------------------
+
+    def update_progress(self) -> None:
+        if self.session is None:
+            self.progress_label.setText("")
+            return
+        stats = self.session.stats()
+        percent = 100 * stats.approved_words // stats.words if stats.words else 0
+        self.progress_label.setText(
+            self.tr("{approved_label}: {a}/{n} segments, {aw}/{w} words ({percent}%)").format(
+                approved_label=status_label(Status.APPROVED),
+                a=stats.approved_segments,
+                n=stats.segments,
+                aw=stats.approved_words,
+                w=stats.words,
+                percent=percent,
+            )
+        )

@@ -1,0 +1,153 @@
+"""The grid's model: one row per segment, held as immutable `Segment` values replaced whole on every change."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor
+
+from tarjama.domain import Segment, Status
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class Column(IntEnum):
+    NUMBER = 0
+    SOURCE = 1
+    TARGET = 2
+    STATUS = 3
+
+
+SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+FIRST_IN_PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 3
+
+STATUS_COLOURS = {
+    Status.NEW: QColor("#ffffff"),
+    Status.DRAFT: QColor("#fff4cc"),
+    Status.APPROVED: QColor("#dcf5dc"),
+    Status.REJECTED: QColor("#fadddd"),
+}
+
+
+def status_label(status: Status) -> str:
+    labels = {
+        Status.NEW: QCoreApplication.translate("Status", "New"),
+        Status.DRAFT: QCoreApplication.translate("Status", "Draft"),
+        Status.APPROVED: QCoreApplication.translate("Status", "Approved"),
+        Status.REJECTED: QCoreApplication.translate("Status", "Rejected"),
+    }
+    return labels[status]
+
+
+class SegmentModel(QAbstractTableModel):
+    """Read-mostly model: edits come back through `targetEdited` so the window can make them undoable."""
+
+    targetEdited = Signal(int, str)  # segment id, new target text
+
+    def __init__(self, segments: list[Segment] | None = None) -> None:
+        super().__init__()
+        self._segments: list[Segment] = list(segments or [])
+        self._rows: dict[int, int] = {}
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._rows = {segment.id: row for row, segment in enumerate(self._segments)}
+
+    # -- Qt model interface ---------------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._segments)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("#"), self.tr("Arabic source"), self.tr("English target"), self.tr("Status")][section]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() == Column.TARGET:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        segment = self._segments[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == Column.NUMBER:
+                return str(index.row() + 1)
+            if column == Column.SOURCE:
+                return segment.source
+            if column == Column.TARGET:
+                return segment.target
+            return status_label(segment.status)
+        if role == Qt.ItemDataRole.BackgroundRole and column == Column.STATUS:
+            return STATUS_COLOURS[segment.status]
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.NUMBER:
+            return self.tr("Paragraph {paragraph}, segment id {id}").format(
+                paragraph=segment.paragraph_index + 1, id=segment.id
+            )
+        if role == SEGMENT_ROLE:
+            return segment
+        if role == STATUS_ROLE:
+            return segment.status.value
+        if role == FIRST_IN_PARAGRAPH_ROLE:
+            return segment.first_in_paragraph
+        return None
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() != Column.TARGET:
+            return False
+        # Always reported, even when equal: autosave may already have stored this text, and the window still
+        # has to record the whole edit as one undoable step.
+        self.targetEdited.emit(self._segments[index.row()].id, str(value))
+        return True
+
+    # -- updates from the store -----------------------------------------------------------------------------
+
+    def segments(self) -> list[Segment]:
+        return self._segments
+
+    def row_of(self, segment_id: int) -> int:
+        return self._rows[segment_id]
+
+    def segment_at(self, row: int) -> Segment:
+        return self._segments[row]
+
+    def reset(self, segments: list[Segment]) -> None:
+        self.beginResetModel()
+        self._segments = list(segments)
+        self._reindex()
+        self.endResetModel()
+
+    def replace(self, segment: Segment) -> None:
+        row = self._rows[segment.id]
+        self._segments[row] = segment
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
+
+    def insert_after(self, segment_id: int, segment: Segment) -> None:
+        row = self._rows[segment_id] + 1
+        self.beginInsertRows(QModelIndex(), row, row)
+        self._segments.insert(row, segment)
+        self._reindex()
+        self.endInsertRows()
+
+    def remove(self, segment_id: int) -> None:
+        row = self._rows[segment_id]
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._segments[row]
+        self._reindex()
+        self.endRemoveRows()

@@ -1,0 +1,72 @@
+"""An open project in the window: the store, the grid model and the undo stack kept in step.
+
+All writes of the window go through here, so the model always shows exactly what the store holds.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from tarjama.domain import Segment, Status
+from tarjama.stores.project import ProjectStats, ProjectStore
+from tarjama.ui.segment_model import SegmentModel
+
+CURRENT_SEGMENT_KEY = "current_segment"
+
+
+class ProjectSession(QObject):
+    changed = Signal()  # any segment changed: progress and filters refresh
+
+    def __init__(self, store: ProjectStore) -> None:
+        super().__init__()
+        self.store = store
+        self.model = SegmentModel(store.segments())
+        self.undo_stack = QUndoStack(self)
+
+    @property
+    def path(self):  # noqa: ANN201 - a Path
+        return self.store.path
+
+    def close(self) -> None:
+        self.store.close()
+
+    def update_segment(
+        self, segment_id: int, *, target: str | None, status: Status | None, reason: str = "edit"
+    ) -> Segment:
+        segment = self.store.update_segment(segment_id, target=target, status=status, reason=reason)
+        self.model.replace(segment)
+        self.changed.emit()
+        return segment
+
+    def restore(self, snapshot: Segment) -> None:
+        self.model.replace(self.store.restore_segment(snapshot))
+        self.changed.emit()
+
+    def split(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
+        first, second = self.store.split_segment(segment_id, offset, new_id=new_id)
+        self.model.replace(first)
+        self.model.insert_after(first.id, second)
+        self.changed.emit()
+        return first, second
+
+    def merge(self, segment_id: int) -> Segment:
+        merged, removed = self.store.merge_with_next(segment_id)
+        self.model.remove(removed.id)
+        self.model.replace(merged)
+        self.changed.emit()
+        return merged
+
+    def next_segment(self, segment_id: int) -> Segment | None:
+        row = self.model.row_of(segment_id) + 1
+        return self.model.segment_at(row) if row < self.model.rowCount() else None
+
+    def stats(self) -> ProjectStats:
+        return self.store.stats()
+
+    def remember_current(self, segment_id: int) -> None:
+        self.store.set_meta(CURRENT_SEGMENT_KEY, str(segment_id))
+
+    def remembered_current(self) -> int | None:
+        value = self.store.get_meta(CURRENT_SEGMENT_KEY)
+        return int(value) if value and value.isdigit() else None
