@@ -142,6 +142,7 @@ class ProjectStore:
         os.close(fd)
         tmp = Path(tmp_name)
         tmp.unlink()
+        db = None
         try:
             db = create_new(tmp, PROJECT_FILE)
             store = cls(tmp, db)
@@ -152,6 +153,8 @@ class ProjectStore:
             db.conn.close()
             os.replace(tmp, path)
         except BaseException:
+            if db is not None:
+                db.conn.close()  # an open file cannot be deleted on Windows
             for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
                 leftover.unlink(missing_ok=True)
             raise
@@ -309,6 +312,8 @@ class ProjectStore:
         """
         with transaction(self._db) as db:
             current = self.segment(segment_id)
+            if not 0 < offset < len(current.source):  # a negative offset would slice from the end
+                raise SegmentError("A segment can only be split between two non-empty parts of its source text.")
             head_piece, tail_piece = current.source[:offset], current.source[offset:]
             head, head_space = split_piece(head_piece)
             tail_lead = len(tail_piece) - len(tail_piece.lstrip())
