@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tarjama.domain import Segment, Status
-from tarjama.formats import read_document, write_document
+from tarjama.formats import format_for, read_document, write_document
 from tarjama.stores.project import PROJECT_SUFFIX, ProjectStore
 
 
@@ -58,6 +58,7 @@ def export_target(store: ProjectStore, out_path: str | Path) -> ExportReport:
     The file is written under a temporary name and renamed, so a failed export never damages an earlier one.
     """
     out_path = Path(out_path)
+    format_for(out_path)  # an unknown extension is refused naming this path, not the temporary one
     paragraphs: list[str] = []
     counts = {"all": 0, Status.APPROVED: 0, "target": 0, "source": 0}
     separator = "\n\n"
@@ -75,6 +76,7 @@ def export_target(store: ProjectStore, out_path: str | Path) -> ExportReport:
                     counts["source"] += 1
     fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=out_path.suffix, dir=out_path.parent)
     os.close(fd)
+    os.unlink(tmp_name)  # let the writer create it, with a new file's usual permissions rather than mkstemp's 0600
     try:
         write_document(Path(tmp_name), paragraphs, separator)
         os.replace(tmp_name, out_path)
