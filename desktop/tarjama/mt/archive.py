@@ -1,0 +1,205 @@
+"""Checks and unpacks a ``.argosmodel`` file without trusting anything in it.
+
+A package is a zip with exactly one top-level folder holding ``metadata.json``, a CTranslate2 model in ``model/``
+and a ``sentencepiece.model`` or ``bpe.model``. Everything is checked from the zip's directory before a single
+byte is written: absolute names, ``..``, links and special files are refused (they could write outside the
+packages folder), and the declared total size is bounded (a zip bomb would fill the disk). Extraction then
+re-counts the bytes really produced, because a forged directory can understate them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from tarjama.mt.errors import PackageError
+from tarjama.mt.modelfile import ModelFileError, has_vocabulary, read_prologue
+
+#: Real Arabic→English packages unpack to 100–400 MB; 4 GiB leaves room for bigger models, not for a zip bomb.
+DEFAULT_MAX_UNCOMPRESSED_BYTES = 4 * 1024**3
+MAX_MEMBERS = 20_000
+MAX_METADATA_BYTES = 1024 * 1024
+TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
+_CHUNK = 1024 * 1024
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+@dataclass(frozen=True)
+class ArchiveInfo:
+    """What a valid package file contains, read from its zip directory and metadata.json."""
+
+    path: Path
+    top: str
+    metadata: dict[str, object]
+    uncompressed_bytes: int
+
+    @property
+    def from_code(self) -> str:
+        return str(self.metadata["from_code"])
+
+    @property
+    def to_code(self) -> str:
+        return str(self.metadata["to_code"])
+
+    @property
+    def version(self) -> str:
+        return str(self.metadata.get("package_version") or "0")
+
+
+def _member_problem(info: zipfile.ZipInfo) -> str | None:
+    name = info.filename
+    if name.startswith(("/", "\\")) or _DRIVE.match(name):
+        return f"it contains an absolute path ({name})"
+    if "\\" in name:
+        return f"it contains a Windows-style path ({name}), which could escape its folder"
+    if ".." in PurePosixPath(name).parts:
+        return f"it contains a path that climbs out of its folder ({name})"
+    mode = info.external_attr >> 16
+    kind = stat.S_IFMT(mode)
+    if kind == stat.S_IFLNK:
+        return f"it contains a link ({name}); packages must hold plain files only"
+    if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
+        return f"it contains a special file ({name}); packages must hold plain files only"
+    if info.flag_bits & 0x1:
+        return f"it contains an encrypted file ({name})"
+    return None
+
+
+def _size_text(size: int) -> str:
+    return f"{size / 1024**2:,.0f} MB" if size >= 1024**2 else f"{size:,} bytes"
+
+
+def inspect_archive(path: str | Path, *, max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES) -> ArchiveInfo:
+    """Validates a package file from its zip directory alone; raises :class:`PackageError` naming the defect."""
+    path = Path(path)
+    if not path.is_file():
+        raise PackageError(path, "file not found")
+    if not zipfile.is_zipfile(path):
+        raise PackageError(path, "not a translation package: an .argosmodel file must be a zip archive")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return _inspect_open_archive(path, archive, max_uncompressed_bytes)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+        raise PackageError(path, f"the zip archive is damaged ({exc}); download the package again") from exc
+
+
+def _inspect_open_archive(path: Path, archive: zipfile.ZipFile, limit: int) -> ArchiveInfo:
+    members = archive.infolist()
+    if not members:
+        raise PackageError(path, "the zip archive is empty")
+    if len(members) > MAX_MEMBERS:
+        raise PackageError(path, f"it holds {len(members):,} files, more than any translation package")
+    total = 0
+    tops: set[str] = set()
+    names: set[str] = set()
+    for info in members:
+        problem = _member_problem(info)
+        if problem:
+            raise PackageError(path, f"unsafe package: {problem}")
+        total += info.file_size
+        if total > limit:
+            raise PackageError(
+                path,
+                f"it would unpack to more than {_size_text(limit)} (possible zip bomb); refusing to install it",
+            )
+        parts = PurePosixPath(info.filename).parts
+        if not parts:
+            continue
+        if len(parts) == 1 and not info.is_dir():
+            raise PackageError(path, f"it has a file ({parts[0]}) outside its top-level folder")
+        tops.add(parts[0])
+        names.add("/".join(parts))
+    if len(tops) != 1:
+        listed = ", ".join(sorted(tops)[:5])
+        raise PackageError(path, f"it must contain exactly one top-level folder, found {len(tops)}: {listed}")
+    top = tops.pop()
+    if top.startswith(".") or top in ("packages",):
+        raise PackageError(path, f"its top-level folder has an unusable name ({top})")
+
+    metadata = _read_metadata(path, archive, top, names)
+    if f"{top}/model/model.bin" not in names:
+        raise PackageError(path, "it has no CTranslate2 model (model/model.bin is missing)")
+    model_files = {name.split("/", 2)[2] for name in names if name.startswith(f"{top}/model/")}
+    if not has_vocabulary(model_files):
+        raise PackageError(path, "its model/ folder has no vocabulary file (shared_vocabulary.json or .txt)")
+    try:
+        with archive.open(f"{top}/model/model.bin") as stream:
+            read_prologue(stream)
+    except ModelFileError as exc:
+        raise PackageError(path, f"model/model.bin: {exc}") from exc
+    if not any(f"{top}/{name}" in names for name in TOKENIZER_FILES):
+        raise PackageError(path, "it has no tokenizer (sentencepiece.model or bpe.model is missing)")
+    return ArchiveInfo(path=path, top=top, metadata=metadata, uncompressed_bytes=total)
+
+
+def _read_metadata(path: Path, archive: zipfile.ZipFile, top: str, names: set[str]) -> dict[str, object]:
+    name = f"{top}/metadata.json"
+    if name not in names:
+        raise PackageError(path, "it has no metadata.json in its top-level folder")
+    info = archive.getinfo(name)
+    if info.file_size > MAX_METADATA_BYTES:
+        raise PackageError(path, "its metadata.json is implausibly large")
+    try:
+        metadata = json.loads(archive.read(name).decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise PackageError(path, f"its metadata.json is not valid JSON ({exc})") from exc
+    if not isinstance(metadata, dict):
+        raise PackageError(path, "its metadata.json must hold a JSON object")
+    for key in ("from_code", "to_code"):
+        value = metadata.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise PackageError(path, f"its metadata.json does not name the language pair ({key} is missing)")
+    kind = metadata.get("type", "translate")
+    if kind != "translate":
+        raise PackageError(path, f"it is a {kind!r} package, not a translation package")
+    return metadata
+
+
+def extract_archive(
+    info: ArchiveInfo, destination: Path, *, max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES
+) -> Path:
+    """Unpacks a package already checked by :func:`inspect_archive` into the empty folder ``destination``.
+
+    Returns the unpacked top-level folder. Bytes are counted as they are written, so an archive whose directory
+    lies about sizes stops at the limit instead of filling the disk. On any error the caller deletes
+    ``destination``; nothing outside it is touched.
+    """
+    root = destination.resolve()
+    written = 0
+    try:
+        with zipfile.ZipFile(info.path) as archive:
+            for member in archive.infolist():
+                target = (root / member.filename).resolve()
+                if target != root and root not in target.parents:
+                    raise PackageError(info.path, f"unsafe package: {member.filename} points outside its folder")
+                if member.is_dir():
+                    target.mkdir(parents=True, exist_ok=True)
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with archive.open(member) as source, target.open("wb") as sink:
+                    produced = 0
+                    while chunk := source.read(_CHUNK):
+                        produced += len(chunk)
+                        written += len(chunk)
+                        if produced > member.file_size or written > max_uncompressed_bytes:
+                            raise PackageError(
+                                info.path,
+                                f"{member.filename} expands beyond its declared size (possible zip bomb); "
+                                "refusing to install it",
+                            )
+                        sink.write(chunk)
+    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+        if isinstance(exc, OSError) and exc.errno is not None:
+            raise PackageError(info.path, f"could not unpack it: {exc}") from exc
+        raise PackageError(info.path, f"the zip archive is damaged ({exc}); download the package again") from exc
+    return root / info.top
+
+
+def remove_tree(path: Path) -> None:
+    """Deletes a folder we created, ignoring errors: used on cleanup paths that must not mask the real error."""
+    shutil.rmtree(path, ignore_errors=True)

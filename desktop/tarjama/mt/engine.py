@@ -1,0 +1,376 @@
+"""The translation engine: a list of segments in, one result per segment out, with confidence and alternatives.
+
+Tarjama segments documents itself, so the engine translates exactly the segments it is given: it never calls Argos
+Translate's ``translate()`` (which re-splits text with a sentence model fetched from the internet, translates 32
+tokens at a time and reads a package's ``stanza/`` folder), and it opens no socket. It loads the package's
+CTranslate2 model and tokenizer once, then for each call:
+
+1. tokenises every segment with the package's own tokenizer (one C++ call for sentencepiece);
+2. splits segments longer than the model accepts at clause boundaries (:mod:`tarjama.mt.clauses`);
+3. sorts the pieces by length, so each batch holds similar lengths and wastes little on padding;
+4. runs the batches through CTranslate2, keeping one batch queued ahead so the model never waits for Python
+   (checking for cancellation and reporting progress between batches);
+5. decodes the hypotheses and rejoins split segments in their original order.
+
+Confidence
+----------
+CTranslate2's beam search, with ``length_penalty=1``, returns for each hypothesis
+
+    score = (1/L) * sum_{i=1..L} log p(y_i | y_<i, source)
+
+where y_1..y_L are the generated tokens including the end-of-sentence token (a forced ``target_prefix`` is not
+generated, so not counted). The engine reports
+
+    confidence = exp(score)
+
+the geometric mean of the per-token probabilities, which is in (0, 1], does not shrink just because a sentence is
+long, and is comparable between a translation and its alternatives. For a segment split into pieces, the scores
+are recombined over all generated tokens: confidence = exp(sum_k L_k * score_k / sum_k L_k).
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tarjama.mt.caches import on_packages_changed
+from tarjama.mt.cancellation import CancelToken, is_cancelled
+from tarjama.mt.clauses import split_to_fit
+from tarjama.mt.errors import EngineError, TranslationCancelled
+from tarjama.mt.modelfile import ModelFileError, read_model_config, read_model_facts
+from tarjama.mt.packages import InstalledPackage, find_package, read_package
+from tarjama.mt.tokenizers import load_tokenizer
+
+#: Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives.
+MAX_ALTERNATIVES = 3
+
+
+def _default_threads() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True)
+class EngineSettings:
+    """How the engine runs the model; the defaults suit a 2-core laptop.
+
+    ``batch_size`` counts segments (examples) per CTranslate2 call: large enough to keep both cores busy, small
+    enough that progress and cancellation come every second or two. ``threads`` 0 means one per CPU core.
+    ``max_input_tokens`` caps the pieces fed to the model below its hard limit: Argos models are trained on
+    sentences and lose clauses on much longer inputs.
+    """
+
+    beam_size: int = 4
+    alternatives: int = MAX_ALTERNATIVES
+    batch_size: int = 32
+    threads: int = 0
+    compute_type: str = "default"
+    max_input_tokens: int = 250
+    max_output_ratio: float = 2.0
+
+    def __post_init__(self) -> None:
+        if self.beam_size < 1 or self.batch_size < 1 or self.max_input_tokens < 1:
+            raise ValueError("beam_size, batch_size and max_input_tokens must be at least 1")
+        if not 0 <= self.alternatives <= MAX_ALTERNATIVES:
+            raise ValueError(f"alternatives must be between 0 and {MAX_ALTERNATIVES}")
+
+
+@dataclass(frozen=True)
+class Alternative:
+    text: str
+    confidence: float
+
+
+@dataclass(frozen=True)
+class SegmentTranslation:
+    """The machine translation of one segment."""
+
+    source: str
+    text: str
+    confidence: float
+    alternatives: tuple[Alternative, ...] = ()
+    #: How many pieces the segment was cut into to fit the model (1 = translated whole).
+    pieces: int = 1
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Reported after each batch: how many segments are finished, and which ones this batch finished."""
+
+    done: int
+    total: int
+    finished: tuple[tuple[int, SegmentTranslation], ...] = field(default=())
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass
+class _Hypotheses:
+    tokens: list[list[str]]
+    scores: list[float]
+
+
+@dataclass
+class _Job:
+    """One segment being translated: its pieces and, as batches finish, each piece's hypotheses."""
+
+    source: str
+    pieces: list[list[str]]
+    results: list[_Hypotheses | None]
+    remaining: int
+
+
+class Translator:
+    """A loaded package, ready to translate many segments quickly. Create once and reuse (see load_translator)."""
+
+    def __init__(self, package: InstalledPackage | Path, settings: EngineSettings | None = None) -> None:
+        if isinstance(package, Path):
+            package = read_package(package, measure=False)
+        self.package = package
+        self.settings = settings or EngineSettings()
+        self._lock = threading.Lock()
+        self._prefix = [package.target_prefix] if package.target_prefix else []
+        try:
+            self._tokenizer = load_tokenizer(package.path, package.from_code, package.to_code)
+        except (OSError, RuntimeError) as exc:
+            raise EngineError(package.path, f"its tokenizer cannot be loaded ({exc}); reinstall the package") from exc
+        self.max_input_tokens, self._max_output_tokens = self._limits()
+        import ctranslate2
+
+        threads = self.settings.threads or _default_threads()
+        try:
+            self._model = ctranslate2.Translator(
+                str(package.model_path),
+                device="cpu",
+                compute_type=self.settings.compute_type,
+                inter_threads=1,
+                intra_threads=threads,
+            )
+        except (RuntimeError, ValueError, OSError) as exc:
+            raise EngineError(package.path, f"the model cannot be loaded ({exc}); reinstall the package") from exc
+
+    def _limits(self) -> tuple[int, int | None]:
+        """Longest input piece the model accepts, and longest output its position table allows (None: no limit)."""
+        limit = self.settings.max_input_tokens
+        try:
+            facts = read_model_facts(self.package.model_path / "model.bin")
+        except (ModelFileError, OSError) as exc:
+            raise EngineError(self.package.path, f"model/model.bin: {exc}; reinstall the package") from exc
+        config = read_model_config(self.package.model_path)
+        if facts.encoder_positions is not None:
+            specials = int(bool(config.get("add_source_bos"))) + int(bool(config.get("add_source_eos")))
+            limit = min(limit, facts.encoder_positions - specials)
+        if limit < 1:
+            raise EngineError(self.package.path, "the model accepts no input at all; reinstall the package")
+        output = facts.decoder_positions
+        if output is not None:
+            output -= 1  # the decoder's start token takes the first position
+        return limit, output
+
+    # -- public API -----------------------------------------------------------------------------------------
+
+    def translate(
+        self,
+        segments: Sequence[str],
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = None,
+    ) -> list[SegmentTranslation]:
+        """Translates ``segments`` in order; one result per segment.
+
+        ``progress`` is called after every batch from the calling thread; ``cancel`` (a threading.Event or a
+        callable) is checked between batches and stops the run with :class:`TranslationCancelled`, whose
+        ``partial`` holds the segments already finished.
+        """
+        with self._lock:
+            return self._translate(list(segments), progress, cancel)
+
+    def translate_one(self, text: str) -> SegmentTranslation:
+        return self.translate([text])[0]
+
+    # -- implementation -------------------------------------------------------------------------------------
+
+    def _translate(
+        self, segments: list[str], progress: ProgressCallback | None, cancel: CancelToken
+    ) -> list[SegmentTranslation]:
+        total = len(segments)
+        results: dict[int, SegmentTranslation] = {}
+        jobs: dict[int, _Job] = {}
+        for index, (source, pieces) in enumerate(zip(segments, self._tokenize(segments), strict=True)):
+            if not pieces:
+                results[index] = SegmentTranslation(source=source, text="", confidence=1.0)
+            else:
+                jobs[index] = _Job(source, pieces, [None] * len(pieces), len(pieces))
+        if results and progress:
+            progress(Progress(len(results), total, tuple(sorted(results.items()))))
+
+        units = sorted(
+            ((index, piece) for index, job in jobs.items() for piece in range(len(job.pieces))),
+            key=lambda unit: len(jobs[unit[0]].pieces[unit[1]]),
+        )
+        size = self.settings.batch_size
+        batches = [units[start : start + size] for start in range(0, len(units), size)]
+        pending: deque[tuple[list[tuple[int, int]], list[object]]] = deque()
+        cancelled = False
+        for batch in batches:
+            if is_cancelled(cancel):
+                cancelled = True
+                break
+            pending.append((batch, self._submit([jobs[i].pieces[p] for i, p in batch])))
+            if len(pending) > 1:  # keep one batch queued ahead while this one is post-processed
+                self._collect(*pending.popleft(), jobs, results, total, progress)
+        while pending:
+            self._collect(*pending.popleft(), jobs, results, total, progress)
+        if cancelled:
+            raise TranslationCancelled(dict(results))
+        return [results[index] for index in range(total)]
+
+    def _tokenize(self, segments: list[str]) -> list[list[list[str]]]:
+        """Pieces of tokens per segment: usually one, several when a segment is longer than the model accepts."""
+        texts = [" ".join(segment.split()) for segment in segments]
+        encode_many = getattr(self._tokenizer, "encode_many", None)
+        encoded = encode_many(texts) if encode_many else [self._tokenizer.encode(text) for text in texts]
+        limit = self.max_input_tokens
+        out: list[list[list[str]]] = []
+        for text, tokens in zip(texts, encoded, strict=True):
+            if not text:
+                out.append([])
+            elif len(tokens) <= limit:
+                out.append([tokens])
+            else:
+                parts = split_to_fit(text, lambda part: len(self._tokenizer.encode(part)) <= limit)
+                out.append([self._tokenizer.encode(part) for part in parts])
+        return out
+
+    def _submit(self, sources: list[list[str]]) -> list[object]:
+        settings = self.settings
+        hypotheses = min(settings.beam_size, settings.alternatives + 1)
+        longest = max(len(tokens) for tokens in sources)
+        max_length = math.ceil(settings.max_output_ratio * longest) + 10
+        if self._max_output_tokens is not None:
+            max_length = min(max_length, self._max_output_tokens - len(self._prefix))
+        return self._model.translate_batch(
+            sources,
+            target_prefix=[self._prefix] * len(sources) if self._prefix else None,
+            asynchronous=True,
+            beam_size=settings.beam_size,
+            num_hypotheses=hypotheses,
+            length_penalty=1.0,  # makes the returned score the length-normalised log-probability (see above)
+            return_scores=True,
+            replace_unknowns=True,
+            max_input_length=0,  # never truncate: pieces already fit (see _tokenize)
+            max_decoding_length=max(1, max_length),
+        )
+
+    def _collect(
+        self,
+        batch: list[tuple[int, int]],
+        handles: list[object],
+        jobs: dict[int, _Job],
+        results: dict[int, SegmentTranslation],
+        total: int,
+        progress: ProgressCallback | None,
+    ) -> None:
+        finished: list[tuple[int, SegmentTranslation]] = []
+        for (index, piece), handle in zip(batch, handles, strict=True):
+            try:
+                output = handle.result()  # type: ignore[attr-defined]
+            except RuntimeError as exc:
+                raise EngineError(self.package.path, f"translation failed ({exc})") from exc
+            job = jobs[index]
+            job.results[piece] = self._hypotheses(output.hypotheses, output.scores)
+            job.remaining -= 1
+            if job.remaining == 0:
+                results[index] = self._assemble(job)
+                finished.append((index, results[index]))
+                del jobs[index]
+        if progress:
+            progress(Progress(len(results), total, tuple(finished)))
+
+    def _hypotheses(self, hypotheses: list[list[str]], scores: list[float]) -> _Hypotheses:
+        """Hypotheses without the target prefix, with scores normalised over the generated tokens only.
+
+        CTranslate2 leaves the forced prefix's log-probabilities out of the score but counts the prefix in the
+        length it divides by; undo that so a prefix does not inflate the confidence.
+        """
+        out = _Hypotheses([], [])
+        size = len(self._prefix)
+        for tokens, score in zip(hypotheses, scores, strict=True):
+            if size and tokens[:size] == self._prefix:
+                score = score * (len(tokens) + 1) / (len(tokens) - size + 1)
+                tokens = tokens[size:]
+            out.tokens.append(tokens)
+            out.scores.append(score)
+        return out
+
+    def _assemble(self, job: _Job) -> SegmentTranslation:
+        """Best text, confidence and alternatives for a segment, from the hypotheses of each of its pieces."""
+        pieces = [result for result in job.results if result is not None]
+        count = max(len(piece.tokens) for piece in pieces)
+        candidates: list[tuple[str, float]] = []
+        for rank in range(count):
+            texts: list[str] = []
+            weighted = 0.0
+            length = 0
+            for piece in pieces:
+                # A piece with fewer hypotheses contributes its best one to the lower-ranked candidates.
+                choice = rank if rank < len(piece.tokens) else 0
+                tokens = piece.tokens[choice]
+                texts.append(self._tokenizer.decode(tokens))
+                generated = len(tokens) + 1  # + the end-of-sentence token, counted in the score
+                weighted += piece.scores[choice] * generated
+                length += generated
+            confidence = min(1.0, math.exp(weighted / length))
+            candidates.append((" ".join(text for text in texts if text), confidence))
+        best_text, best_confidence = candidates[0]
+        seen = {best_text}
+        alternatives: list[Alternative] = []
+        for text, confidence in sorted(candidates[1:], key=lambda item: -item[1]):
+            if text in seen or not text:
+                continue
+            seen.add(text)
+            alternatives.append(Alternative(text, confidence))
+        return SegmentTranslation(
+            source=job.source,
+            text=best_text,
+            confidence=best_confidence,
+            alternatives=tuple(alternatives[: self.settings.alternatives]),
+            pieces=len(job.pieces),
+        )
+
+
+_loaded: dict[tuple[str, str, EngineSettings], Translator] = {}
+_loaded_lock = threading.Lock()
+
+
+def load_translator(package: InstalledPackage | None = None, settings: EngineSettings | None = None) -> Translator:
+    """The shared Translator for ``package`` (default: the newest Arabic→English one), loading it only once.
+
+    Raises :class:`~tarjama.mt.errors.PackageNotFoundError` when no Arabic→English package is installed.
+    """
+    package = package or find_package()
+    settings = settings or EngineSettings()
+    key = (str(package.path), package.version, settings)
+    with _loaded_lock:
+        translator = _loaded.get(key)
+        if translator is None:
+            translator = Translator(package, settings)
+            _loaded[key] = translator
+        return translator
+
+
+def release_translators() -> None:
+    """Forgets every loaded model (called after packages change); translators in use keep working."""
+    with _loaded_lock:
+        _loaded.clear()
+
+
+on_packages_changed(release_translators)

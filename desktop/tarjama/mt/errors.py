@@ -1,0 +1,63 @@
+"""Errors of the machine-translation core.
+
+Each message is shown to a translator as it is: it names the file, package or address concerned and says what to
+do next. They all derive from :class:`tarjama.errors.TarjamaError`, so the window and the CLI can report them
+without knowing this package.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tarjama.errors import TarjamaError
+
+
+class MTError(TarjamaError):
+    """Base of every machine-translation error."""
+
+
+class PackageError(MTError):
+    """A `.argosmodel` file (or an installed package folder) cannot be used; the packages folder is unchanged."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class PackageNotFoundError(MTError):
+    """No installed package matches what was asked for (a name to remove, or a language pair to translate)."""
+
+
+class DownloadError(MTError):
+    """The package index or a package could not be fetched; nothing was installed."""
+
+    def __init__(self, url: str, problem: str) -> None:
+        self.url = url
+        self.problem = problem
+        super().__init__(f"{url}: {problem}")
+
+
+class DownloadCancelled(MTError):
+    """The user cancelled a download; the partial file was deleted and nothing was installed."""
+
+
+class EngineError(MTError):
+    """An installed package could not be loaded or run by the translation engine."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        self.path = Path(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+class TranslationCancelled(MTError):
+    """Translation stopped at a batch boundary because the caller cancelled it.
+
+    ``partial`` maps segment indices to the results finished before the cancellation, so a caller that did not
+    collect them from the progress callback still keeps the work done.
+    """
+
+    def __init__(self, partial: dict[int, object]) -> None:
+        self.partial = partial
+        super().__init__(f"Translation cancelled after {len(partial)} segment(s); the rest were not translated.")

@@ -1,0 +1,279 @@
+"""Installed translation packages: list, install from a ``.argosmodel`` file, remove.
+
+The packages folder is only ever changed by renames: a package is unpacked and checked in a staging folder beside
+it, then renamed into place, and a package being replaced or removed is first renamed out of it. So the folder
+always holds complete packages, and any failure leaves it exactly as it was.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import shutil
+import tempfile
+import threading
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from tarjama.mt.archive import (
+    DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    TOKENIZER_FILES,
+    ArchiveInfo,
+    extract_archive,
+    inspect_archive,
+    remove_tree,
+)
+from tarjama.mt.caches import clear_caches
+from tarjama.mt.errors import PackageError, PackageNotFoundError
+from tarjama.mt.modelfile import ModelFileError, has_vocabulary, read_model_facts
+from tarjama.mt.paths import packages_dir
+
+SOURCE_LANGUAGE = "ar"
+TARGET_LANGUAGE = "en"
+_lock = threading.RLock()
+
+
+@dataclass(frozen=True)
+class InstalledPackage:
+    """One package folder in the packages folder, as described by its metadata.json."""
+
+    name: str
+    path: Path
+    from_code: str
+    to_code: str
+    from_name: str
+    to_name: str
+    version: str
+    size_bytes: int
+    code: str = ""
+    target_prefix: str = ""
+
+    @property
+    def languages(self) -> str:
+        return f"{self.from_name or self.from_code} → {self.to_name or self.to_code}"
+
+    @property
+    def is_arabic_english(self) -> bool:
+        return self.from_code == SOURCE_LANGUAGE and self.to_code == TARGET_LANGUAGE
+
+    @property
+    def model_path(self) -> Path:
+        return self.path / "model"
+
+    @property
+    def tokenizer_path(self) -> Path:
+        for name in TOKENIZER_FILES:
+            candidate = self.path / name
+            if candidate.is_file():
+                return candidate
+        return self.path / TOKENIZER_FILES[0]
+
+
+def version_key(version: str) -> tuple[int, ...]:
+    """Orders versions like "1.0" < "1.9" < "1.10" without needing the ``packaging`` library."""
+    return tuple(int(part) for part in re.findall(r"\d+", version)) or (0,)
+
+
+def _folder_size(folder: Path) -> int:
+    total = 0
+    for root, _dirs, files in os.walk(folder):
+        for name in files:
+            try:
+                total += (Path(root) / name).lstat().st_size
+            except OSError:
+                continue
+    return total
+
+
+def read_package(folder: Path, *, measure: bool = True) -> InstalledPackage:
+    """Describes an installed package folder; raises :class:`PackageError` if it is not one.
+
+    ``measure=False`` skips adding up file sizes (size_bytes is then 0): the engine uses it so that loading a
+    model never even lists the package's ``stanza/`` folder.
+    """
+    try:
+        metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8-sig"))
+    except FileNotFoundError as exc:
+        raise PackageError(folder, "not a translation package (metadata.json is missing)") from exc
+    except (OSError, ValueError) as exc:
+        raise PackageError(folder, f"its metadata.json cannot be read ({exc})") from exc
+    if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
+        raise PackageError(folder, "its metadata.json does not name the language pair")
+    return InstalledPackage(
+        name=folder.name,
+        path=folder,
+        from_code=str(metadata["from_code"]),
+        to_code=str(metadata["to_code"]),
+        from_name=str(metadata.get("from_name") or ""),
+        to_name=str(metadata.get("to_name") or ""),
+        version=str(metadata.get("package_version") or "0"),
+        size_bytes=_folder_size(folder) if measure else 0,
+        code=str(metadata.get("code") or ""),
+        target_prefix=str(metadata.get("target_prefix") or ""),
+    )
+
+
+def list_packages(directory: Path | None = None, *, measure: bool = True) -> list[InstalledPackage]:
+    """Every readable package in the packages folder, sorted by language pair then newest version first."""
+    directory = directory or packages_dir()
+    found: list[InstalledPackage] = []
+    if not directory.is_dir():
+        return found
+    for folder in directory.iterdir():
+        if folder.name.startswith(".") or not folder.is_dir():
+            continue
+        try:
+            found.append(read_package(folder, measure=measure))
+        except PackageError:
+            continue
+    found.sort(key=lambda p: (p.from_code, p.to_code, tuple(-n for n in version_key(p.version)), p.name))
+    return found
+
+
+def find_package(
+    from_code: str = SOURCE_LANGUAGE, to_code: str = TARGET_LANGUAGE, directory: Path | None = None
+) -> InstalledPackage:
+    """The newest installed package for the pair (size not measured); raises PackageNotFoundError if none."""
+    for package in list_packages(directory, measure=False):
+        if package.from_code == from_code and package.to_code == to_code:
+            return package
+    raise PackageNotFoundError(
+        f"No {from_code}→{to_code} translation package is installed in {directory or packages_dir()}. "
+        "Install one from a .argosmodel file or download it from the package index."
+    )
+
+
+def _check_unpacked(info: ArchiveInfo, folder: Path) -> None:
+    """Checks what only the unpacked files can show: a readable model header and a loadable tokenizer."""
+    try:
+        read_model_facts(folder / "model" / "model.bin")
+    except ModelFileError as exc:
+        raise PackageError(info.path, f"model/model.bin: {exc}") from exc
+    names = {child.name for child in (folder / "model").iterdir()}
+    if not has_vocabulary(names):
+        raise PackageError(info.path, "its model/ folder has no vocabulary file")
+    sp_model = folder / "sentencepiece.model"
+    if sp_model.is_file():
+        import sentencepiece
+
+        try:
+            sentencepiece.SentencePieceProcessor(model_file=str(sp_model))
+        except (OSError, RuntimeError) as exc:
+            raise PackageError(info.path, f"its sentencepiece.model cannot be loaded ({exc})") from exc
+
+
+def _move(source: Path, target: Path) -> None:
+    """Renames ``source`` to ``target`` (atomic on one filesystem; copies then renames across filesystems)."""
+    try:
+        os.rename(source, target)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        incoming = target.parent / f".tarjama-incoming-{uuid.uuid4().hex}"
+        shutil.copytree(source, incoming, symlinks=True)
+        os.rename(incoming, target)
+        remove_tree(source)
+
+
+def _staging_dir(directory: Path) -> Path:
+    """A private folder beside the packages folder: never inside it, where Argos would take it for a package."""
+    parent = directory.parent
+    parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=".tarjama-install-", dir=parent))
+
+
+def install_package(
+    path: str | Path,
+    *,
+    directory: Path | None = None,
+    max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
+    expect_pair: tuple[str, str] | None = None,
+) -> InstalledPackage:
+    """Installs a ``.argosmodel`` file; replaces an older or equal version of the same language pair.
+
+    Raises :class:`PackageError` naming the file and the defect; the packages folder is then unchanged.
+    """
+    path = Path(path)
+    directory = directory or packages_dir()
+    info = inspect_archive(path, max_uncompressed_bytes=max_uncompressed_bytes)
+    if expect_pair and (info.from_code, info.to_code) != expect_pair:
+        raise PackageError(
+            path,
+            f"it translates {info.from_code}→{info.to_code}, not {expect_pair[0]}→{expect_pair[1]} as expected",
+        )
+    with _lock:
+        same_pair = [
+            p
+            for p in list_packages(directory, measure=False)
+            if (p.from_code, p.to_code) == (info.from_code, info.to_code)
+        ]
+        for package in same_pair:
+            if version_key(package.version) > version_key(info.version):
+                raise PackageError(
+                    path,
+                    f"version {info.version} is older than the installed {package.name} "
+                    f"(version {package.version}); remove that one first to downgrade",
+                )
+        target = directory / info.top
+        if target.exists() and target.name not in {p.name for p in same_pair}:
+            raise PackageError(path, f"{target} already exists and is not a {info.from_code}→{info.to_code} package")
+
+        staging = _staging_dir(directory)
+        created_directory = not directory.exists()
+        try:
+            unpacked = extract_archive(info, staging / "unpacked", max_uncompressed_bytes=max_uncompressed_bytes)
+            _check_unpacked(info, unpacked)
+            directory.mkdir(parents=True, exist_ok=True)
+            _swap_in(unpacked, target, [p.path for p in same_pair], staging)
+        except OSError as exc:
+            if created_directory and directory.is_dir() and not any(directory.iterdir()):
+                directory.rmdir()
+            raise PackageError(path, f"could not install it into {directory}: {exc}") from exc
+        finally:
+            remove_tree(staging)
+        clear_caches()
+        return read_package(target)
+
+
+def _swap_in(unpacked: Path, target: Path, replaced: list[Path], staging: Path) -> None:
+    """Puts the new package in place and takes the replaced ones out, undoing everything if a rename fails."""
+    retired: list[tuple[Path, Path]] = []
+    try:
+        if target.exists():
+            aside = staging / "replaced-target"
+            os.rename(target, aside)
+            retired.append((aside, target))
+        _move(unpacked, target)
+    except OSError:
+        for aside, original in reversed(retired):
+            os.rename(aside, original)
+        raise
+    for index, old in enumerate(replaced):
+        if old != target and old.exists():
+            try:
+                os.rename(old, staging / f"replaced-{index}")
+            except OSError:
+                continue  # the new version is in place; an old one that cannot be moved stays listed
+
+
+def remove_package(name: str, *, directory: Path | None = None) -> InstalledPackage:
+    """Removes the package whose folder name (as listed) or package code is ``name``."""
+    directory = directory or packages_dir()
+    with _lock:
+        matches = [p for p in list_packages(directory) if name in (p.name, p.code)]
+        if not matches:
+            installed = ", ".join(p.name for p in list_packages(directory)) or "none"
+            raise PackageNotFoundError(f"No installed package is called {name!r} (installed: {installed}).")
+        package = matches[0]
+        staging = _staging_dir(directory)
+        try:
+            os.rename(package.path, staging / package.name)
+        except OSError as exc:
+            remove_tree(staging)
+            raise PackageError(package.path, f"could not remove it: {exc}") from exc
+        remove_tree(staging)
+        clear_caches()
+        return package

@@ -1,0 +1,1 @@
+"""Machine-translation tests (a package, so its conftest does not shadow tests/conftest.py)."""
