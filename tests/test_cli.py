@@ -87,7 +87,7 @@ def test_import_then_stats_and_segments(capsys: pytest.CaptureFixture[str], proj
         "approved_segments": 0,
         "words": 14,
         "approved_words": 0,
-        "by_status": {"new": 3, "draft": 0, "approved": 0, "rejected": 0},
+        "by_status": {"new": 3, "machine": 0, "draft": 0, "approved": 0, "rejected": 0},
     }
     segments = run_json(capsys, "segments", project)
     assert [(s["paragraph"], s["source"], s["target"], s["status"]) for s in segments] == [

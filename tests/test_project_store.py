@@ -313,14 +313,14 @@ def test_stats_count_segments_words_and_approved(store: ProjectStore) -> None:
     assert words == [6, 4, 3, 6, 4, 4]
     stats = store.stats()
     assert (stats.segments, stats.words, stats.approved_segments, stats.approved_words) == (6, 27, 0, 0)
-    assert stats.by_status == {"new": 6, "draft": 0, "approved": 0, "rejected": 0}
+    assert stats.by_status == {"new": 6, "machine": 0, "draft": 0, "approved": 0, "rejected": 0}
 
     store.update_segment(segments[0].id, target="The delegation arrived.", status=Status.APPROVED)
     store.update_segment(segments[4].id, target="Both sides confirmed the truce.", status=Status.APPROVED)
     store.update_segment(segments[1].id, target="Talks began.")
     stats = store.stats()
     assert (stats.segments, stats.words, stats.approved_segments, stats.approved_words) == (6, 27, 2, 10)
-    assert stats.by_status == {"new": 3, "draft": 1, "approved": 2, "rejected": 0}
+    assert stats.by_status == {"new": 3, "machine": 0, "draft": 1, "approved": 2, "rejected": 0}
 
 
 def test_reopening_gives_back_the_same_data(store: ProjectStore, project_path: Path) -> None:

@@ -25,6 +25,7 @@ def _segment_json(segment: Segment) -> dict[str, object]:
         "target": segment.target,
         "status": segment.status.value,
         "origin": segment.origin.value,
+        "confidence": segment.confidence,
     }
 
 
@@ -88,6 +89,78 @@ def cmd_export_target(args: argparse.Namespace) -> None:
         print(EXPORT_RULE, file=sys.stderr)
 
 
+def _progress_line(text: str) -> None:
+    """Progress for people: on a terminal it rewrites one line on stderr; piped, it stays silent."""
+    if sys.stderr.isatty():
+        sys.stderr.write("\r" + text)
+        sys.stderr.flush()
+
+
+def cmd_pretranslate(args: argparse.Namespace) -> None:
+    from tarjama import mt
+    from tarjama.pretranslate import pretranslate
+
+    translator = mt.load_translator()
+    with ProjectStore.open(args.project) as store:
+        report = pretranslate(
+            store,
+            translator,
+            on_progress=lambda p: _progress_line(f"{p.done}/{p.total} segments, {p.segments_per_second:.1f}/s"),
+        )
+    _progress_line("\n")
+    print(f"Machine-translated {report.translated} of {report.total} untranslated segments.")
+
+
+def cmd_models_list(args: argparse.Namespace) -> None:
+    from tarjama import mt
+
+    packages = mt.list_packages()
+    if args.json:
+        _print_json(
+            [
+                {"name": p.name, "version": p.version, "from": p.from_code, "to": p.to_code, "size": p.size_bytes}
+                for p in packages
+            ]
+        )
+        return
+    if not packages:
+        print("No translation package is installed. Install one with: tarjama-cli models install FILE.argosmodel")
+    for p in packages:
+        print(f"{p.name}\t{p.version}\t{p.languages}\t{p.size_bytes / 1e6:.1f} MB")
+
+
+def cmd_models_install(args: argparse.Namespace) -> None:
+    from tarjama import mt
+
+    package = mt.install_package(args.file)
+    print(f"Installed {package.name} {package.version} ({package.languages}).")
+
+
+def cmd_models_remove(args: argparse.Namespace) -> None:
+    from tarjama import mt
+
+    package = mt.remove_package(args.name)
+    print(f"Removed {package.name} {package.version}.")
+
+
+def cmd_models_download(args: argparse.Namespace) -> None:
+    from tarjama import mt
+    from tarjama.mt.packages import version_key
+
+    candidates = mt.available_packages(url=args.index)
+    if not candidates:
+        raise mt.DownloadError(args.index or mt.index_url(), "the index lists no Arabic→English package")
+    newest = max(candidates, key=lambda p: version_key(p.version))
+    print(f"Downloading {newest.languages} {newest.version}…", file=sys.stderr)
+
+    def show(received: int, total: int | None) -> None:
+        _progress_line(f"{received / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB" if total else ""))
+
+    package = mt.download_and_install(newest, progress=show)
+    _progress_line("\n")
+    print(f"Installed {package.name} {package.version} ({package.languages}).")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tarjama-cli", description="Review Arabic→English translation projects.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -123,6 +196,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("merge", cmd_merge, "Merge a segment with the next one in its paragraph.")
     p.add_argument("project", type=Path)
     p.add_argument("segment_id", type=int)
+
+    p = add("pretranslate", cmd_pretranslate, "Machine-translate every segment nobody has translated yet.")
+    p.add_argument("project", type=Path)
+
+    models = sub.add_parser("models", help="Manage Arabic→English translation packages.")
+    models_sub = models.add_subparsers(dest="models_command", required=True, metavar="ACTION")
+    p = models_sub.add_parser("list", help="List installed packages.")
+    p.set_defaults(handler=cmd_models_list)
+    p.add_argument("--json", action="store_true")
+    p = models_sub.add_parser("install", help="Install a package from a .argosmodel file.")
+    p.set_defaults(handler=cmd_models_install)
+    p.add_argument("file", type=Path)
+    p = models_sub.add_parser("remove", help="Remove an installed package.")
+    p.set_defaults(handler=cmd_models_remove)
+    p.add_argument("name")
+    p = models_sub.add_parser("download", help="Download and install the newest Arabic→English package.")
+    p.set_defaults(handler=cmd_models_download)
+    p.add_argument("--index", help="package index URL (default: ARGOS_PACKAGE_INDEX or Argos's own)")
 
     p = add("export-target", cmd_export_target, "Write the English document (.txt or .docx).")
     p.add_argument("project", type=Path)

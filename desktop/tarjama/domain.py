@@ -13,16 +13,26 @@ class Status(StrEnum):
     """Where a segment stands in review; stored as its string value."""
 
     NEW = "new"
+    MACHINE = "machine"
     DRAFT = "draft"
     APPROVED = "approved"
     REJECTED = "rejected"
 
 
 class Origin(StrEnum):
-    """Who produced the current target text: nobody yet, or the translator."""
+    """Who produced the current target text: nobody yet, the translator, or the machine translation engine."""
 
     NONE = "none"
     HUMAN = "human"
+    MT = "mt"
+
+
+@dataclass(frozen=True)
+class MachineSuggestion:
+    """One machine translation of a segment with the engine's confidence in [0, 1]."""
+
+    text: str
+    confidence: float
 
 
 @dataclass(frozen=True)
@@ -58,6 +68,11 @@ class Segment:
     origin: Origin = Origin.NONE
     updated_at: str = ""
     first_in_paragraph: bool = field(default=False, compare=False)
+    #: The engine's confidence in the current target, while that target is machine output.
+    confidence: float | None = None
+    #: The raw machine translation the target began from; kept after editing (post-editing metrics need it).
+    mt_text: str | None = None
+    alternatives: tuple[MachineSuggestion, ...] = ()
 
     @property
     def source_words(self) -> int:

@@ -7,6 +7,7 @@ process never loses a confirmed change. Every change of a segment's target or st
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Iterable, Sequence
@@ -16,7 +17,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from tarjama.domain import ImportedDocument, Origin, Segment, Status
+from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status
 from tarjama.errors import ProjectError, SegmentError
 from tarjama.segmentation import split_piece, split_sentences
 from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, transaction
@@ -59,11 +60,25 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
     db["segment_history"].create_index(["segment_id"])
 
 
-PROJECT_FILE = FileKind(application_id=0x544A5250, description="Tarjama project", migrations=[_schema_v1])
+def _schema_v2(db: sqlite_utils.Database) -> None:
+    """Machine translation: the engine's confidence, the raw MT the target began from, and its alternatives."""
+    segments = db["segments"]
+    segments.add_column("confidence", float)
+    segments.add_column("mt_text", str)
+    segments.add_column("alternatives", str)  # JSON list of [text, confidence]
+
+
+PROJECT_FILE = FileKind(
+    application_id=0x544A5250, description="Tarjama project", migrations=[_schema_v1, _schema_v2]
+)
+
+#: Statuses and origins that machine translation may fill in; anything a person touched is never overwritten.
+MT_FILLABLE_STATUSES = {Status.NEW.value, Status.MACHINE.value}
+MT_FILLABLE_ORIGINS = {Origin.NONE.value, Origin.MT.value}
 
 _SEGMENT_QUERY = """
 SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
-       s.status, s.origin, s.updated_at
+       s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives
 FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
 """
 _ORDER = " ORDER BY p.document_id, p.idx, s.position"
@@ -86,7 +101,18 @@ def _segment(row: Sequence) -> Segment:
         origin=Origin(row[8]),
         updated_at=row[9],
         first_in_paragraph=row[3] == 0,
+        confidence=row[10],
+        mt_text=row[11],
+        alternatives=_alternatives_from_json(row[12]),
     )
+
+
+def _alternatives_from_json(value: str | None) -> tuple[MachineSuggestion, ...]:
+    return tuple(MachineSuggestion(text, confidence) for text, confidence in json.loads(value or "[]"))
+
+
+def _alternatives_to_json(alternatives: Sequence[MachineSuggestion]) -> str:
+    return json.dumps([[a.text, a.confidence] for a in alternatives], ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -284,14 +310,24 @@ class ProjectStore:
                 origin = Origin.HUMAN if target is not None and target != current.target else current.origin
             if (new_target, status, origin) == (current.target, current.status, current.origin):
                 return current
-            self._write(segment_id, new_target, status, origin, reason)
+            # The engine's confidence describes its own text: it goes once a person changes the text.
+            confidence = current.confidence if new_target == current.target else None
+            self._write(segment_id, new_target, status, origin, reason, confidence)
         return self.segment(segment_id)
 
-    def _write(self, segment_id: int, target: str, status: Status, origin: Origin, reason: str) -> None:
+    def _write(
+        self,
+        segment_id: int,
+        target: str,
+        status: Status,
+        origin: Origin,
+        reason: str,
+        confidence: float | None = None,
+    ) -> None:
         now = _now()
         self._db.execute(
-            "UPDATE segments SET target = ?, status = ?, origin = ?, updated_at = ? WHERE id = ?",
-            [target, status.value, origin.value, now, segment_id],
+            "UPDATE segments SET target = ?, status = ?, origin = ?, confidence = ?, updated_at = ? WHERE id = ?",
+            [target, status.value, origin.value, confidence, now, segment_id],
         )
         self._db["segment_history"].insert(
             {
@@ -378,10 +414,50 @@ class ProjectStore:
         return self.segment(segment_id), second
 
     def restore_segment(self, snapshot: Segment) -> Segment:
-        """Put back a segment's target, status and origin as captured earlier (undo of a split or merge)."""
+        """Put back a segment's target, status, origin and machine data as captured earlier (undo)."""
         with transaction(self._db):
-            self._write(snapshot.id, snapshot.target, snapshot.status, snapshot.origin, "undo")
+            self._write(
+                snapshot.id, snapshot.target, snapshot.status, snapshot.origin, "undo", snapshot.confidence
+            )
+            self._db.execute(
+                "UPDATE segments SET mt_text = ?, alternatives = ? WHERE id = ?",
+                [snapshot.mt_text, _alternatives_to_json(snapshot.alternatives), snapshot.id],
+            )
         return self.segment(snapshot.id)
+
+    # -- machine translation --------------------------------------------------------------------------------
+
+    def segments_to_translate(self) -> list[Segment]:
+        """Segments nobody has translated yet: new, empty, untouched (so an interrupted run resumes)."""
+        return [s for s in self.segments() if s.status == Status.NEW and not s.target.strip()]
+
+    def apply_machine_translations(
+        self,
+        results: Iterable[tuple[int, MachineSuggestion, Sequence[MachineSuggestion]]],
+        *,
+        overwrite: bool = False,
+    ) -> list[Segment]:
+        """Store a batch of machine translations in one transaction; returns the segments that took them.
+
+        Without `overwrite`, a segment a person has edited, approved or rejected keeps its text: the check runs
+        inside the transaction, so an edit saved a moment earlier by the window always wins. `overwrite` is for
+        an explicit request on one segment (re-translate), which the window makes undoable.
+        """
+        changed: list[int] = []
+        with transaction(self._db) as db:
+            for segment_id, best, alternatives in results:
+                row = db.execute("SELECT status, origin FROM segments WHERE id = ?", [segment_id]).fetchone()
+                if row is None:
+                    continue  # merged away while the engine was working
+                if not overwrite and (row[0] not in MT_FILLABLE_STATUSES or row[1] not in MT_FILLABLE_ORIGINS):
+                    continue
+                self._write(segment_id, best.text, Status.MACHINE, Origin.MT, "mt", best.confidence)
+                db.execute(
+                    "UPDATE segments SET mt_text = ?, alternatives = ? WHERE id = ?",
+                    [best.text, _alternatives_to_json(alternatives), segment_id],
+                )
+                changed.append(segment_id)
+        return [self.segment(segment_id) for segment_id in changed]
 
     # -- small settings kept with the project ---------------------------------------------------------------
 

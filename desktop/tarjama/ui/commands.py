@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from tarjama.domain import Segment, Status
+from tarjama.domain import MachineSuggestion, Segment, Status
 
 if TYPE_CHECKING:
     from tarjama.ui.session import ProjectSession
@@ -77,3 +77,25 @@ class MergeCommand(SegmentCommand):
         self.session.split(self.first.id, len(self.first.source + self.first.space_after), new_id=self.second.id)
         self.session.restore(self.first)
         self.session.restore(self.second)
+
+
+class MachineTranslationCommand(SegmentCommand):
+    """Put a fresh machine translation into a segment on request (re-translate); undo brings back what was there."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        before: Segment,
+        best: MachineSuggestion,
+        alternatives: tuple[MachineSuggestion, ...],
+    ) -> None:
+        super().__init__(session, before.id, _tr("Re-translate segment"))
+        self.before = before
+        self.best = best
+        self.alternatives = alternatives
+
+    def redo(self) -> None:
+        self.session.apply_machine_translation(self.before.id, self.best, self.alternatives)
+
+    def undo(self) -> None:
+        self.session.restore(self.before)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from tarjama.domain import Status
-from tarjama.ui.segment_model import STATUS_ROLE, Column
+from tarjama.ui.segment_model import SORT_ROLE, STATUS_ROLE, Column
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -21,6 +21,7 @@ class StatusFilterProxy(QSortFilterProxyModel):
     def __init__(self) -> None:
         super().__init__()
         self._statuses: frozenset[str] = frozenset(s.value for s in Status)
+        self.setSortRole(SORT_ROLE)
 
     def set_statuses(self, statuses: set[Status]) -> None:
         self.beginFilterChange()
@@ -66,10 +67,14 @@ class SegmentGrid(QTableView):
         if model is None:
             return
         header = self.horizontalHeader()
-        header.setSectionResizeMode(Column.NUMBER, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths from the font: ResizeToContents would measure every one of 10,000 rows.
+        metrics = self.fontMetrics()
+        widths = {Column.NUMBER: "00000", Column.CONFIDENCE: "Confidence", Column.STATUS: "Approved__"}
+        for column, sample in widths.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
         header.setSectionResizeMode(Column.SOURCE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(Column.TARGET, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.STATUS, QHeaderView.ResizeMode.ResizeToContents)
         model.modelReset.connect(self._refit)
         model.layoutChanged.connect(self._refit)
         model.rowsInserted.connect(self._refit)

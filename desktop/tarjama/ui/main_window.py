@@ -10,10 +10,12 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QDockWidget,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,11 +25,18 @@ from tarjama.errors import TarjamaError
 from tarjama.formats import supported_extensions
 from tarjama.project_files import default_project_path, import_document
 from tarjama.stores.project import ProjectStore
-from tarjama.ui.commands import ChangeSegmentCommand, MergeCommand, SegmentCommand, SplitCommand
+from tarjama.ui.commands import (
+    ChangeSegmentCommand,
+    MachineTranslationCommand,
+    MergeCommand,
+    SegmentCommand,
+    SplitCommand,
+)
 from tarjama.ui.delegate import SegmentDelegate
 from tarjama.ui.dialogs import ExportDialog, SplitDialog
 from tarjama.ui.find_bar import FindBar
 from tarjama.ui.grid import SegmentGrid, StatusFilterProxy
+from tarjama.ui.machine_translation import AlternativesPane, PretranslateWorker
 from tarjama.ui.segment_model import Column, status_label
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tasks import run_in_background
@@ -35,8 +44,9 @@ from tarjama.ui.tasks import run_in_background
 MAX_RECENT = 8
 FILTERS: list[tuple[str, set[Status]]] = [
     ("All segments", set(Status)),
-    ("Not approved", {Status.NEW, Status.DRAFT, Status.REJECTED}),
+    ("Not approved", {Status.NEW, Status.MACHINE, Status.DRAFT, Status.REJECTED}),
     ("New", {Status.NEW}),
+    ("Machine", {Status.MACHINE}),
     ("Draft", {Status.DRAFT}),
     ("Approved", {Status.APPROVED}),
     ("Rejected", {Status.REJECTED}),
@@ -70,7 +80,20 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.grid.hide()
         self.progress_label = QLabel()
+        self.mt_label = QLabel()
+        self.mt_cancel = QPushButton(self.tr("Cancel"))
+        self.mt_cancel.clicked.connect(self.cancel_pretranslation)
+        self.statusBar().addPermanentWidget(self.mt_label)
+        self.statusBar().addPermanentWidget(self.mt_cancel)
         self.statusBar().addPermanentWidget(self.progress_label)
+        self.mt_label.hide()
+        self.mt_cancel.hide()
+        self.worker: PretranslateWorker | None = None
+        self.alternatives = AlternativesPane()
+        dock = QDockWidget(self.tr("Machine translation"), self)
+        dock.setObjectName("alternatives-dock")
+        dock.setWidget(self.alternatives)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
 
         self._build_actions()
         self.delegate.reserved_shortcuts = [
@@ -138,7 +161,19 @@ class MainWindow(QMainWindow):
         self.previous_action = self._action(self.tr("&Previous segment"), lambda: self.move(-1), ["Ctrl+Up"])
         self.split_action = self._action(self.tr("&Split segment…"), self.split_current, ["Ctrl+Shift+S"])
         self.merge_action = self._action(self.tr("&Merge with next segment"), self.merge_current, ["Ctrl+Shift+M"])
+        self.retranslate_action = self._action(self.tr("Re-&translate segment"), self.retranslate_current, ["Ctrl+T"])
+        self.alternative_actions = [
+            self._action(
+                self.tr("Use alternative {n}").format(n=n), lambda n=n: self.use_alternative(n), [f"Ctrl+{n}"]
+            )
+            for n in (1, 2, 3)
+        ]
+        self.pretranslate_action = self._action(
+            self.tr("&Pre-translate document"), self.start_pretranslation, ["Ctrl+Shift+P"]
+        )
         self.segment_actions = [
+            self.retranslate_action,
+            *self.alternative_actions,
             self.approve_action,
             self.reject_action,
             self.next_action,
@@ -159,6 +194,9 @@ class MainWindow(QMainWindow):
         segment_menu.addSeparator()
         for action in (self.split_action, self.merge_action):
             segment_menu.addAction(action)
+        mt_menu = menu.addMenu(self.tr("&Translation"))
+        for action in (self.pretranslate_action, self.retranslate_action, *self.alternative_actions):
+            mt_menu.addAction(action)
 
         view_menu = menu.addMenu(self.tr("&View"))
         filter_menu = view_menu.addMenu(self.tr("Show &segments"))
@@ -172,15 +210,27 @@ class MainWindow(QMainWindow):
             filter_menu.addAction(action)
             self.filter_actions[name] = action
         self.filter_actions["All segments"].setChecked(True)
+        self.least_confident_action = QAction(self.tr("&Least confident first"), self, checkable=True)
+        self.least_confident_action.toggled.connect(self.sort_by_confidence)
+        view_menu.addAction(self.least_confident_action)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
         for action in (self.open_action, self.export_action, self.undo_action, self.redo_action, self.approve_action):
             toolbar.addAction(action)
+        toolbar.addAction(self.pretranslate_action)
+        toolbar.addAction(self.least_confident_action)
         toolbar.addAction(filter_menu.menuAction())
 
     def _set_project_actions_enabled(self, enabled: bool) -> None:
-        for action in [*self.segment_actions, self.export_action, self.edit_action, *self.filter_actions.values()]:
+        for action in [
+            *self.segment_actions,
+            self.export_action,
+            self.edit_action,
+            self.pretranslate_action,
+            self.least_confident_action,
+            *self.filter_actions.values(),
+        ]:
             action.setEnabled(enabled)
 
     # -- opening, creating and closing projects -------------------------------------------------------------
@@ -202,6 +252,7 @@ class MainWindow(QMainWindow):
         self.grid.setModel(self.proxy)
         self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
         session.changed.connect(self.update_progress)
+        session.changed.connect(self._show_alternatives)
         session.model.targetEdited.connect(self.on_target_edited)
         self.empty_label.hide()
         self.grid.show()
@@ -219,6 +270,7 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.session is None:
             return
+        self.stop_pretranslation()
         self.commit_open_editor()
         self.grid.setModel(None)
         self.proxy.setSourceModel(None)
@@ -347,6 +399,7 @@ class MainWindow(QMainWindow):
         segment = self.current_segment()
         if segment is not None and self.session is not None:
             self.session.remember_current(segment.id)
+        self._show_alternatives()
 
     def move(self, step: int) -> None:
         index = self.grid.currentIndex()
@@ -618,6 +671,119 @@ class MainWindow(QMainWindow):
         stack.endMacro()
         self.statusBar().showMessage(self.tr("Replaced in {count} segments.").format(count=len(hits)), 5000)
         return len(hits)
+
+    # -- machine translation --------------------------------------------------------------------------------
+
+    def start_pretranslation(self) -> None:
+        """Translate every untouched segment in the background; batches appear in the grid as they finish."""
+        if self.session is None or self.worker is not None:
+            return
+        self.commit_open_editor()
+        worker = PretranslateWorker(self.session.path)
+        worker.progressed.connect(self._on_mt_progress)
+        worker.succeeded.connect(self._on_mt_finished)
+        worker.failed.connect(self._on_mt_failed)
+        worker.finished.connect(self._on_worker_stopped)
+        self.worker = worker
+        self.mt_label.setText(self.tr("Machine translation starting…"))
+        self.mt_label.show()
+        self.mt_cancel.show()
+        self.pretranslate_action.setEnabled(False)
+        worker.start()
+
+    def cancel_pretranslation(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.mt_label.setText(self.tr("Cancelling…"))
+
+    def stop_pretranslation(self) -> None:
+        """Cancel and wait for the worker (closing the project or the window); finished batches are kept."""
+        worker = self.worker
+        if worker is None:
+            return
+        worker.cancel()
+        worker.wait()
+        self._on_worker_stopped()
+
+    def _on_mt_progress(self, done: int, total: int, rate: float, ids: list[int]) -> None:
+        if self.session is not None:
+            self.session.reload(ids)
+        self.mt_label.setText(
+            self.tr("Machine translation: {done}/{total} segments ({rate:.1f}/s)").format(
+                done=done, total=total, rate=rate
+            )
+        )
+
+    def _on_mt_finished(self, translated: int, total: int, cancelled: bool) -> None:
+        message = (
+            self.tr("Machine translation cancelled: {n} segments translated.")
+            if cancelled
+            else self.tr("Machine translation finished: {n} segments translated.")
+        )
+        self.statusBar().showMessage(message.format(n=translated), 8000)
+
+    def _on_mt_failed(self, message: str) -> None:
+        self.show_error(self.tr("Machine translation failed"), message)
+
+    def _on_worker_stopped(self) -> None:
+        if self.worker is None:
+            return
+        self.worker = None
+        self.mt_label.hide()
+        self.mt_cancel.hide()
+        self.pretranslate_action.setEnabled(self.session is not None)
+
+    def retranslate_current(self) -> None:
+        """Ctrl+T: translate the current segment again (off the UI thread), as one undoable step."""
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        self.commit_open_editor()
+        session = self.session
+
+        def work():  # noqa: ANN202 - the engine's SegmentTranslation
+            from tarjama import mt
+
+            return mt.load_translator().translate_one(segment.source)
+
+        def done(result) -> None:  # noqa: ANN001
+            if self.session is not session:
+                return  # the project was closed meanwhile
+            from tarjama.pretranslate import suggestions
+
+            best, alternatives = suggestions(result)
+            before = session.store.segment(segment.id)
+            session.undo_stack.push(MachineTranslationCommand(session, before, best, alternatives))
+
+        run_in_background(work, done, lambda exc: self.show_error(self.tr("Cannot translate"), str(exc)))
+
+    def use_alternative(self, number: int) -> None:
+        """Ctrl+1..3: put the numbered machine alternative into the target (into the editor when one is open)."""
+        segment = self.current_segment()
+        if segment is None or self.session is None or not 1 <= number <= len(segment.alternatives):
+            return
+        text = segment.alternatives[number - 1].text
+        editor = self.open_editor()
+        if editor is not None:
+            editor.setPlainText(text)
+            return
+        self.session.undo_stack.push(
+            ChangeSegmentCommand(self.session, segment, target=text, status=None, text=self.tr("Use alternative"))
+        )
+
+    def _show_alternatives(self) -> None:
+        self.alternatives.show_segment(self.current_segment())
+
+    def sort_by_confidence(self, enabled: bool) -> None:
+        """Least confident first, segments without a machine confidence last; off restores document order."""
+        current = self.current_segment()
+        if enabled:
+            self.proxy.sort(Column.CONFIDENCE, Qt.SortOrder.AscendingOrder)
+        else:
+            self.proxy.sort(-1)
+        self.grid.fit_visible_rows()
+        if current is not None:
+            self.go_to(current.id)
 
     # -- status bar -----------------------------------------------------------------------------------------
 

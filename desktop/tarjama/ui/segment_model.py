@@ -23,15 +23,21 @@ class Column(IntEnum):
     NUMBER = 0
     SOURCE = 1
     TARGET = 2
-    STATUS = 3
+    CONFIDENCE = 3
+    STATUS = 4
 
 
 SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 FIRST_IN_PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 3
+SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+
+#: Sort key for segments without a machine confidence: after every machine segment in "least confident first".
+NO_CONFIDENCE = 2.0
 
 STATUS_COLOURS = {
     Status.NEW: QColor("#ffffff"),
+    Status.MACHINE: QColor("#e3ecfa"),
     Status.DRAFT: QColor("#fff4cc"),
     Status.APPROVED: QColor("#dcf5dc"),
     Status.REJECTED: QColor("#fadddd"),
@@ -41,11 +47,18 @@ STATUS_COLOURS = {
 def status_label(status: Status) -> str:
     labels = {
         Status.NEW: QCoreApplication.translate("Status", "New"),
+        Status.MACHINE: QCoreApplication.translate("Status", "Machine"),
         Status.DRAFT: QCoreApplication.translate("Status", "Draft"),
         Status.APPROVED: QCoreApplication.translate("Status", "Approved"),
         Status.REJECTED: QCoreApplication.translate("Status", "Rejected"),
     }
     return labels[status]
+
+
+def confidence_colour(confidence: float) -> QColor:
+    """Red (unsure) through amber to green (confident), light enough to read black text on."""
+    hue = int(120 * max(0.0, min(1.0, confidence)))
+    return QColor.fromHsv(hue, 90, 250)
 
 
 class SegmentModel(QAbstractTableModel):
@@ -73,7 +86,13 @@ class SegmentModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return [self.tr("#"), self.tr("Arabic source"), self.tr("English target"), self.tr("Status")][section]
+        return [
+            self.tr("#"),
+            self.tr("Arabic source"),
+            self.tr("English target"),
+            self.tr("Confidence"),
+            self.tr("Status"),
+        ][section]
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -93,9 +112,17 @@ class SegmentModel(QAbstractTableModel):
                 return segment.source
             if column == Column.TARGET:
                 return segment.target
+            if column == Column.CONFIDENCE:
+                return "" if segment.confidence is None else f"{round(100 * segment.confidence)}%"
             return status_label(segment.status)
         if role == Qt.ItemDataRole.BackgroundRole and column == Column.STATUS:
             return STATUS_COLOURS[segment.status]
+        if role == Qt.ItemDataRole.BackgroundRole and column == Column.CONFIDENCE and segment.confidence is not None:
+            return confidence_colour(segment.confidence)
+        if role == SORT_ROLE:
+            if column == Column.CONFIDENCE:
+                return NO_CONFIDENCE if segment.confidence is None else segment.confidence
+            return index.row()
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NUMBER:
             return self.tr("Paragraph {paragraph}, segment id {id}").format(
                 paragraph=segment.paragraph_index + 1, id=segment.id
@@ -120,6 +147,9 @@ class SegmentModel(QAbstractTableModel):
 
     def segments(self) -> list[Segment]:
         return self._segments
+
+    def ids(self):  # noqa: ANN201 - a read-only view of the ids shown
+        return self._rows.keys()
 
     def row_of(self, segment_id: int) -> int:
         return self._rows[segment_id]

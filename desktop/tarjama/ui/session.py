@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from tarjama.domain import Segment, Status
+from tarjama.domain import MachineSuggestion, Segment, Status
 from tarjama.stores.project import ProjectStats, ProjectStore
 from tarjama.ui.segment_model import SegmentModel
 
@@ -56,6 +56,21 @@ class ProjectSession(QObject):
         self.model.replace(merged)
         self.changed.emit()
         return merged
+
+    def apply_machine_translation(
+        self, segment_id: int, best: MachineSuggestion, alternatives: tuple[MachineSuggestion, ...]
+    ) -> None:
+        for segment in self.store.apply_machine_translations([(segment_id, best, alternatives)], overwrite=True):
+            self.model.replace(segment)
+        self.changed.emit()
+
+    def reload(self, segment_ids: list[int]) -> None:
+        """Re-read segments another thread has written (the pre-translation worker)."""
+        for segment_id in segment_ids:
+            if segment_id in self.model.ids():
+                self.model.replace(self.store.segment(segment_id))
+        if segment_ids:
+            self.changed.emit()
 
     def next_segment(self, segment_id: int) -> Segment | None:
         row = self.model.row_of(segment_id) + 1
