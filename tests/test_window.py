@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox
-from qt_keys import press, type_text
 
+from qt_keys import press, type_text
 from tarjama.domain import Status
 from tarjama.stores.project import ProjectStore
 from tarjama.ui.app import create_window, open_settings
