@@ -140,3 +140,14 @@ def test_cancel_half_way_and_close_during_translation(qtbot, tmp_path: Path, ins
         after = store.segments()
     assert sum(1 for s in after if s.status == Status.MACHINE) >= len(machine)
     assert all(s.target for s in after if s.status == Status.MACHINE)
+
+
+def test_banner_offers_installation_until_a_package_is_installed(qtbot, glossary_archive: Path) -> None:
+    win = create_window(open_settings())
+    qtbot.addWidget(win)
+    win.show()
+    assert win.banner.isVisible()
+    win.packages_dialog.install_file(glossary_archive)
+    qtbot.waitUntil(lambda: not win.banner.isVisible(), timeout=10000)
+    mt.release_translators()
+    win.close()

@@ -37,6 +37,8 @@ from tarjama.ui.dialogs import ExportDialog, SplitDialog
 from tarjama.ui.find_bar import FindBar
 from tarjama.ui.grid import SegmentGrid, StatusFilterProxy
 from tarjama.ui.machine_translation import AlternativesPane, PretranslateWorker
+from tarjama.ui.model_banner import MissingModelBanner
+from tarjama.ui.models_dialog import ModelsDialog
 from tarjama.ui.segment_model import Column, status_label
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tasks import run_in_background
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = MissingModelBanner(self)
+        layout.addWidget(self.banner)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.grid)
         layout.addWidget(self.find_bar)
@@ -107,6 +111,11 @@ class MainWindow(QMainWindow):
         self.find_bar.findPrevious.connect(lambda: self.find(forward=False))
         self.find_bar.replaceOne.connect(self.replace_current)
         self.find_bar.replaceAll.connect(self.replace_all)
+        self.packages_dialog = ModelsDialog(self)
+        self.packages_dialog.packagesChanged.connect(self.banner.refresh)
+        self.banner.installFromFileRequested.connect(self._install_package_from_file)
+        self.banner.downloadRequested.connect(self._download_package)
+        self.banner.refresh()
         self._set_project_actions_enabled(False)
 
     # -- actions and menus ----------------------------------------------------------------------------------
@@ -197,6 +206,9 @@ class MainWindow(QMainWindow):
         mt_menu = menu.addMenu(self.tr("&Translation"))
         for action in (self.pretranslate_action, self.retranslate_action, *self.alternative_actions):
             mt_menu.addAction(action)
+        mt_menu.addSeparator()
+        self.packages_action = self._action(self.tr("Translation &packages…"), self.show_packages)
+        mt_menu.addAction(self.packages_action)
 
         view_menu = menu.addMenu(self.tr("&View"))
         filter_menu = view_menu.addMenu(self.tr("Show &segments"))
@@ -732,6 +744,18 @@ class MainWindow(QMainWindow):
         self.mt_label.hide()
         self.mt_cancel.hide()
         self.pretranslate_action.setEnabled(self.session is not None)
+
+    def show_packages(self) -> None:
+        self.packages_dialog.refresh()
+        self.packages_dialog.show()
+
+    def _install_package_from_file(self) -> None:
+        self.show_packages()
+        self.packages_dialog.choose_file_and_install()
+
+    def _download_package(self) -> None:
+        self.show_packages()
+        self.packages_dialog.start_download()
 
     def retranslate_current(self) -> None:
         """Ctrl+T: translate the current segment again (off the UI thread), as one undoable step."""
