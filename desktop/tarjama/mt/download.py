@@ -76,7 +76,7 @@ def _download_one(
             if progress:
                 progress(0, total)
             try:
-                while chunk := response.read(_CHUNK):
+                while chunk := response.read1(_CHUNK):  # returns what has arrived: prompt cancel
                     if is_cancelled(cancel):
                         raise DownloadCancelled(f"Download of {package.languages} cancelled.")
                     received += len(chunk)
