@@ -41,7 +41,7 @@ def test_arabic_source_is_flush_right_and_english_target_flush_left(qtbot, short
     window = create_window(open_settings())
     qtbot.addWidget(window)
     window.open_project(short_project)
-    window.resize(1000, 400)
+    window.resize(1000, 800)
     window.show()
     qtbot.waitExposed(window)
     window.grid.setCurrentIndex(window.grid.model().index(1, Column.STATUS))  # selection off the measured row
@@ -51,8 +51,8 @@ def test_arabic_source_is_flush_right_and_english_target_flush_left(qtbot, short
 
     def cell(column: int) -> tuple[int, int, int, int]:
         rect = window.grid.visualRect(window.grid.model().index(0, column))
-        return (int(rect.left() * scale) + 3, int(rect.right() * scale) - 3, int(rect.top() * scale) + 3,
-                int(rect.bottom() * scale) - 3)
+        bottom = min(int(rect.bottom() * scale), image.height()) - 3  # a row may run past the viewport
+        return (int(rect.left() * scale) + 3, int(rect.right() * scale) - 3, int(rect.top() * scale) + 3, bottom)
 
     left, right, top, bottom = cell(Column.SOURCE)
     ink = _ink_columns(image, left, right, top, bottom)
