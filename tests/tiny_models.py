@@ -148,11 +148,18 @@ def build_glossary_model(
     shape: ModelShape = ModelShape(),
     extra_tokens: Sequence[str] = (),
     target_shift: int = 0,
+    eos_bias: float = 0.0,
+    beta: float = 12.0,
     seed: int = 0,
 ) -> None:
     """Writes a CTranslate2 model translating piece by piece according to ``gloss`` (piece -> glosses).
 
     ``target_shift`` delays the output by that many steps, for models used with a target prefix of that length.
+    ``beta`` is the logit of a right gloss (wrong ones are near 0): a large vocabulary needs a larger one.
+    A negative ``eos_bias`` keeps end-of-sentence far from every step but the last (where the source's ``</s>``
+    still gives it ``beta``): with a large vocabulary it otherwise ranks among the runners-up at every step, and beam
+    search collects a few such truncated hypotheses and stops before the full one, which a trained model never
+    does.
     """
     from ctranslate2.specs import transformer_spec
 
@@ -247,14 +254,17 @@ def build_glossary_model(
     attention.linear[1].weight = key_value
     attention.linear[2].weight = out
 
-    beta = 12.0
     projection = np.zeros((len(vocab), width), f32)
     decoder_scale = 1 / np.sqrt(width / 2)
     for source, glosses in gloss.items():
         for target, offset in glosses:
             projection[index[target], kp : kp + kt] += (beta + offset) * decoder_scale * token_code[index[source]]
-    projection[index["</s>"], kp : kp + kt] += beta * decoder_scale * token_code[index["</s>"]]
+    projection[index["</s>"], kp : kp + kt] += (beta - eos_bias) * decoder_scale * token_code[index["</s>"]]
     decoder.projection.weight = projection
+    if eos_bias:
+        bias = np.zeros(len(vocab), f32)
+        bias[index["</s>"]] = eos_bias
+        decoder.projection.bias = bias
 
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)

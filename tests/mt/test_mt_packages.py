@@ -291,3 +291,25 @@ def test_argos_caches_are_cleared_after_install_and_remove(
     remove_package("translate-ar_en-1_1")
     assert argostranslate.translate.get_installed_languages() == []
     assert "argostranslate.translate" in sys.modules
+
+
+def test_read_only_parent_folder_stages_inside_packages_folder(
+    glossary_archive: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tempfile
+
+    import tarjama.mt.packages as packages_module
+
+    real_mkdtemp = tempfile.mkdtemp
+
+    def mkdtemp(prefix: str, dir: Path) -> str:  # noqa: A002 - tempfile's own parameter name
+        if Path(dir) == packages_dir().parent:
+            raise PermissionError(13, "Permission denied", str(dir))
+        return real_mkdtemp(prefix=prefix, dir=dir)
+
+    packages_dir().mkdir(parents=True)
+    monkeypatch.setattr(packages_module.tempfile, "mkdtemp", mkdtemp)
+    install_package(glossary_archive)
+    remove_package(TOP)
+    install_package(glossary_archive)
+    assert os.listdir(packages_dir()) == [TOP]

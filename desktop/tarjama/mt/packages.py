@@ -179,10 +179,18 @@ def _move(source: Path, target: Path) -> None:
 
 
 def _staging_dir(directory: Path) -> Path:
-    """A private folder beside the packages folder: never inside it, where Argos would take it for a package."""
-    parent = directory.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=".tarjama-install-", dir=parent))
+    """A private folder beside the packages folder, on the same disk so that moving a package in is a rename.
+
+    Not inside it, where Argos Translate would take it for a broken package, unless the parent folder is not
+    writable (a shared ARGOS_PACKAGES_DIR): then a hidden folder inside, which Tarjama's listing skips.
+    """
+    try:
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=".tarjama-install-", dir=directory.parent))
+    except OSError:
+        if not directory.is_dir():
+            raise
+        return Path(tempfile.mkdtemp(prefix=".tarjama-install-", dir=directory))
 
 
 def install_package(
@@ -221,7 +229,10 @@ def install_package(
         if target.exists() and target.name not in {p.name for p in same_pair}:
             raise PackageError(path, f"{target} already exists and is not a {info.from_code}→{info.to_code} package")
 
-        staging = _staging_dir(directory)
+        try:
+            staging = _staging_dir(directory)
+        except OSError as exc:
+            raise PackageError(path, f"cannot write beside the packages folder {directory}: {exc}") from exc
         created_directory = not directory.exists()
         try:
             unpacked = extract_archive(info, staging / "unpacked", max_uncompressed_bytes=max_uncompressed_bytes)
@@ -268,11 +279,13 @@ def remove_package(name: str, *, directory: Path | None = None) -> InstalledPack
             installed = ", ".join(p.name for p in list_packages(directory)) or "none"
             raise PackageNotFoundError(f"No installed package is called {name!r} (installed: {installed}).")
         package = matches[0]
-        staging = _staging_dir(directory)
+        staging: Path | None = None
         try:
+            staging = _staging_dir(directory)
             os.rename(package.path, staging / package.name)
         except OSError as exc:
-            remove_tree(staging)
+            if staging is not None:
+                remove_tree(staging)
             raise PackageError(package.path, f"could not remove it: {exc}") from exc
         remove_tree(staging)
         clear_caches()
