@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -93,6 +93,13 @@ class MainWindow(QMainWindow):
         self.mt_label.hide()
         self.mt_cancel.hide()
         self.worker: PretranslateWorker | None = None
+        # Machine batches refresh the progress count and the alternatives pane at most this often, so a long
+        # document's recount never runs per batch on the UI thread.
+        self._mt_refresh = QTimer(self)
+        self._mt_refresh.setSingleShot(True)
+        self._mt_refresh.setInterval(250)
+        self._mt_refresh.timeout.connect(self.update_progress)
+        self._mt_refresh.timeout.connect(self._show_alternatives)
         self.alternatives = AlternativesPane()
         dock = QDockWidget(self.tr("Machine translation"), self)
         dock.setObjectName("alternatives-dock")
@@ -720,6 +727,8 @@ class MainWindow(QMainWindow):
     def _on_mt_progress(self, done: int, total: int, rate: float, ids: list[int]) -> None:
         if self.session is not None:
             self.session.reload(ids)
+            if not self._mt_refresh.isActive():
+                self._mt_refresh.start()
         self.mt_label.setText(
             self.tr("Machine translation: {done}/{total} segments ({rate:.1f}/s)").format(
                 done=done, total=total, rate=rate
@@ -741,6 +750,10 @@ class MainWindow(QMainWindow):
         if self.worker is None:
             return
         self.worker = None
+        self._mt_refresh.stop()
+        if self.session is not None:
+            self.update_progress()
+            self._show_alternatives()
         self.mt_label.hide()
         self.mt_cancel.hide()
         self.pretranslate_action.setEnabled(self.session is not None)

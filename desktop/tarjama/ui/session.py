@@ -65,12 +65,14 @@ class ProjectSession(QObject):
         self.changed.emit()
 
     def reload(self, segment_ids: list[int]) -> None:
-        """Re-read segments another thread has written (the pre-translation worker)."""
+        """Re-read segments another thread has written (the pre-translation worker).
+
+        It does not emit `changed`: batches arrive many times a second, and the window refreshes its progress
+        and panes on a timer instead of recounting the whole project after each one.
+        """
         for segment_id in segment_ids:
             if segment_id in self.model.ids():
                 self.model.replace(self.store.segment(segment_id))
-        if segment_ids:
-            self.changed.emit()
 
     def next_segment(self, segment_id: int) -> Segment | None:
         row = self.model.row_of(segment_id) + 1
