@@ -34,6 +34,7 @@ import os
 import re
 import shutil
 import struct
+import subprocess
 import sys
 import tempfile
 import time
@@ -311,6 +312,10 @@ def main() -> int:
     print()
     print(f"(b)/(a) = {rate_b / rate_a:5.2f}   target >= 5")
     print(f"(b)/(c) = {rate_b / rate_c:5.2f}   target >= 0.9")
+    print()
+    print("Event-loop stall during a window pre-translation of the shared article (bench/pretranslate_stall.py):")
+    # Its own process: the window needs a QApplication and a fresh data folder of its own.
+    subprocess.run([sys.executable, str(Path(__file__).with_name("pretranslate_stall.py"))], check=False)
     if args.work is None:
         shutil.rmtree(work, ignore_errors=True)
     return 0
