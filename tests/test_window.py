@@ -281,3 +281,20 @@ def test_new_project_from_document_runs_in_background(qtbot, tmp_path: Path) -> 
     assert not (tmp_path / "empty.tarjama").exists()
     assert win.session.model.rowCount() == 2, "the project that was open stays open"
     win.close()
+
+
+def test_status_bar_counts_match_the_store_after_edits_splits_and_merges(window: MainWindow, project: Path) -> None:
+    ids = [s.id for s in stored(project)]
+    press(window.grid, Qt.Key.Key_Return, CTRL)
+    window.split_at(ids[2], stored(project)[2].source.index("إن"))
+    window.go_to(ids[3])
+    window.merge_current()
+    with ProjectStore.open(project) as store:
+        stats = store.stats()
+    assert window.session.model.progress() == (
+        stats.segments,
+        stats.approved_segments,
+        stats.words,
+        stats.approved_words,
+    )
+    assert f"{stats.approved_segments}/{stats.segments} segments" in window.progress_label.text()

@@ -828,15 +828,15 @@ class MainWindow(QMainWindow):
         if self.session is None:
             self.progress_label.setText("")
             return
-        stats = self.session.stats()
-        percent = 100 * stats.approved_words // stats.words if stats.words else 0
+        segments, approved, words, approved_words = self.session.model.progress()
+        percent = 100 * approved_words // words if words else 0
         self.progress_label.setText(
             self.tr("{approved_label}: {a}/{n} segments, {aw}/{w} words ({percent}%)").format(
                 approved_label=status_label(Status.APPROVED),
-                a=stats.approved_segments,
-                n=stats.segments,
-                aw=stats.approved_words,
-                w=stats.words,
+                a=approved,
+                n=segments,
+                aw=approved_words,
+                w=words,
                 percent=percent,
             )
         )

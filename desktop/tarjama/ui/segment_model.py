@@ -70,6 +70,7 @@ class SegmentModel(QAbstractTableModel):
         super().__init__()
         self._segments: list[Segment] = list(segments or [])
         self._rows: dict[int, int] = {}
+        self._words: dict[int, tuple[str, int]] = {}
         self._reindex()
 
     def _reindex(self) -> None:
@@ -147,6 +148,25 @@ class SegmentModel(QAbstractTableModel):
 
     def segments(self) -> list[Segment]:
         return self._segments
+
+    def progress(self) -> tuple[int, int, int, int]:
+        """(segments, approved segments, words, approved words), counted from memory.
+
+        The status bar refreshes after every change; recounting 10,000 rows from the database each time would
+        stall the window, and word counts only change when a split or merge changes a source.
+        """
+        segments = approved = words = approved_words = 0
+        for segment in self._segments:
+            cached = self._words.get(segment.id)
+            if cached is None or cached[0] is not segment.source:
+                cached = (segment.source, len(segment.source.split()))
+                self._words[segment.id] = cached
+            segments += 1
+            words += cached[1]
+            if segment.status == Status.APPROVED:
+                approved += 1
+                approved_words += cached[1]
+        return segments, approved, words, approved_words
 
     def ids(self):  # noqa: ANN201 - a read-only view of the ids shown
         return self._rows.keys()

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from tarjama.domain import MachineSuggestion, Segment, Status
-from tarjama.stores.project import ProjectStats, ProjectStore
+from tarjama.stores.project import ProjectStore
 from tarjama.ui.segment_model import SegmentModel
 
 CURRENT_SEGMENT_KEY = "current_segment"
@@ -77,9 +77,6 @@ class ProjectSession(QObject):
     def next_segment(self, segment_id: int) -> Segment | None:
         row = self.model.row_of(segment_id) + 1
         return self.model.segment_at(row) if row < self.model.rowCount() else None
-
-    def stats(self) -> ProjectStats:
-        return self.store.stats()
 
     def remember_current(self, segment_id: int) -> None:
         self.store.set_meta(CURRENT_SEGMENT_KEY, str(segment_id))
