@@ -33,8 +33,7 @@ class PretranslateReport:
 
 
 def suggestions(result: SegmentTranslation) -> tuple[MachineSuggestion, tuple[MachineSuggestion, ...]]:
-    best = MachineSuggestion(result.text, result.confidence)
-    return best, tuple(MachineSuggestion(a.text, a.confidence) for a in result.alternatives)
+    return MachineSuggestion(result.text, result.confidence), tuple(result.alternatives)
 
 
 def pretranslate(

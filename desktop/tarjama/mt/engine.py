@@ -39,6 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tarjama.domain import MachineSuggestion
 from tarjama.mt.caches import on_packages_changed
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.clauses import split_to_fit
@@ -85,10 +86,8 @@ class EngineSettings:
             raise ValueError(f"alternatives must be between 0 and {MAX_ALTERNATIVES}")
 
 
-@dataclass(frozen=True)
-class Alternative:
-    text: str
-    confidence: float
+#: An alternative is what the store and the window keep as a machine suggestion: text and its confidence.
+Alternative = MachineSuggestion
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tarjama.mt.errors import DownloadError
 from tarjama.mt.net import DEFAULT_TIMEOUT, describe_failure, open_url
-from tarjama.mt.packages import SOURCE_LANGUAGE, TARGET_LANGUAGE, version_key
+from tarjama.mt.packages import LanguagePair, version_key
 from tarjama.mt.paths import index_cache_path
 
 DEFAULT_INDEX_URL = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/index.json"
@@ -25,7 +25,7 @@ MAX_INDEX_BYTES = 16 * 1024 * 1024
 
 
 @dataclass(frozen=True)
-class AvailablePackage:
+class AvailablePackage(LanguagePair):
     """A package described by the index, not (necessarily) installed."""
 
     code: str
@@ -37,14 +37,6 @@ class AvailablePackage:
     links: tuple[str, ...]
     sha256: str | None = None
     size_bytes: int | None = None
-
-    @property
-    def languages(self) -> str:
-        return f"{self.from_name or self.from_code} → {self.to_name or self.to_code}"
-
-    @property
-    def is_arabic_english(self) -> bool:
-        return self.from_code == SOURCE_LANGUAGE and self.to_code == TARGET_LANGUAGE
 
     @property
     def file_name(self) -> str:

@@ -36,8 +36,25 @@ TARGET_LANGUAGE = "en"
 _lock = threading.RLock()
 
 
+class LanguagePair:
+    """Naming shared by installed packages and packages in the index (both have these four fields)."""
+
+    from_code: str
+    to_code: str
+    from_name: str
+    to_name: str
+
+    @property
+    def languages(self) -> str:
+        return f"{self.from_name or self.from_code} → {self.to_name or self.to_code}"
+
+    @property
+    def is_arabic_english(self) -> bool:
+        return self.from_code == SOURCE_LANGUAGE and self.to_code == TARGET_LANGUAGE
+
+
 @dataclass(frozen=True)
-class InstalledPackage:
+class InstalledPackage(LanguagePair):
     """One package folder in the packages folder, as described by its metadata.json."""
 
     name: str
@@ -50,14 +67,6 @@ class InstalledPackage:
     size_bytes: int
     code: str = ""
     target_prefix: str = ""
-
-    @property
-    def languages(self) -> str:
-        return f"{self.from_name or self.from_code} → {self.to_name or self.to_code}"
-
-    @property
-    def is_arabic_english(self) -> bool:
-        return self.from_code == SOURCE_LANGUAGE and self.to_code == TARGET_LANGUAGE
 
     @property
     def model_path(self) -> Path:

@@ -522,17 +522,17 @@ class MainWindow(QMainWindow):
 
     def copy_source_to_target(self) -> None:
         segment = self.current_segment()
-        if segment is None or self.session is None:
-            return
+        if segment is not None:
+            self._put_target(segment, segment.source, self.tr("Copy source to target"))
+
+    def _put_target(self, segment: Segment, text: str, label: str) -> None:
+        """Into the open editor, where the translator keeps typing; otherwise as one undoable edit."""
+        assert self.session is not None
         editor = self.open_editor()
         if editor is not None:
-            editor.setPlainText(segment.source)
+            editor.setPlainText(text)
             return
-        self.session.undo_stack.push(
-            ChangeSegmentCommand(
-                self.session, segment, target=segment.source, status=None, text=self.tr("Copy source to target")
-            )
-        )
+        self.session.undo_stack.push(ChangeSegmentCommand(self.session, segment, target=text, status=None, text=label))
 
     def split_current(self) -> None:
         segment = self.current_segment()
@@ -799,14 +799,7 @@ class MainWindow(QMainWindow):
         segment = self.current_segment()
         if segment is None or self.session is None or not 1 <= number <= len(segment.alternatives):
             return
-        text = segment.alternatives[number - 1].text
-        editor = self.open_editor()
-        if editor is not None:
-            editor.setPlainText(text)
-            return
-        self.session.undo_stack.push(
-            ChangeSegmentCommand(self.session, segment, target=text, status=None, text=self.tr("Use alternative"))
-        )
+        self._put_target(segment, segment.alternatives[number - 1].text, self.tr("Use alternative"))
 
     def _show_alternatives(self) -> None:
         self.alternatives.show_segment(self.current_segment())
