@@ -20,11 +20,12 @@ class Status(StrEnum):
 
 
 class Origin(StrEnum):
-    """Who produced the current target text: nobody yet, the translator, or the machine translation engine."""
+    """Who produced the current target text: nobody yet, the translator, the MT engine, or a TM match."""
 
     NONE = "none"
     HUMAN = "human"
     MT = "mt"
+    TM = "tm"
 
 
 @dataclass(frozen=True)
@@ -77,3 +78,37 @@ class Segment:
     @property
     def source_words(self) -> int:
         return len(self.source.split())
+
+
+class UnitOrigin(StrEnum):
+    """How a translation-memory unit came to be; exported as the TMX prop `x-origin`."""
+
+    HUMAN = "human"
+    MT_POSTEDITED = "mt-postedited"
+    IMPORTED = "imported"
+
+
+@dataclass(frozen=True)
+class TmUnit:
+    """One source/target pair of the translation memory, in the raw text the translator approved.
+
+    Times are UTC ISO-8601 strings. `props` keeps TMX `<prop>`s that have no column of their own (type, value) and
+    `notes` the `<note>`s, so a unit imported from another tool goes back out with them. `mt_original` is the machine
+    translation the target began from, when it did.
+    """
+
+    source: str
+    target: str
+    source_lang: str = "ar"
+    target_lang: str = "en"
+    created_at: str = ""
+    changed_at: str = ""
+    author: str = ""
+    origin: UnitOrigin = UnitOrigin.HUMAN
+    usage_count: int = 0
+    document: str = ""
+    approved: bool = True
+    mt_original: str | None = None
+    props: tuple[tuple[str, str], ...] = ()
+    notes: tuple[str, ...] = ()
+    id: int | None = None
