@@ -74,6 +74,10 @@ class Segment:
     #: The raw machine translation the target began from; kept after editing (post-editing metrics need it).
     mt_text: str | None = None
     alternatives: tuple[MachineSuggestion, ...] = ()
+    #: The translation-memory match the target began from: its score in percent and its target text, kept after
+    #: editing (post-editing metrics compare against it).
+    tm_score: int | None = None
+    tm_text: str | None = None
 
     @property
     def source_words(self) -> int:
@@ -112,3 +116,34 @@ class TmUnit:
     props: tuple[tuple[str, str], ...] = ()
     notes: tuple[str, ...] = ()
     id: int | None = None
+    #: The normalised sources of the neighbouring segments when the unit was approved (see
+    #: `tarjama.stores.tm.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches.
+    context: str = ""
+
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class TmMatch:
+    """A translation-memory unit offered for a segment.
+
+    `score` is a percentage: 100 for the same normalised source, 101 when the surrounding segments match too.
+    `flags` says what a 99 % match differs in when that is all ("digits", "punctuation"), so the window can warn;
+    `differences` are the (start, end) spans of the unit's raw source that differ from the segment's source.
+    """
+
+    unit: TmUnit
+    score: int
+    flags: frozenset[str] = frozenset()
+    differences: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConcordanceHit:
+    """A unit whose source and/or target contains the searched text, with the (start, end) spans to highlight in
+    the raw source and target."""
+
+    unit: TmUnit
+    source_spans: tuple[Span, ...] = ()
+    target_spans: tuple[Span, ...] = ()

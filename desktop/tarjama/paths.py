@@ -35,3 +35,10 @@ def resources_dir() -> Path:
 
 def sample_document() -> Path:
     return resources_dir() / "sample" / "sample-ar.txt"
+
+
+def default_tm_path() -> Path:
+    """The translation memory a project writes to unless the translator picks another; its folder is made here."""
+    folder = data_dir() / "tm"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "default.tarjama-tm"
