@@ -7,9 +7,11 @@ process never loses a confirmed change. Every change of a segment's target or st
 
 from __future__ import annotations
 
+import getpass
 import json
 import os
 import tempfile
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -17,9 +19,10 @@ from pathlib import Path
 
 import sqlite_utils
 
-from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status
-from tarjama.errors import ProjectError, SegmentError
+from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status, TmMatch, TmUnit, UnitOrigin
+from tarjama.errors import ProjectError, SegmentError, TarjamaError
 from tarjama.segmentation import split_piece, split_sentences
+from tarjama.stores import tm
 from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, transaction
 
 PROJECT_SUFFIX = ".tarjama"
@@ -68,9 +71,19 @@ def _schema_v2(db: sqlite_utils.Database) -> None:
     segments.add_column("alternatives", str)  # JSON list of [text, confidence]
 
 
+def _schema_v3(db: sqlite_utils.Database) -> None:
+    """Translation memory: the score of the match a target began from, and that match's target text."""
+    segments = db["segments"]
+    segments.add_column("tm_score", int)
+    segments.add_column("tm_text", str)
+
+
 PROJECT_FILE = FileKind(
-    application_id=0x544A5250, description="Tarjama project", migrations=[_schema_v1, _schema_v2]
+    application_id=0x544A5250, description="Tarjama project", migrations=[_schema_v1, _schema_v2, _schema_v3]
 )
+
+#: The schema name the linked translation memory is attached under on the project's connection.
+TM_SCHEMA = "tm"
 
 #: Statuses and origins that machine translation may fill in; anything a person touched is never overwritten.
 MT_FILLABLE_STATUSES = {Status.NEW.value, Status.MACHINE.value}
@@ -78,7 +91,7 @@ MT_FILLABLE_ORIGINS = {Origin.NONE.value, Origin.MT.value}
 
 _SEGMENT_QUERY = """
 SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
-       s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives
+       s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text
 FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
 """
 _ORDER = " ORDER BY p.document_id, p.idx, s.position"
@@ -104,6 +117,8 @@ def _segment(row: Sequence) -> Segment:
         confidence=row[10],
         mt_text=row[11],
         alternatives=_alternatives_from_json(row[12]),
+        tm_score=row[13],
+        tm_text=row[14],
     )
 
 
@@ -142,18 +157,46 @@ class DocumentInfo:
 
 
 class ProjectStore:
-    """An open project file. Not thread-safe: each thread that needs the project opens its own store."""
+    """An open project file. Not thread-safe: each thread that needs the project opens its own store.
+
+    A project may be linked to a translation memory (`link_tm`): the TM file is attached to the project's
+    connection, so approving a segment writes its unit in the same transaction as the segment. (In WAL mode SQLite
+    keeps that atomic for errors and crashes of the program; after a power cut mid-commit one file may hold the
+    change without the other.)
+    """
 
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
         self.path = path
         self._db = db
+        #: Written into the units this project adds to its translation memory.
+        self.author = _user_name()
+        self._linked_tm: Path | None = None
+        self._tm_problem: str | None = None
 
     # -- opening and creating -------------------------------------------------------------------------------
 
     @classmethod
     def open(cls, path: str | Path) -> ProjectStore:
+        """Open a project and re-attach the translation memory it writes to; a TM that is missing or unusable
+        does not stop the project from opening (see `tm_problem`)."""
         path = Path(path)
-        return cls(path, open_existing(path, PROJECT_FILE))
+        store = cls(path, open_existing(path, PROJECT_FILE))
+        remembered = store.tm_path
+        if remembered is not None:
+            if not remembered.is_file():
+                store._tm_problem = str(
+                    ProjectError(
+                        remembered,
+                        "is missing, so approved segments are not being saved to a translation memory. Link the "
+                        "project to a translation memory again.",
+                    )
+                )
+            else:
+                try:
+                    store._attach_tm(remembered, create=False)
+                except TarjamaError as exc:
+                    store._tm_problem = str(exc)
+        return store
 
     @classmethod
     def create(cls, path: str | Path, documents: Iterable[ImportedDocument]) -> ProjectStore:
@@ -194,6 +237,93 @@ class ProjectStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    # -- the linked translation memory ----------------------------------------------------------------------
+
+    @property
+    def tm_path(self) -> Path | None:
+        """The translation memory this project writes to, as remembered in the project (it may be missing)."""
+        value = self.get_meta("tm_path")
+        return Path(value) if value else None
+
+    @property
+    def linked_tm(self) -> Path | None:
+        """The translation memory attached now, or None (not linked, or the remembered one could not be used)."""
+        return self._linked_tm
+
+    @property
+    def tm_problem(self) -> str | None:
+        """Why the remembered translation memory is not attached, in words for the translator; None if it is."""
+        return self._tm_problem
+
+    def link_tm(self, tm_path: str | Path) -> None:
+        """Write approved segments to the TM at `tm_path` from now on, creating it if needed; replaces any link.
+
+        The project remembers the path, and `open` re-attaches it.
+        """
+        path = Path(tm_path).absolute()
+        if self._linked_tm is not None:
+            self._detach_tm()
+        self._attach_tm(path, create=True)
+        with transaction(self._db) as db:
+            db["meta"].upsert({"key": "tm_path", "value": str(path)}, pk="key")
+            if self.get_meta("uid") is None:
+                db["meta"].upsert({"key": "uid", "value": uuid.uuid4().hex}, pk="key")
+
+    def unlink_tm(self) -> None:
+        """Stop writing to a translation memory; the units already written stay in it."""
+        if self._linked_tm is not None:
+            self._detach_tm()
+        self._tm_problem = None
+        with transaction(self._db) as db:
+            db.execute("DELETE FROM meta WHERE key = 'tm_path'")
+
+    def _attach_tm(self, path: Path, *, create: bool) -> None:
+        tm.attach(self._db, path, TM_SCHEMA, create=create)
+        self._linked_tm = path
+        self._tm_problem = None
+
+    def _detach_tm(self) -> None:
+        self._db.execute(f"DETACH DATABASE {TM_SCHEMA}")
+        self._linked_tm = None
+
+    def _sync_tm(self, segment_id: int, target: str, status: Status, now: str) -> None:
+        """Make the linked TM agree with a segment just written: its unit is there and approved exactly while the
+        segment is approved. Runs inside the caller's transaction."""
+        if self._linked_tm is None:
+            return
+        project_uid = self.get_meta("uid")
+        if project_uid is None:  # link_tm always sets it; a hand-edited file may not
+            raise ProjectError(self.path, "has a translation memory but no project id; link the memory again.")
+        if status != Status.APPROVED:
+            tm.withdraw_project_unit(self._db, TM_SCHEMA, project_uid=project_uid, segment_id=segment_id)
+            return
+        source, mt_text, paragraph_id, position, document = self._db.execute(
+            """
+            SELECT s.source, s.mt_text, s.paragraph_id, s.position, d.name
+            FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = p.document_id
+            WHERE s.id = ?
+            """,
+            [segment_id],
+        ).fetchone()
+        neighbours = dict(
+            self._db.execute(
+                "SELECT position, source FROM segments WHERE paragraph_id = ? AND position IN (?, ?)",
+                [paragraph_id, position - 1, position + 1],
+            ).fetchall()
+        )
+        unit = TmUnit(
+            source=source,
+            target=target,
+            created_at=now,
+            changed_at=now,
+            author=self.author,
+            origin=UnitOrigin.MT_POSTEDITED if mt_text else UnitOrigin.HUMAN,
+            document=document,
+            mt_original=mt_text,
+            context=tm.segment_context(neighbours.get(position - 1), neighbours.get(position + 1)),
+        )
+        tm.write_project_unit(self._db, TM_SCHEMA, unit, project_uid=project_uid, segment_id=segment_id)
 
     # -- documents ------------------------------------------------------------------------------------------
 
@@ -339,6 +469,7 @@ class ProjectStore:
                 "reason": reason,
             }
         )
+        self._sync_tm(segment_id, target, status, now)
 
     def split_segment(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
         """Split a segment's source at `offset`; the target stays with the first part.
@@ -397,6 +528,8 @@ class ProjectStore:
             if row is None:
                 raise SegmentError("This is the last segment of its paragraph: there is no next segment to merge.")
             second = self.segment(row[0])
+            if second.status == Status.APPROVED:  # its sentence is now part of a draft
+                self._sync_tm(second.id, second.target, Status.DRAFT, _now())
             source = first.source + first.space_after + second.source
             target = " ".join(t for t in (first.target.strip(), second.target.strip()) if t)
             status = Status.DRAFT if target else Status.NEW
@@ -414,14 +547,21 @@ class ProjectStore:
         return self.segment(segment_id), second
 
     def restore_segment(self, snapshot: Segment) -> Segment:
-        """Put back a segment's target, status, origin and machine data as captured earlier (undo)."""
+        """Put back a segment's target, status, origin, machine and TM data as captured earlier (undo)."""
         with transaction(self._db):
+            # Machine data first: the TM unit an approval writes records the MT the target began from.
+            self._db.execute(
+                "UPDATE segments SET mt_text = ?, alternatives = ?, tm_score = ?, tm_text = ? WHERE id = ?",
+                [
+                    snapshot.mt_text,
+                    _alternatives_to_json(snapshot.alternatives),
+                    snapshot.tm_score,
+                    snapshot.tm_text,
+                    snapshot.id,
+                ],
+            )
             self._write(
                 snapshot.id, snapshot.target, snapshot.status, snapshot.origin, "undo", snapshot.confidence
-            )
-            self._db.execute(
-                "UPDATE segments SET mt_text = ?, alternatives = ? WHERE id = ?",
-                [snapshot.mt_text, _alternatives_to_json(snapshot.alternatives), snapshot.id],
             )
         return self.segment(snapshot.id)
 
@@ -459,6 +599,27 @@ class ProjectStore:
                 changed.append(segment_id)
         return [self.segment(segment_id) for segment_id in changed]
 
+    def apply_tm_matches(self, matches: Iterable[tuple[int, TmMatch]]) -> list[Segment]:
+        """Fill segments from translation-memory matches in one transaction; returns the segments that took them.
+
+        A filled segment is a draft (a match is a suggestion to check, never an approval) with origin TM, and keeps
+        the match's score and target for post-editing metrics. As with machine translation, a segment a person
+        has touched keeps its text.
+        """
+        changed: list[int] = []
+        with transaction(self._db) as db:
+            for segment_id, match in matches:
+                row = db.execute("SELECT status, origin FROM segments WHERE id = ?", [segment_id]).fetchone()
+                if row is None or row[0] not in MT_FILLABLE_STATUSES or row[1] not in MT_FILLABLE_ORIGINS:
+                    continue
+                db.execute(
+                    "UPDATE segments SET tm_score = ?, tm_text = ? WHERE id = ?",
+                    [match.score, match.unit.target, segment_id],
+                )
+                self._write(segment_id, match.unit.target, Status.DRAFT, Origin.TM, "tm")
+                changed.append(segment_id)
+        return [self.segment(segment_id) for segment_id in changed]
+
     # -- small settings kept with the project ---------------------------------------------------------------
 
     def get_meta(self, key: str, default: str | None = None) -> str | None:
@@ -468,3 +629,10 @@ class ProjectStore:
     def set_meta(self, key: str, value: str) -> None:
         with transaction(self._db) as db:
             db["meta"].upsert({"key": key, "value": value}, pk="key")
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
+        return ""
