@@ -1,20 +1,26 @@
-"""Pre-translation: fill every untouched segment of a project with machine translation, batch by batch.
+"""Pre-translation: fill every untouched segment of a project, from the translation memory first, then by MT.
 
-Shared by `tarjama-cli pretranslate` and the window's background worker. Each batch the engine finishes is written
-at once in its own transaction, so a cancelled or killed run keeps what it finished and the next run resumes.
+Shared by `tarjama-cli pretranslate` and the window's background worker. A segment with a TM match at or above the
+threshold takes the best match (a reviewed human translation beats fresh machine output); only the rest goes to
+the engine. Each batch is written at once in its own transaction, so a cancelled or killed run keeps what it
+finished and the next run resumes.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tarjama.domain import MachineSuggestion, Segment
-from tarjama.mt.cancellation import CancelToken
+from tarjama.domain import MachineSuggestion, Segment, TmMatch
+from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.engine import Progress, SegmentTranslation, Translator
 from tarjama.mt.errors import TranslationCancelled
 from tarjama.stores.project import ProjectStore
+from tarjama.stores.tm import TranslationMemory, segment_context
+
+#: Segments looked up in the TM between two writes (and cancellation checks).
+TM_BATCH = 100
 
 
 @dataclass(frozen=True)
@@ -27,39 +33,104 @@ class PretranslateProgress:
 
 @dataclass(frozen=True)
 class PretranslateReport:
+    """`total` segments needed a translation; `translated` of them were machine-translated, `tm_exact` filled
+    from 100/101 % TM matches and `tm_fuzzy` from lower ones."""
+
     total: int
     translated: int
     cancelled: bool
+    tm_exact: int = 0
+    tm_fuzzy: int = 0
+
+    @property
+    def from_tm(self) -> int:
+        return self.tm_exact + self.tm_fuzzy
 
 
 def suggestions(result: SegmentTranslation) -> tuple[MachineSuggestion, tuple[MachineSuggestion, ...]]:
     return MachineSuggestion(result.text, result.confidence), tuple(result.alternatives)
 
 
+def contexts(segments: Sequence[Segment]) -> dict[int, str]:
+    """Each segment's TM context (its neighbours in the paragraph), from segments in document order."""
+    result = {}
+    for index, segment in enumerate(segments):
+        before = segments[index - 1] if index > 0 else None
+        after = segments[index + 1] if index + 1 < len(segments) else None
+        result[segment.id] = segment_context(
+            before.source if before is not None and before.paragraph_id == segment.paragraph_id else None,
+            after.source if after is not None and after.paragraph_id == segment.paragraph_id else None,
+        )
+    return result
+
+
 def pretranslate(
     store: ProjectStore,
-    translator: Translator,
+    translator: Translator | None,
     *,
+    tm: TranslationMemory | None = None,
+    tm_threshold: int = 75,
     cancel: CancelToken = None,
     on_progress: Callable[[PretranslateProgress], None] | None = None,
 ) -> PretranslateReport:
+    """Fill untranslated segments: TM matches scoring at least `tm_threshold` (0–101) first, then `translator`
+    (None: TM only, the rest stays untranslated)."""
+    if not 0 <= tm_threshold <= 101:
+        raise ValueError(f"tm_threshold must be between 0 and 101, not {tm_threshold}")
     pending = store.segments_to_translate()
-    ids = [segment.id for segment in pending]
+    total = len(pending)
     started = time.monotonic()
-    translated = 0
+    done = translated = tm_exact = tm_fuzzy = 0
+
+    def report_progress(changed: Sequence[Segment]) -> None:
+        if on_progress:
+            elapsed = max(time.monotonic() - started, 1e-6)
+            on_progress(PretranslateProgress(done, total, done / elapsed, tuple(changed)))
+
+    def report(cancelled: bool) -> PretranslateReport:
+        return PretranslateReport(total, translated, cancelled, tm_exact, tm_fuzzy)
+
+    if tm is not None and pending:
+        neighbours = contexts(store.segments())
+        untranslated: list[Segment] = []
+        for start in range(0, len(pending), TM_BATCH):
+            if is_cancelled(cancel):
+                return report(cancelled=True)
+            batch = pending[start : start + TM_BATCH]
+            found: list[tuple[int, TmMatch]] = []
+            for segment in batch:
+                matches = tm.lookup(segment.source, neighbours[segment.id], threshold=tm_threshold, limit=1)
+                if matches:
+                    found.append((segment.id, matches[0]))
+                else:
+                    untranslated.append(segment)
+            changed = store.apply_tm_matches(found)
+            taken = {segment.id for segment in changed}
+            used = [match for segment_id, match in found if segment_id in taken]
+            tm.record_use(*(match.unit.id for match in used if match.unit.id is not None))
+            tm_exact += sum(1 for match in used if match.score >= 100)
+            tm_fuzzy += sum(1 for match in used if match.score < 100)
+            # A segment without a match is finished here only when no engine comes after.
+            done += len(batch) if translator is None else len(found)
+            report_progress(changed)
+        pending = untranslated
+    if translator is None or not pending:
+        return report(cancelled=False)
+
+    ids = [segment.id for segment in pending]
+    done_before_mt = done
 
     def store_batch(progress: Progress) -> None:
-        nonlocal translated
+        nonlocal translated, done
         changed = store.apply_machine_translations(
             (ids[index], *suggestions(result)) for index, result in progress.finished
         )
         translated += len(changed)
-        if on_progress:
-            elapsed = max(time.monotonic() - started, 1e-6)
-            on_progress(PretranslateProgress(progress.done, progress.total, progress.done / elapsed, tuple(changed)))
+        done = done_before_mt + progress.done
+        report_progress(changed)
 
     try:
         translator.translate([segment.source for segment in pending], progress=store_batch, cancel=cancel)
     except TranslationCancelled:
-        return PretranslateReport(len(pending), translated, cancelled=True)
-    return PretranslateReport(len(pending), translated, cancelled=False)
+        return report(cancelled=True)
+    return report(cancelled=False)
