@@ -12,7 +12,7 @@ import json
 import os
 import tempfile
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -312,18 +312,39 @@ class ProjectStore:
                 [paragraph_id, position - 1, position + 1],
             ).fetchall()
         )
-        unit = TmUnit(
+        context = tm.segment_context(neighbours.get(position - 1), neighbours.get(position + 1))
+        unit = self._approved_unit(source, target, mt_text, document, now, context)
+        tm.write_project_unit(self._db, TM_SCHEMA, unit, project_uid=project_uid, segment_id=segment_id)
+
+    def _approved_unit(
+        self, source: str, target: str, mt_text: str | None, document: str, when: str, context: str = ""
+    ) -> TmUnit:
+        """The TM unit an approved segment stands for, the same whether it goes to the linked TM or into TMX."""
+        return TmUnit(
             source=source,
             target=target,
-            created_at=now,
-            changed_at=now,
+            created_at=when,
+            changed_at=when,
             author=self.author,
             origin=UnitOrigin.MT_POSTEDITED if mt_text else UnitOrigin.HUMAN,
             document=document,
             mt_original=mt_text,
-            context=tm.segment_context(neighbours.get(position - 1), neighbours.get(position + 1)),
+            context=context,
         )
-        tm.write_project_unit(self._db, TM_SCHEMA, unit, project_uid=project_uid, segment_id=segment_id)
+
+    def approved_units(self) -> Iterator[TmUnit]:
+        """The project's approved segments as TM units, in document order, streamed (a TMX export of the project)."""
+        rows = self._db.execute(
+            """
+            SELECT s.source, s.target, s.mt_text, d.name, s.updated_at
+            FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = p.document_id
+            WHERE s.status = ?
+            ORDER BY p.document_id, p.idx, s.position
+            """,
+            [Status.APPROVED.value],
+        )
+        for source, target, mt_text, document, when in rows:
+            yield self._approved_unit(source, target, mt_text, document, when)
 
     # -- documents ------------------------------------------------------------------------------------------
 
