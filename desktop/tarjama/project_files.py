@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tarjama.domain import Segment, Status
 from tarjama.formats import format_for, read_document, write_document
+from tarjama.paths import default_tm_path
 from tarjama.stores.project import PROJECT_SUFFIX, ProjectStore
 
 
@@ -27,8 +28,19 @@ def import_document(document_path: str | Path, project_path: str | Path) -> Proj
     if project_path.exists():
         store = ProjectStore.open(project_path)
         store.add_document(document)
-        return store
-    return ProjectStore.create(project_path, [document])
+    else:
+        store = ProjectStore.create(project_path, [document])
+    ensure_tm_link(store)
+    return store
+
+
+def ensure_tm_link(store: ProjectStore) -> Path | None:
+    """Link a project that has never had a translation memory to the user's default one, so every approval is
+    kept from the first. A project that remembers a TM keeps it, even a missing one (`store.tm_problem` says why):
+    silently switching would scatter a translator's work over two memories. Returns the TM attached now."""
+    if store.tm_path is None:
+        store.link_tm(default_tm_path())
+    return store.linked_tm
 
 
 @dataclass(frozen=True)
