@@ -1,0 +1,571 @@
+"""TMX 1.4b export and import of translation-memory units, streamed so a million units need no more memory than one.
+
+TMX is how translation memories move between tools (Trados, memoQ, OmegaT, Phrase, ...). Writing goes through
+lxml's incremental writer, one small `<tu>` element at a time, into a temporary file that is renamed into place
+only when complete. Reading goes through `iterparse`, clearing each `<tu>` once it has become units.
+
+A TMX file is XML from somewhere else, so reading refuses any DOCTYPE that declares entities (the XXE and
+"billion laughs" attacks) before libxml2 sees it, and the parser itself never loads a DTD, resolves an entity or
+touches the network whatever the file says.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import importlib.metadata
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from lxml import etree
+
+import tarjama
+from tarjama.domain import TmUnit, UnitOrigin
+from tarjama.errors import BadInputError, TarjamaError
+
+__all__ = ["TmxCancelled", "TmxReport", "read_tmx", "write_tmx"]
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+# Props that carry a TmUnit field of their own; a unit's `props` never overrides them on export.
+_ORIGIN = "x-origin"
+_STATUS = "x-status"
+_DOCUMENT = "x-document"
+_MT_ORIGINAL = "x-mt-original"
+_OWN_PROPS = frozenset({_ORIGIN, _STATUS, _DOCUMENT, _MT_ORIGINAL})
+_APPROVED = "approved"
+
+# Characters XML 1.0 cannot hold (C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF), which
+# lxml refuses to write, and the bidi controls (LRM, RLM, ALM, embeddings/overrides, isolates), which editors
+# insert invisibly around Arabic and which would make the same sentence miss its own TM match in another tool.
+_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
+)
+
+# Units between two calls of `cancel` and `on_progress`: often enough for a responsive dialog, rarely enough to
+# cost nothing against the writing itself.
+_CHECK_EVERY = 1000
+
+# Inline elements of a <seg> that stand for the original document's formatting codes (TMX 1.4 §3.7): their own
+# text is native markup (e.g. "<b>"), not translation, so only the text after them (their tail) is kept.
+# <hi> and <sub>'s neighbours are translatable and keep their text.
+_NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
+
+_TMX_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z?")
+
+# How far into the file to look for entity declarations before the root element. Real prologs are a few
+# hundred bytes; one padded beyond this is left to the parser's flags and the check of the parsed DTD.
+_PROLOG_BYTES = 1 << 20
+# The prolog's tokens that matter, leftmost first: comments, processing instructions and quoted literals are
+# skipped whole (so "<!ENTITY" or "<tmx" inside them count for nothing); then an entity declaration, or the
+# start of the root element, which ends the prolog.
+_PROLOG_TOKEN = re.compile(r"""<!--.*?-->|<\?.*?\?>|"[^"]*"|'[^']*'|(<!ENTITY)|(<[^!?])""",
+                           re.DOTALL | re.IGNORECASE)
+
+# XML 1.0 Appendix F: how a file without a BOM starts tells its code unit size; anything else is read as
+# Latin-1, which keeps every ASCII markup character of any ASCII-compatible encoding (UTF-8 included).
+_BOMLESS_STARTS: tuple[tuple[bytes, str], ...] = (
+    (b"<\x00\x00\x00", "utf-32-le"),
+    (b"\x00\x00\x00<", "utf-32-be"),
+    (b"<\x00", "utf-16-le"),
+    (b"\x00<", "utf-16-be"),
+)
+_BOMS: tuple[tuple[bytes, str], ...] = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+class TmxCancelled(TarjamaError):
+    """The translator cancelled a TMX export; the file they named was left as it was."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        super().__init__(f"{self.path}: the export was cancelled; the file was not written or changed.")
+
+
+@dataclass
+class TmxReport:
+    """What `read_tmx` found, filled in while it reads (final once the units are exhausted).
+
+    It lets the importer tell the translator why a file gave fewer units than it holds, e.g. "the file is
+    English–French" when `languages` lacks Arabic.
+    """
+
+    #: `<tu>` elements read.
+    translation_units: int = 0
+    #: Units produced (a `<tu>` with several target variants gives one per variant).
+    units: int = 0
+    #: `<tu>`s without a non-blank source or target segment, which no unit could come from.
+    skipped_missing_side: int = 0
+    #: `<tuv>`s in neither language of the pair (e.g. the French of an English–French–Arabic memory).
+    other_language_variants: int = 0
+    #: Primary language subtags of every `<tuv>` seen, lower-case (e.g. {"ar", "en", "fr"}).
+    languages: set[str] = field(default_factory=set)
+
+
+# -- writing ------------------------------------------------------------------------------------------------
+
+
+def write_tmx(path: Path, units: Iterable[TmUnit], *, source_lang: str = "ar", target_lang: str = "en",
+              cancel: Callable[[], bool] | None = None, on_progress: Callable[[int], None] | None = None) -> int:
+    """Write the approved units as TMX 1.4b and return how many were written.
+
+    Unapproved units are left out (a TM exchanged with others holds only approved translations), and so is a unit
+    with no text left on one side once the characters TMX cannot carry are removed (see `_UNWRITABLE`).
+    `cancel` is asked and `on_progress` told the count written every thousand units and once at the end;
+    a cancel raises `TmxCancelled`. Until the final rename nothing exists at `path`, so a cancel, a failure of
+    `units` or a full disk leaves a file already there untouched and no partial file behind.
+    """
+    path = Path(path)
+    directory = path.parent
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+        os.close(fd)
+        os.unlink(tmp_name)  # the file is made again below with a new file's usual permissions, not mkstemp's 0600
+    except OSError as exc:
+        raise _unwritable(path, exc) from exc
+    tmp = Path(tmp_name)
+    try:
+        with tmp.open("xb") as out:
+            written = _write_document(out, units, source_lang, target_lang, path, cancel, on_progress)
+            out.flush()
+            os.fsync(out.fileno())
+        if cancel is not None and cancel():
+            raise TmxCancelled(path)
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _unwritable(path, exc) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    if on_progress is not None:
+        on_progress(written)
+    return written
+
+
+def _write_document(out: BinaryIO, units: Iterable[TmUnit], source_lang: str, target_lang: str, path: Path,
+                    cancel: Callable[[], bool] | None, on_progress: Callable[[int], None] | None) -> int:
+    # The declaration is written by hand: lxml's uses single quotes, which a few older TMX readers reject.
+    out.write(b'<?xml version="1.0" encoding="UTF-8"?>\n')
+    tu_writer = _TuWriter(source_lang, target_lang)
+    written = 0
+    with etree.xmlfile(out, encoding="utf-8") as xf, xf.element("tmx", version="1.4"):
+        xf.write("\n")
+        xf.write(_header(source_lang), pretty_print=True)
+        with xf.element("body"):
+            xf.write("\n")
+            for seen, unit in enumerate(units, start=1):
+                if unit.approved and tu_writer.fill(unit, written + 1):
+                    xf.write(tu_writer.tu, pretty_print=True)
+                    written += 1
+                if seen % _CHECK_EVERY == 0:
+                    if cancel is not None and cancel():
+                        raise TmxCancelled(path)
+                    if on_progress is not None:
+                        on_progress(written)
+        xf.write("\n")
+    out.write(b"\n")
+    return written
+
+
+def _header(source_lang: str) -> etree._Element:
+    return etree.Element("header", {
+        "creationtool": "Tarjama",
+        "creationtoolversion": _tool_version(),
+        "segtype": "sentence",
+        "o-tmf": "Tarjama",
+        "adminlang": "en",
+        "srclang": source_lang,
+        "datatype": "plaintext",
+        "creationdate": _tmx_date_of(datetime.now(UTC)),
+    })
+
+
+def _tool_version() -> str:
+    """The installed package's version; a frozen build carries no package metadata, only the module's own."""
+    try:
+        return importlib.metadata.version("tarjama")
+    except importlib.metadata.PackageNotFoundError:
+        return tarjama.__version__
+
+
+class _TuWriter:
+    """One `<tu>` element refilled for each unit, in TMX 1.4 order: props and notes, then the two variants.
+
+    Building a fresh `<tu>` of eight elements per unit was two thirds of the export time; refilling this one
+    costs only the unit's optional props and notes, which are inserted before the variants and removed again.
+    """
+
+    def __init__(self, source_lang: str, target_lang: str) -> None:
+        self.tu = etree.Element("tu")
+        self._origin = etree.SubElement(self.tu, "prop", type=_ORIGIN)
+        etree.SubElement(self.tu, "prop", type=_STATUS).text = _APPROVED
+        self._source = etree.SubElement(etree.SubElement(self.tu, "tuv", {_XML_LANG: source_lang}), "seg")
+        self._target = etree.SubElement(etree.SubElement(self.tu, "tuv", {_XML_LANG: target_lang}), "seg")
+        self._optional = 0  # elements inserted after the two fixed props for the previous unit
+
+    def fill(self, unit: TmUnit, number: int) -> bool:
+        """Put `unit` in `tu`, with `number` as its tuid if it has no id; False if a side is left blank."""
+        source = _clean(unit.source)
+        target = _clean(unit.target)
+        if not source.strip() or not target.strip():
+            return False
+        attrib = self.tu.attrib
+        attrib.clear()
+        attrib["tuid"] = str(unit.id if unit.id is not None else number)
+        created = _tmx_date(unit.created_at)
+        if created:
+            attrib["creationdate"] = created
+        changed = created if unit.changed_at == unit.created_at else _tmx_date(unit.changed_at)
+        if changed:
+            attrib["changedate"] = changed
+        if unit.author:
+            attrib["creationid"] = _clean(unit.author)
+        attrib["usagecount"] = str(max(unit.usage_count, 0))
+        self._origin.text = unit.origin.value
+        self._source.text = source
+        self._target.text = target
+        if self._optional:
+            del self.tu[2:2 + self._optional]
+        optional = _optional_elements(unit)
+        for offset, element in enumerate(optional):
+            self.tu.insert(2 + offset, element)
+        self._optional = len(optional)
+        return True
+
+
+def _optional_elements(unit: TmUnit) -> list[etree._Element]:
+    """The props a unit has only sometimes (document, MT original, its own props), then its notes."""
+    props: list[tuple[str, str]] = []
+    if unit.document:
+        props.append((_DOCUMENT, unit.document))
+    if unit.mt_original is not None:
+        props.append((_MT_ORIGINAL, unit.mt_original))
+    props.extend((kind, value) for kind, value in unit.props if _clean(kind) not in _OWN_PROPS)
+    elements = []
+    for kind, value in props:
+        prop = etree.Element("prop", type=_clean(kind))
+        prop.text = _clean(value)
+        elements.append(prop)
+    for text in unit.notes:
+        note = etree.Element("note")
+        note.text = _clean(text)
+        elements.append(note)
+    return elements
+
+
+def _clean(text: str) -> str:
+    # Every character _UNWRITABLE matches is non-printable, so the common all-printable text skips the regex.
+    return text if text.isprintable() else _UNWRITABLE.sub("", text)
+
+
+def _tmx_date(iso: str) -> str:
+    """`YYYYMMDDThhmmssZ` in UTC from an ISO-8601 time (offset and fraction allowed; no offset means UTC).
+
+    A time that cannot be read gives "" and the attribute is left out: one damaged date should not stop the
+    export of a whole memory, and TMX dates are optional.
+    """
+    if not iso:
+        return ""
+    try:
+        moment = datetime.fromisoformat(iso)
+    except ValueError:
+        return ""
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(UTC)
+    return _tmx_date_of(moment)
+
+
+def _tmx_date_of(moment: datetime) -> str:
+    # Sliced from isoformat(), which always pads the year to four digits (strftime's %Y does not everywhere)
+    # and is faster than formatting six numbers.
+    iso = moment.isoformat()
+    return f"{iso[0:4]}{iso[5:7]}{iso[8:10]}T{iso[11:13]}{iso[14:16]}{iso[17:19]}Z"
+
+
+def _unwritable(path: Path, exc: OSError) -> BadInputError:
+    if path.is_dir():
+        return BadInputError(path, "is a folder; choose a file name for the exported memory")
+    return BadInputError(path, f"could not be written ({exc.strerror or exc}); check that the folder exists, "
+                               "that you may write in it and that the disk is not full")
+
+
+# -- reading ------------------------------------------------------------------------------------------------
+
+
+def read_tmx(path: Path, report: TmxReport | None = None, *, source_lang: str = "ar",
+             target_lang: str = "en") -> Iterator[TmUnit]:
+    """The units of a TMX 1.1–1.4 file for the given language pair, in file order, one `<tu>` at a time.
+
+    Variants are matched by primary language subtag, case-insensitively, from `xml:lang` or TMX 1.1's `lang`
+    (so "ar-SA" and "AR_eg" are Arabic); the header's `srclang` is not needed, so "*all*" files read the same.
+    A `<tu>` gives one unit per non-blank target variant, paired with its first non-blank source variant (other
+    tools keep alternative translations this way, and each is a translation someone approved); a `<tu>` lacking
+    either side is counted in `report` and skipped. Nothing is merged here: the store decides about duplicates.
+
+    Units carry `origin` from `x-origin` when it names one, else IMPORTED; `approved` is False only when
+    `x-status` says something other than "approved" (other tools write no status: what they export is approved).
+    Props and notes of the `<tu>` and of the two variants used are kept. The file being missing or holding an
+    entity-declaring DOCTYPE is reported at once; malformed XML further on is raised while iterating, as a
+    BadInputError naming the line.
+    """
+    path = Path(path)
+    _refuse_entity_prolog(path, _read_head(path))
+    return _units(path, report if report is not None else TmxReport(), source_lang, target_lang)
+
+
+def _read_head(path: Path) -> bytes:
+    try:
+        with path.open("rb") as f:
+            return f.read(_PROLOG_BYTES)
+    except FileNotFoundError as exc:
+        raise BadInputError(path, "was not found; it may have been moved, renamed or deleted") from exc
+    except IsADirectoryError as exc:
+        raise BadInputError(path, "is a folder, not a TMX file; choose a file inside it") from exc
+    except OSError as exc:
+        raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
+                                  "elsewhere and that you may read it") from exc
+
+
+def _refuse_entity_prolog(path: Path, head: bytes) -> None:
+    """Refuse entity declarations before the root element, from the raw bytes, before libxml2 parses any."""
+    for token in _PROLOG_TOKEN.finditer(_decode_prolog(head)):
+        entity, root = token.groups()
+        if entity:
+            raise _entities_refused(path)
+        if root:
+            return
+
+
+def _decode_prolog(head: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            return head[len(bom):].decode(encoding, errors="replace")
+    for start, encoding in _BOMLESS_STARTS:
+        if head.startswith(start):
+            return head.decode(encoding, errors="replace")
+    return head.decode("latin-1")
+
+
+def _entities_refused(path: Path) -> BadInputError:
+    return BadInputError(path, "contains a DOCTYPE with entity declarations, which Tarjama refuses for safety "
+                               "(they can make a file pull in other files or reach the network); export the "
+                               "memory again from the tool that made it as plain TMX")
+
+
+def _units(path: Path, report: TmxReport, source_lang: str, target_lang: str) -> Iterator[TmUnit]:
+    languages = _LanguageMatcher(source_lang, target_lang)
+    try:
+        with path.open("rb") as f:
+            parser = etree.iterparse(f, events=("end",), tag="tu", resolve_entities=False, no_network=True,
+                                     load_dtd=False, remove_comments=True, remove_pis=True)
+            checked = False
+            for _event, tu in parser:
+                if not checked:
+                    _check_document(path, tu.getroottree())
+                    checked = True
+                yield from _tu_units(tu, languages, report, source_lang, target_lang)
+                tu.clear(keep_tail=True)
+                while tu.getprevious() is not None:
+                    del tu.getparent()[0]
+            if not checked:
+                _check_document(path, parser.root.getroottree())
+    except etree.XMLSyntaxError as exc:
+        raise _malformed(path, exc) from exc
+    except OSError as exc:
+        raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
+                                  "elsewhere and that you may read it") from exc
+
+
+def _check_document(path: Path, tree: etree._ElementTree) -> None:
+    """Second line of defence after the prolog scan: the parsed DTD, then the root element's name."""
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and next(dtd.iterentities(), None) is not None:
+        raise _entities_refused(path)
+    root = tree.getroot().tag
+    if root != "tmx":
+        name = root if isinstance(root, str) else "?"
+        raise BadInputError(path, f"is not a TMX file (its XML is <{name}>, not <tmx>); export the "
+                                  "translation memory from the other tool as TMX")
+
+
+def _malformed(path: Path, exc: etree.XMLSyntaxError) -> BadInputError:
+    last = exc.error_log.last_error if exc.error_log else None
+    line = last.line if last is not None else exc.lineno
+    reason = last.message if last is not None else exc.msg
+    return BadInputError(path, f"is not well-formed XML (line {line}: {reason}); the file may be damaged or "
+                               "cut short — export it again from the tool that made it")
+
+
+class _LanguageMatcher:
+    """Says whether a `<tuv>` language is the source, the target or neither, remembering each code it saw."""
+
+    def __init__(self, source_lang: str, target_lang: str) -> None:
+        self._source = _primary(source_lang)
+        self._target = _primary(target_lang)
+        self._primary: dict[str, str] = {}
+
+    def primary(self, lang: str) -> str:
+        primary = self._primary.get(lang)
+        if primary is None:
+            primary = self._primary[lang] = _primary(lang)
+        return primary
+
+    def side(self, primary: str) -> int:
+        """0 for the source language, 1 for the target, -1 for any other."""
+        if primary == self._source:
+            return 0
+        if primary == self._target:
+            return 1
+        return -1
+
+
+def _primary(lang: str) -> str:
+    return lang.replace("_", "-").split("-", 1)[0].strip().lower()
+
+
+def _tu_units(tu: etree._Element, languages: _LanguageMatcher, report: TmxReport, source_lang: str,
+              target_lang: str) -> list[TmUnit]:
+    """The units of one `<tu>` (a list: most have one, and a generator per `<tu>` costs more than the list)."""
+    report.translation_units += 1
+    props: list[tuple[str, str]] = []
+    notes: list[str] = []
+    source: etree._Element | None = None
+    source_text = ""
+    targets: list[tuple[etree._Element, str]] = []
+    for child in tu:
+        tag = child.tag
+        if tag == "tuv":
+            lang = child.get(_XML_LANG) or child.get("lang") or ""
+            primary = languages.primary(lang)
+            report.languages.add(primary)
+            side = languages.side(primary)
+            if side < 0:
+                report.other_language_variants += 1
+                continue
+            text = _variant_text(child)
+            if not text.strip():
+                continue
+            if side == 1:
+                targets.append((child, text))
+            elif source is None:
+                source, source_text = child, text
+        elif tag == "prop":
+            props.append((child.get("type", ""), child.text or ""))
+        elif tag == "note":
+            notes.append(child.text or "")
+    if source is None or not targets:
+        report.skipped_missing_side += 1
+        return []
+    fields = _prop_fields(props)
+    extra_props, extra_notes = _variant_props_and_notes(source)
+    units = []
+    for target, target_text in targets:
+        variant_props, variant_notes = _variant_props_and_notes(target)
+        units.append(TmUnit(
+            source=source_text,
+            target=target_text,
+            source_lang=source_lang,
+            target_lang=target_lang,
+            created_at=_iso_date(_attribute(tu, target, source, "creationdate")),
+            changed_at=_iso_date(_attribute(tu, target, source, "changedate")),
+            author=_attribute(tu, target, source, "creationid"),
+            origin=fields.origin,
+            usage_count=_count(tu.get("usagecount")),
+            document=fields.document,
+            approved=fields.approved,
+            mt_original=fields.mt_original,
+            props=tuple(fields.others + extra_props + variant_props),
+            notes=tuple(notes + extra_notes + variant_notes),
+        ))
+    report.units += len(units)
+    return units
+
+
+def _variant_text(tuv: etree._Element) -> str:
+    for child in tuv:
+        if child.tag == "seg":
+            return child.text or "" if len(child) == 0 else _segment_text(child)
+    return ""
+
+
+def _segment_text(element: etree._Element) -> str:
+    """The translatable text of a `<seg>` (or `<hi>`) with inline markup: native codes dropped, tails kept."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in _NATIVE_CODES:
+            parts.append(_segment_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _variant_props_and_notes(tuv: etree._Element) -> tuple[list[tuple[str, str]], list[str]]:
+    """Props and notes of one `<tuv>`: a unit has one set, so those of the variants it came from join the `<tu>`'s."""
+    props: list[tuple[str, str]] = []
+    notes: list[str] = []
+    for child in tuv:
+        if child.tag == "prop":
+            props.append((child.get("type", ""), child.text or ""))
+        elif child.tag == "note":
+            notes.append(child.text or "")
+    return props, notes
+
+
+@dataclass
+class _PropFields:
+    origin: UnitOrigin = UnitOrigin.IMPORTED
+    approved: bool = True
+    document: str = ""
+    mt_original: str | None = None
+    others: list[tuple[str, str]] = field(default_factory=list)
+
+
+def _prop_fields(props: list[tuple[str, str]]) -> _PropFields:
+    fields = _PropFields()
+    for kind, value in props:
+        if kind == _ORIGIN:
+            with contextlib.suppress(ValueError):  # an origin this version does not know stays IMPORTED
+                fields.origin = UnitOrigin(value.strip())
+        elif kind == _STATUS:
+            fields.approved = value.strip().lower() == _APPROVED
+        elif kind == _DOCUMENT:
+            fields.document = value
+        elif kind == _MT_ORIGINAL:
+            fields.mt_original = value
+        else:
+            fields.others.append((kind, value))
+    return fields
+
+
+def _attribute(tu: etree._Element, target: etree._Element, source: etree._Element, name: str) -> str:
+    """A `<tu>` attribute, else the target's or source variant's: OmegaT, for one, dates the `<tuv>`s only."""
+    return tu.get(name) or target.get(name) or source.get(name) or ""
+
+
+def _iso_date(tmx_date: str) -> str:
+    """ISO-8601 UTC from a TMX date; "" for none or one that is not a real time (a bad date loses only itself)."""
+    match = _TMX_DATE.fullmatch(tmx_date.strip())
+    if match is None:
+        return ""
+    try:
+        return datetime(*map(int, match.groups()), tzinfo=UTC).isoformat()
+    except ValueError:
+        return ""
+
+
+def _count(value: str | None) -> int:
+    try:
+        return max(int(value or 0), 0)
+    except ValueError:
+        return 0
