@@ -9,9 +9,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from tarjama.domain import Segment, Status
+from tarjama.domain import Segment, Status, TmUnit
 from tarjama.errors import TarjamaError
-from tarjama.project_files import EXPORT_RULE, export_target, import_document
+from tarjama.paths import default_tm_path
+from tarjama.project_files import EXPORT_RULE, ensure_tm_link, export_target, import_document
 from tarjama.stores.project import ProjectStore
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
@@ -65,6 +66,7 @@ def cmd_segments(args: argparse.Namespace) -> None:
 def cmd_edit(args: argparse.Namespace) -> None:
     status = Status.APPROVED if args.approve else None
     with ProjectStore.open(args.project) as store:
+        ensure_tm_link(store)
         segment = store.update_segment(args.segment_id, target=args.target, status=status)
     print(f"Segment {segment.id}: {segment.status.value}")
 
@@ -99,16 +101,31 @@ def _progress_line(text: str) -> None:
 def cmd_pretranslate(args: argparse.Namespace) -> None:
     from tarjama import mt
     from tarjama.pretranslate import pretranslate
+    from tarjama.stores.tm import TranslationMemory
 
-    translator = mt.load_translator()
+    translator = None if args.no_mt else mt.load_translator()
     with ProjectStore.open(args.project) as store:
-        report = pretranslate(
-            store,
-            translator,
-            on_progress=lambda p: _progress_line(f"{p.done}/{p.total} segments, {p.segments_per_second:.1f}/s"),
-        )
+        ensure_tm_link(store)
+        tm_path = args.tm or store.linked_tm
+        memory = TranslationMemory.open(tm_path) if tm_path is not None else None
+        try:
+            report = pretranslate(
+                store,
+                translator,
+                tm=memory,
+                tm_threshold=args.tm_threshold,
+                on_progress=lambda p: _progress_line(f"{p.done}/{p.total} segments, {p.segments_per_second:.1f}/s"),
+            )
+        finally:
+            if memory is not None:
+                memory.close()
     _progress_line("\n")
-    print(f"Machine-translated {report.translated} of {report.total} untranslated segments.")
+    print(
+        f"Filled {report.from_tm} of {report.total} untranslated segments from the translation memory "
+        f"({report.tm_exact} exact, {report.tm_fuzzy} fuzzy)."
+    )
+    if translator is not None:
+        print(f"Machine-translated {report.translated} of {report.total} untranslated segments.")
 
 
 def cmd_models_list(args: argparse.Namespace) -> None:
@@ -161,6 +178,89 @@ def cmd_models_download(args: argparse.Namespace) -> None:
     print(f"Installed {package.name} {package.version} ({package.languages}).")
 
 
+def _tm_path(args: argparse.Namespace) -> Path:
+    return args.tm or default_tm_path()
+
+
+def _count_progress(verb: str) -> Callable[[int], None]:
+    return lambda count: _progress_line(f"{verb} {count} units")
+
+
+def cmd_tm_import(args: argparse.Namespace) -> None:
+    from tarjama.tm_exchange import import_tmx
+
+    report = import_tmx(_tm_path(args), args.file, on_progress=_count_progress("Read"))
+    _progress_line("\n")
+    print(report.summary())
+
+
+def cmd_tm_export(args: argparse.Namespace) -> None:
+    from tarjama.tm_exchange import export_tm
+
+    written = export_tm(_tm_path(args), args.file, on_progress=_count_progress("Wrote"))
+    _progress_line("\n")
+    print(f"Wrote {args.file}: {written} approved units.")
+
+
+def cmd_export_tmx(args: argparse.Namespace) -> None:
+    from tarjama.tm_exchange import export_project
+
+    written = export_project(args.project, args.output, on_progress=_count_progress("Wrote"))
+    _progress_line("\n")
+    print(f"Wrote {args.output}: {written} approved segments.")
+
+
+def _unit_json(unit: TmUnit) -> dict[str, object]:
+    return {
+        "id": unit.id,
+        "source": unit.source,
+        "target": unit.target,
+        "origin": unit.origin.value,
+        "changed": unit.changed_at,
+        "author": unit.author,
+        "document": unit.document,
+        "usage_count": unit.usage_count,
+    }
+
+
+def cmd_tm_match(args: argparse.Namespace) -> None:
+    from tarjama.stores.tm import TranslationMemory
+
+    with TranslationMemory.open_or_create(_tm_path(args)) as memory:
+        matches = memory.lookup(args.text, threshold=args.threshold, limit=args.limit)
+    if args.json:
+        _print_json([{"score": m.score, "flags": sorted(m.flags), **_unit_json(m.unit)} for m in matches])
+        return
+    if not matches:
+        print(f"No match of {args.threshold}% or more.", file=sys.stderr)
+    for match in matches:
+        note = f"\t(differs only in {', '.join(sorted(match.flags))})" if match.flags else ""
+        print(f"{match.score}%\t{match.unit.source}\t{match.unit.target}{note}")
+
+
+def cmd_tm_search(args: argparse.Namespace) -> None:
+    from tarjama.stores.tm import TranslationMemory
+
+    with TranslationMemory.open_or_create(_tm_path(args)) as memory:
+        hits = memory.concordance(args.query, side=args.side, limit=args.limit)
+    if args.json:
+        _print_json(
+            [
+                {
+                    **_unit_json(hit.unit),
+                    "source_spans": [list(span) for span in hit.source_spans],
+                    "target_spans": [list(span) for span in hit.target_spans],
+                }
+                for hit in hits
+            ]
+        )
+        return
+    if not hits:
+        print(f"Nothing in the translation memory contains {args.query!r}.", file=sys.stderr)
+    for hit in hits:
+        print(f"{hit.unit.source}\t{hit.unit.target}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tarjama-cli", description="Review Arabic→English translation projects.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -197,8 +297,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project", type=Path)
     p.add_argument("segment_id", type=int)
 
-    p = add("pretranslate", cmd_pretranslate, "Machine-translate every segment nobody has translated yet.")
+    p = add(
+        "pretranslate",
+        cmd_pretranslate,
+        "Fill every segment nobody has translated yet: from the translation memory first, then by machine.",
+    )
     p.add_argument("project", type=Path)
+    p.add_argument("--tm", type=Path, help="the translation memory to fill from (default: the project's)")
+    p.add_argument(
+        "--tm-threshold",
+        type=_percentage,
+        default=75,
+        metavar="PERCENT",
+        help="the lowest TM match to use, 0-101 (default: 75)",
+    )
+    p.add_argument("--no-mt", action="store_true", help="fill from the translation memory only")
 
     models = sub.add_parser("models", help="Manage Arabic→English translation packages.")
     models_sub = models.add_subparsers(dest="models_command", required=True, metavar="ACTION")
@@ -218,7 +331,51 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("export-target", cmd_export_target, "Write the English document (.txt or .docx).")
     p.add_argument("project", type=Path)
     p.add_argument("output", type=Path)
+
+    p = add("export-tmx", cmd_export_tmx, "Write a project's approved segments (only those) as a TMX 1.4b file.")
+    p.add_argument("project", type=Path)
+    p.add_argument("output", type=Path)
+
+    _add_tm_commands(sub)
     return parser
+
+
+def _percentage(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 101:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a match percentage from 0 to 101")
+    return value
+
+
+def _add_tm_commands(sub: argparse._SubParsersAction) -> None:
+    tm = sub.add_parser("tm", help="Search, import and export the translation memory.")
+    tm_sub = tm.add_subparsers(dest="tm_command", required=True, metavar="ACTION")
+
+    def add(name: str, handler: Callable[[argparse.Namespace], None], help_text: str) -> argparse.ArgumentParser:
+        command = tm_sub.add_parser(name, help=help_text, description=help_text)
+        command.set_defaults(handler=handler)
+        command.add_argument(
+            "--tm", type=Path, help="the translation memory file (default: your own, in Tarjama's data folder)"
+        )
+        return command
+
+    p = add("import", cmd_tm_import, "Add the Arabic→English units of a TMX file (TMX 1.1-1.4) to the memory.")
+    p.add_argument("file", type=Path)
+    p = add("export", cmd_tm_export, "Write the memory's approved units as a TMX 1.4b file.")
+    p.add_argument("file", type=Path)
+    p = add("search", cmd_tm_search, "Concordance: units whose Arabic or English contains a word or phrase.")
+    p.add_argument("query")
+    p.add_argument("--side", choices=["source", "target", "both"], default="both")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+    p = add("match", cmd_tm_match, "The memory's best matches for an Arabic sentence, with their percentages.")
+    p.add_argument("text")
+    p.add_argument("--threshold", type=_percentage, default=70, metavar="PERCENT")
+    p.add_argument("--limit", type=int, default=5)
+    p.add_argument("--json", action="store_true")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

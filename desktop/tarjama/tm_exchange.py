@@ -1,0 +1,74 @@
+"""Translation memories in and out as TMX files: the services the TM menu and `tarjama-cli tm` share.
+
+Each service opens its own connections, so the window can run it on a worker thread while the translator goes on
+working. Both directions stream (a million units never sit in memory at once) and both are all-or-nothing: an
+import is one transaction, an export is renamed into place only when complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tarjama.errors import BadInputError
+from tarjama.formats.tmx import TmxReport, read_tmx, write_tmx
+from tarjama.stores.project import ProjectStore
+from tarjama.stores.tm import TranslationMemory
+
+Cancel = Callable[[], bool] | None
+Progress = Callable[[int], None] | None
+
+
+@dataclass(frozen=True)
+class TmxImportReport:
+    """What an import did, in the terms a translator checks after bringing in another tool's memory."""
+
+    path: Path
+    added: int
+    merged: int
+    skipped_missing_side: int
+    other_language_variants: int
+
+    def summary(self) -> str:
+        parts = [f"{self.added} units added", f"{self.merged} merged with units already there"]
+        if self.skipped_missing_side:
+            parts.append(f"{self.skipped_missing_side} skipped (no Arabic or no English text)")
+        if self.other_language_variants:
+            parts.append(f"{self.other_language_variants} variants in other languages ignored")
+        return f"Imported {self.path.name}: " + ", ".join(parts) + "."
+
+
+def import_tmx(
+    tm_path: Path, tmx_path: Path, *, cancel: Cancel = None, on_progress: Progress = None
+) -> TmxImportReport:
+    """Add a TMX file's Arabic→English units to the TM at `tm_path` (created if needed), merging duplicates.
+
+    A file with no Arabic→English unit at all is refused rather than reported as a successful import of nothing,
+    because that almost always means the wrong file or a memory for another language pair.
+    """
+    tmx_path = Path(tmx_path)
+    report = TmxReport()
+    with TranslationMemory.open_or_create(tm_path) as memory:
+        result = memory.import_units(read_tmx(tmx_path, report), cancel=cancel, on_progress=on_progress)
+    if report.units == 0:
+        found = ", ".join(sorted(report.languages)) or "none"
+        raise BadInputError(
+            tmx_path,
+            f"holds no Arabic→English translation unit (languages found: {found}); nothing was imported.",
+        )
+    return TmxImportReport(
+        tmx_path, result.added, result.merged, report.skipped_missing_side, report.other_language_variants
+    )
+
+
+def export_tm(tm_path: Path, out: Path, *, cancel: Cancel = None, on_progress: Progress = None) -> int:
+    """Write every approved unit of a TM as TMX 1.4b; returns the number written."""
+    with TranslationMemory.open(tm_path) as memory:
+        return write_tmx(Path(out), memory.units(), cancel=cancel, on_progress=on_progress)
+
+
+def export_project(project_path: Path, out: Path, *, cancel: Cancel = None, on_progress: Progress = None) -> int:
+    """Write a project's approved segments (only those) as TMX 1.4b; returns the number written."""
+    with ProjectStore.open(project_path) as store:
+        return write_tmx(Path(out), store.approved_units(), cancel=cancel, on_progress=on_progress)
