@@ -14,7 +14,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from tarjama.domain import Segment, Status
+from tarjama.domain import Origin, Segment, Status
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -32,7 +32,7 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 FIRST_IN_PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 3
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
 
-#: Sort key for segments without a machine confidence: after every machine segment in "least confident first".
+#: Sort key for segments with neither a machine confidence nor a TM score: last in "least confident first".
 NO_CONFIDENCE = 2.0
 
 STATUS_COLOURS = {
@@ -53,6 +53,20 @@ def status_label(status: Status) -> str:
         Status.REJECTED: QCoreApplication.translate("Status", "Rejected"),
     }
     return labels[status]
+
+
+def certainty(segment: Segment) -> float | None:
+    """How far the untouched suggestion in the target can be trusted, in [0, 1.01]: the engine's confidence for
+    machine output, the match score for a TM match (a 70 % match needs about as much checking as a 0.7 guess)."""
+    if segment.origin == Origin.TM and segment.tm_score is not None:
+        return segment.tm_score / 100
+    return segment.confidence
+
+
+def confidence_text(segment: Segment) -> str:
+    if segment.origin == Origin.TM and segment.tm_score is not None:
+        return QCoreApplication.translate("Confidence", "TM {score}%").format(score=segment.tm_score)
+    return "" if segment.confidence is None else f"{round(100 * segment.confidence)}%"
 
 
 def confidence_colour(confidence: float) -> QColor:
@@ -114,16 +128,21 @@ class SegmentModel(QAbstractTableModel):
             if column == Column.TARGET:
                 return segment.target
             if column == Column.CONFIDENCE:
-                return "" if segment.confidence is None else f"{round(100 * segment.confidence)}%"
+                return confidence_text(segment)
             return status_label(segment.status)
         if role == Qt.ItemDataRole.BackgroundRole and column == Column.STATUS:
             return STATUS_COLOURS[segment.status]
-        if role == Qt.ItemDataRole.BackgroundRole and column == Column.CONFIDENCE and segment.confidence is not None:
-            return confidence_colour(segment.confidence)
+        if role == Qt.ItemDataRole.BackgroundRole and column == Column.CONFIDENCE and certainty(segment) is not None:
+            return confidence_colour(certainty(segment))
         if role == SORT_ROLE:
             if column == Column.CONFIDENCE:
-                return NO_CONFIDENCE if segment.confidence is None else segment.confidence
+                value = certainty(segment)
+                return NO_CONFIDENCE if value is None else value
             return index.row()
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.CONFIDENCE and segment.origin == Origin.TM:
+            return self.tr("Filled from a translation-memory match of {score}%: {text}").format(
+                score=segment.tm_score, text=segment.tm_text
+            )
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NUMBER:
             return self.tr("Paragraph {paragraph}, segment id {id}").format(
                 paragraph=segment.paragraph_index + 1, id=segment.id
