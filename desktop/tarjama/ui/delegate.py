@@ -8,6 +8,7 @@ wrap, and find matches can be highlighted inside the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QEvent,
@@ -51,17 +52,34 @@ PARAGRAPH_RULE = QColor("#5b6f8a")
 HIGHLIGHT = QColor("#ffd54f")
 
 
-def text_option(column: int) -> QTextOption:
-    """The Arabic column is RTL and flush right; `AlignAbsolute` stops Qt mirroring `AlignRight` back to the left."""
+def direction_option(right_to_left: bool) -> QTextOption:
+    """Arabic is RTL and flush right; `AlignAbsolute` stops Qt mirroring `AlignRight` back to the left."""
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    if column == Column.SOURCE:
+    if right_to_left:
         option.setTextDirection(Qt.LayoutDirection.RightToLeft)
         option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
     else:
         option.setTextDirection(Qt.LayoutDirection.LeftToRight)
         option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
     return option
+
+
+def text_option(column: int) -> QTextOption:
+    return direction_option(column == Column.SOURCE)
+
+
+def highlight_ranges(spans: Iterable[tuple[int, int]], colour: QColor) -> list[QTextLayout.FormatRange]:
+    """Format ranges that paint each (start, end) span of a laid-out text on `colour`, in black for contrast."""
+    ranges = []
+    for start, end in spans:
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        fmt.setForeground(QColor("black"))
+        selection = QTextLayout.FormatRange()
+        selection.start, selection.length, selection.format = start, end - start, fmt
+        ranges.append(selection)
+    return ranges
 
 
 def lay_out(text: str, font: QFont, option: QTextOption, width: float) -> tuple[QTextLayout, float]:
@@ -158,13 +176,7 @@ class SegmentDelegate(QStyledItemDelegate):
         layout, _ = lay_out(text, self.font_for(column), text_option(column), rect.width())
         ranges = []
         if self._highlight is not None and column in self._highlight_columns:
-            for match in self._highlight.finditer(text):
-                fmt = QTextCharFormat()
-                fmt.setBackground(HIGHLIGHT)
-                fmt.setForeground(QColor("black"))
-                selection = QTextLayout.FormatRange()
-                selection.start, selection.length, selection.format = match.start(), match.end() - match.start(), fmt
-                ranges.append(selection)
+            ranges = highlight_ranges([m.span() for m in self._highlight.finditer(text)], HIGHLIGHT)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
         painter.save()
