@@ -42,6 +42,8 @@ from tarjama.ui.models_dialog import ModelsDialog
 from tarjama.ui.segment_model import Column, status_label
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tasks import run_in_background
+from tarjama.ui.tm_panels import TmPanels
+from tarjama.ui.tm_worker import LOOKUP_LIMIT
 
 MAX_RECENT = 8
 FILTERS: list[tuple[str, set[Status]]] = [
@@ -73,11 +75,13 @@ class MainWindow(QMainWindow):
         self.find_bar.hide()
         self.empty_label = QLabel(self.tr("Open a project or create one from an Arabic document (File menu)."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tm = TmPanels(self, source_font, self.show_error)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
         self.banner = MissingModelBanner(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.tm.banner)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.grid)
         layout.addWidget(self.find_bar)
@@ -90,6 +94,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mt_label)
         self.statusBar().addPermanentWidget(self.mt_cancel)
         self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.tm.label)
         self.mt_label.hide()
         self.mt_cancel.hide()
         self.worker: PretranslateWorker | None = None
@@ -99,12 +104,15 @@ class MainWindow(QMainWindow):
         self._mt_refresh.setSingleShot(True)
         self._mt_refresh.setInterval(250)
         self._mt_refresh.timeout.connect(self.update_progress)
-        self._mt_refresh.timeout.connect(self._show_alternatives)
+        self._mt_refresh.timeout.connect(self._show_suggestions)
         self.alternatives = AlternativesPane()
         dock = QDockWidget(self.tr("Machine translation"), self)
         dock.setObjectName("alternatives-dock")
         dock.setWidget(self.alternatives)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        self.tabifyDockWidget(dock, self.tm.matches_dock)
+        self.tabifyDockWidget(dock, self.tm.concordance_dock)
+        self.tm.matches_dock.raise_()
 
         self._build_actions()
         self.delegate.reserved_shortcuts = [
@@ -187,9 +195,18 @@ class MainWindow(QMainWindow):
         self.pretranslate_action = self._action(
             self.tr("&Pre-translate document"), self.start_pretranslation, ["Ctrl+Shift+P"]
         )
+        self.tm_match_actions = [
+            self._action(
+                self.tr("Use TM match {n}").format(n=n), lambda n=n: self.use_tm_match(n), [f"Ctrl+Shift+{n}"]
+            )
+            for n in range(1, LOOKUP_LIMIT + 1)
+        ]
+        self.concordance_action = self._action(self.tr("&Concordance search…"), self.open_concordance, ["Ctrl+K"])
         self.segment_actions = [
             self.retranslate_action,
             *self.alternative_actions,
+            *self.tm_match_actions,
+            self.concordance_action,
             self.approve_action,
             self.reject_action,
             self.next_action,
@@ -216,6 +233,8 @@ class MainWindow(QMainWindow):
         mt_menu.addSeparator()
         self.packages_action = self._action(self.tr("Translation &packages…"), self.show_packages)
         mt_menu.addAction(self.packages_action)
+        tm_menu = menu.addMenu(self.tr("Translation &memory"))
+        tm_menu.addActions([*self.tm_match_actions, self.concordance_action])
 
         view_menu = menu.addMenu(self.tr("&View"))
         filter_menu = view_menu.addMenu(self.tr("Show &segments"))
@@ -267,11 +286,12 @@ class MainWindow(QMainWindow):
     def _attach(self, session: ProjectSession) -> None:
         self.close_project()
         self.session = session
+        self.tm.attach(session)
         self.proxy.setSourceModel(session.model)
         self.grid.setModel(self.proxy)
         self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
         session.changed.connect(self.update_progress)
-        session.changed.connect(self._show_alternatives)
+        session.changed.connect(self._show_suggestions)
         session.model.targetEdited.connect(self.on_target_edited)
         self.empty_label.hide()
         self.grid.show()
@@ -293,6 +313,7 @@ class MainWindow(QMainWindow):
         self.commit_open_editor()
         self.grid.setModel(None)
         self.proxy.setSourceModel(None)
+        self.tm.detach()
         self.session.close()
         self.session = None
         self._edit_start.clear()
@@ -418,7 +439,7 @@ class MainWindow(QMainWindow):
         segment = self.current_segment()
         if segment is not None and self.session is not None:
             self.session.remember_current(segment.id)
-        self._show_alternatives()
+        self._show_suggestions()
 
     def move(self, step: int) -> None:
         index = self.grid.currentIndex()
@@ -753,7 +774,7 @@ class MainWindow(QMainWindow):
         self._mt_refresh.stop()
         if self.session is not None:
             self.update_progress()
-            self._show_alternatives()
+            self._show_suggestions()
         self.mt_label.hide()
         self.mt_cancel.hide()
         self.pretranslate_action.setEnabled(self.session is not None)
@@ -801,11 +822,28 @@ class MainWindow(QMainWindow):
             return
         self._put_target(segment, segment.alternatives[number - 1].text, self.tr("Use alternative"))
 
-    def _show_alternatives(self) -> None:
-        self.alternatives.show_segment(self.current_segment())
+    def use_tm_match(self, number: int) -> None:
+        """Ctrl+Shift+1..5: put the numbered TM match into the target, as the translator's own draft."""
+        segment = self.current_segment()
+        match = None if segment is None else self.tm.match(segment.id, number)
+        if segment is None or match is None:
+            return
+        self._put_target(segment, match.unit.target, self.tr("Use TM match"))
+        self.tm.record_use(match)
+
+    def open_concordance(self) -> None:
+        """Ctrl+K: search the TM for the text selected in the editor (or type a query)."""
+        editor = self.open_editor()
+        self.tm.open_concordance(editor.textCursor().selectedText() if editor is not None else "")
+
+    def _show_suggestions(self) -> None:
+        """The machine alternatives and the TM matches of the current segment."""
+        segment = self.current_segment()
+        self.alternatives.show_segment(segment)
+        self.tm.show_segment(segment)
 
     def sort_by_confidence(self, enabled: bool) -> None:
-        """Least confident first, segments without a machine confidence last; off restores document order."""
+        """Least confident first (MT confidence or TM score), segments with neither last; off: document order."""
         current = self.current_segment()
         if enabled:
             self.proxy.sort(Column.CONFIDENCE, Qt.SortOrder.AscendingOrder)

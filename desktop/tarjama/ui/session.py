@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 
 from tarjama.domain import MachineSuggestion, Segment, Status
 from tarjama.stores.project import ProjectStore
+from tarjama.stores.tm import segment_context
 from tarjama.ui.segment_model import SegmentModel
 
 CURRENT_SEGMENT_KEY = "current_segment"
@@ -77,6 +78,19 @@ class ProjectSession(QObject):
     def next_segment(self, segment_id: int) -> Segment | None:
         row = self.model.row_of(segment_id) + 1
         return self.model.segment_at(row) if row < self.model.rowCount() else None
+
+    def tm_context(self, segment_id: int) -> str:
+        """The segment's neighbours in its paragraph, as the TM stores a unit's: the same context makes 101 %."""
+        row = self.model.row_of(segment_id)
+        paragraph = self.model.segment_at(row).paragraph_id
+
+        def neighbour(other: int) -> str | None:
+            if not 0 <= other < self.model.rowCount():
+                return None
+            segment = self.model.segment_at(other)
+            return segment.source if segment.paragraph_id == paragraph else None
+
+        return segment_context(neighbour(row - 1), neighbour(row + 1))
 
     def remember_current(self, segment_id: int) -> None:
         self.store.set_meta(CURRENT_SEGMENT_KEY, str(segment_id))

@@ -1,0 +1,177 @@
+"""The translation memory in the window: approvals kept, matches offered, concordance, pre-translation, TMX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from qt_keys import press, type_text
+from tarjama.domain import ImportedDocument, Origin, Status, TmUnit, UnitOrigin
+from tarjama.paths import default_tm_path
+from tarjama.project_files import import_document
+from tarjama.stores.project import ProjectStore
+from tarjama.stores.tm import TranslationMemory
+from tarjama.ui.app import create_window, open_settings
+from tarjama.ui.main_window import MainWindow
+from test_window import DOCUMENT, editor_of, stored
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def open_window(qtbot, project: Path) -> MainWindow:
+    win = create_window(open_settings())
+    qtbot.addWidget(win)
+    win.modal_errors = False
+    assert win.open_project(project)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    document = tmp_path / "visit.txt"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    path = tmp_path / "visit.tarjama"
+    import_document(document, path).close()
+    return path
+
+
+@pytest.fixture
+def window(qtbot, project: Path) -> MainWindow:
+    win = open_window(qtbot, project)
+    yield win
+    win.close()
+
+
+def add_units(*pairs: tuple[str, str]) -> None:
+    """Units as another translator's memory would bring them (imported, with an author and a document)."""
+    with TranslationMemory.open_or_create(default_tm_path()) as tm:
+        for source, target in pairs:
+            tm.add(TmUnit(source, target, origin=UnitOrigin.IMPORTED, author="ward", document="wire.txt"))
+
+
+def tm_units(path: Path | None = None) -> list[TmUnit]:
+    with TranslationMemory.open(path or default_tm_path()) as tm:
+        return list(tm.units(approved_only=False))
+
+
+def lookup(source: str, path: Path | None = None) -> list:
+    with TranslationMemory.open(path or default_tm_path()) as tm:
+        return tm.lookup(source)
+
+
+def show_segment(window: MainWindow, segment_id: int) -> None:
+    """Arrive on a segment from another one, as the translator does (the look-up follows the current segment)."""
+    others = [s.id for s in window.session.model.segments() if s.id != segment_id]
+    window.go_to(others[0])
+    window.go_to(segment_id)
+
+
+def test_ctrl_enter_writes_the_unit_to_the_tm_and_undo_withdraws_it(qtbot, window: MainWindow, project: Path) -> None:
+    assert window.session.store.linked_tm == default_tm_path().absolute()
+    assert window.tm.label.text() == "TM: default"
+    first = window.current_segment()
+    press(window.grid, Qt.Key.Key_F2)
+    type_text(editor_of(window), "The minister arrived in the capital this morning.")
+    press(editor_of(window), Qt.Key.Key_Return, CTRL)
+    matches = lookup(first.source)
+    assert [(m.score, m.unit.target) for m in matches] == [(100, "The minister arrived in the capital this morning.")]
+    press(editor_of(window), Qt.Key.Key_Up, CTRL)
+    # Back on it, the pane offers the project's own unit, whose neighbouring sentences are the same: 101 %.
+    qtbot.waitUntil(lambda: [m.score for m in window.tm.pane.matches()] == [101], timeout=5000)
+    press(editor_of(window), Qt.Key.Key_Z, CTRL)
+    assert stored(project)[0].status == Status.NEW
+    assert lookup(first.source) == []
+
+
+def test_a_project_without_a_tm_gets_the_default_and_a_missing_tm_is_shown(qtbot, tmp_path: Path) -> None:
+    path = tmp_path / "old.tarjama"
+    ProjectStore.create(path, [ImportedDocument("old.txt", "txt", ["وصل الوزير إلى العاصمة."])]).close()
+    win = open_window(qtbot, path)
+    assert win.session.store.linked_tm == default_tm_path().absolute()
+    assert not win.tm.banner.isVisible()
+    win.close()
+
+    moved = tmp_path / "moved.tarjama-tm"
+    with ProjectStore.open(path) as store:
+        store.link_tm(moved)
+    moved.unlink()
+    win = open_window(qtbot, path)
+    assert win.tm.banner.isVisible() and "moved.tarjama-tm" in win.tm.banner.label.text()
+    assert win.tm.label.text() == "TM: none"
+    qtbot.mouseClick(win.tm.banner.default_button, Qt.MouseButton.LeftButton)
+    assert not win.tm.banner.isVisible()
+    assert win.session.store.linked_tm == default_tm_path().absolute()
+    assert win.tm.label.text() == "TM: default"
+    win.close()
+
+
+def test_tm_pane_shows_exact_and_fuzzy_matches_and_ctrl_shift_1_inserts_one(
+    qtbot, window: MainWindow, project: Path
+) -> None:
+    first, second = window.session.model.segments()[:2]
+    add_units(
+        (first.source, "The minister reached the capital this morning."),
+        (first.source.replace("صباح", "مساء"), "The minister arrived in the capital this evening."),
+    )
+    show_segment(window, first.id)
+    qtbot.waitUntil(lambda: len(window.tm.pane.matches()) == 2, timeout=5000)
+    exact, fuzzy = window.tm.pane.list.rows()
+    assert (exact.badge, fuzzy.badge) == ("100%", "83%")
+    assert exact.badge_colour != fuzzy.badge_colour
+    assert exact.source_spans == ()
+    assert [fuzzy.source[start:end] for start, end in fuzzy.source_spans] == ["مساء"]
+    assert "Ctrl+Shift+1" in exact.heading and "ward" in exact.heading and "wire.txt" in exact.heading
+    window.tm.pane.show_matches(second.id, [])  # a late answer for a segment the translator has left
+    assert len(window.tm.pane.matches()) == 2
+
+    press(window.grid, Qt.Key.Key_1, CTRL | SHIFT)
+    segment = stored(project)[0]
+    assert (segment.target, segment.status, segment.origin) == (
+        "The minister reached the capital this morning.",
+        Status.DRAFT,
+        Origin.HUMAN,
+    )
+    qtbot.waitUntil(
+        lambda: {u.target: u.usage_count for u in tm_units()}["The minister reached the capital this morning."] == 1,
+        timeout=5000,
+    )
+    press(window.grid, Qt.Key.Key_Z, CTRL)
+    assert (stored(project)[0].target, stored(project)[0].status) == ("", Status.NEW)
+
+
+def test_a_match_differing_only_in_numbers_is_flagged(qtbot, window: MainWindow) -> None:
+    fourth = window.session.model.segments()[3]
+    add_units((fourth.source.replace("12", "13"), "He added that the next round would be on 13 May."))
+    show_segment(window, fourth.id)
+    qtbot.waitUntil(lambda: bool(window.tm.pane.matches()), timeout=5000)
+    row = window.tm.pane.list.rows()[0]
+    assert row.badge == "99%" and "numbers differ" in row.warning
+
+
+def test_ctrl_k_searches_the_tm_as_arabic_is_typed(qtbot, window: MainWindow) -> None:
+    add_units(
+        ("وقع الجانبان الاتفاق في العاصمة.", "The two sides signed the agreement in the capital."),
+        ("زار الوزير المدينة.", "The minister visited the city."),
+    )
+    press(window.grid, Qt.Key.Key_K, CTRL)
+    panel = window.tm.concordance
+    assert window.tm.concordance_dock.isVisible()
+    type_text(panel.search_edit, "الاتفاق")
+    qtbot.waitUntil(lambda: len(panel.list.rows()) == 1, timeout=5000)
+    row = panel.list.rows()[0]
+    assert row.target == "The two sides signed the agreement in the capital."
+    assert [row.source[start:end] for start, end in row.source_spans] == ["الاتفاق"]
+
+    press(window.grid, Qt.Key.Key_F2)
+    type_text(editor_of(window), "minister")
+    editor_of(window).selectAll()
+    press(editor_of(window), Qt.Key.Key_K, CTRL)
+    assert panel.search_edit.text() == "minister"
+    qtbot.waitUntil(lambda: [r.target for r in panel.list.rows()] == ["The minister visited the city."], timeout=5000)
+    row = panel.list.rows()[0]
+    assert [row.target[start:end] for start, end in row.target_spans] == ["minister"]
