@@ -2,19 +2,25 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
 
 from qt_keys import press, type_text
 from tarjama.domain import ImportedDocument, Origin, Status, TmUnit, UnitOrigin
+from tarjama.formats.tmx import read_tmx, write_tmx
 from tarjama.paths import default_tm_path
 from tarjama.project_files import import_document
 from tarjama.stores.project import ProjectStore
 from tarjama.stores.tm import TranslationMemory
+from tarjama.ui import tm_menu
 from tarjama.ui.app import create_window, open_settings
 from tarjama.ui.main_window import MainWindow
+from tarjama.ui.segment_model import Column
+from tarjama.ui.tm_menu import tm_threshold
 from test_window import DOCUMENT, editor_of, stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -110,6 +116,25 @@ def test_a_project_without_a_tm_gets_the_default_and_a_missing_tm_is_shown(qtbot
     win.close()
 
 
+def test_new_and_open_switch_the_projects_tm(
+    qtbot, window: MainWindow, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sport = tmp_path / "sport.tarjama-tm"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "sport"), ""))
+    window.tm_menu.new_action.trigger()
+    assert window.session.store.linked_tm == sport and window.tm.label.text() == "TM: sport"
+    first = window.current_segment()
+    press(window.grid, Qt.Key.Key_F2)
+    type_text(editor_of(window), "Arrived.")
+    press(editor_of(window), Qt.Key.Key_Return, CTRL)
+    assert [u.target for u in tm_units(sport)] == ["Arrived."]
+    assert lookup(first.source) == []
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(default_tm_path()), ""))
+    window.tm_menu.open_action.trigger()
+    assert window.session.store.linked_tm == default_tm_path() and window.tm.label.text() == "TM: default"
+
+
 def test_tm_pane_shows_exact_and_fuzzy_matches_and_ctrl_shift_1_inserts_one(
     qtbot, window: MainWindow, project: Path
 ) -> None:
@@ -175,3 +200,93 @@ def test_ctrl_k_searches_the_tm_as_arabic_is_typed(qtbot, window: MainWindow) ->
     qtbot.waitUntil(lambda: [r.target for r in panel.list.rows()] == ["The minister visited the city."], timeout=5000)
     row = panel.list.rows()[0]
     assert [row.target[start:end] for start, end in row.target_spans] == ["minister"]
+
+
+def test_pretranslation_fills_from_the_tm_without_an_mt_package(
+    qtbot, window: MainWindow, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    segments = window.session.model.segments()
+    add_units(
+        (segments[0].source, "The minister arrived in the capital this morning."),
+        (segments[4].source.replace("ختام", "بداية"), "At the start of the visit, both sides affirmed the deal."),
+    )
+    monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (90, True))
+    window.tm_menu.threshold_action.trigger()
+    assert tm_threshold(window.settings) == 90
+    window.start_pretranslation()
+    qtbot.waitUntil(lambda: window.worker is None, timeout=20000)
+    after = stored(project)
+    assert (after[0].target, after[0].status, after[0].origin, after[0].tm_score) == (
+        "The minister arrived in the capital this morning.",
+        Status.DRAFT,
+        Origin.TM,
+        100,
+    )
+    assert after[4].status == Status.NEW, "85 % is under the threshold of 90"
+    assert "Machine translation was skipped" in window.statusBar().currentMessage()
+
+    window.settings.setValue(tm_menu.THRESHOLD_KEY, 75)
+    window.start_pretranslation()
+    qtbot.waitUntil(lambda: window.worker is None, timeout=20000)
+    after = stored(project)
+    assert (after[4].status, after[4].origin, after[4].tm_score) == (Status.DRAFT, Origin.TM, 85)
+    assert [s.status for s in after[1:4]] == [Status.NEW] * 3
+    model = window.session.model
+    assert model.index(0, Column.CONFIDENCE).data() == "TM 100%"
+    assert model.index(4, Column.CONFIDENCE).data() == "TM 85%"
+    assert model.index(4, Column.STATUS).data() == "Draft"
+    window.go_to(after[4].id)
+    assert "85% match" in window.tm.pane.origin.text()
+
+
+def test_tmx_export_and_import_run_in_the_background(
+    qtbot, window: MainWindow, project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_units(("زار الوزير المدينة.", "The minister visited the city."))
+    press(window.grid, Qt.Key.Key_F2)
+    type_text(editor_of(window), "The minister arrived.")
+    press(editor_of(window), Qt.Key.Key_Return, CTRL)
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "memory"), ""))
+    window.tm_menu.export_action.trigger()
+    assert window.tm_menu.progress is not None
+    qtbot.waitUntil(lambda: window.tm_menu.progress is None, timeout=10000)
+    exported = [u.target for u in read_tmx(tmp_path / "memory.tmx")]
+    assert exported == ["The minister visited the city.", "The minister arrived."]
+    assert "Exported 2 units" in window.statusBar().currentMessage()
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "visit.tmx"), ""))
+    window.tm_menu.export_project_action.trigger()
+    qtbot.waitUntil(lambda: window.tm_menu.progress is None, timeout=10000)
+    assert [u.target for u in read_tmx(tmp_path / "visit.tmx")] == ["The minister arrived."]
+
+    write_tmx(tmp_path / "other.tmx", [TmUnit("وقع الجانبان الاتفاق.", "The two sides signed the agreement.")])
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(tmp_path / "other.tmx"), ""))
+    window.tm_menu.import_action.trigger()
+    qtbot.waitUntil(lambda: window.tm_menu.progress is None, timeout=10000)
+    assert "The two sides signed the agreement." in [u.target for u in tm_units()]
+    assert "1 units added" in window.statusBar().currentMessage()
+
+
+def test_cancelling_an_export_leaves_no_file(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_units(("زار الوزير المدينة.", "The minister visited the city."))
+    real_export = tm_menu.export_tm
+
+    def export_once_cancelled(tm: Path, out: Path, *, cancel, on_progress) -> int:  # noqa: ANN001
+        """Holds the export until Cancel is pressed, so the test does not race a two-unit export."""
+        deadline = time.monotonic() + 10
+        while not cancel() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        return real_export(tm, out, cancel=cancel, on_progress=on_progress)
+
+    monkeypatch.setattr(tm_menu, "export_tm", export_once_cancelled)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "memory.tmx"), ""))
+    window.tm_menu.export_action.trigger()
+    run = window.tm_menu.progress
+    assert run is not None and run.dialog.isVisible(), "the window keeps running while the export works"
+    qtbot.mouseClick(run.dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.tm_menu.progress is None, timeout=10000)
+    assert list(tmp_path.glob("memory*")) == []
+    assert "cancelled" in window.statusBar().currentMessage()

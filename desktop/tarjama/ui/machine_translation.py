@@ -1,31 +1,34 @@
-"""Machine translation in the window: the background pre-translation worker and the alternatives pane.
+"""Pre-translation in the window (translation memory first, then MT) and the machine alternatives pane.
 
-The worker thread opens its own connection to the project (SQLite connections belong to the thread that opened
-them) and writes each finished batch itself; the UI thread only re-reads the changed rows, so the event loop never
-waits for the engine.
+The worker thread opens its own connections to the project and its TM (SQLite connections belong to the thread
+that opened them) and writes each finished batch itself; the UI thread only re-reads the changed rows, so the event
+loop never waits for the engine. Without an Arabic→English package it still fills what the TM can.
 """
 
 from __future__ import annotations
 
 import threading
+from contextlib import nullcontext
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from tarjama.domain import Segment
-from tarjama.pretranslate import PretranslateProgress, pretranslate
+from tarjama.pretranslate import PretranslateProgress, PretranslateReport, pretranslate
 from tarjama.stores.project import ProjectStore
+from tarjama.stores.tm import TranslationMemory
 
 
 class PretranslateWorker(QThread):
     progressed = Signal(int, int, float, list)  # done, total, segments per second, changed segment ids
-    succeeded = Signal(int, int, bool)  # translated, total, cancelled
+    succeeded = Signal(object, bool)  # PretranslateReport, whether MT was skipped for want of a package
     failed = Signal(str)
 
-    def __init__(self, project: Path) -> None:
+    def __init__(self, project: Path, tm_threshold: int) -> None:
         super().__init__()
         self.project = project
+        self.tm_threshold = tm_threshold
         self.cancel_event = threading.Event()
 
     def cancel(self) -> None:
@@ -35,13 +38,25 @@ class PretranslateWorker(QThread):
         from tarjama import mt
 
         try:
-            translator = mt.load_translator()
+            try:
+                translator = mt.load_translator()
+            except mt.PackageNotFoundError:
+                translator = None
             with ProjectStore.open(self.project) as store:
-                report = pretranslate(store, translator, cancel=self.cancel_event, on_progress=self._report)
+                linked = store.linked_tm
+                with TranslationMemory.open(linked) if linked is not None else nullcontext() as tm:
+                    report = pretranslate(
+                        store,
+                        translator,
+                        tm=tm,
+                        tm_threshold=self.tm_threshold,
+                        cancel=self.cancel_event,
+                        on_progress=self._report,
+                    )
         except Exception as exc:  # noqa: BLE001 - shown to the user by the UI thread
             self.failed.emit(str(exc))
             return
-        self.succeeded.emit(report.translated, report.total, report.cancelled)
+        self.succeeded.emit(report, translator is None)
 
     def _report(self, progress: PretranslateProgress) -> None:
         self.progressed.emit(
@@ -77,3 +92,26 @@ class AlternativesPane(QWidget):
                 )
             )
             self.list.addItem(item)
+
+
+def pretranslation_summary(report: PretranslateReport, mt_skipped: bool) -> str:
+    """What a pre-translation run did, for the status bar; says so when MT had no package to run with."""
+    template = (
+        QCoreApplication.translate(
+            "Pretranslate",
+            "Pre-translation cancelled: {tm} segments from the translation memory ({exact} exact, {fuzzy} fuzzy), "
+            "{mt} machine-translated.",
+        )
+        if report.cancelled
+        else QCoreApplication.translate(
+            "Pretranslate",
+            "Pre-translation finished: {tm} segments from the translation memory ({exact} exact, {fuzzy} fuzzy), "
+            "{mt} machine-translated.",
+        )
+    )
+    message = template.format(tm=report.from_tm, exact=report.tm_exact, fuzzy=report.tm_fuzzy, mt=report.translated)
+    if mt_skipped:
+        message += " " + QCoreApplication.translate(
+            "Pretranslate", "Machine translation was skipped: no Arabic→English package is installed."
+        )
+    return message

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from tarjama.domain import Segment, Status
 from tarjama.errors import TarjamaError
 from tarjama.formats import supported_extensions
+from tarjama.pretranslate import PretranslateReport
 from tarjama.project_files import default_project_path, import_document
 from tarjama.stores.project import ProjectStore
 from tarjama.ui.commands import (
@@ -36,12 +37,13 @@ from tarjama.ui.delegate import SegmentDelegate
 from tarjama.ui.dialogs import ExportDialog, SplitDialog
 from tarjama.ui.find_bar import FindBar
 from tarjama.ui.grid import SegmentGrid, StatusFilterProxy
-from tarjama.ui.machine_translation import AlternativesPane, PretranslateWorker
+from tarjama.ui.machine_translation import AlternativesPane, PretranslateWorker, pretranslation_summary
 from tarjama.ui.model_banner import MissingModelBanner
 from tarjama.ui.models_dialog import ModelsDialog
 from tarjama.ui.segment_model import Column, status_label
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tasks import run_in_background
+from tarjama.ui.tm_menu import TmMenu, tm_threshold
 from tarjama.ui.tm_panels import TmPanels
 from tarjama.ui.tm_worker import LOOKUP_LIMIT
 
@@ -235,6 +237,8 @@ class MainWindow(QMainWindow):
         mt_menu.addAction(self.packages_action)
         tm_menu = menu.addMenu(self.tr("Translation &memory"))
         tm_menu.addActions([*self.tm_match_actions, self.concordance_action])
+        tm_menu.addSeparator()
+        self.tm_menu = TmMenu(self, self.tm, tm_menu)
 
         view_menu = menu.addMenu(self.tr("&View"))
         filter_menu = view_menu.addMenu(self.tr("Show &segments"))
@@ -268,6 +272,7 @@ class MainWindow(QMainWindow):
             self.pretranslate_action,
             self.least_confident_action,
             *self.filter_actions.values(),
+            *self.tm_menu.project_actions,
         ]:
             action.setEnabled(enabled)
 
@@ -400,6 +405,7 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.tm_menu.cancel()
         self.close_project()
         self.settings.sync()
         super().closeEvent(event)
@@ -719,13 +725,13 @@ class MainWindow(QMainWindow):
         if self.session is None or self.worker is not None:
             return
         self.commit_open_editor()
-        worker = PretranslateWorker(self.session.path)
+        worker = PretranslateWorker(self.session.path, tm_threshold(self.settings))
         worker.progressed.connect(self._on_mt_progress)
         worker.succeeded.connect(self._on_mt_finished)
         worker.failed.connect(self._on_mt_failed)
         worker.finished.connect(self._on_worker_stopped)
         self.worker = worker
-        self.mt_label.setText(self.tr("Machine translation starting…"))
+        self.mt_label.setText(self.tr("Pre-translation starting…"))
         self.mt_label.show()
         self.mt_cancel.show()
         self.pretranslate_action.setEnabled(False)
@@ -751,21 +757,16 @@ class MainWindow(QMainWindow):
             if not self._mt_refresh.isActive():
                 self._mt_refresh.start()
         self.mt_label.setText(
-            self.tr("Machine translation: {done}/{total} segments ({rate:.1f}/s)").format(
+            self.tr("Pre-translation: {done}/{total} segments ({rate:.1f}/s)").format(
                 done=done, total=total, rate=rate
             )
         )
 
-    def _on_mt_finished(self, translated: int, total: int, cancelled: bool) -> None:
-        message = (
-            self.tr("Machine translation cancelled: {n} segments translated.")
-            if cancelled
-            else self.tr("Machine translation finished: {n} segments translated.")
-        )
-        self.statusBar().showMessage(message.format(n=translated), 8000)
+    def _on_mt_finished(self, report: PretranslateReport, mt_skipped: bool) -> None:
+        self.statusBar().showMessage(pretranslation_summary(report, mt_skipped), 10000)
 
     def _on_mt_failed(self, message: str) -> None:
-        self.show_error(self.tr("Machine translation failed"), message)
+        self.show_error(self.tr("Pre-translation failed"), message)
 
     def _on_worker_stopped(self) -> None:
         if self.worker is None:
