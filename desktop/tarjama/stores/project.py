@@ -78,8 +78,18 @@ def _schema_v3(db: sqlite_utils.Database) -> None:
     segments.add_column("tm_text", str)
 
 
+def _schema_v4(db: sqlite_utils.Database) -> None:
+    """Review: active editing time per segment (post-editing effort) and the QA findings a translator set aside."""
+    db["segments"].add_column("edit_seconds", float, not_null_default=0.0)
+    db["qa_ignored"].create(
+        {"segment_id": int, "check_name": str, "reason": str, "ignored_at": str}, pk=("segment_id", "check_name")
+    )
+
+
 PROJECT_FILE = FileKind(
-    application_id=0x544A5250, description="Tarjama project", migrations=[_schema_v1, _schema_v2, _schema_v3]
+    application_id=0x544A5250,
+    description="Tarjama project",
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4],
 )
 
 #: The schema name the linked translation memory is attached under on the project's connection.
