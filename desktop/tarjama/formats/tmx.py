@@ -12,7 +12,7 @@ touches the network whatever the file says.
 from __future__ import annotations
 
 import codecs
-import contextlib
+import functools
 import importlib.metadata
 import os
 import re
@@ -32,6 +32,7 @@ from tarjama.errors import BadInputError, TarjamaError
 __all__ = ["TmxCancelled", "TmxReport", "read_tmx", "write_tmx"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+_LANG_ATTRIBUTES = frozenset({_XML_LANG, "lang"})  # TMX 1.4 and TMX 1.1
 
 # Props that carry a TmUnit field of their own; a unit's `props` never overrides them on export.
 _ORIGIN = "x-origin"
@@ -40,6 +41,9 @@ _DOCUMENT = "x-document"
 _MT_ORIGINAL = "x-mt-original"
 _OWN_PROPS = frozenset({_ORIGIN, _STATUS, _DOCUMENT, _MT_ORIGINAL})
 _APPROVED = "approved"
+_ORIGINS = {origin.value: origin for origin in UnitOrigin}
+# The <tu> attributes that become unit fields; a variant's stand in for those the <tu> lacks.
+_UNIT_ATTRIBUTES = frozenset({"creationdate", "changedate", "creationid"})
 
 # Characters XML 1.0 cannot hold (C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF), which
 # lxml refuses to write, and the bidi controls (LRM, RLM, ALM, embeddings/overrides, isolates), which editors
@@ -56,6 +60,8 @@ _CHECK_EVERY = 1000
 # text is native markup (e.g. "<b>"), not translation, so only the text after them (their tail) is kept.
 # <hi> and <sub>'s neighbours are translatable and keep their text.
 _NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
+
+_INDENT = "\n  "
 
 _TMX_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z?")
 
@@ -167,7 +173,7 @@ def _write_document(out: BinaryIO, units: Iterable[TmUnit], source_lang: str, ta
             xf.write("\n")
             for seen, unit in enumerate(units, start=1):
                 if unit.approved and tu_writer.fill(unit, written + 1):
-                    xf.write(tu_writer.tu, pretty_print=True)
+                    xf.write(tu_writer.tu)
                     written += 1
                 if seen % _CHECK_EVERY == 0:
                     if cancel is not None and cancel():
@@ -201,19 +207,38 @@ def _tool_version() -> str:
 
 
 class _TuWriter:
-    """One `<tu>` element refilled for each unit, in TMX 1.4 order: props and notes, then the two variants.
+    """One `<tu>` refilled for each unit, laid out in TMX 1.4 order: props and notes, then the two variants.
 
-    Building a fresh `<tu>` of eight elements per unit was two thirds of the export time; refilling this one
-    costs only the unit's optional props and notes, which are inserted before the variants and removed again.
+    Export time goes into lxml's per-call work (creating elements, validating each attribute set), not into the
+    XML itself, so the element is built once: each unit sets only the attributes and texts that differ from the
+    previous unit's, and the optional props and notes are rebuilt only when their kinds change. The indentation
+    is set once as text and tails instead of asking the serialiser to pretty-print every unit.
     """
 
     def __init__(self, source_lang: str, target_lang: str) -> None:
         self.tu = etree.Element("tu")
-        self._origin = etree.SubElement(self.tu, "prop", type=_ORIGIN)
-        etree.SubElement(self.tu, "prop", type=_STATUS).text = _APPROVED
-        self._source = etree.SubElement(etree.SubElement(self.tu, "tuv", {_XML_LANG: source_lang}), "seg")
-        self._target = etree.SubElement(etree.SubElement(self.tu, "tuv", {_XML_LANG: target_lang}), "seg")
-        self._optional = 0  # elements inserted after the two fixed props for the previous unit
+        self.tu.text = _INDENT
+        self.tu.tail = "\n"
+        self._origin = self._add(_prop_element(_ORIGIN))
+        self._add(_prop_element(_STATUS)).text = _APPROVED
+        self._source = self._add_variant(source_lang)
+        self._target = self._add_variant(target_lang)
+        self._target.getparent().tail = "\n"
+        self._attributes: dict[str, str] = {}
+        self._optional: list[etree._Element] = []
+        self._optional_kinds: list[tuple[str, str]] = []
+
+    def _add(self, element: etree._Element) -> etree._Element:
+        element.tail = _INDENT
+        self.tu.append(element)
+        return element
+
+    def _add_variant(self, lang: str) -> etree._Element:
+        tuv = self._add(etree.Element("tuv", {_XML_LANG: lang}))
+        tuv.text = _INDENT + "  "
+        seg = etree.SubElement(tuv, "seg")
+        seg.tail = _INDENT
+        return seg
 
     def fill(self, unit: TmUnit, number: int) -> bool:
         """Put `unit` in `tu`, with `number` as its tuid if it has no id; False if a side is left blank."""
@@ -221,48 +246,66 @@ class _TuWriter:
         target = _clean(unit.target)
         if not source.strip() or not target.strip():
             return False
-        attrib = self.tu.attrib
-        attrib.clear()
-        attrib["tuid"] = str(unit.id if unit.id is not None else number)
+        attributes = {"tuid": str(unit.id if unit.id is not None else number)}
         created = _tmx_date(unit.created_at)
         if created:
-            attrib["creationdate"] = created
-        changed = created if unit.changed_at == unit.created_at else _tmx_date(unit.changed_at)
+            attributes["creationdate"] = created
+        changed = _tmx_date(unit.changed_at)
         if changed:
-            attrib["changedate"] = changed
+            attributes["changedate"] = changed
         if unit.author:
-            attrib["creationid"] = _clean(unit.author)
-        attrib["usagecount"] = str(max(unit.usage_count, 0))
+            attributes["creationid"] = _clean(unit.author)
+        attributes["usagecount"] = str(max(unit.usage_count, 0))
+        self._set_attributes(attributes)
         self._origin.text = unit.origin.value
         self._source.text = source
         self._target.text = target
-        if self._optional:
-            del self.tu[2:2 + self._optional]
-        optional = _optional_elements(unit)
-        for offset, element in enumerate(optional):
-            self.tu.insert(2 + offset, element)
-        self._optional = len(optional)
+        self._set_optional(_optional_parts(unit))
         return True
 
+    def _set_attributes(self, attributes: dict[str, str]) -> None:
+        previous = self._attributes
+        if attributes.keys() == previous.keys():
+            for key, value in attributes.items():
+                if value != previous[key]:
+                    self.tu.set(key, value)
+        else:  # set afresh, so the attributes keep their order
+            self.tu.attrib.clear()
+            for key, value in attributes.items():
+                self.tu.set(key, value)
+        self._attributes = attributes
 
-def _optional_elements(unit: TmUnit) -> list[etree._Element]:
-    """The props a unit has only sometimes (document, MT original, its own props), then its notes."""
-    props: list[tuple[str, str]] = []
+    def _set_optional(self, parts: list[tuple[str, str, str]]) -> None:
+        kinds = [(tag, kind) for tag, kind, _text in parts]
+        if kinds != self._optional_kinds:
+            for element in self._optional:
+                self.tu.remove(element)
+            self._optional = [_prop_element(kind) if tag == "prop" else etree.Element(tag) for tag, kind in kinds]
+            for offset, element in enumerate(self._optional):
+                element.tail = _INDENT
+                self.tu.insert(2 + offset, element)
+            self._optional_kinds = kinds
+        for element, (_tag, _kind, text) in zip(self._optional, parts, strict=True):
+            element.text = text
+
+
+def _prop_element(kind: str) -> etree._Element:
+    return etree.Element("prop", type=kind)
+
+
+def _optional_parts(unit: TmUnit) -> list[tuple[str, str, str]]:
+    """(tag, prop type, text) of what a unit has only sometimes: document, MT original, its own props, notes."""
+    parts: list[tuple[str, str, str]] = []
     if unit.document:
-        props.append((_DOCUMENT, unit.document))
+        parts.append(("prop", _DOCUMENT, _clean(unit.document)))
     if unit.mt_original is not None:
-        props.append((_MT_ORIGINAL, unit.mt_original))
-    props.extend((kind, value) for kind, value in unit.props if _clean(kind) not in _OWN_PROPS)
-    elements = []
-    for kind, value in props:
-        prop = etree.Element("prop", type=_clean(kind))
-        prop.text = _clean(value)
-        elements.append(prop)
-    for text in unit.notes:
-        note = etree.Element("note")
-        note.text = _clean(text)
-        elements.append(note)
-    return elements
+        parts.append(("prop", _MT_ORIGINAL, _clean(unit.mt_original)))
+    for kind, value in unit.props:
+        kind = _clean(kind)
+        if kind not in _OWN_PROPS:
+            parts.append(("prop", kind, _clean(value)))
+    parts.extend(("note", "", _clean(note)) for note in unit.notes)
+    return parts
 
 
 def _clean(text: str) -> str:
@@ -270,6 +313,7 @@ def _clean(text: str) -> str:
     return text if text.isprintable() else _UNWRITABLE.sub("", text)
 
 
+@functools.lru_cache(maxsize=1024)  # units saved or imported together share their times
 def _tmx_date(iso: str) -> str:
     """`YYYYMMDDThhmmssZ` in UTC from an ISO-8601 time (offset and fraction allowed; no offset means UTC).
 
@@ -365,7 +409,7 @@ def _entities_refused(path: Path) -> BadInputError:
 
 
 def _units(path: Path, report: TmxReport, source_lang: str, target_lang: str) -> Iterator[TmUnit]:
-    languages = _LanguageMatcher(source_lang, target_lang)
+    reader = _TuReader(report, source_lang, target_lang)
     try:
         with path.open("rb") as f:
             parser = etree.iterparse(f, events=("end",), tag="tu", resolve_entities=False, no_network=True,
@@ -375,7 +419,7 @@ def _units(path: Path, report: TmxReport, source_lang: str, target_lang: str) ->
                 if not checked:
                     _check_document(path, tu.getroottree())
                     checked = True
-                yield from _tu_units(tu, languages, report, source_lang, target_lang)
+                yield from reader.units(tu)
                 tu.clear(keep_tail=True)
                 while tu.getprevious() is not None:
                     del tu.getparent()[0]
@@ -408,89 +452,124 @@ def _malformed(path: Path, exc: etree.XMLSyntaxError) -> BadInputError:
                                "cut short — export it again from the tool that made it")
 
 
-class _LanguageMatcher:
-    """Says whether a `<tuv>` language is the source, the target or neither, remembering each code it saw."""
+class _TuReader:
+    """Turns `<tu>` elements into units of one language pair, counting in the report what it leaves out.
 
-    def __init__(self, source_lang: str, target_lang: str) -> None:
-        self._source = _primary(source_lang)
-        self._target = _primary(target_lang)
-        self._primary: dict[str, str] = {}
+    It runs once per `<tu>` of files with a million of them, so it walks each element's children once and
+    caches what repeats (the language of each code, converted dates).
+    """
 
-    def primary(self, lang: str) -> str:
-        primary = self._primary.get(lang)
-        if primary is None:
-            primary = self._primary[lang] = _primary(lang)
-        return primary
+    def __init__(self, report: TmxReport, source_lang: str, target_lang: str) -> None:
+        self._report = report
+        self._source_lang = source_lang
+        self._target_lang = target_lang
+        self._pair = (_primary(source_lang), _primary(target_lang))
+        self._sides: dict[str, int] = {}
 
-    def side(self, primary: str) -> int:
-        """0 for the source language, 1 for the target, -1 for any other."""
-        if primary == self._source:
-            return 0
-        if primary == self._target:
-            return 1
-        return -1
+    def _side(self, lang: str) -> int:
+        """0 for the source language, 1 for the target, -1 for any other; each new code joins the report."""
+        side = self._sides.get(lang)
+        if side is None:
+            primary = _primary(lang)
+            self._report.languages.add(primary)
+            side = self._sides[lang] = self._pair.index(primary) if primary in self._pair else -1
+        return side
+
+    def units(self, tu: etree._Element) -> list[TmUnit]:
+        """The units of one `<tu>` (a list: most give one, and a list costs less than a generator)."""
+        report = self._report
+        report.translation_units += 1
+        origin = UnitOrigin.IMPORTED
+        approved = True
+        document = ""
+        mt_original: str | None = None
+        props: list[tuple[str, str]] = []
+        notes: list[str] = []
+        source: etree._Element | None = None
+        source_text = ""
+        source_attributes: dict[str, str] = {}
+        targets: list[tuple[etree._Element, str, dict[str, str]]] = []
+        for child in tu:
+            tag = child.tag
+            if tag == "tuv":
+                lang, attributes = _variant_attributes(child)
+                side = self._side(lang)
+                if side < 0:
+                    report.other_language_variants += 1
+                elif side == 1 or source is None:
+                    text = _variant_text(child)
+                    if not text.strip():
+                        continue
+                    if side == 1:
+                        targets.append((child, text, attributes))
+                    else:
+                        source, source_text, source_attributes = child, text, attributes
+            elif tag == "prop":
+                kind = child.get("type", "")
+                value = child.text or ""
+                if kind == _ORIGIN:  # an origin this version does not know stays IMPORTED
+                    origin = _ORIGINS.get(value.strip(), UnitOrigin.IMPORTED)
+                elif kind == _STATUS:
+                    approved = value.strip().lower() == _APPROVED
+                elif kind == _DOCUMENT:
+                    document = value
+                elif kind == _MT_ORIGINAL:
+                    mt_original = value
+                else:
+                    props.append((kind, value))
+            elif tag == "note":
+                notes.append(child.text or "")
+        if source is None or not targets:
+            report.skipped_missing_side += 1
+            return []
+        if len(source) > 1:
+            _add_variant_props_and_notes(source, props, notes)
+        tu_attributes = dict(tu.items())  # one call for all, where each .get() would be one
+        usage_count = _count(tu_attributes.get("usagecount"))
+        units = []
+        for target, target_text, target_attributes in targets:
+            unit_props, unit_notes = props, notes
+            if len(target) > 1:
+                unit_props, unit_notes = props.copy(), notes.copy()
+                _add_variant_props_and_notes(target, unit_props, unit_notes)
+            attributes = tu_attributes
+            if (source_attributes or target_attributes) and not attributes.keys() >= _UNIT_ATTRIBUTES:
+                # OmegaT, for one, dates and signs the variants rather than the <tu>.
+                attributes = {**source_attributes, **target_attributes, **tu_attributes}
+            units.append(TmUnit(
+                source=source_text,
+                target=target_text,
+                source_lang=self._source_lang,
+                target_lang=self._target_lang,
+                created_at=_iso_date(attributes.get("creationdate", "")),
+                changed_at=_iso_date(attributes.get("changedate", "")),
+                author=attributes.get("creationid", ""),
+                origin=origin,
+                usage_count=usage_count,
+                document=document,
+                approved=approved,
+                mt_original=mt_original,
+                props=tuple(unit_props),
+                notes=tuple(unit_notes),
+            ))
+        report.units += len(units)
+        return units
 
 
 def _primary(lang: str) -> str:
     return lang.replace("_", "-").split("-", 1)[0].strip().lower()
 
 
-def _tu_units(tu: etree._Element, languages: _LanguageMatcher, report: TmxReport, source_lang: str,
-              target_lang: str) -> list[TmUnit]:
-    """The units of one `<tu>` (a list: most have one, and a generator per `<tu>` costs more than the list)."""
-    report.translation_units += 1
-    props: list[tuple[str, str]] = []
-    notes: list[str] = []
-    source: etree._Element | None = None
-    source_text = ""
-    targets: list[tuple[etree._Element, str]] = []
-    for child in tu:
-        tag = child.tag
-        if tag == "tuv":
-            lang = child.get(_XML_LANG) or child.get("lang") or ""
-            primary = languages.primary(lang)
-            report.languages.add(primary)
-            side = languages.side(primary)
-            if side < 0:
-                report.other_language_variants += 1
-                continue
-            text = _variant_text(child)
-            if not text.strip():
-                continue
-            if side == 1:
-                targets.append((child, text))
-            elif source is None:
-                source, source_text = child, text
-        elif tag == "prop":
-            props.append((child.get("type", ""), child.text or ""))
-        elif tag == "note":
-            notes.append(child.text or "")
-    if source is None or not targets:
-        report.skipped_missing_side += 1
-        return []
-    fields = _prop_fields(props)
-    extra_props, extra_notes = _variant_props_and_notes(source)
-    units = []
-    for target, target_text in targets:
-        variant_props, variant_notes = _variant_props_and_notes(target)
-        units.append(TmUnit(
-            source=source_text,
-            target=target_text,
-            source_lang=source_lang,
-            target_lang=target_lang,
-            created_at=_iso_date(_attribute(tu, target, source, "creationdate")),
-            changed_at=_iso_date(_attribute(tu, target, source, "changedate")),
-            author=_attribute(tu, target, source, "creationid"),
-            origin=fields.origin,
-            usage_count=_count(tu.get("usagecount")),
-            document=fields.document,
-            approved=fields.approved,
-            mt_original=fields.mt_original,
-            props=tuple(fields.others + extra_props + variant_props),
-            notes=tuple(notes + extra_notes + variant_notes),
-        ))
-    report.units += len(units)
-    return units
+def _variant_attributes(tuv: etree._Element) -> tuple[str, dict[str, str]]:
+    """A `<tuv>`'s language (TMX 1.4 `xml:lang` or 1.1 `lang`) and its other attributes, in one lxml call.
+
+    Nearly every variant has its language as its only attribute, and that case needs no dictionary.
+    """
+    attributes = tuv.items()
+    if len(attributes) == 1 and attributes[0][0] in _LANG_ATTRIBUTES:
+        return attributes[0][1], {}
+    found = dict(attributes)
+    return found.pop(_XML_LANG, None) or found.pop("lang", None) or "", found
 
 
 def _variant_text(tuv: etree._Element) -> str:
@@ -510,58 +589,27 @@ def _segment_text(element: etree._Element) -> str:
     return "".join(parts)
 
 
-def _variant_props_and_notes(tuv: etree._Element) -> tuple[list[tuple[str, str]], list[str]]:
-    """Props and notes of one `<tuv>`: a unit has one set, so those of the variants it came from join the `<tu>`'s."""
-    props: list[tuple[str, str]] = []
-    notes: list[str] = []
+def _add_variant_props_and_notes(tuv: etree._Element, props: list[tuple[str, str]], notes: list[str]) -> None:
+    """A unit has one set of props and notes, so those of the variants it came from join the `<tu>`'s."""
     for child in tuv:
         if child.tag == "prop":
             props.append((child.get("type", ""), child.text or ""))
         elif child.tag == "note":
             notes.append(child.text or "")
-    return props, notes
 
 
-@dataclass
-class _PropFields:
-    origin: UnitOrigin = UnitOrigin.IMPORTED
-    approved: bool = True
-    document: str = ""
-    mt_original: str | None = None
-    others: list[tuple[str, str]] = field(default_factory=list)
-
-
-def _prop_fields(props: list[tuple[str, str]]) -> _PropFields:
-    fields = _PropFields()
-    for kind, value in props:
-        if kind == _ORIGIN:
-            with contextlib.suppress(ValueError):  # an origin this version does not know stays IMPORTED
-                fields.origin = UnitOrigin(value.strip())
-        elif kind == _STATUS:
-            fields.approved = value.strip().lower() == _APPROVED
-        elif kind == _DOCUMENT:
-            fields.document = value
-        elif kind == _MT_ORIGINAL:
-            fields.mt_original = value
-        else:
-            fields.others.append((kind, value))
-    return fields
-
-
-def _attribute(tu: etree._Element, target: etree._Element, source: etree._Element, name: str) -> str:
-    """A `<tu>` attribute, else the target's or source variant's: OmegaT, for one, dates the `<tuv>`s only."""
-    return tu.get(name) or target.get(name) or source.get(name) or ""
-
-
+@functools.lru_cache(maxsize=1024)  # units saved or imported together share their times
 def _iso_date(tmx_date: str) -> str:
     """ISO-8601 UTC from a TMX date; "" for none or one that is not a real time (a bad date loses only itself)."""
     match = _TMX_DATE.fullmatch(tmx_date.strip())
     if match is None:
         return ""
+    iso = "{}-{}-{}T{}:{}:{}+00:00".format(*match.groups())
     try:
-        return datetime(*map(int, match.groups()), tzinfo=UTC).isoformat()
+        datetime.fromisoformat(iso)  # only to refuse a month 13 and the like; faster than building the string from it
     except ValueError:
         return ""
+    return iso
 
 
 def _count(value: str | None) -> int:
