@@ -78,6 +78,8 @@ class Segment:
     #: editing (post-editing metrics compare against it).
     tm_score: int | None = None
     tm_text: str | None = None
+    #: Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.effort`).
+    edit_seconds: float = 0.0
 
     @property
     def source_words(self) -> int:
@@ -147,3 +149,34 @@ class ConcordanceHit:
     unit: TmUnit
     source_spans: tuple[Span, ...] = ()
     target_spans: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """One glossary term: the Arabic term and the English the translator must use for it.
+
+    `targets` holds one or more English renderings, the preferred one first; `forbidden` the English variants the
+    client does not want (a QA check flags them). The Arabic term is kept as typed; matching normalises it (see
+    `tarjama.glossary_match`).
+    """
+
+    source: str
+    targets: tuple[str, ...]
+    note: str = ""
+    forbidden: tuple[str, ...] = ()
+    id: int | None = None
+
+    @property
+    def preferred(self) -> str:
+        """The English rendering to use; "" only for an entry not yet given one."""
+        return self.targets[0] if self.targets else ""
+
+
+@dataclass(frozen=True)
+class TermHit:
+    """A glossary term found in a source text: `start`/`end` delimit, in the raw text, the whole words it was
+    found in, attached clitics included (e.g. all of «والنصرة» for the term «النصرة»)."""
+
+    entry: GlossaryEntry
+    start: int
+    end: int

@@ -42,3 +42,10 @@ def default_tm_path() -> Path:
     folder = data_dir() / "tm"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "default.tarjama-tm"
+
+
+def default_glossary_path() -> Path:
+    """The glossary a project uses unless the translator names another; its folder is made here."""
+    folder = data_dir() / "glossary"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / "default.tarjama-glossary"

@@ -1,0 +1,156 @@
+"""Finding glossary terms in an Arabic sentence, although Arabic glues little words onto the front of the next one.
+
+«والنصرة» is «و» (and) + «النصرة»; «للنصرة» is «ل» (for) + «ال» (the) + «نصرة» with the article's alef dropped;
+«بالجيش الحر» is «ب» (with) + «الجيش الحر». A glossary lists the bare term, so a word matches a term when it is
+the term with these proclitics in front, in this order, each optional:
+
+* a conjunction: و or ف;
+* then a preposition: ب، ك or ل;
+* then the article ال (after ل written لل: «للنصرة», «ولليل»).
+
+A term written without the article also matches with it (the term «جيش» is found in «الجيش» and «وبالجيش»), since
+glossaries usually list the bare noun; a term written with it («النصرة», a name) needs it in the text. When both
+«جيش» and «الجيش» are in the glossary, the one written as the text has it wins.
+
+Words are compared in the TM's matching form (`tarjama.arabic.normalise_for_matching`), so harakat, tatweel and
+hamza spellings do not matter, and only whole words match: nothing is stripped from the end of a word (a term
+followed by a pronoun or plural suffix is not found), and nothing but the proclitics above from its start, so
+«مدرسة» does not contain «درس». A proclitic is stripped only when at least two letters remain, which keeps
+one-letter "stems" from matching. Later words of a multi-word term must follow exactly (after normalisation),
+with the same spacing or punctuation between them as in the term.
+
+Hits cover whole words in the raw text, clitics included (highlighting part of a joined Arabic word would break
+its letter shapes). Where hits overlap the one covering more text wins, then the longer term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tarjama.arabic import normalise_with_offsets
+from tarjama.domain import GlossaryEntry, TermHit
+
+_WORD = re.compile(r"[^\W_]+")
+_CONJUNCTIONS = ("", "و", "ف")
+_PREPOSITIONS = ("", "ب", "ك", "ل")
+_ARTICLE = "ال"
+#: Letters a word must keep after its proclitics are stripped for that reading to count.
+MIN_STEM_LETTERS = 2
+
+
+@dataclass(frozen=True)
+class _Term:
+    """An entry as the finder compares it: its normalised first word, the words after it and what separates them."""
+
+    entry: GlossaryEntry
+    later_words: tuple[str, ...]
+    separators: tuple[str, ...]
+    length: int
+    order: int
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    term: _Term
+    first_word: int
+    last_word: int
+    covered: int
+
+
+def _word_readings(word: str) -> set[tuple[str, bool]]:
+    """Every (stem, had the article) the normalised `word` can be read as once proclitics are taken off."""
+    readings: set[tuple[str, bool]] = set()
+    for conjunction in _CONJUNCTIONS:
+        if not word.startswith(conjunction):
+            continue
+        after_conjunction = word[len(conjunction):]
+        for preposition in _PREPOSITIONS:
+            if not after_conjunction.startswith(preposition):
+                continue
+            stem = after_conjunction[len(preposition):]
+            stripped = bool(conjunction or preposition)
+            if not stripped or len(stem) >= MIN_STEM_LETTERS:
+                readings.add((stem, False))
+            if stem.startswith(_ARTICLE) and len(stem) - len(_ARTICLE) >= MIN_STEM_LETTERS:
+                readings.add((stem[len(_ARTICLE):], True))
+            if preposition == "ل" and stem.startswith("ل") and len(stem) > MIN_STEM_LETTERS:
+                readings.add((stem[1:], True))  # لل = ل + ال: «للنصرة» is ل + النصرة
+                readings.add((stem, True))  # before a noun starting with ل only one more lam: «لليل» is ل + الليل
+    return readings
+
+
+def _lookup_keys(word: str) -> set[str]:
+    """The first words of terms `word` can stand for: each stem, and the stem with its article when it had one."""
+    keys = set()
+    for stem, had_article in _word_readings(word):
+        keys.add(stem)
+        if had_article:
+            keys.add(_ARTICLE + stem)
+    return keys
+
+
+class TermFinder:
+    """Finds a glossary's terms in source sentences; built once per glossary, then asked for each segment.
+
+    Terms are indexed by their first normalised word, so a sentence costs a few dictionary look-ups per word
+    whatever the size of the glossary. Immutable once built: one finder may serve several threads.
+    """
+
+    def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
+        self._by_first_word: dict[str, list[_Term]] = {}
+        for order, entry in enumerate(entries):
+            # The same function as for the sentences, so a term and its occurrence are always normalised alike.
+            normalised, _ = normalise_with_offsets(entry.source)
+            words = list(_WORD.finditer(normalised))
+            if not words:
+                continue
+            term = _Term(
+                entry=entry,
+                later_words=tuple(m.group() for m in words[1:]),
+                separators=tuple(normalised[a.end():b.start()] for a, b in zip(words, words[1:], strict=False)),
+                length=words[-1].end() - words[0].start(),
+                order=order,
+            )
+            self._by_first_word.setdefault(words[0].group(), []).append(term)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_first_word)
+
+    def find_terms(self, source: str) -> list[TermHit]:
+        """The glossary terms in `source`, in text order, with their spans in the raw `source` (see module doc)."""
+        if not self._by_first_word:
+            return []
+        normalised, offsets = normalise_with_offsets(source)
+        words = list(_WORD.finditer(normalised))
+        candidates = []
+        for index, word in enumerate(words):
+            for key in _lookup_keys(word.group()):
+                for term in self._by_first_word.get(key, ()):
+                    last = self._last_word(term, words, index, normalised)
+                    if last is not None:
+                        covered = words[last].end() - word.start()
+                        candidates.append(_Candidate(term, index, last, covered))
+        taken: set[int] = set()
+        hits = []
+        for candidate in sorted(candidates, key=lambda c: (-c.covered, -c.term.length, c.first_word, c.term.order)):
+            span = range(candidate.first_word, candidate.last_word + 1)
+            if taken.isdisjoint(span):
+                taken.update(span)
+                start = offsets[words[candidate.first_word].start()][0]
+                end = offsets[words[candidate.last_word].end() - 1][1]
+                hits.append(TermHit(candidate.term.entry, start, end))
+        return sorted(hits, key=lambda hit: hit.start)
+
+    @staticmethod
+    def _last_word(term: _Term, words: list[re.Match[str]], first: int, normalised: str) -> int | None:
+        """The index of the last word of `term` if its later words follow word `first` in the text, else None."""
+        last = first + len(term.later_words)
+        if last >= len(words):
+            return None
+        for offset, (expected, separator) in enumerate(zip(term.later_words, term.separators, strict=True)):
+            previous, word = words[first + offset], words[first + offset + 1]
+            if word.group() != expected or normalised[previous.end():word.start()] != separator:
+                return None
+        return last
