@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import math
 import os
 import tempfile
 import uuid
@@ -101,7 +102,8 @@ MT_FILLABLE_ORIGINS = {Origin.NONE.value, Origin.MT.value}
 
 _SEGMENT_QUERY = """
 SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
-       s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text
+       s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text,
+       s.edit_seconds
 FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
 """
 _ORDER = " ORDER BY p.document_id, p.idx, s.position"
@@ -129,6 +131,7 @@ def _segment(row: Sequence) -> Segment:
         alternatives=_alternatives_from_json(row[12]),
         tm_score=row[13],
         tm_text=row[14],
+        edit_seconds=row[15],
     )
 
 
@@ -595,6 +598,21 @@ class ProjectStore:
                 snapshot.id, snapshot.target, snapshot.status, snapshot.origin, "undo", snapshot.confidence
             )
         return self.segment(snapshot.id)
+
+    def add_edit_time(self, segment_id: int, seconds: float) -> None:
+        """Add active editing time, as measured by `tarjama.effort.ActiveTimer`, to a segment in one transaction.
+
+        Neither the history nor `updated_at` changes: time spent is no change to the translation, and `updated_at`
+        is what its TM unit says it was last changed.
+        """
+        if not math.isfinite(seconds) or seconds < 0:
+            raise ValueError(f"editing time must be a finite, non-negative number of seconds, not {seconds}")
+        with transaction(self._db) as db:
+            cursor = db.execute(
+                "UPDATE segments SET edit_seconds = edit_seconds + ? WHERE id = ?", [seconds, segment_id]
+            )
+            if cursor.rowcount == 0:
+                raise SegmentError(f"Segment {segment_id} does not exist in {self.path.name}.")
 
     # -- machine translation --------------------------------------------------------------------------------
 
