@@ -57,8 +57,8 @@ _UNWRITABLE = re.compile(
 _CHECK_EVERY = 1000
 
 # Inline elements of a <seg> that stand for the original document's formatting codes (TMX 1.4 §3.7): their own
-# text is native markup (e.g. "<b>"), not translation, so only the text after them (their tail) is kept.
-# <hi> and <sub>'s neighbours are translatable and keep their text.
+# text is native markup (e.g. "<b>"), not translation, so only the text after them (their tail) is kept; a <sub>
+# inside one goes with it. <hi> only highlights translatable text, which is kept.
 _NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
 
 _INDENT = "\n  "
@@ -127,9 +127,12 @@ def write_tmx(path: Path, units: Iterable[TmUnit], *, source_lang: str = "ar", t
     """Write the approved units as TMX 1.4b and return how many were written.
 
     Unapproved units are left out (a TM exchanged with others holds only approved translations), and so is a unit
-    with no text left on one side once the characters TMX cannot carry are removed (see `_UNWRITABLE`).
-    `cancel` is asked and `on_progress` told the count written every thousand units and once at the end;
-    a cancel raises `TmxCancelled`. Until the final rename nothing exists at `path`, so a cancel, a failure of
+    with no text left on one side once the characters TMX cannot carry are removed (see `_UNWRITABLE`). The
+    variants are labelled `source_lang` and `target_lang` as given, whatever the units' own codes say.
+
+    Every thousand units `cancel` is asked whether to stop and `on_progress` is told how many were written;
+    `cancel` is asked once more before the file is put in place, and `on_progress` told the final count after.
+    A cancel raises `TmxCancelled`. Until the final rename nothing exists at `path`, so a cancel, a failure of
     `units` or a full disk leaves a file already there untouched and no partial file behind.
     """
     path = Path(path)
