@@ -21,6 +21,7 @@ The conventions, chosen so the numbers compare with published post-editing studi
 
 from __future__ import annotations
 
+import functools
 import statistics
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -28,20 +29,18 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from rapidfuzz.distance import Levenshtein
-from sacrebleu.metrics import TER
 
 from tarjama.domain import Origin, Segment, Status
 
 if TYPE_CHECKING:
+    from sacrebleu.metrics import TER
+
     from tarjama.stores.project import ProjectStore
 
 #: A gap between two editing events longer than this many seconds is a break, not work.
 IDLE_LIMIT = 60.0
 #: TM matches scoring this or more are exact (100 %) or in-context (101 %) matches, which are not post-edited.
 EXACT_MATCH = 100
-
-_TER = TER(normalized=False, case_sensitive=True)
-
 
 @dataclass(frozen=True)
 class SegmentEffort:
@@ -75,7 +74,16 @@ class EffortSummary:
 
 def hter(original: str, post_edited: str) -> float:
     """TER of the original (MT or TM) text against its post-edited version as the reference (see the module)."""
-    return _TER.sentence_score(original, [post_edited]).score / 100
+    return _ter().sentence_score(original, [post_edited]).score / 100
+
+
+@functools.cache
+def _ter() -> TER:
+    """Imported on first use: sacrebleu takes a fifth of a second to import, which opening a project (the store
+    uses this module) should not pay."""
+    from sacrebleu.metrics import TER
+
+    return TER(normalized=False, case_sensitive=True)
 
 
 def segment_effort(segment: Segment) -> SegmentEffort | None:

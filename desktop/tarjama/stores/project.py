@@ -21,6 +21,7 @@ from pathlib import Path
 import sqlite_utils
 
 from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status, TmMatch, TmUnit, UnitOrigin
+from tarjama.effort import SegmentEffort, effort_props, segment_effort
 from tarjama.errors import ProjectError, SegmentError, TarjamaError
 from tarjama.segmentation import split_piece, split_sentences
 from tarjama.stores import tm
@@ -326,13 +327,22 @@ class ProjectStore:
             ).fetchall()
         )
         context = tm.segment_context(neighbours.get(position - 1), neighbours.get(position + 1))
-        unit = self._approved_unit(source, target, mt_text, document, now, context)
+        effort = segment_effort(self.segment(segment_id))
+        unit = self._approved_unit(source, target, mt_text, document, now, context, effort)
         tm.write_project_unit(self._db, TM_SCHEMA, unit, project_uid=project_uid, segment_id=segment_id)
 
     def _approved_unit(
-        self, source: str, target: str, mt_text: str | None, document: str, when: str, context: str = ""
+        self,
+        source: str,
+        target: str,
+        mt_text: str | None,
+        document: str,
+        when: str,
+        context: str = "",
+        effort: SegmentEffort | None = None,
     ) -> TmUnit:
-        """The TM unit an approved segment stands for, the same whether it goes to the linked TM or into TMX."""
+        """The TM unit an approved segment stands for, the same whether it goes to the linked TM or into TMX; its
+        post-editing effort goes along as props (`x-hter`, `x-edit-seconds`)."""
         return TmUnit(
             source=source,
             target=target,
@@ -342,22 +352,25 @@ class ProjectStore:
             origin=UnitOrigin.MT_POSTEDITED if mt_text else UnitOrigin.HUMAN,
             document=document,
             mt_original=mt_text,
+            props=effort_props(effort),
             context=context,
         )
 
     def approved_units(self) -> Iterator[TmUnit]:
         """The project's approved segments as TM units, in document order, streamed (a TMX export of the project)."""
-        rows = self._db.execute(
-            """
-            SELECT s.source, s.target, s.mt_text, d.name, s.updated_at
-            FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = p.document_id
-            WHERE s.status = ?
-            ORDER BY p.document_id, p.idx, s.position
-            """,
-            [Status.APPROVED.value],
+        documents = dict(
+            self._db.execute("SELECT p.id, d.name FROM paragraphs p JOIN documents d ON d.id = p.document_id")
         )
-        for source, target, mt_text, document, when in rows:
-            yield self._approved_unit(source, target, mt_text, document, when)
+        for row in self._db.execute(_SEGMENT_QUERY + " WHERE s.status = ?" + _ORDER, [Status.APPROVED.value]):
+            segment = _segment(row)
+            yield self._approved_unit(
+                segment.source,
+                segment.target,
+                segment.mt_text,
+                documents[segment.paragraph_id],
+                segment.updated_at,
+                effort=segment_effort(segment),
+            )
 
     # -- documents ------------------------------------------------------------------------------------------
 
