@@ -88,6 +88,15 @@ def test_import_then_stats_and_segments(capsys: pytest.CaptureFixture[str], proj
         "words": 14,
         "approved_words": 0,
         "by_status": {"new": 3, "machine": 0, "draft": 0, "approved": 0, "rejected": 0},
+        "effort": {
+            "segments": 0,
+            "from_mt": 0,
+            "from_tm": 0,
+            "mean_hter": None,
+            "median_hter": None,
+            "edit_seconds": 0.0,
+            "words_per_hour": None,
+        },
     }
     segments = run_json(capsys, "segments", project)
     assert [(s["paragraph"], s["source"], s["target"], s["status"]) for s in segments] == [

@@ -8,7 +8,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 from tarjama.cli.output import command, count_progress, percentage, print_json, progress_line
+from tarjama.cli.report_commands import effort_lines
 from tarjama.domain import Segment, Status
+from tarjama.effort import project_effort
 from tarjama.project_files import EXPORT_RULE, ensure_tm_link, export_target, import_document
 from tarjama.stores.project import ProjectStore
 
@@ -34,13 +36,16 @@ def cmd_import(args: argparse.Namespace) -> None:
 def cmd_stats(args: argparse.Namespace) -> None:
     with ProjectStore.open(args.project) as store:
         stats = store.stats()
+        effort = project_effort(store)
     if args.json:
-        print_json(asdict(stats))
+        print_json({**asdict(stats), "effort": asdict(effort)})
         return
     print(f"Segments approved: {stats.approved_segments} / {stats.segments}")
     print(f"Words approved:    {stats.approved_words} / {stats.words}")
     for status, count in stats.by_status.items():
         print(f"  {status:<9} {count}")
+    for line in effort_lines(effort):
+        print(line)
 
 
 def cmd_segments(args: argparse.Namespace) -> None:
