@@ -692,6 +692,28 @@ class ProjectStore:
         with transaction(self._db) as db:
             db["meta"].upsert({"key": key, "value": value}, pk="key")
 
+    # -- QA findings a translator set aside -----------------------------------------------------------------
+
+    def ignore_qa(self, segment_id: int, check_name: str, reason: str = "") -> None:
+        """Stop reporting one check's findings on a segment, keeping why; setting it aside again replaces the
+        reason."""
+        with transaction(self._db) as db:
+            self.segment(segment_id)  # a finding on a segment that does not exist cannot be set aside
+            db["qa_ignored"].upsert(
+                {"segment_id": segment_id, "check_name": check_name, "reason": reason, "ignored_at": _now()},
+                pk=("segment_id", "check_name"),
+            )
+
+    def unignore_qa(self, segment_id: int, check_name: str) -> None:
+        """Report that check's findings on the segment again."""
+        with transaction(self._db) as db:
+            db.execute("DELETE FROM qa_ignored WHERE segment_id = ? AND check_name = ?", [segment_id, check_name])
+
+    def ignored_qa(self) -> dict[tuple[int, str], str]:
+        """Every finding set aside, as {(segment id, check name): reason}."""
+        rows = self._db.execute("SELECT segment_id, check_name, reason FROM qa_ignored").fetchall()
+        return {(segment_id, check_name): reason for segment_id, check_name, reason in rows}
+
 
 def _user_name() -> str:
     try:

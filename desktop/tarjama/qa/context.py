@@ -1,0 +1,57 @@
+"""What checking one segment needs to know about the whole project, gathered once for all its segments."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from tarjama.arabic import normalise_for_matching
+from tarjama.domain import Segment, Status, TermHit
+from tarjama.qa.length import LengthBounds, length_bounds
+from tarjama.qa.settings import QaSettings
+
+
+class TermSource(Protocol):
+    """Where glossary terms come from: an open `Glossary`, or the `TermFinder` it gives (which a thread may keep)."""
+
+    def find_terms(self, source: str) -> list[TermHit]: ...
+
+
+@dataclass(frozen=True)
+class ApprovedTranslation:
+    segment_id: int
+    normalised_target: str
+
+
+@dataclass(frozen=True)
+class QaContext:
+    """The project-wide facts the checks compare a segment with; build it with `for_segments`.
+
+    `approved` maps a normalised source to the approved translations it has in the project. The window rebuilds the
+    context when it wants fresh length bounds; for one segment being approved, its own (new) target is what is
+    compared, so a context built a moment earlier still answers correctly for it.
+    """
+
+    settings: QaSettings = field(default_factory=QaSettings)
+    glossary: TermSource | None = None
+    length_bounds: LengthBounds | None = None
+    approved: Mapping[str, tuple[ApprovedTranslation, ...]] = field(default_factory=dict)
+
+    @classmethod
+    def for_segments(
+        cls, segments: Iterable[Segment], glossary: TermSource | None = None, settings: QaSettings | None = None
+    ) -> QaContext:
+        segments = list(segments)
+        approved: dict[str, list[ApprovedTranslation]] = {}
+        for segment in segments:
+            if segment.status == Status.APPROVED and segment.target.strip():
+                approved.setdefault(normalise_for_matching(segment.source), []).append(
+                    ApprovedTranslation(segment.id, normalise_for_matching(segment.target))
+                )
+        return cls(
+            settings=settings or QaSettings(),
+            glossary=glossary,
+            length_bounds=length_bounds(segments),
+            approved={source: tuple(translations) for source, translations in approved.items()},
+        )

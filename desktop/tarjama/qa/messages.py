@@ -1,0 +1,71 @@
+"""Every English word the QA checks show a translator, in one place so the interface can be translated later.
+
+`CHECK_TITLES` names each check (a settings page lists them); `MESSAGES` holds the finding texts as
+`str.format` templates, looked up by `message(key, **values)`.
+"""
+
+from __future__ import annotations
+
+from tarjama.qa.issues import CheckName
+
+CHECK_TITLES: dict[CheckName, str] = {
+    CheckName.EMPTY_TARGET: "Approved without a translation",
+    CheckName.UNTRANSLATED: "Translation identical to the source",
+    CheckName.ARABIC_LETTERS: "Arabic letters in the translation",
+    CheckName.ARABIC_PUNCTUATION: "Arabic punctuation or digits in the translation",
+    CheckName.NUMBER_MISSING: "A number of the source missing from the translation",
+    CheckName.NUMBER_EXTRA: "A number in the translation that the source does not have",
+    CheckName.NUMBER_PERCENT: "A number that is a percentage on one side only",
+    CheckName.GLOSSARY_TERM: "Glossary term not translated as the glossary says",
+    CheckName.FORBIDDEN_TERM: "Forbidden translation of a glossary term",
+    CheckName.INVISIBLE_CHARACTER: "Invisible or direction-control characters",
+    CheckName.BRACKETS: "Unbalanced brackets",
+    CheckName.QUOTES: "Unbalanced quotation marks",
+    CheckName.DOUBLE_SPACE: "Double spaces",
+    CheckName.EDGE_SPACES: "Spaces at the start or end that the source does not have",
+    CheckName.FINAL_PUNCTUATION: "Different punctuation at the end",
+    CheckName.LENGTH: "Unusually long or short translation",
+    CheckName.INCONSISTENT: "Same source approved with different translations",
+}
+
+MESSAGES: dict[str, str] = {
+    "empty_target": "This segment is approved but has no translation.",
+    "untranslated": "The translation is the same as the Arabic source: it has not been translated.",
+    "arabic_letters": "Arabic text is left in the translation: {text}",
+    "arabic_punctuation": "The Arabic “{mark}” should be “{english}” in English.",
+    "arabic_digit": "The Arabic-Indic digits “{text}” should be written “{english}” in English.",
+    "number_missing": "The number {number} in the source is not in the translation.",
+    "number_missing_converted": "The number {number} ({plain}) in the source is not in the translation.",
+    "number_extra": "The number {number} in the translation is not in the source.",
+    "number_percent_in_source": "{number} is a percentage in the source, but not in the translation.",
+    "number_percent_in_target": "{number} is a percentage in the translation, but not in the source.",
+    "glossary_term": "The glossary says to translate “{term}” as {targets}.",
+    "glossary_alternatives_separator": " or ",
+    "forbidden_term": "“{found}” must not be used for “{term}”; the glossary says {targets}.",
+    "forbidden_term_no_targets": "“{found}” must not be used for “{term}” (glossary).",
+    "invisible_character": "The translation contains an invisible character, {name} (U+{code:04X}).",
+    "brackets": "The brackets “{opening}{closing}” do not pair up in the translation, though they do in the source.",
+    "quotes": "The quotation marks do not pair up in the translation, though they do in the source.",
+    "double_space": "The translation has two spaces in a row.",
+    "leading_space_target": "The translation starts with a space; the source does not.",
+    "leading_space_source": "The source starts with a space; the translation does not.",
+    "trailing_space_target": "The translation ends with a space; the source does not.",
+    "trailing_space_source": "The source ends with a space; the translation does not.",
+    "final_punctuation": "The source ends with “{source_end}” but the translation ends with “{target_end}”.",
+    "final_punctuation_missing": "The source ends with “{source_end}”; the translation has no punctuation at the end.",
+    "final_punctuation_added": "The translation ends with “{target_end}” but the source has no punctuation at the end.",
+    "length_long": (
+        "This translation is {ratio:.1f} times as long as its source; in this project translations are usually "
+        "{low:.1f} to {high:.1f} times as long. Is something repeated or added?"
+    ),
+    "length_short": (
+        "This translation is {ratio:.1f} times as long as its source; in this project translations are usually "
+        "{low:.1f} to {high:.1f} times as long. Is something left out?"
+    ),
+    "inconsistent_one": "The same source was approved with a different translation in segment {ids}.",
+    "inconsistent_many": "The same source was approved with different translations in segments {ids}.",
+}
+
+
+def message(key: str, **values: object) -> str:
+    return MESSAGES[key].format(**values)
