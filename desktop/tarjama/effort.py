@@ -128,10 +128,10 @@ def approved_efforts(segments: Iterable[Segment]) -> Iterator[tuple[Segment, Seg
 
 def effort_summary(segments: Iterable[Segment]) -> EffortSummary:
     """Summarise the effort over a project's segments (the window passes those it already holds)."""
-    segments = list(segments)
-    efforts = [effort for _, effort in approved_efforts(segments)]
+    every = list(segments)
+    efforts = [effort for _, effort in approved_efforts(every)]
     hters = [effort.hter for effort in efforts]
-    approved = [segment for segment in segments if segment.status == Status.APPROVED]
+    approved = [segment for segment in every if segment.status == Status.APPROVED]
     approved_hours = sum(segment.edit_seconds for segment in approved) / 3600
     return EffortSummary(
         segments=len(efforts),
@@ -139,12 +139,13 @@ def effort_summary(segments: Iterable[Segment]) -> EffortSummary:
         from_tm=sum(1 for effort in efforts if effort.origin == Origin.TM),
         mean_hter=statistics.fmean(hters) if hters else None,
         median_hter=statistics.median(hters) if hters else None,
-        edit_seconds=sum(segment.edit_seconds for segment in segments),
+        edit_seconds=sum(segment.edit_seconds for segment in every),
         words_per_hour=sum(s.source_words for s in approved) / approved_hours if approved_hours else None,
     )
 
 
 def project_effort(store: ProjectStore) -> EffortSummary:
+    """The effort summary of a whole project, read from its store (`tarjama-cli stats`)."""
     return effort_summary(store.segments())
 
 
