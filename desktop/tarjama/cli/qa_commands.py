@@ -1,0 +1,94 @@
+"""`tarjama-cli qa`: run the QA checks on a project and list the findings, for people or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+from tarjama.cli.output import EXIT_FAILED, command, print_json
+from tarjama.qa import CheckName, QaIssue, QaSettings, Severity, check_project
+from tarjama.qa.context import TermSource
+from tarjama.stores.project import ProjectStore
+
+EXIT_CODES = (
+    "Exit status: 0 when the check ran and found no error (warnings and notes may be listed); 1 when it found at "
+    "least one error; 2 when the project or glossary cannot be read."
+)
+
+
+def _term_source(store: ProjectStore, path: Path | None) -> TermSource:
+    """The glossary named on the command line, which must exist, or else the project's own (none yet is fine)."""
+    from tarjama.stores.glossary import Glossary, load_term_finder, project_glossary_path
+
+    if path is None:
+        return load_term_finder(project_glossary_path(store))
+    with Glossary.open(path) as glossary:
+        return glossary.term_finder()
+
+
+def _issue_json(issue: QaIssue) -> dict[str, object]:
+    return {
+        "segment_id": issue.segment_id,
+        "check": issue.check.value,
+        "severity": issue.severity.value,
+        "message": issue.message,
+    }
+
+
+#: How the summary counts findings of each severity: (one, more).
+_COUNTED = {
+    Severity.ERROR: ("error", "errors"),
+    Severity.WARNING: ("warning", "warnings"),
+    Severity.INFO: ("note", "notes"),
+}
+
+
+def _summary(issues: list[QaIssue]) -> str:
+    if not issues:
+        return "No findings."
+    counts = Counter(issue.severity for issue in issues)
+    parts = [f"{n} {_COUNTED[severity][n != 1]}" for severity in Severity if (n := counts[severity])]
+    segments = len({issue.segment_id for issue in issues})
+    return f"{', '.join(parts)} in {segments} segment{'s' if segments != 1 else ''}."
+
+
+def cmd_qa(args: argparse.Namespace) -> None:
+    settings = QaSettings(disabled_checks=frozenset(args.skip))
+    with ProjectStore.open(args.project) as store:
+        issues = check_project(store, _term_source(store, args.glossary), settings)
+    if args.json:
+        print_json([_issue_json(issue) for issue in issues])
+    else:
+        for issue in issues:
+            print(f"{issue.segment_id}\t{issue.severity.value}\t{issue.check.value}\t{issue.message}")
+        print(_summary(issues), file=sys.stderr)
+    if any(issue.severity == Severity.ERROR for issue in issues):
+        raise SystemExit(EXIT_FAILED)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = command(
+        sub,
+        "qa",
+        cmd_qa,
+        "Check a project's translations: numbers, glossary terms, punctuation, spacing, length, consistency. "
+        "Prints one finding per line: segment, severity, check, message. Findings set aside in the window are left "
+        "out.",
+    )
+    p.epilog = EXIT_CODES
+    p.add_argument("project", type=Path)
+    p.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    p.add_argument(
+        "--glossary", type=Path, help="the glossary to check terms against (default: the one the project uses)"
+    )
+    p.add_argument(
+        "--skip",
+        action="append",
+        type=CheckName,
+        choices=list(CheckName),
+        default=[],
+        metavar="CHECK",
+        help=f"leave out a check (repeatable): {', '.join(CheckName)}",
+    )
