@@ -25,14 +25,17 @@ its letter shapes). Where hits overlap the one covering more text wins, then the
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tarjama.arabic import normalise_with_offsets
+from tarjama.arabic import normalise_for_matching, normalise_with_offsets
 from tarjama.domain import GlossaryEntry, TermHit
 
 _WORD = re.compile(r"[^\W_]+")
+_CHUNK = re.compile(r"\S+")
 _CONJUNCTIONS = ("", "و", "ف")
 _PREPOSITIONS = ("", "ب", "ك", "ل")
 _ARTICLE = "ال"
@@ -81,65 +84,124 @@ def _word_readings(word: str) -> set[tuple[str, bool]]:
     return readings
 
 
-def _lookup_keys(word: str) -> set[str]:
+@functools.lru_cache(maxsize=1 << 16)  # a project repeats its words: most are looked up once per run
+def _lookup_keys(word: str) -> frozenset[str]:
     """The first words of terms `word` can stand for: each stem, and the stem with its article when it had one."""
     keys = set()
     for stem, had_article in _word_readings(word):
         keys.add(stem)
         if had_article:
             keys.add(_ARTICLE + stem)
-    return keys
+    return frozenset(keys)
+
+
+def _index_key(first: str, second: str | None = None) -> str:
+    """Where a term is filed: under its first word alone, or with its second when it has more than one."""
+    return first if second is None else f"{first} {second}"
+
+
+# A project repeats its words (chunks) endlessly, so what is worked out for one is kept for the next sentence.
+_normalised_chunk = functools.lru_cache(maxsize=1 << 16)(normalise_for_matching)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _traced_chunk(chunk: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    normalised, offsets = normalise_with_offsets(chunk)
+    return normalised, tuple(offsets)
+
+
+class _Sentence:
+    """A text in matching form, whose words can be traced back to the raw text.
+
+    `normalise_with_offsets` traces every character but is a Python loop, the bulk of the time of a whole-project
+    check; so each whitespace-separated chunk of the raw text is normalised alone with `normalise_for_matching`
+    (chunks joined by one space, as that function would), and only the chunks a hit touches are traced, each
+    chunk once per run.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._chunks: list[tuple[int, int]] = []  # raw (start, end) of each chunk that leaves something
+        self._parts: list[str] = []  # its normalised form
+        self._bases: list[int] = []  # where that starts in `normalised`
+        position = 0
+        for chunk in _CHUNK.finditer(text):
+            part = _normalised_chunk(chunk.group())
+            if part:
+                self._chunks.append(chunk.span())
+                self._parts.append(part)
+                self._bases.append(position)
+                position += len(part) + 1
+        self.normalised = " ".join(self._parts)
+        self.words = list(_WORD.finditer(self.normalised))
+
+    def raw_span(self, first_word: int, last_word: int) -> tuple[int, int]:
+        """The raw (start, end) of words `first_word` to `last_word`, with the harakat that follow the last letter."""
+        return (
+            self._raw(self.words[first_word].start(), at_end=False),
+            self._raw(self.words[last_word].end() - 1, at_end=True),
+        )
+
+    def _raw(self, position: int, *, at_end: bool) -> int:
+        index = bisect.bisect_right(self._bases, position) - 1
+        start, end = self._chunks[index]
+        traced, offsets = _traced_chunk(self._text[start:end])
+        if traced != self._parts[index]:  # never seen in practice; then the whole chunk is the best answer
+            return end if at_end else start
+        return start + offsets[position - self._bases[index]][1 if at_end else 0]
 
 
 class TermFinder:
     """Finds a glossary's terms in source sentences; built once per glossary, then asked for each segment.
 
-    Terms are indexed by their first normalised word, so a sentence costs a few dictionary look-ups per word
-    whatever the size of the glossary. Immutable once built: one finder may serve several threads.
+    Terms are indexed by their first normalised word (and their second, for terms of several words), so a
+    sentence costs a few dictionary look-ups per word whatever the size of the glossary, even when hundreds of
+    terms begin with the same word («وزارة ...»). Immutable once built: one finder may serve several threads.
     """
 
     def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
-        self._by_first_word: dict[str, list[_Term]] = {}
+        self._by_first_words: dict[str, list[_Term]] = {}
         for order, entry in enumerate(entries):
-            # The same function as for the sentences, so a term and its occurrence are always normalised alike.
-            normalised, _ = normalise_with_offsets(entry.source)
-            words = list(_WORD.finditer(normalised))
+            term = _Sentence(entry.source)  # normalised exactly as the sentences it is looked for in
+            words, normalised = term.words, term.normalised
             if not words:
                 continue
-            term = _Term(
-                entry=entry,
-                later_words=tuple(m.group() for m in words[1:]),
-                separators=tuple(normalised[a.end():b.start()] for a, b in zip(words, words[1:], strict=False)),
-                length=words[-1].end() - words[0].start(),
-                order=order,
+            self._by_first_words.setdefault(_index_key(*(m.group() for m in words[:2])), []).append(
+                _Term(
+                    entry=entry,
+                    later_words=tuple(m.group() for m in words[1:]),
+                    separators=tuple(normalised[a.end():b.start()] for a, b in zip(words, words[1:], strict=False)),
+                    length=words[-1].end() - words[0].start(),
+                    order=order,
+                )
             )
-            self._by_first_word.setdefault(words[0].group(), []).append(term)
 
     def __bool__(self) -> bool:
-        return bool(self._by_first_word)
+        return bool(self._by_first_words)
 
     def find_terms(self, source: str) -> list[TermHit]:
         """The glossary terms in `source`, in text order, with their spans in the raw `source` (see module doc)."""
-        if not self._by_first_word:
+        if not self._by_first_words:
             return []
-        normalised, offsets = normalise_with_offsets(source)
-        words = list(_WORD.finditer(normalised))
+        sentence = _Sentence(source)
+        words = sentence.words
         candidates = []
         for index, word in enumerate(words):
-            for key in _lookup_keys(word.group()):
-                for term in self._by_first_word.get(key, ()):
-                    last = self._last_word(term, words, index, normalised)
-                    if last is not None:
-                        covered = words[last].end() - word.start()
-                        candidates.append(_Candidate(term, index, last, covered))
+            following = words[index + 1].group() if index + 1 < len(words) else None
+            for first in _lookup_keys(word.group()):
+                for key in (first,) if following is None else (first, _index_key(first, following)):
+                    for term in self._by_first_words.get(key, ()):
+                        last = self._last_word(term, words, index, sentence.normalised)
+                        if last is not None:
+                            covered = words[last].end() - word.start()
+                            candidates.append(_Candidate(term, index, last, covered))
         taken: set[int] = set()
         hits = []
         for candidate in sorted(candidates, key=lambda c: (-c.covered, -c.term.length, c.first_word, c.term.order)):
             span = range(candidate.first_word, candidate.last_word + 1)
             if taken.isdisjoint(span):
                 taken.update(span)
-                start = offsets[words[candidate.first_word].start()][0]
-                end = offsets[words[candidate.last_word].end() - 1][1]
+                start, end = sentence.raw_span(candidate.first_word, candidate.last_word)
                 hits.append(TermHit(candidate.term.entry, start, end))
         return sorted(hits, key=lambda hit: hit.start)
 
