@@ -10,13 +10,13 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tarjama.cli import model_commands, project_commands, qa_commands, report_commands, tm_commands
+from tarjama.cli import glossary_commands, model_commands, project_commands, qa_commands, report_commands, tm_commands
 from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tarjama.errors import TarjamaError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "build_parser", "main"]
 
-COMMAND_GROUPS = (project_commands, model_commands, tm_commands, report_commands, qa_commands)
+COMMAND_GROUPS = (project_commands, model_commands, tm_commands, report_commands, glossary_commands, qa_commands)
 
 
 def build_parser() -> argparse.ArgumentParser:
