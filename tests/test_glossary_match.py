@@ -22,7 +22,8 @@ ARMY = entry("جيش", "army")
 LESSON = entry("درس", "lesson")
 NIGHT = entry("الليل", "night")
 LEBANON = entry("لبنان", "Lebanon")
-FINDER = TermFinder([NUSRA, FSA, ARMY, LESSON, NIGHT, LEBANON])
+GOD = entry("الله", "God")
+FINDER = TermFinder([NUSRA, FSA, ARMY, LESSON, NIGHT, LEBANON, GOD])
 
 
 def found(text: str, finder: TermFinder = FINDER) -> list[tuple[str, str]]:
@@ -48,6 +49,7 @@ def found(text: str, finder: TermFinder = FINDER) -> list[tuple[str, str]]:
         ("وكجيش", "جيش", "وكجيش"),
         ("للجيش", "جيش", "للجيش"),  # a term without the article matches with it
         ("لليل", "الليل", "لليل"),  # ل + الليل: a noun starting with lam keeps one more lam only
+        ("ولله", "الله", "ولله"),
         ("للبنان", "لبنان", "للبنان"),
     ],
 )

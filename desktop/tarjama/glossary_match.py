@@ -45,7 +45,8 @@ MIN_STEM_LETTERS = 2
 
 @dataclass(frozen=True)
 class _Term:
-    """An entry as the finder compares it: its normalised first word, the words after it and what separates them."""
+    """An entry as the finder compares it (its first words are where it is filed): the normalised words after the
+    first, what separates each from the one before, and the length of the whole normalised term."""
 
     entry: GlossaryEntry
     later_words: tuple[str, ...]
@@ -73,14 +74,15 @@ def _word_readings(word: str) -> set[tuple[str, bool]]:
             if not after_conjunction.startswith(preposition):
                 continue
             stem = after_conjunction[len(preposition):]
-            stripped = bool(conjunction or preposition)
-            if not stripped or len(stem) >= MIN_STEM_LETTERS:
-                readings.add((stem, False))
+            if (conjunction or preposition) and len(stem) < MIN_STEM_LETTERS:
+                continue
+            readings.add((stem, False))
             if stem.startswith(_ARTICLE) and len(stem) - len(_ARTICLE) >= MIN_STEM_LETTERS:
                 readings.add((stem[len(_ARTICLE):], True))
-            if preposition == "ل" and stem.startswith("ل") and len(stem) > MIN_STEM_LETTERS:
-                readings.add((stem[1:], True))  # لل = ل + ال: «للنصرة» is ل + النصرة
+            if preposition == "ل" and stem.startswith("ل"):
                 readings.add((stem, True))  # before a noun starting with ل only one more lam: «لليل» is ل + الليل
+                if len(stem) > MIN_STEM_LETTERS:
+                    readings.add((stem[1:], True))  # لل = ل + ال: «للنصرة» is ل + النصرة
     return readings
 
 
@@ -106,6 +108,7 @@ _normalised_chunk = functools.lru_cache(maxsize=1 << 16)(normalise_for_matching)
 
 @functools.lru_cache(maxsize=1 << 14)
 def _traced_chunk(chunk: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """`normalise_with_offsets` of a chunk, immutable so that it can be cached and shared."""
     normalised, offsets = normalise_with_offsets(chunk)
     return normalised, tuple(offsets)
 

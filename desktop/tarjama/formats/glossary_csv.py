@@ -101,16 +101,12 @@ def _entries(path: Path, reader: Iterator[list[str]], columns: dict[str, int]) -
             return
         if not any(cell.strip() for cell in row):
             continue
-
-        def cell(name: str, row: list[str] = row) -> str:
-            index = columns.get(name)
-            return row[index] if index is not None and index < len(row) else ""
-
+        cells = {kind: row[index] if index < len(row) else "" for kind, index in columns.items()}
         entry = GlossaryEntry(
-            source=cell("source").strip(),
-            targets=tuple(_TERM_SEPARATOR.split(cell("target"))),
-            note=cell("note").strip(),
-            forbidden=tuple(_TERM_SEPARATOR.split(cell("forbidden"))),
+            source=cells["source"].strip(),
+            targets=tuple(_TERM_SEPARATOR.split(cells["target"])),
+            note=cells.get("note", "").strip(),
+            forbidden=tuple(_TERM_SEPARATOR.split(cells.get("forbidden", ""))),
         )
         problem = entry_problem(entry)
         if problem is not None:

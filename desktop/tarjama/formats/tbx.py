@@ -109,8 +109,9 @@ def _clean(text: str) -> str:
 def read_tbx(data: bytes, path: Path, report: TbxReport | None = None) -> Iterator[GlossaryEntry]:
     """The Arabic→English entries of a TBX file, concept by concept; `path` names the file in messages.
 
-    Entity declarations are refused at once; malformed XML further on is raised while iterating, as a
-    BadInputError naming the line, so an import consuming this inside its transaction keeps nothing.
+    Entity declarations are refused at once (the bytes "<!ENTITY" anywhere are enough: no glossary needs them,
+    even in a comment); malformed XML further on is raised while iterating, as a BadInputError naming the line,
+    so an import consuming this inside its transaction keeps nothing.
     """
     path = Path(path)
     if any(marker in data for marker in _ENTITY_MARKERS):
