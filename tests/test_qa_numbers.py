@@ -38,7 +38,9 @@ def number_issues(source: str, target: str) -> list[QaIssue]:
         ("بلغ العجز ١٬٥٠٠٬٠٠٠ دولار.", "The deficit reached $1,500,000."),
         ("قتل ٣ أشخاص.", "Three people were killed."),  # a numeral may be spelled out in English
         ("قتل ثلاثة أشخاص.", "3 people were killed."),  # and a spelled-out Arabic number written as a numeral
+        ("قُتِلَ ثَلاثَةُ أشخاص وأربعةٌ آخرون.", "3 people and 4 others were killed."),  # with harakat, with و
         ("قتل ٢٥ شخصا.", "Twenty-five people were killed."),
+        ("أقرت خطة لـ١٠ سنوات.", "A ten-year plan was adopted."),
         ("وصل عدد اللاجئين إلى ٣ ملايين.", "The number of refugees reached 3 million."),
         ("وصل عدد اللاجئين إلى ٣ ملايين.", "The number of refugees reached 3,000,000."),
         ("وصل عدد اللاجئين إلى ٣٫٥ مليون.", "The number of refugees reached 3,500,000."),

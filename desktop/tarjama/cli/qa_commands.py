@@ -8,8 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from tarjama.cli.output import EXIT_FAILED, command, print_json
-from tarjama.qa import CheckName, QaIssue, QaSettings, Severity, check_project
-from tarjama.qa.context import TermSource
+from tarjama.qa import CheckName, QaIssue, QaSettings, Severity, TermSource, check_project
 from tarjama.stores.project import ProjectStore
 
 EXIT_CODES = (

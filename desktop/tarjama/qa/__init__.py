@@ -5,7 +5,7 @@ The window and the CLI use only the names below.
 """
 
 from tarjama.qa.checks import SEVERITIES
-from tarjama.qa.context import QaContext
+from tarjama.qa.context import QaContext, TermSource
 from tarjama.qa.issues import CheckName, QaIssue, Severity
 from tarjama.qa.messages import CHECK_TITLES
 from tarjama.qa.runner import check_project, check_segment
@@ -19,6 +19,7 @@ __all__ = [
     "QaIssue",
     "QaSettings",
     "Severity",
+    "TermSource",
     "check_project",
     "check_segment",
 ]

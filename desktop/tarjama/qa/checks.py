@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import Segment, Span, Status
@@ -45,11 +45,17 @@ Check = Callable[[Segment, QaContext], Iterable[QaIssue]]
 _ARABIC_RUN = re.compile(f"[{language.ARABIC_SCRIPT}]+")
 _ARABIC_DIGITS = "".join(language.ARABIC_DIGIT_SYSTEMS)
 _ARABIC_DIGIT_RUN = re.compile(f"[{_ARABIC_DIGITS}]+")
-_TO_ASCII_DIGITS = str.maketrans(
-    {digit: str(value) for s in language.ARABIC_DIGIT_SYSTEMS for value, digit in enumerate(s)}
-)
+_ARABIC_PUNCTUATION = re.compile("[" + "".join(language.ARABIC_TO_ENGLISH_PUNCTUATION) + "]")
 _INVISIBLE = re.compile("[" + "".join(sorted(language.INVISIBLE_CHARACTERS)) + "]")
 _DOUBLE_SPACE = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
+
+
+def _spans_by_text(pattern: re.Pattern[str], text: str) -> dict[str, list[Span]]:
+    """Where each distinct match of `pattern` occurs in `text`, so one finding can cover every occurrence."""
+    spans: dict[str, list[Span]] = {}
+    for found in pattern.finditer(text):
+        spans.setdefault(found[0], []).append(found.span())
+    return spans
 
 
 def _issue(segment: Segment, check: CheckName, text: str, spans: Iterable[Span] = ()) -> QaIssue:
@@ -84,18 +90,13 @@ def arabic_letters(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
 
 def arabic_punctuation(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
     """Arabic commas, question marks, percent and decimal signs, and Arabic-Indic digits in the English."""
-    target = segment.target
-    for mark, english in language.ARABIC_TO_ENGLISH_PUNCTUATION.items():
-        spans = [(i, i + 1) for i, char in enumerate(target) if char == mark]
-        if spans:
-            yield _issue(
-                segment, CheckName.ARABIC_PUNCTUATION, message("arabic_punctuation", mark=mark, english=english), spans
-            )
-    for run in _ARABIC_DIGIT_RUN.finditer(target):
-        english = run[0].translate(_TO_ASCII_DIGITS)
-        yield _issue(
-            segment, CheckName.ARABIC_PUNCTUATION, message("arabic_digit", text=run[0], english=english), [run.span()]
-        )
+    for mark, spans in _spans_by_text(_ARABIC_PUNCTUATION, segment.target).items():
+        english = language.ARABIC_TO_ENGLISH_PUNCTUATION[mark]
+        text = message("arabic_punctuation", mark=mark, english=english)
+        yield _issue(segment, CheckName.ARABIC_PUNCTUATION, text, spans)
+    for run in _ARABIC_DIGIT_RUN.finditer(segment.target):
+        text = message("arabic_digit", text=run[0], english=normalise_for_matching(run[0]))
+        yield _issue(segment, CheckName.ARABIC_PUNCTUATION, text, [run.span()])
 
 
 def numbers(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
@@ -155,14 +156,14 @@ def glossary(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
 
 def invisible_characters(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
     """Bidi controls, zero-width characters, soft hyphens and byte order marks, one finding per kind."""
-    positions: dict[str, list[Span]] = {}
-    for found in _INVISIBLE.finditer(segment.target):
-        positions.setdefault(found[0], []).append(found.span())
-    for char, spans in positions.items():
-        name = unicodedata.name(char, "").lower()
-        yield _issue(
-            segment, CheckName.INVISIBLE_CHARACTER, message("invisible_character", name=name, code=ord(char)), spans
-        )
+    for char, spans in _spans_by_text(_INVISIBLE, segment.target).items():
+        text = message("invisible_character", name=unicodedata.name(char, "").lower(), code=ord(char))
+        yield _issue(segment, CheckName.INVISIBLE_CHARACTER, text, spans)
+
+
+@cache
+def _any_of(chars: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(chars)}]")
 
 
 def _unpaired(text: str, opening: str, closing: str = "", *, either: str = "", apostrophe: str = "") -> list[int]:
@@ -170,7 +171,8 @@ def _unpaired(text: str, opening: str, closing: str = "", *, either: str = "", a
     one; an `apostrophe` (’) closes an open mark and is otherwise an apostrophe, never unpaired."""
     open_at: list[int] = []
     unmatched: list[int] = []
-    for i, char in enumerate(text):
+    for found in _any_of(opening + closing + either + apostrophe).finditer(text):
+        i, char = found.start(), found[0]
         if char in either and open_at:
             open_at.pop()
         elif char in opening or char in either:
@@ -199,13 +201,15 @@ def brackets(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
             yield _issue(segment, CheckName.BRACKETS, text, _single_spans(unpaired))
 
 
-_QUOTE_KINDS = (
-    {
-        "opening": language.DOUBLE_QUOTES_OPENING,
-        "closing": language.DOUBLE_QUOTES_CLOSING,
-        "either": language.STRAIGHT_DOUBLE_QUOTE,
-    },
-    {"opening": language.SINGLE_QUOTE_OPENING, "apostrophe": language.SINGLE_QUOTE_CLOSING},
+#: Where double and single quotation marks fail to pair up in a text, each kind on its own.
+_UNPAIRED_QUOTES = (
+    partial(
+        _unpaired,
+        opening=language.DOUBLE_QUOTES_OPENING,
+        closing=language.DOUBLE_QUOTES_CLOSING,
+        either=language.STRAIGHT_DOUBLE_QUOTE,
+    ),
+    partial(_unpaired, opening=language.SINGLE_QUOTE_OPENING, apostrophe=language.SINGLE_QUOTE_CLOSING),
 )
 
 
@@ -214,9 +218,9 @@ def quotes(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
     only when the source's pair up. Apostrophes (don't, don’t, Syria’s) are never a quotation mark left open."""
     unpaired = [
         position
-        for kind in _QUOTE_KINDS
-        if not _unpaired(segment.source, **kind)
-        for position in _unpaired(segment.target, **kind)
+        for unpaired_in in _UNPAIRED_QUOTES
+        if not unpaired_in(segment.source)
+        for position in unpaired_in(segment.target)
     ]
     if unpaired:
         yield _issue(segment, CheckName.QUOTES, message("quotes"), _single_spans(sorted(unpaired)))

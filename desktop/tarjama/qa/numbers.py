@@ -1,8 +1,9 @@
 """Numbers in a source and its translation, read across numeral systems and compared as multisets.
 
-A number is read from the text `normalise_for_matching` gives (Arabic-Indic ٠-٩ and Extended ۰-۹ digits become
-0-9, digit by digit, so a mixed "1٣" is 13), with the Arabic decimal separator ٫ or "." and the thousands separator
-٬ or "," (before exactly three digits): "٣٫٥" is 3.5 and "١٬٢٠٠" is 1200, as are "1,200" and "1200". A percent
+A numeral is a run of digits of any of the three systems (Arabic-Indic ٠-٩, Extended ۰-۹, 0-9; a mixed "1٣" is
+13), with the Arabic decimal separator ٫ or "." and the thousands separator ٬ or "," (before exactly three digits):
+"٣٫٥" is 3.5 and "١٬٢٠٠" is 1200, as are "1,200" and "1200". Numerals and words are read through
+`normalise_for_matching`, so digits, hamza spellings and harakat do not matter; spans stay in the raw text. A percent
 sign or word next to it (٪ % "في المئة" "percent") makes it a percentage, and a scale word after it ("٣ ملايين",
 "3 million") lets it stand for the multiplied value too.
 
@@ -20,32 +21,38 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tarjama.arabic import normalise_for_matching, normalise_with_offsets
+from tarjama.arabic import normalise_for_matching
 from tarjama.domain import Span
 from tarjama.qa import language
 
-_NUMERAL = r"(?<!\d)\d+(?:[,٬]\d{3}(?!\d))*(?:[.٫]\d+)?"
-_WORD = r"[^\W\d_]+(?:-[^\W\d_]+)*"
-_TOKEN = re.compile(rf"(?P<numeral>{_NUMERAL})|(?P<word>{_WORD})")
-
-
-def _alternation(words: Sequence[str]) -> str:
-    """A regex alternation of normalised phrases, longest first so that "per cent" wins over "per"."""
-    forms = sorted({normalise_for_matching(w) for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+_DIGIT = "[0-9" + "".join(f"{digits[0]}-{digits[9]}" for digits in language.ARABIC_DIGIT_SYSTEMS) + "]"
+_NUMERAL = rf"(?<!{_DIGIT}){_DIGIT}+(?:[,٬]{_DIGIT}{{3}}(?!{_DIGIT}))*(?:[.٫]{_DIGIT}+)?"
+#: A word as written: letters, with the harakat (U+064B-U+065F, U+0670) that may sit on Arabic ones.
+_LETTERS = r"(?:[^\W\d_]|[\u064b-\u065f\u0670])+"
+_TOKEN = re.compile(rf"(?P<numeral>{_NUMERAL})|(?P<word>{_LETTERS}(?:-{_LETTERS})*)")
+_PERCENT_SIGN_AFTER = re.compile(rf"\s*[{language.PERCENT_SIGNS}]")
+_PERCENT_SIGN_BEFORE = re.compile(rf"[{language.PERCENT_SIGNS}]\s?$")
+_SEPARATORS_TO_ASCII = str.maketrans({"٫": ".", "٬": "", ",": ""})
 
 
 def _normalised_table(table: dict[str, int]) -> dict[str, int]:
     return {normalise_for_matching(word): value for word, value in table.items()}
 
 
+_ARABIC_NUMBER_WORDS = _normalised_table(language.ARABIC_NUMBER_WORDS)
+#: Every number word in its matching form, Arabic ones also with each clitic in front ("وثلاثة", "بالألف").
+_NUMBER_WORDS = (
+    {
+        normalise_for_matching(prefix) + word: value
+        for prefix in language.ARABIC_WORD_PREFIXES
+        for word, value in _ARABIC_NUMBER_WORDS.items()
+    }
+    | _ARABIC_NUMBER_WORDS
+    | _normalised_table(language.ENGLISH_NUMBER_WORDS)
+)
 _SCALES = _normalised_table(language.SCALE_WORDS)
-_SCALE_AFTER = re.compile(rf"\s+({_alternation(list(language.SCALE_WORDS))})(?!\w)")
-_PERCENT_AFTER = re.compile(rf"\s*[{language.PERCENT_SIGNS}]|\s+(?:{_alternation(language.PERCENT_WORDS)})(?!\w)")
-_PERCENT_BEFORE = re.compile(rf"[{language.PERCENT_SIGNS}]\s?$")
-_NUMBER_WORDS = _normalised_table(language.ENGLISH_NUMBER_WORDS) | _normalised_table(language.ARABIC_NUMBER_WORDS)
-_PREFIXES = tuple(normalise_for_matching(p) for p in language.ARABIC_WORD_PREFIXES)
-_SEPARATORS_TO_ASCII = str.maketrans({"٫": ".", "٬": "", ",": ""})
+_PERCENT_PHRASES = {tuple(normalise_for_matching(phrase).split()) for phrase in language.PERCENT_WORDS}
+_LONGEST_PERCENT_PHRASE = max(map(len, _PERCENT_PHRASES))
 
 
 @dataclass(frozen=True)
@@ -78,44 +85,64 @@ class NumberComparison:
 
 
 def _word_value(word: str) -> int | None:
-    """The value of a number word: from the tables, a hyphenated "twenty-five", or an Arabic word with clitics."""
+    """The value of a number word in matching form: from the tables, a hyphenated "twenty-five", or the number
+    that starts a compound ("a ten-year plan", "the two-state solution")."""
     if word in _NUMBER_WORDS:
         return _NUMBER_WORDS[word]
-    tens, _, units = word.partition("-")
-    if units and _NUMBER_WORDS.get(tens, 0) in range(20, 100, 10) and _NUMBER_WORDS.get(units, 0) in range(1, 10):
-        return _NUMBER_WORDS[tens] + _NUMBER_WORDS[units]
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and word[len(prefix) :] in _NUMBER_WORDS:
-            return _NUMBER_WORDS[word[len(prefix) :]]
-    return None
+    first, _, rest = word.partition("-")
+    if rest and _NUMBER_WORDS.get(first, 0) in range(20, 100, 10) and _NUMBER_WORDS.get(rest, 0) in range(1, 10):
+        return _NUMBER_WORDS[first] + _NUMBER_WORDS[rest]
+    return _NUMBER_WORDS.get(first) if rest else None
+
+
+class _Tokens:
+    """The numerals and words of a text in order, each word in matching form, with a look at what follows one."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.found = list(_TOKEN.finditer(text))
+        self.words = [normalise_for_matching(t["word"]) if t["word"] else "" for t in self.found]
+
+    def words_after(self, index: int, count: int) -> tuple[str, ...]:
+        """Up to `count` words that follow token `index`, separated from it and each other by spaces only."""
+        words: list[str] = []
+        end = self.found[index].end()
+        for token, word in zip(self.found[index + 1 : index + 1 + count], self.words[index + 1 :], strict=False):
+            if not word or not self.text[end : token.start()].isspace():
+                break
+            words.append(word)
+            end = token.end()
+        return tuple(words)
 
 
 def find_numbers(text: str) -> list[NumberMention]:
-    """Every numeral and number word of `text`, in order, with its raw span."""
-    normalised, offsets = normalise_with_offsets(text)
+    """Every numeral and number word of `text`, in order, with its span."""
+    tokens = _Tokens(text)
     mentions: list[NumberMention] = []
-    consumed = 0  # a scale word read as part of the number before it is not a number of its own
-    for token in _TOKEN.finditer(normalised):
-        if token.start() < consumed:
-            continue
+    index = 0
+    while index < len(tokens.found):
+        token, word = tokens.found[index], tokens.words[index]
         if token["numeral"]:
-            value = Decimal(token["numeral"].translate(_SEPARATORS_TO_ASCII))
-        else:
-            word_value = _word_value(token["word"])
-            if word_value is None:
-                continue
+            value = Decimal(normalise_for_matching(token[0]).translate(_SEPARATORS_TO_ASCII))
+        elif (word_value := _word_value(word)) is not None:
             value = Decimal(word_value)
-        end = token.end()
+        else:
+            index += 1
+            continue
         values = {value}
-        scale = _SCALE_AFTER.match(normalised, end)
-        if scale:
-            values.add(value * _SCALES[" ".join(scale[1].split())])
-            end = consumed = scale.end()
-        percent = bool(_PERCENT_AFTER.match(normalised, end) or _PERCENT_BEFORE.search(normalised, 0, token.start()))
-        span = (offsets[token.start()][0], offsets[token.end() - 1][1])
-        mentions.append(
-            NumberMention(text[span[0] : span[1]], span, frozenset(values), percent, spelled=not token["numeral"])
+        following = tokens.words_after(index, _LONGEST_PERCENT_PHRASE + 1)
+        if following and following[0] in _SCALES:  # the scale word is part of this number, not one of its own
+            values.add(value * _SCALES[following[0]])
+            following = following[1:]
+            index += 1
+        end = tokens.found[index].end()
+        percent = bool(
+            _PERCENT_SIGN_AFTER.match(text, end)
+            or _PERCENT_SIGN_BEFORE.search(text, 0, token.start())
+            or any(following[: len(phrase)] == phrase for phrase in _PERCENT_PHRASES)
         )
+        mentions.append(NumberMention(token[0], token.span(), frozenset(values), percent, spelled=not token["numeral"]))
+        index += 1
     return mentions
 
 
