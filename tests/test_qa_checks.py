@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tarjama.domain import Segment, Status
 from tarjama.qa import CHECK_TITLES, SEVERITIES, CheckName, QaContext, QaIssue, QaSettings, Severity, check_segment
@@ -247,3 +249,16 @@ def test_a_segment_is_checked_as_it_would_be_approved() -> None:
     assert [i.check for i in check_segment(replace(draft, status=Status.APPROVED), QaContext())] == [
         CheckName.EMPTY_TARGET
     ]
+
+
+#: Text made of what the checks look at: Arabic and Latin letters, digits of three systems, punctuation, quotes,
+#: brackets, separators, invisible characters and spaces.
+_CHECKED_CHARACTERS = "اأبةثلمنهوىي ٠١٣٫٬٪۲۵0123456789abcdeTHO.,;:!?؟،؛…«»“”‘’\"'()[]{}%-\u200f\u200b\u00ad\u00a0 \t\n"
+_texts = st.text(alphabet=_CHECKED_CHARACTERS, max_size=60) | st.text(max_size=30)
+
+
+@given(source=_texts, target=_texts, status=st.sampled_from(list(Status)))
+def test_checks_never_raise_and_spans_stay_inside_the_target(source: str, target: str, status: Status) -> None:
+    for issue in check_segment(segment(source, target, status), QaContext()):
+        assert issue.message and issue.severity == SEVERITIES[issue.check]
+        assert all(0 <= start < end <= len(target) for start, end in issue.spans)

@@ -45,6 +45,7 @@ def number_issues(source: str, target: str) -> list[QaIssue]:
         ("وصل عدد اللاجئين إلى ٣ ملايين.", "The number of refugees reached 3,000,000."),
         ("وصل عدد اللاجئين إلى ٣٫٥ مليون.", "The number of refugees reached 3,500,000."),
         ("بلغت الصادرات ٤٥ مليار دولار.", "Exports reached $45bn."),
+        ("بلغت الصادرات ١٬٥٠٠٬٠٠٠٬٠٠٠ دولار.", "Exports reached $1.5bn."),
         ("وصل ثلاثة آلاف لاجئ.", "3,000 refugees arrived."),
         ("في ٢٧/٢/٢٠١٦", "On 27 February 2016"),  # a month number becomes the month's name
         ("في ٥ و٦ و٥ آذار", "On March 5, 5 and 6"),  # order does not matter

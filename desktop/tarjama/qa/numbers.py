@@ -104,11 +104,13 @@ class _Tokens:
         self.words = [normalise_for_matching(t["word"]) if t["word"] else "" for t in self.found]
 
     def words_after(self, index: int, count: int) -> tuple[str, ...]:
-        """Up to `count` words that follow token `index`, separated from it and each other by spaces only."""
+        """Up to `count` words that follow token `index`, separated from it and each other by nothing but spaces
+        ("3 million", "3million", "٣ ملايين")."""
         words: list[str] = []
         end = self.found[index].end()
         for token, word in zip(self.found[index + 1 : index + 1 + count], self.words[index + 1 :], strict=False):
-            if not word or not self.text[end : token.start()].isspace():
+            gap = self.text[end : token.start()]
+            if not word or (gap and not gap.isspace()):
                 break
             words.append(word)
             end = token.end()
