@@ -393,7 +393,8 @@ def test_entity_declarations_are_refused_without_reading_or_fetching(
 
     message = str(refused.value)
     assert SECRET not in message and "lol" not in message
-    assert SECRET not in capfd.readouterr().out + capfd.readouterr().err
+    captured = capfd.readouterr()
+    assert SECRET not in captured.out + captured.err
     assert server.requests == []
     assert refused.value.path == path
     if not padded:
