@@ -95,6 +95,9 @@ def test_set_aside_findings_are_left_out_of_the_project_check(store: ProjectStor
     store.ignore_qa(fifth.id, CheckName.NUMBER_EXTRA, "The year is implied in the source.")
     found = [(i.segment_id, i.check) for i in check_project(store)]
     assert found == [(third.id, CheckName.DOUBLE_SPACE), (fifth.id, CheckName.FINAL_PUNCTUATION)]
+    # Checking the segment alone (as the window does on approval) leaves them out too.
+    context = QaContext.for_segments(store.segments(), ignored=store.ignored_qa())
+    assert [i.check for i in check_segment(store.segment(fifth.id), context)] == [CheckName.FINAL_PUNCTUATION]
     # Setting aside a finding on one segment leaves the same check on another segment alone.
     store.update_segment(segments[0].id, target="The government announced a new plan in 2017.")
     assert (segments[0].id, CheckName.NUMBER_EXTRA) in [(i.segment_id, i.check) for i in check_project(store)]

@@ -20,6 +20,8 @@ class TermSource(Protocol):
 
 @dataclass(frozen=True)
 class ApprovedTranslation:
+    """An approved segment's translation, in matching form, as the consistency check compares it."""
+
     segment_id: int
     normalised_target: str
 
@@ -28,19 +30,25 @@ class ApprovedTranslation:
 class QaContext:
     """The project-wide facts the checks compare a segment with; build it with `for_segments`.
 
-    `approved` maps a normalised source to the approved translations it has in the project. The window rebuilds the
-    context when it wants fresh length bounds; for one segment being approved, its own (new) target is what is
-    compared, so a context built a moment earlier still answers correctly for it.
+    `approved` maps a normalised source to the approved translations it has in the project; `ignored` holds the
+    findings a translator set aside, as `ProjectStore.ignored_qa` gives them ({(segment id, check name): reason}).
+    The window rebuilds the context when it wants fresh length bounds; for one segment being approved, its own (new)
+    target is what is compared, so a context built a moment earlier still answers correctly for it.
     """
 
     settings: QaSettings = field(default_factory=QaSettings)
     glossary: TermSource | None = None
     length_bounds: LengthBounds | None = None
     approved: Mapping[str, tuple[ApprovedTranslation, ...]] = field(default_factory=dict)
+    ignored: Mapping[tuple[int, str], str] = field(default_factory=dict)
 
     @classmethod
     def for_segments(
-        cls, segments: Iterable[Segment], glossary: TermSource | None = None, settings: QaSettings | None = None
+        cls,
+        segments: Iterable[Segment],
+        glossary: TermSource | None = None,
+        settings: QaSettings | None = None,
+        ignored: Mapping[tuple[int, str], str] | None = None,
     ) -> QaContext:
         segments = list(segments)
         approved: dict[str, list[ApprovedTranslation]] = {}
@@ -54,4 +62,5 @@ class QaContext:
             glossary=glossary,
             length_bounds=length_bounds(segments),
             approved={source: tuple(translations) for source, translations in approved.items()},
+            ignored=ignored or {},
         )

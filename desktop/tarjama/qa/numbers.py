@@ -108,7 +108,8 @@ class _Tokens:
         ("3 million", "3million", "٣ ملايين")."""
         words: list[str] = []
         end = self.found[index].end()
-        for token, word in zip(self.found[index + 1 : index + 1 + count], self.words[index + 1 :], strict=False):
+        following = slice(index + 1, index + 1 + count)
+        for token, word in zip(self.found[following], self.words[following], strict=True):
             gap = self.text[end : token.start()]
             if not word or (gap and not gap.isspace()):
                 break

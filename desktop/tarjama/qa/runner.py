@@ -15,16 +15,20 @@ if TYPE_CHECKING:
 
 
 def check_segment(segment: Segment, context: QaContext) -> list[QaIssue]:
-    """The findings of the enabled checks on one segment, as it is given.
+    """The findings of the enabled checks on one segment, as it is given, without those set aside.
 
     To check a segment before approving it, pass it as it would be saved: `dataclasses.replace(segment,
-    target=new_text, status=Status.APPROVED)`. Set-aside findings are not filtered here (see `check_project`).
+    target=new_text, status=Status.APPROVED)`.
     """
     if segment.target.strip():
         issues = [issue for check in TARGET_CHECKS for issue in check(segment, context)]
     else:
         issues = list(empty_target(segment, context))
-    return [issue for issue in issues if context.settings.enabled(issue.check)]
+    return [
+        issue
+        for issue in issues
+        if context.settings.enabled(issue.check) and (issue.segment_id, issue.check) not in context.ignored
+    ]
 
 
 def check_project(
@@ -32,11 +36,5 @@ def check_project(
 ) -> list[QaIssue]:
     """The findings on every segment in document order, without those a translator set aside (`ignore_qa`)."""
     segments = store.segments()
-    context = QaContext.for_segments(segments, glossary, settings)
-    ignored = store.ignored_qa()
-    return [
-        issue
-        for segment in segments
-        for issue in check_segment(segment, context)
-        if (issue.segment_id, issue.check) not in ignored
-    ]
+    context = QaContext.for_segments(segments, glossary, settings, store.ignored_qa())
+    return [issue for segment in segments for issue in check_segment(segment, context)]
