@@ -13,7 +13,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from tarjama.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, main
+from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from tarjama.formats import read_document
 from tarjama.stores.project import PROJECT_FILE, ProjectStore
 
@@ -255,10 +255,12 @@ def test_export_to_an_unknown_extension_exits_2(capsys: pytest.CaptureFixture[st
     assert not out.exists()
 
 
-def test_export_into_a_missing_folder_exits_1(capsys: pytest.CaptureFixture[str], project: Path) -> None:
-    code, _, err = run(capsys, "export-target", project, project.parent / "nowhere" / "out.txt")
-    assert code == EXIT_FAILED
-    assert err.startswith("tarjama-cli: ")
+def test_export_into_a_missing_folder_is_bad_input_naming_it(capsys: pytest.CaptureFixture[str], project: Path) -> None:
+    out = project.parent / "nowhere" / "out.txt"
+    code, _, err = run(capsys, "export-target", project, out)
+    assert code == EXIT_BAD_INPUT
+    assert err.startswith(f"tarjama-cli: {out}: could not be written")
+    assert not out.parent.exists()
 
 
 @pytest.mark.parametrize(

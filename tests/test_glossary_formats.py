@@ -325,7 +325,7 @@ def test_a_failed_export_leaves_the_old_file(tmp_path: Path, monkeypatch: pytest
     def full_disk(*_: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("tarjama.glossary_exchange.os.fsync", full_disk)
+    monkeypatch.setattr("tarjama.atomic_file.os.fsync", full_disk)
     with pytest.raises(BadInputError, match="No space left"):
         export_glossary(glossary_path, out)
     assert out.read_text(encoding="utf-8") == "the previous export"

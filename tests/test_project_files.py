@@ -242,7 +242,7 @@ def test_a_failure_while_writing_leaves_the_earlier_export(
 
     monkeypatch.setattr(project_files, "write_document", fail_midway)
     translate(store)
-    with pytest.raises(OSError, match="No space left"):
+    with pytest.raises(BadInputError, match="No space left"):
         export_target(store, out)
     assert out.read_bytes() == earlier
     assert folder_names(tmp_path) == before

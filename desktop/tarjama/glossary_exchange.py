@@ -7,12 +7,11 @@ only when complete. Each service opens its own connection, so the window may run
 
 from __future__ import annotations
 
-import os
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarjama.atomic_file import replacing
 from tarjama.domain import GlossaryEntry
 from tarjama.errors import BadInputError
 from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv
@@ -101,17 +100,5 @@ def _read(path: Path) -> bytes:
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    """Write beside `path` and rename over it, so a failure leaves any file already there untouched."""
-    if path.is_dir():
-        raise BadInputError(path, "is a folder; choose a file name for the exported glossary")
-    temporary = path.with_name(f".{path.name}.{uuid.uuid4().hex}.part")
-    try:
-        with temporary.open("xb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, path)
-    except OSError as exc:
-        temporary.unlink(missing_ok=True)
-        raise BadInputError(path, f"could not be written ({exc.strerror or exc}); check that the folder exists, "
-                                  "that you may write in it and that the disk is not full") from exc
+    with replacing(path, "wb", "exported glossary") as out:
+        out.write(data)

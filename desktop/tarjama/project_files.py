@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarjama.atomic_file import replacing_path
 from tarjama.domain import Segment, Status
 from tarjama.formats import format_for, read_document, write_document
 from tarjama.paths import default_tm_path
@@ -86,13 +85,6 @@ def export_target(store: ProjectStore, out_path: str | Path) -> ExportReport:
                     counts["target"] += 1
                 else:
                     counts["source"] += 1
-    fd, tmp_name = tempfile.mkstemp(prefix=".export-", suffix=out_path.suffix, dir=out_path.parent)
-    os.close(fd)
-    os.unlink(tmp_name)  # let the writer create it, with a new file's usual permissions rather than mkstemp's 0600
-    try:
-        write_document(Path(tmp_name), paragraphs, separator)
-        os.replace(tmp_name, out_path)
-    except BaseException:
-        Path(tmp_name).unlink(missing_ok=True)
-        raise
+    with replacing_path(out_path, "translation") as tmp:
+        write_document(tmp, paragraphs, separator)
     return ExportReport(out_path, counts["all"], counts[Status.APPROVED], counts["target"], counts["source"])

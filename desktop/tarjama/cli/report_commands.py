@@ -5,16 +5,14 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
-import tempfile
 from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
 
+from tarjama.atomic_file import replacing
 from tarjama.cli.output import command, print_json
 from tarjama.domain import Origin, Segment
 from tarjama.effort import EffortSummary, SegmentEffort, approved_efforts, effort_summary
-from tarjama.errors import BadInputError
 from tarjama.stores.project import ProjectStore
 
 COLUMNS = (
@@ -54,33 +52,10 @@ def write_csv(path: Path, rows: Iterable[dict[str, object]]) -> None:
     The file is written under a temporary name and renamed, so a failure never leaves half a report or damages an
     earlier one; a path that cannot be written is the user's to fix, so it is a BadInputError naming it.
     """
-    if path.is_dir():
-        raise BadInputError(path, "is a folder; choose a file name for the report")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        os.close(fd)
-        os.unlink(tmp_name)  # made again below with a new file's usual permissions, not mkstemp's 0600
-        tmp = Path(tmp_name)
-    except OSError as exc:
-        raise _unwritable(path, exc) from exc
-    try:
-        with tmp.open("x", encoding="utf-8-sig", newline="") as out:
-            writer = csv.DictWriter(out, COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _unwritable(path, exc) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
-def _unwritable(path: Path, exc: OSError) -> BadInputError:
-    return BadInputError(
-        path, f"could not be written ({exc.strerror or exc}); check that the folder exists and that you may write in it"
-    )
+    with replacing(path, "w", "report", encoding="utf-8-sig", newline="") as out:
+        writer = csv.DictWriter(out, COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
 
 
 def _duration(seconds: float) -> str:

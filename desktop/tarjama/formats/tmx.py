@@ -14,9 +14,7 @@ from __future__ import annotations
 import codecs
 import functools
 import importlib.metadata
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -26,6 +24,7 @@ from typing import BinaryIO
 from lxml import etree
 
 import tarjama
+from tarjama.atomic_file import replacing
 from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.errors import BadInputError, TarjamaError
 
@@ -136,28 +135,10 @@ def write_tmx(path: Path, units: Iterable[TmUnit], *, source_lang: str = "ar", t
     `units` or a full disk leaves a file already there untouched and no partial file behind.
     """
     path = Path(path)
-    directory = path.parent
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
-        os.close(fd)
-        os.unlink(tmp_name)  # the file is made again below with a new file's usual permissions, not mkstemp's 0600
-    except OSError as exc:
-        raise _unwritable(path, exc) from exc
-    tmp = Path(tmp_name)
-    try:
-        with tmp.open("xb") as out:
-            written = _write_document(out, units, source_lang, target_lang, path, cancel, on_progress)
-            out.flush()
-            os.fsync(out.fileno())
+    with replacing(path, "wb", "exported memory") as out:
+        written = _write_document(out, units, source_lang, target_lang, path, cancel, on_progress)
         if cancel is not None and cancel():
             raise TmxCancelled(path)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise _unwritable(path, exc) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
     if on_progress is not None:
         on_progress(written)
     return written
@@ -339,13 +320,6 @@ def _tmx_date_of(moment: datetime) -> str:
     # and is faster than formatting six numbers.
     iso = moment.isoformat()
     return f"{iso[0:4]}{iso[5:7]}{iso[8:10]}T{iso[11:13]}{iso[14:16]}{iso[17:19]}Z"
-
-
-def _unwritable(path: Path, exc: OSError) -> BadInputError:
-    if path.is_dir():
-        return BadInputError(path, "is a folder; choose a file name for the exported memory")
-    return BadInputError(path, f"could not be written ({exc.strerror or exc}); check that the folder exists, "
-                               "that you may write in it and that the disk is not full")
 
 
 # -- reading ------------------------------------------------------------------------------------------------
