@@ -30,14 +30,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        args.handler(args)
+        code = args.handler(args)
     except TarjamaError as exc:
         print(f"tarjama-cli: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as exc:
         print(f"tarjama-cli: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    return EXIT_OK
+    return EXIT_OK if code is None else code
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@ from collections.abc import Callable
 
 EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
 
-Handler = Callable[[argparse.Namespace], None]
+#: A command: returns nothing when it did its work, or an exit code when it ran but must report otherwise (QA
+#: finding errors); raising a TarjamaError means bad input.
+Handler = Callable[[argparse.Namespace], int | None]
 
 
 def print_json(data: object) -> None:

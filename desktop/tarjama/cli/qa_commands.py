@@ -7,7 +7,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from tarjama.cli.output import EXIT_FAILED, command, print_json
+from tarjama.cli.output import EXIT_FAILED, EXIT_OK, command, print_json
 from tarjama.qa import CheckName, QaIssue, QaSettings, Severity, TermSource, check_project
 from tarjama.stores.project import ProjectStore
 
@@ -53,7 +53,7 @@ def _summary(issues: list[QaIssue]) -> str:
     return f"{', '.join(parts)} in {segments} segment{'s' if segments != 1 else ''}."
 
 
-def cmd_qa(args: argparse.Namespace) -> None:
+def cmd_qa(args: argparse.Namespace) -> int:
     settings = QaSettings(disabled_checks=frozenset(args.skip))
     with ProjectStore.open(args.project) as store:
         issues = check_project(store, _term_source(store, args.glossary), settings)
@@ -63,8 +63,7 @@ def cmd_qa(args: argparse.Namespace) -> None:
         for issue in issues:
             print(f"{issue.segment_id}\t{issue.severity.value}\t{issue.check.value}\t{issue.message}")
         print(_summary(issues), file=sys.stderr)
-    if any(issue.severity == Severity.ERROR for issue in issues):
-        raise SystemExit(EXIT_FAILED)
+    return EXIT_FAILED if any(issue.severity == Severity.ERROR for issue in issues) else EXIT_OK
 
 
 def register(sub: argparse._SubParsersAction) -> None:
