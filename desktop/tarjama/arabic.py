@@ -99,9 +99,8 @@ def scoring_words(normalised: str) -> list[str]:
 
     A text made only of numbers keeps its digits: otherwise "15" would look identical to "2017".
     """
-    words = match_words(normalised)
-    masked = [_DIGIT_RUN.sub("0", word) for word in words]
-    return masked if any(word != "0" for word in masked) else words
+    masked = match_words(_DIGIT_RUN.sub("0", normalised))
+    return masked if any(word != "0" for word in masked) else match_words(normalised)
 
 
 def difference_flags(query: str, candidate: str) -> frozenset[str]:

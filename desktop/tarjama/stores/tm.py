@@ -4,10 +4,16 @@ Units keep their raw text; matching uses `tarjama.arabic.normalise_for_matching`
 `norm_target`) so lookups never normalise a million rows. Two FTS5 indexes over the normalised text, kept in sync by
 triggers defined in this file (so they fire even when a project has the TM ATTACHed under another schema name):
 
-* `units_words` — words of the normalised source (unicode61), for fuzzy candidates: the rarest query words
-  (looked up in `units_words_vocab`) are OR-ed, the bm25-best hundred candidates are rescored with `score`;
+* `units_features` — the words and word pairs of each normalised source (`match_features`), for fuzzy candidates.
+  A lookup fetches the postings of the query's rarest features, ranks units by the summed rarity of the features
+  they share, and rescores the best hundred with `score`. Word pairs matter: in a memory of one subject every word
+  is in thousands of units, while a pair of neighbours still points to a few. Contentless and without positions,
+  so it costs little space; its triggers call `match_features` through an SQL function that `attach` and
+  `TranslationMemory` register on their connection (another SQLite tool cannot change units by mistake: the
+  trigger fails instead of corrupting the index);
 * `units_text` — trigrams of the normalised source and target, for concordance on parts of words (Arabic glues
-  prefixes such as و، ب، ال to the word, so whole-word search would miss most hits).
+  prefixes such as و، ب، ال to the word, so whole-word search would miss most hits). Searched with GLOB, which
+  FTS5 answers from the trigram index and checks against the text.
 
 A project writes the units of the segments it approves through `write_project_unit` and `withdraw_project_unit`,
 inside its own transaction, on its connection with this file attached.
@@ -17,6 +23,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,7 +36,6 @@ from rapidfuzz.distance import Levenshtein
 
 from tarjama.arabic import (
     difference_flags,
-    match_words,
     normalise_for_matching,
     normalise_with_offsets,
     scoring_words,
@@ -40,13 +46,58 @@ from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, tran
 
 TM_SUFFIX = ".tarjama-tm"
 
-#: Candidates the word index hands to `score` for each fuzzy lookup.
+#: Candidates the features index hands to `score` for each fuzzy lookup.
 FUZZY_CANDIDATES = 100
-#: Query words OR-ed into the candidate search, rarest first; more only slows the search down.
-MAX_QUERY_TERMS = 8
-#: A word in more than this share of units says little about which unit matches; it is skipped when rarer ones exist.
-COMMON_TERM_SHARE = 0.02
+#: A first probe reads this many postings of every query feature: enough to know the rare ones completely.
+_PROBE = 64
+#: Postings a lookup reads in all, rarest features first; the rest are too common to tell units apart.
+_POSTINGS_BUDGET = 20_000
+_FEATURE_FUNCTION = "tarjama_match_features"
+_PAIR = "\ue000"  # joins the two words of a pair into one token (a private-use character is a token character)
+_BAND = "\ue001"  # tags a feature with the length band of its source
+_BAND_RATIO = math.log(1.2)
+#: The longest source a lookup with threshold 0 reads the bands of (longer ones only match at some threshold).
+_LONGEST = 10_000
 _IMPORT_CHUNK = 2000
+_GLOB_ESCAPES = str.maketrans({"*": "[*]", "?": "[?]", "[": "[[]"})
+
+
+# Unqualified names in a trigger body resolve in the trigger's own schema, so these also keep the indexes in sync
+# when a project writes `tm.units` through ATTACH. A bulk import drops them and indexes each chunk with
+# `_INDEX_ROWS_AFTER` instead (five times faster than row by row), then creates them again from here: these are
+# always the triggers of the current schema version.
+_INDEX_TRIGGERS = {
+    "units_indexed_insert": """
+        CREATE TRIGGER units_indexed_insert AFTER INSERT ON units BEGIN
+            INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
+            INSERT INTO units_text (rowid, norm_source, norm_target) VALUES (new.id, new.norm_source, new.norm_target);
+        END
+    """,
+    "units_indexed_delete": """
+        CREATE TRIGGER units_indexed_delete AFTER DELETE ON units BEGIN
+            INSERT INTO units_features (units_features, rowid, features)
+                VALUES ('delete', old.id, tarjama_match_features(old.norm_source));
+            INSERT INTO units_text (units_text, rowid, norm_source, norm_target)
+                VALUES ('delete', old.id, old.norm_source, old.norm_target);
+        END
+    """,
+    "units_indexed_update": """
+        CREATE TRIGGER units_indexed_update AFTER UPDATE OF norm_source, norm_target ON units BEGIN
+            INSERT INTO units_features (units_features, rowid, features)
+                VALUES ('delete', old.id, tarjama_match_features(old.norm_source));
+            INSERT INTO units_text (units_text, rowid, norm_source, norm_target)
+                VALUES ('delete', old.id, old.norm_source, old.norm_target);
+            INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
+            INSERT INTO units_text (rowid, norm_source, norm_target) VALUES (new.id, new.norm_source, new.norm_target);
+        END
+    """,
+}
+_INDEX_ROWS_AFTER = (
+    "INSERT INTO units_features (rowid, features) SELECT id, tarjama_match_features(norm_source) FROM units "
+    "WHERE id > ?",
+    "INSERT INTO units_text (rowid, norm_source, norm_target) SELECT id, norm_source, norm_target FROM units "
+    "WHERE id > ?",
+)
 
 
 def _schema_v1(db: sqlite_utils.Database) -> None:
@@ -76,51 +127,21 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
         )
         """
     )
-    db.execute("CREATE INDEX units_norm_source ON units (norm_source)")
-    db.execute("CREATE INDEX units_source_target ON units (source, target)")
+    db.execute("CREATE INDEX units_norm_source ON units (norm_source)")  # exact matches and duplicates
     db.execute(
         "CREATE UNIQUE INDEX units_project_segment ON units (project_uid, segment_id) "
         "WHERE project_uid IS NOT NULL AND segment_id IS NOT NULL"
     )
     db.execute(
-        "CREATE VIRTUAL TABLE units_words USING fts5(norm_source, content='units', content_rowid='id', "
+        "CREATE VIRTUAL TABLE units_features USING fts5(features, content='', "
         "tokenize='unicode61 remove_diacritics 0', detail='none')"
     )
-    db.execute("CREATE VIRTUAL TABLE units_words_vocab USING fts5vocab(units_words, 'row')")
     db.execute(
         "CREATE VIRTUAL TABLE units_text USING fts5(norm_source, norm_target, content='units', content_rowid='id', "
-        "tokenize='trigram')"
+        "tokenize='trigram case_sensitive 1', detail='none')"
     )
-    # Unqualified names in a trigger body resolve in the trigger's own schema, so these also keep the indexes in
-    # sync when a project writes `tm.units` through ATTACH.
-    db.execute(
-        """
-        CREATE TRIGGER units_indexed_insert AFTER INSERT ON units BEGIN
-            INSERT INTO units_words (rowid, norm_source) VALUES (new.id, new.norm_source);
-            INSERT INTO units_text (rowid, norm_source, norm_target) VALUES (new.id, new.norm_source, new.norm_target);
-        END
-        """
-    )
-    db.execute(
-        """
-        CREATE TRIGGER units_indexed_delete AFTER DELETE ON units BEGIN
-            INSERT INTO units_words (units_words, rowid, norm_source) VALUES ('delete', old.id, old.norm_source);
-            INSERT INTO units_text (units_text, rowid, norm_source, norm_target)
-                VALUES ('delete', old.id, old.norm_source, old.norm_target);
-        END
-        """
-    )
-    db.execute(
-        """
-        CREATE TRIGGER units_indexed_update AFTER UPDATE OF norm_source, norm_target ON units BEGIN
-            INSERT INTO units_words (units_words, rowid, norm_source) VALUES ('delete', old.id, old.norm_source);
-            INSERT INTO units_text (units_text, rowid, norm_source, norm_target)
-                VALUES ('delete', old.id, old.norm_source, old.norm_target);
-            INSERT INTO units_words (rowid, norm_source) VALUES (new.id, new.norm_source);
-            INSERT INTO units_text (rowid, norm_source, norm_target) VALUES (new.id, new.norm_source, new.norm_target);
-        END
-        """
-    )
+    for trigger in _INDEX_TRIGGERS.values():
+        db.execute(trigger)
 
 
 TM_FILE = FileKind(application_id=0x544A544D, description="Tarjama translation memory", migrations=[_schema_v1])
@@ -172,6 +193,36 @@ def score(query_norm: str, candidate_norm: str) -> int:
         return 0
     similarity = Levenshtein.normalized_similarity(query_words, candidate_words)
     return min(99, int(similarity * 100 + 1e-9))
+
+
+def _features(words: list[str]) -> list[str]:
+    return [*words, *(a + _PAIR + b for a, b in zip(words, words[1:], strict=False))]
+
+
+def _length_band(length: int) -> int:
+    """Lengths in words grouped so that each band spans about a fifth more than the last."""
+    return int(math.log(length) / _BAND_RATIO) if length > 0 else 0
+
+
+def match_features(norm_source: str) -> str:
+    """The tokens the features index holds for a normalised source: each scoring word and each pair of
+    neighbours, tagged with the band of the source's length (a score bounds the length of a match, so a lookup
+    reads only the bands a match can be in).
+
+    The index is contentless, so removing a unit re-computes these: changing this function needs a schema
+    migration that rebuilds `units_features`.
+    """
+    words = scoring_words(norm_source)
+    band = f"{_BAND}{_length_band(len(words))}"
+    return " ".join(feature + band for feature in _features(words))
+
+
+def _quoted(token: str) -> str:
+    return '"' + token.replace('"', '""') + '"'
+
+
+def _register_functions(db: sqlite_utils.Database) -> None:
+    db.conn.create_function(_FEATURE_FUNCTION, 1, match_features, deterministic=True)
 
 
 def segment_context(previous_source: str | None, next_source: str | None) -> str:
@@ -271,10 +322,9 @@ def _row(unit: TmUnit, *, project_uid: str | None = None, segment_id: int | None
     }
 
 
-def _merged(existing: dict[str, object], unit: TmUnit) -> dict[str, object]:
+def _merged(existing: dict[str, object], incoming: dict[str, object]) -> dict[str, object]:
     """An identical source/target pair seen again: keep the earliest creation, the latest change, the larger
     usage count, and every prop and note of both."""
-    incoming = _row(unit)
     props = json.loads(existing["props"])
     props += [p for p in json.loads(incoming["props"]) if p not in props]
     notes = json.loads(existing["notes"])
@@ -307,6 +357,7 @@ def attach(db: sqlite_utils.Database, path: Path, schema: str, *, create: bool =
     tm = TranslationMemory.open_or_create(path) if create else TranslationMemory.open(path)
     tm.close()
     prefix = _schema_prefix(schema)
+    _register_functions(db)
     db.execute(f"ATTACH DATABASE ? AS {prefix[:-1]}", [str(path)])
     db.execute(f"PRAGMA {prefix}synchronous=FULL")
 
@@ -349,6 +400,7 @@ class TranslationMemory:
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
         self.path = path
         self._db = db
+        _register_functions(db)
 
     @classmethod
     def open(cls, path: str | Path) -> TranslationMemory:
@@ -408,10 +460,8 @@ class TranslationMemory:
             unit = _unit(row)
             offer(unit, 101 if context and unit.context == context else 100)
         if len(found) < limit and threshold < 100:
-            for unit, norm_source in self._fuzzy_candidates(query):
-                value = score(query, norm_source)
-                if value >= threshold:
-                    offer(unit, value)
+            for value, unit in self._fuzzy_matches(query, threshold):
+                offer(unit, value)
         ranked = sorted(found.values(), key=lambda item: (item[0], item[1].changed_at), reverse=True)
         return [
             TmMatch(
@@ -424,31 +474,92 @@ class TranslationMemory:
             if value >= threshold
         ]
 
-    def _fuzzy_candidates(self, query: str) -> list[tuple[TmUnit, str]]:
-        """The approved units the word index ranks best for the query's rarest words, with their norm_source."""
-        frequencies = []
-        for term in dict.fromkeys(match_words(query)):
-            row = self._db.execute("SELECT doc FROM units_words_vocab WHERE term = ?", [term]).fetchone()
-            if row is not None:
-                # Numbers come last: scoring treats all numbers alike, so they must not decide the candidates.
-                frequencies.append((term.isdigit(), row[0], term))
-        if not frequencies:
+    def _fuzzy_matches(self, query: str, threshold: int) -> list[tuple[int, TmUnit]]:
+        """Approved units scoring at least `threshold` against the query, found through the features index.
+
+        Only units of a length that can score `threshold` are read: a similarity of T needs a length between T and
+        1/T times the query's, so only features tagged with those length bands are. Each feature is first counted
+        up to a few postings, which tells the rare ones from the common ones. Units are ranked by the summed
+        rarity, log(units / postings), of the features they share, and the best hundred are scored.
+
+        The rare pairs alone usually suffice: a unit sharing none of them lacks k pairs of the query, and as one
+        edit removes at most two pairs, it is at least k/2 edits away. Only when that bound leaves room for a better
+        unit than the best found are common pairs and then words read too, while the postings budget lasts.
+        """
+        words = scoring_words(query)
+        if not words:
             return []
-        frequencies.sort()
-        total = self._db.execute("SELECT max(id) FROM units").fetchone()[0] or 0
-        common = max(100, int(total * COMMON_TERM_SHARE))
-        terms = [term for _, doc, term in frequencies if doc <= common][:MAX_QUERY_TERMS]
-        terms = terms or [term for _, _, term in frequencies[:2]]
-        match = " OR ".join('"' + term.replace('"', '""') + '"' for term in terms)
+        total = (self._db.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
+        shortest = max(1, math.ceil(len(words) * threshold / 100 - 1e-9))
+        longest = math.floor(len(words) * 100 / threshold + 1e-9) if threshold > 0 else _LONGEST
+        bands = [f"{_BAND}{band}" for band in range(_length_band(shortest), _length_band(longest) + 1)]
+        features = _features(words)
+        # Pairs are probed; words only when there is no pair. A rare word makes rare pairs, and a bound on pairs is
+        # tighter: one edit removes at most two (a word and its two pairs), so k missing pairs are k/2 edits.
+        probed, per_edit = (features[len(words) :], 2) if len(words) > 1 else (features, 1)
+        rare: list[tuple[str, int]] = []
+        common: list[str] = []
+        for feature in dict.fromkeys(probed):
+            match = " OR ".join(_quoted(feature + band) for band in bands)
+            postings = self._count(match, _PROBE + 1)
+            if postings > _PROBE:
+                common.append(match)
+            else:
+                rare.append((match, postings))
+        arms = [(match, postings) for match, postings in rare if postings]
+        seen: set[int] = set()
+        matches = self._score_candidates(query, threshold, arms, total, seen)
+        best = max((value for value, _ in matches), default=0)
+        at_least = max(best, threshold)
+        ceiling = 100 - math.ceil(len(rare) / per_edit) * at_least / len(words) if at_least else 100
+        if ceiling > best:
+            budget = _POSTINGS_BUDGET - sum(postings for _, postings in arms)
+            if probed is not features:
+                common += [" OR ".join(_quoted(word + band) for band in bands) for word in dict.fromkeys(words)]
+            for match in common:
+                if budget <= _PROBE:
+                    break
+                postings = self._count(match, budget)
+                arms.append((match, postings))
+                budget -= postings
+            matches += self._score_candidates(query, threshold, arms, total, seen)
+        return matches
+
+    def _count(self, match: str, limit: int) -> int:
+        """How many units have the features in `match`, counting no further than `limit`."""
+        return self._db.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM units_features WHERE units_features MATCH ? LIMIT ?)", [match, limit]
+        ).fetchone()[0]
+
+    def _score_candidates(
+        self, query: str, threshold: int, arms: list[tuple[str, int]], total: int, seen: set[int]
+    ) -> list[tuple[int, TmUnit]]:
+        """Score the best-ranked units sharing the features of `arms` ((match, postings to read)) that are not in
+        `seen` yet; returns those scoring at least `threshold`."""
+        if not arms:
+            return []
+        union = " UNION ALL ".join(
+            "SELECT * FROM (SELECT rowid AS id, ? AS w FROM units_features WHERE units_features MATCH ? LIMIT ?)"
+            for _ in arms
+        )
+        parameters: list[object] = []
+        for match, postings in arms:
+            parameters += [math.log(total / postings), match, postings]
+        ranked = [
+            unit_id
+            for (unit_id,) in self._db.execute(
+                f"SELECT id FROM ({union}) GROUP BY id ORDER BY sum(w) DESC LIMIT ?", [*parameters, FUZZY_CANDIDATES]
+            )
+            if unit_id not in seen
+        ]
+        seen.update(ranked)
         rows = self._db.execute(
-            f"""
-            SELECT {_UNIT_COLUMNS}, norm_source FROM units
-            WHERE id IN (SELECT rowid FROM units_words WHERE units_words MATCH ? ORDER BY rank LIMIT ?)
-              AND approved = 1
-            """,
-            [match, FUZZY_CANDIDATES],
-        ).fetchall()
-        return [(_unit(row), row[-1]) for row in rows]
+            f"SELECT {_UNIT_COLUMNS}, norm_source FROM units WHERE approved = 1 AND id IN "
+            f"(SELECT value FROM json_each(?))",
+            [json.dumps(ranked)],
+        )
+        scored = ((score(query, row[-1]), row) for row in rows)
+        return [(value, _unit(row)) for value, row in scored if value >= threshold]
 
     def concordance(
         self, query: str, *, side: Literal["source", "target", "both"] = "both", limit: int = 50
@@ -459,22 +570,16 @@ class TranslationMemory:
         if not needle or limit <= 0:
             return []
         columns = {"source": ["norm_source"], "target": ["norm_target"], "both": ["norm_source", "norm_target"]}[side]
-        if len(needle) >= 3:
-            phrase = '"' + needle.replace('"', '""') + '"'
-            match = phrase if side == "both" else f"{columns[0]} : {phrase}"
-            rows = self._db.execute(
-                f"""
-                SELECT {_JOINED_UNIT_COLUMNS} FROM units_text f JOIN units u ON u.id = f.rowid
-                WHERE units_text MATCH ? AND u.approved = 1 ORDER BY f.rowid DESC LIMIT ?
-                """,
-                [match, limit],
-            ).fetchall()
-        else:  # too short for trigrams: scan, newest first, until enough are found
-            condition = " OR ".join(f"instr({column}, :needle) > 0" for column in columns)
-            rows = self._db.execute(
-                f"SELECT {_UNIT_COLUMNS} FROM units WHERE approved = 1 AND ({condition}) ORDER BY id DESC LIMIT :limit",
-                {"needle": needle, "limit": limit},
-            ).fetchall()
+        # GLOB on a trigram table is answered from the index (a needle under three characters scans instead).
+        pattern = "*" + needle.translate(_GLOB_ESCAPES) + "*"
+        matching = " UNION ".join(f"SELECT rowid AS id FROM units_text WHERE {c} GLOB :pattern" for c in columns)
+        rows = self._db.execute(
+            f"""
+            SELECT {_JOINED_UNIT_COLUMNS} FROM ({matching} ORDER BY id DESC) m JOIN units u ON u.id = m.id
+            WHERE u.approved = 1 LIMIT :limit
+            """,
+            {"pattern": pattern, "limit": limit},
+        ).fetchall()
         hits = []
         for row in rows:
             unit = _unit(row)
@@ -516,7 +621,10 @@ class TranslationMemory:
         added = merged = 0
         pending: dict[tuple[str, str], dict[str, object]] = {}
         read = 0
-        with transaction(self._db):
+        with transaction(self._db) as db:
+            for name in _INDEX_TRIGGERS:
+                db.execute(f"DROP TRIGGER {name}")
+            indexed = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
             for unit in units:
                 read += 1
                 if self._put(unit, pending)[1]:
@@ -524,12 +632,14 @@ class TranslationMemory:
                 else:
                     added += 1
                 if read % _IMPORT_CHUNK == 0:
-                    self._flush(pending)
+                    indexed = self._flush(pending, indexed)
                     if cancel is not None and cancel():
                         raise ImportCancelled("The import was cancelled; the translation memory was not changed.")
                     if on_progress is not None:
                         on_progress(read)
-            self._flush(pending)
+            self._flush(pending, indexed)
+            for trigger in _INDEX_TRIGGERS.values():
+                db.execute(trigger)
             if on_progress is not None and read % _IMPORT_CHUNK:
                 on_progress(read)
         return ImportResult(added, merged)
@@ -538,13 +648,15 @@ class TranslationMemory:
         """Merge `unit` into a stored or pending duplicate, or insert it: at once without `pending` (returning its
         id), else queued there for the next `_flush` (returning 0). Returns (id, whether it merged)."""
         key = (unit.source, unit.target)
+        row = _row(unit)
         if pending is not None and key in pending:
-            pending[key] = _merged(pending[key], unit)
+            pending[key] = _merged(pending[key], row)
             return 0, True
+        # The norm_source index finds the few units with this normalised source; no index on the raw pair needed.
         cursor = self._db.execute(
             "SELECT id, created_at, changed_at, usage_count, approved, props, notes FROM units "
-            "WHERE source = ? AND target = ? ORDER BY id LIMIT 1",
-            key,
+            "WHERE norm_source = ? AND source = ? AND target = ? ORDER BY id LIMIT 1",
+            [row["norm_source"], *key],
         )
         existing = cursor.fetchone()
         if existing is not None:
@@ -552,18 +664,22 @@ class TranslationMemory:
             self._db.execute(
                 "UPDATE units SET created_at = :created_at, changed_at = :changed_at, usage_count = :usage_count, "
                 "approved = :approved, props = :props, notes = :notes WHERE id = :id",
-                _merged(dict(zip(names, existing, strict=True)), unit),
+                _merged(dict(zip(names, existing, strict=True)), row),
             )
             return existing[0], True
         if pending is None:
-            return self._db.execute(_INSERT.format(schema=""), _row(unit)).lastrowid, False
-        pending[key] = _row(unit)
+            return self._db.execute(_INSERT.format(schema=""), row).lastrowid, False
+        pending[key] = row
         return 0, False
 
-    def _flush(self, pending: dict[tuple[str, str], dict[str, object]]) -> None:
+    def _flush(self, pending: dict[tuple[str, str], dict[str, object]], indexed: int) -> int:
+        """Insert the queued units and index every unit after id `indexed`; returns the last id indexed."""
         if pending:
             self._db.conn.executemany(_INSERT.format(schema=""), list(pending.values()))
             pending.clear()
+            for statement in _INDEX_ROWS_AFTER:
+                self._db.execute(statement, [indexed])
+        return self._db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
 
     def record_use(self, *unit_ids: int) -> None:
         """Count that these units were used to fill segments (one transaction for a whole batch)."""
