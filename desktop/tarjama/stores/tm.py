@@ -520,8 +520,9 @@ class TranslationMemory:
                 if budget <= _PROBE:
                     break
                 postings = self._count(match, budget)
-                arms.append((match, postings))
-                budget -= postings
+                if postings:
+                    arms.append((match, postings))
+                    budget -= postings
             matches += self._score_candidates(query, threshold, arms, total, seen)
         return matches
 
@@ -570,16 +571,20 @@ class TranslationMemory:
         if not needle or limit <= 0:
             return []
         columns = {"source": ["norm_source"], "target": ["norm_target"], "both": ["norm_source", "norm_target"]}[side]
-        # GLOB on a trigram table is answered from the index (a needle under three characters scans instead).
-        pattern = "*" + needle.translate(_GLOB_ESCAPES) + "*"
-        matching = " UNION ".join(f"SELECT rowid AS id FROM units_text WHERE {c} GLOB :pattern" for c in columns)
-        rows = self._db.execute(
-            f"""
-            SELECT {_JOINED_UNIT_COLUMNS} FROM ({matching} ORDER BY id DESC) m JOIN units u ON u.id = m.id
-            WHERE u.approved = 1 LIMIT :limit
-            """,
-            {"pattern": pattern, "limit": limit},
-        ).fetchall()
+        if len(needle) >= 3:  # GLOB on a trigram table is answered from the index, then checked on the text
+            pattern = "*" + needle.translate(_GLOB_ESCAPES) + "*"
+            matching = " UNION ".join(f"SELECT rowid AS id FROM units_text WHERE {c} GLOB :pattern" for c in columns)
+            sql = f"""
+                SELECT {_JOINED_UNIT_COLUMNS} FROM ({matching} ORDER BY id DESC) m JOIN units u ON u.id = m.id
+                WHERE u.approved = 1 LIMIT :limit
+            """
+            parameters: dict[str, object] = {"pattern": pattern, "limit": limit}
+        else:  # no trigram to look up (and SQLite 3.40 finds nothing for a short non-ASCII pattern): scan
+            condition = " OR ".join(f"instr({column}, :needle) > 0" for column in columns)
+            sql = f"SELECT {_UNIT_COLUMNS} FROM units WHERE approved = 1 AND ({condition}) ORDER BY id DESC"
+            sql += " LIMIT :limit"
+            parameters = {"needle": needle, "limit": limit}
+        rows = self._db.execute(sql, parameters).fetchall()
         hits = []
         for row in rows:
             unit = _unit(row)
