@@ -22,6 +22,7 @@ inside its own transaction, on its connection with this file attached.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import math
 import re
@@ -188,11 +189,17 @@ def score(query_norm: str, candidate_norm: str) -> int:
     """
     if query_norm == candidate_norm:
         return 100
-    query_words, candidate_words = scoring_words(query_norm), scoring_words(candidate_norm)
+    query_words, candidate_words = _scoring_tuple(query_norm), _scoring_tuple(candidate_norm)
     if not query_words or not candidate_words:
         return 0
     similarity = Levenshtein.normalized_similarity(query_words, candidate_words)
     return min(99, int(similarity * 100 + 1e-9))
+
+
+@functools.lru_cache(maxsize=1024)
+def _scoring_tuple(normalised: str) -> tuple[str, ...]:
+    """Scoring words, remembered: a lookup scores one query against a hundred candidates."""
+    return tuple(scoring_words(normalised))
 
 
 def _features(words: list[str]) -> list[str]:
@@ -483,8 +490,9 @@ class TranslationMemory:
         rarity, log(units / postings), of the features they share, and the best hundred are scored.
 
         The rare pairs alone usually suffice: a unit sharing none of them lacks k pairs of the query, and as one
-        edit removes at most two pairs, it is at least k/2 edits away. Only when that bound leaves room for a better
-        unit than the best found are common pairs and then words read too, while the postings budget lasts.
+        edit removes at most two pairs, it is at least k/2 edits away, which bounds its score. Only when that bound
+        leaves room for a better unit than the best found are common pairs and then words read too, while the
+        postings budget lasts.
         """
         words = scoring_words(query)
         if not words:
@@ -510,9 +518,11 @@ class TranslationMemory:
         seen: set[int] = set()
         matches = self._score_candidates(query, threshold, arms, total, seen)
         best = max((value for value, _ in matches), default=0)
-        at_least = max(best, threshold)
-        ceiling = 100 - math.ceil(len(rare) / per_edit) * at_least / len(words) if at_least else 100
-        if ceiling > best:
+        # An unread unit is at least `edits` away; as it also needs a length of at most n/s to score s,
+        # s <= 1 - edits * s / n, that is s <= n / (n + edits).
+        edits = math.ceil(len(rare) / per_edit)
+        ceiling = int(100 * len(words) / (len(words) + edits) + 1e-9)
+        if ceiling > best and ceiling >= threshold:
             budget = _POSTINGS_BUDGET - sum(postings for _, postings in arms)
             if probed is not features:
                 common += [" OR ".join(_quoted(word + band) for band in bands) for word in dict.fromkeys(words)]
