@@ -26,6 +26,7 @@ from tarjama.formats import supported_extensions
 from tarjama.pretranslate import PretranslateReport
 from tarjama.project_files import default_project_path, import_document
 from tarjama.stores.project import ProjectStore
+from tarjama.ui.actions import make_action
 from tarjama.ui.commands import (
     ChangeSegmentCommand,
     MachineTranslationCommand,
@@ -138,12 +139,7 @@ class MainWindow(QMainWindow):
     # -- actions and menus ----------------------------------------------------------------------------------
 
     def _action(self, text: str, slot, shortcuts: list | None = None) -> QAction:  # noqa: ANN001
-        action = QAction(text, self)
-        if shortcuts:
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-        action.triggered.connect(lambda checked=False: slot())
-        self.addAction(action)
-        return action
+        return make_action(self, text, slot, shortcuts or ())
 
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey

@@ -1,9 +1,10 @@
-"""Long file work (TMX import and export) on a worker thread, behind a progress dialog with a Cancel button.
+"""Long file work (TMX and glossary import and export) on a worker thread, behind a progress dialog.
 
 The work gets two callables, as the core services take them: `cancel()` says whether Cancel was pressed, and
 `on_progress(count)` reports how many units are done (called on the worker thread; the count reaches the dialog
 through a queued signal). A cancelled run ends in `on_cancelled`, not in an error box: the services leave nothing
-half-done behind, and the translator asked for it.
+half-done behind, and the translator asked for it. Work that cannot stop part-way (a glossary import is one short
+transaction) gets no Cancel button, rather than one that would not do what it says.
 """
 
 from __future__ import annotations
@@ -11,12 +12,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from tarjama.ui.tasks import run_in_background
+
+if TYPE_CHECKING:
+    from tarjama.ui.main_window import MainWindow
 
 Work = Callable[[Callable[[], bool], Callable[[int], None]], Any]
 
@@ -55,9 +60,13 @@ def run_with_progress(
     on_success: Callable[[Any], None],
     on_failure: Callable[[Exception], None],
     on_cancelled: Callable[[], None],
+    *,
+    cancellable: bool = True,
 ) -> ProgressRun:
     """Start `work` in the background and show its dialog; exactly one of the three callbacks follows."""
     dialog = QProgressDialog(label, QCoreApplication.translate("Progress", "Cancel"), 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
@@ -83,3 +92,50 @@ def run_with_progress(
     run_in_background(lambda: work(cancelled.is_set, counter.counted.emit), succeeded, failed)
     dialog.show()
     return ProgressRun(dialog, cancelled)
+
+
+def with_suffix(path: str, suffix: str) -> Path:
+    """A file name chosen in a save dialog, with `suffix` added when the translator left it off."""
+    chosen = Path(path)
+    return chosen if chosen.suffix == suffix else chosen.with_name(chosen.name + suffix)
+
+
+class FileJobs(QObject):
+    """A menu's imports and exports: one at a time, failures shown by the window, a cancelled one said in the
+    status bar, and `cancel` for the window to stop the one running when it closes."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.progress: ProgressRun | None = None
+
+    def _run(
+        self,
+        label: str,
+        work: Work,
+        on_success: Callable[[Any], None],
+        failure_title: str,
+        cancelled_message: str | None,
+    ) -> None:
+        """Run `work` behind a progress dialog; without a `cancelled_message` it cannot be cancelled."""
+
+        def done(result: Any) -> None:
+            self.progress = None
+            on_success(result)
+
+        def failed(exc: Exception) -> None:
+            self.progress = None
+            self.window.show_error(failure_title, str(exc))
+
+        def cancelled() -> None:
+            self.progress = None
+            self.window.statusBar().showMessage(cancelled_message or "", 8000)
+
+        self.progress = run_with_progress(
+            self.window, label, work, done, failed, cancelled, cancellable=cancelled_message is not None
+        )
+
+    def cancel(self) -> None:
+        """Stop a running import or export (the window is closing); it leaves nothing half-done."""
+        if self.progress is not None:
+            self.progress.cancel()

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 
 from tarjama.errors import TarjamaError
 from tarjama.paths import default_tm_path
 from tarjama.stores.tm import TM_SUFFIX, TranslationMemory
 from tarjama.tm_exchange import TmxImportReport, export_project, export_tm, import_tmx
-from tarjama.ui.progress import ProgressRun, Work, run_with_progress
+from tarjama.ui.progress import FileJobs, with_suffix
 from tarjama.ui.tm_panels import TmPanels
 
 if TYPE_CHECKING:
@@ -38,17 +38,10 @@ def tm_threshold(settings: QSettings) -> int:
     return min(MAX_THRESHOLD, max(MIN_THRESHOLD, value))
 
 
-def _with_suffix(path: str, suffix: str) -> Path:
-    chosen = Path(path)
-    return chosen if chosen.suffix == suffix else chosen.with_name(chosen.name + suffix)
-
-
-class TmMenu(QObject):
+class TmMenu(FileJobs):
     def __init__(self, window: MainWindow, panels: TmPanels, menu: QMenu) -> None:
         super().__init__(window)
-        self.window = window
         self.panels = panels
-        self.progress: ProgressRun | None = None
         self.new_action = menu.addAction(self.tr("&New translation memory…"), self.new_tm)
         self.open_action = menu.addAction(self.tr("&Open translation memory…"), self.open_tm)
         menu.addSeparator()
@@ -74,7 +67,7 @@ class TmMenu(QObject):
         )
         if not chosen:
             return
-        path = _with_suffix(chosen, TM_SUFFIX)
+        path = with_suffix(chosen, TM_SUFFIX)
         try:
             TranslationMemory.create(path).close()
         except TarjamaError as exc:
@@ -162,7 +155,7 @@ class TmMenu(QObject):
         )
         if not chosen:
             return
-        out = _with_suffix(chosen, ".tmx")
+        out = with_suffix(chosen, ".tmx")
 
         def exported(count: int) -> None:
             self.window.statusBar().showMessage(
@@ -176,28 +169,6 @@ class TmMenu(QObject):
             self.tr("Cannot export the TMX file"),
             self.tr("Export cancelled; no file was written."),
         )
-
-    def _run(
-        self, label: str, work: Work, on_success: Callable[[Any], None], failure_title: str, cancelled_message: str
-    ) -> None:
-        def done(result: Any) -> None:
-            self.progress = None
-            on_success(result)
-
-        def failed(exc: Exception) -> None:
-            self.progress = None
-            self.window.show_error(failure_title, str(exc))
-
-        def cancelled() -> None:
-            self.progress = None
-            self.window.statusBar().showMessage(cancelled_message, 8000)
-
-        self.progress = run_with_progress(self.window, label, work, done, failed, cancelled)
-
-    def cancel(self) -> None:
-        """Stop a running import or export (the window is closing); it leaves nothing half-done."""
-        if self.progress is not None:
-            self.progress.cancel()
 
     # -- pre-translation ------------------------------------------------------------------------------------
 
