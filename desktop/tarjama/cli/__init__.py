@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from tarjama.bundled_models import install_bundled_models, report_bundled_installs
 from tarjama.cli import glossary_commands, model_commands, project_commands, qa_commands, report_commands, tm_commands
 from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tarjama.errors import TarjamaError
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    report_bundled_installs(install_bundled_models())  # the offline edition's packages, on its first command
     try:
         code = args.handler(args)
     except TarjamaError as exc:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from tarjama import __version__
+from tarjama.bundled_models import install_bundled_models, report_bundled_installs
 from tarjama.paths import config_dir, projects_dir, sample_document
 from tarjama.stores.project import PROJECT_SUFFIX
 from tarjama.ui.fonts import load_arabic_font
@@ -58,6 +59,7 @@ def start(window: MainWindow, path: Path | None, when_ready) -> None:  # noqa: A
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    report_bundled_installs(install_bundled_models())  # the offline edition's packages, before the window looks
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Tarjama")
     app.setApplicationVersion(__version__)
