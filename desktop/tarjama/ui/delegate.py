@@ -2,13 +2,13 @@
 
 Text is laid out with QTextLayout rather than the style's default so that each column gets its own direction (the
 Arabic source right-to-left and flush right whatever the UI language, the English target left-to-right), words
-wrap, and find matches can be highlighted inside the text.
+wrap, find matches can be highlighted inside the text and glossary terms underlined in the source.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import (
     QEvent,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tarjama.domain import Segment, Span
 from tarjama.ui.segment_model import FIRST_IN_PARAGRAPH_ROLE, SEGMENT_ROLE, Column
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,6 +51,7 @@ AUTOSAVE_IDLE_MS = 1000
 CELL_MARGIN = 4
 PARAGRAPH_RULE = QColor("#5b6f8a")
 HIGHLIGHT = QColor("#ffd54f")
+TERM_UNDERLINE = QColor("#1565c0")
 
 
 def direction_option(right_to_left: bool) -> QTextOption:
@@ -69,17 +71,29 @@ def text_option(column: int) -> QTextOption:
     return direction_option(column == Column.SOURCE)
 
 
-def highlight_ranges(spans: Iterable[tuple[int, int]], colour: QColor) -> list[QTextLayout.FormatRange]:
-    """Format ranges that paint each (start, end) span of a laid-out text on `colour`, in black for contrast."""
+def _format_ranges(spans: Iterable[Span], fmt: QTextCharFormat) -> list[QTextLayout.FormatRange]:
     ranges = []
     for start, end in spans:
-        fmt = QTextCharFormat()
-        fmt.setBackground(colour)
-        fmt.setForeground(QColor("black"))
         selection = QTextLayout.FormatRange()
         selection.start, selection.length, selection.format = start, end - start, fmt
         ranges.append(selection)
     return ranges
+
+
+def highlight_ranges(spans: Iterable[Span], colour: QColor) -> list[QTextLayout.FormatRange]:
+    """Format ranges that paint each (start, end) span of a laid-out text on `colour`, in black for contrast."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(colour)
+    fmt.setForeground(QColor("black"))
+    return _format_ranges(spans, fmt)
+
+
+def underline_ranges(spans: Iterable[Span], colour: QColor) -> list[QTextLayout.FormatRange]:
+    """Format ranges that underline each span in `colour`, leaving the text and any highlight as they are."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(colour)
+    return _format_ranges(spans, fmt)
 
 
 def lay_out(text: str, font: QFont, option: QTextOption, width: float) -> tuple[QTextLayout, float]:
@@ -118,6 +132,18 @@ class TargetEditor(QPlainTextEdit):
         self._idle.timeout.connect(lambda: self.idleText.emit(self.toPlainText()))
         self.textChanged.connect(self._idle.start)
 
+    def insert_term(self, term: str) -> None:
+        """Insert at the cursor (over any selection), with a space on either side where it would run into a word."""
+        cursor = self.textCursor()
+        text = self.toPlainText()
+        before, after = text[: cursor.selectionStart()], text[cursor.selectionEnd() :]
+        if before and (before[-1].isalnum() or before[-1] in ",.;:!?"):
+            term = " " + term
+        if after and after[0].isalnum():
+            term += " "
+        cursor.insertText(term)
+        self.setTextCursor(cursor)
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
             pressed = QKeySequence(event.keyCombination())
@@ -142,6 +168,8 @@ class SegmentDelegate(QStyledItemDelegate):
         self._highlight: re.Pattern[str] | None = None
         self._highlight_columns: set[int] = set()
         self._editing: dict[QWidget, int] = {}
+        #: Where the glossary terms of a segment's source are, to underline them (set by the window).
+        self.term_spans: Callable[[Segment], list[Span]] = lambda segment: []
         self.closeEditor.connect(self._on_close_editor)
 
     def set_highlight(self, text: str, columns: set[int]) -> None:
@@ -164,14 +192,20 @@ class SegmentDelegate(QStyledItemDelegate):
         style = widget.style() if widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if column in (Column.SOURCE, Column.TARGET):
-            self._paint_text(painter, opt, column, text)
+            self._paint_text(painter, opt, column, text, self.term_spans_at(index))
         if index.row() > 0 and index.data(FIRST_IN_PARAGRAPH_ROLE):
             painter.save()
             painter.setPen(QPen(PARAGRAPH_RULE, 2))
             painter.drawLine(opt.rect.topLeft(), opt.rect.topRight())
             painter.restore()
 
-    def _paint_text(self, painter: QPainter, opt: QStyleOptionViewItem, column: int, text: str) -> None:
+    def term_spans_at(self, index: Index) -> list[Span]:
+        """The glossary terms underlined in a cell: only source cells have them."""
+        return self.term_spans(index.data(SEGMENT_ROLE)) if index.column() == Column.SOURCE else []
+
+    def _paint_text(
+        self, painter: QPainter, opt: QStyleOptionViewItem, column: int, text: str, terms: list[Span]
+    ) -> None:
         rect = opt.rect.adjusted(CELL_MARGIN, CELL_MARGIN, -CELL_MARGIN, -CELL_MARGIN)
         layout, _ = lay_out(text, self.font_for(column), text_option(column), rect.width())
         ranges = []
@@ -179,6 +213,8 @@ class SegmentDelegate(QStyledItemDelegate):
             ranges = highlight_ranges([m.span() for m in self._highlight.finditer(text)], HIGHLIGHT)
         selected = bool(opt.state & QStyle.StateFlag.State_Selected)
         role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
+        # Last, so a find highlight does not cover it; in the text's colour on the selection's background.
+        ranges += underline_ranges(terms, opt.palette.color(role) if selected else TERM_UNDERLINE)
         painter.save()
         painter.setPen(opt.palette.color(role))
         painter.setClipRect(opt.rect)

@@ -37,6 +37,9 @@ from tarjama.ui.commands import (
 from tarjama.ui.delegate import SegmentDelegate
 from tarjama.ui.dialogs import ExportDialog, SplitDialog
 from tarjama.ui.find_bar import FindBar
+from tarjama.ui.glossary_menu import GlossaryMenu
+from tarjama.ui.glossary_pane import TERM_KEYS
+from tarjama.ui.glossary_panels import GlossaryPanels
 from tarjama.ui.grid import SegmentGrid, StatusFilterProxy
 from tarjama.ui.machine_translation import AlternativesPane, PretranslateWorker, pretranslation_summary
 from tarjama.ui.model_banner import MissingModelBanner
@@ -79,6 +82,9 @@ class MainWindow(QMainWindow):
         self.empty_label = QLabel(self.tr("Open a project or create one from an Arabic document (File menu)."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tm = TmPanels(self, source_font, self.show_error)
+        self.glossary = GlossaryPanels(self, source_font, self.show_error)
+        self.delegate.term_spans = self.glossary.spans
+        self.glossary.finderChanged.connect(self.grid.viewport().update)
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -113,8 +119,8 @@ class MainWindow(QMainWindow):
         dock.setObjectName("alternatives-dock")
         dock.setWidget(self.alternatives)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        self.tabifyDockWidget(dock, self.tm.matches_dock)
-        self.tabifyDockWidget(dock, self.tm.concordance_dock)
+        for other in (self.tm.matches_dock, self.tm.concordance_dock, self.glossary.dock):
+            self.tabifyDockWidget(dock, other)
         self.tm.matches_dock.raise_()
 
         self._build_actions()
@@ -200,10 +206,16 @@ class MainWindow(QMainWindow):
             for n in range(1, LOOKUP_LIMIT + 1)
         ]
         self.concordance_action = self._action(self.tr("&Concordance search…"), self.open_concordance, ["Ctrl+K"])
+        # Alt, not Ctrl+Alt: on Windows Ctrl+Alt is AltGr, which types @, # and brackets on AZERTY keyboards.
+        self.term_actions = [
+            self._action(self.tr("Insert term {n}").format(n=n), lambda n=n: self.insert_term(n), [f"Alt+{n}"])
+            for n in range(1, TERM_KEYS + 1)
+        ]
         self.segment_actions = [
             self.retranslate_action,
             *self.alternative_actions,
             *self.tm_match_actions,
+            *self.term_actions,
             self.concordance_action,
             self.approve_action,
             self.reject_action,
@@ -235,6 +247,9 @@ class MainWindow(QMainWindow):
         tm_menu.addActions([*self.tm_match_actions, self.concordance_action])
         tm_menu.addSeparator()
         self.tm_menu = TmMenu(self, self.tm, tm_menu)
+        glossary_menu = menu.addMenu(self.tr("&Glossary"))
+        glossary_menu.addMenu(self.tr("&Insert term")).addActions(self.term_actions)
+        self.glossary_menu = GlossaryMenu(self, self.glossary, glossary_menu)
 
         view_menu = menu.addMenu(self.tr("&View"))
         filter_menu = view_menu.addMenu(self.tr("Show &segments"))
@@ -269,6 +284,7 @@ class MainWindow(QMainWindow):
             self.least_confident_action,
             *self.filter_actions.values(),
             *self.tm_menu.project_actions,
+            *self.glossary_menu.project_actions,
         ]:
             action.setEnabled(enabled)
 
@@ -288,6 +304,7 @@ class MainWindow(QMainWindow):
         self.close_project()
         self.session = session
         self.tm.attach(session)
+        self.glossary.attach(session)
         self.proxy.setSourceModel(session.model)
         self.grid.setModel(self.proxy)
         self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -315,6 +332,7 @@ class MainWindow(QMainWindow):
         self.grid.setModel(None)
         self.proxy.setSourceModel(None)
         self.tm.detach()
+        self.glossary.detach()
         self.session.close()
         self.session = None
         self._edit_start.clear()
@@ -402,6 +420,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tm_menu.cancel()
+        self.glossary_menu.cancel()
         self.close_project()
         self.settings.sync()
         super().closeEvent(event)
@@ -828,6 +847,18 @@ class MainWindow(QMainWindow):
         self._put_target(segment, match.unit.target, self.tr("Use TM match"))
         self.tm.record_use(match)
 
+    def insert_term(self, number: int) -> None:
+        """Alt+1..9: the numbered glossary term's preferred English at the editor's cursor (opening the editor)."""
+        segment = self.current_segment()
+        entry = None if segment is None else self.glossary.term(segment.id, number)
+        if segment is None or entry is None:
+            return
+        if self.open_editor() is None:
+            self.go_to(segment.id, edit=True)
+        editor = self.open_editor()
+        if editor is not None:
+            editor.insert_term(entry.preferred)
+
     def open_concordance(self) -> None:
         """Ctrl+K: search the TM for the text selected in the editor (or type a query)."""
         editor = self.open_editor()
@@ -838,6 +869,7 @@ class MainWindow(QMainWindow):
         segment = self.current_segment()
         self.alternatives.show_segment(segment)
         self.tm.show_segment(segment)
+        self.glossary.show_segment(segment)
 
     def sort_by_confidence(self, enabled: bool) -> None:
         """Least confident first (MT confidence or TM score), segments with neither last; off: document order."""
