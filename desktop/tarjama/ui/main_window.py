@@ -44,6 +44,7 @@ from tarjama.ui.grid import SegmentGrid, StatusFilterProxy
 from tarjama.ui.machine_translation import AlternativesPane, PretranslateWorker, pretranslation_summary
 from tarjama.ui.model_banner import MissingModelBanner
 from tarjama.ui.models_dialog import ModelsDialog
+from tarjama.ui.qa_panels import QaPanels
 from tarjama.ui.segment_model import Column, status_label
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tasks import run_in_background
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tm = TmPanels(self, source_font, self.show_error)
         self.glossary = GlossaryPanels(self, source_font, self.show_error)
+        self.qa = QaPanels(self, self.glossary)
         self.delegate.term_spans = self.glossary.spans
         self.glossary.finderChanged.connect(self.grid.viewport().update)
         central = QWidget()
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         dock.setObjectName("alternatives-dock")
         dock.setWidget(self.alternatives)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        for other in (self.tm.matches_dock, self.tm.concordance_dock, self.glossary.dock):
+        for other in (self.tm.matches_dock, self.tm.concordance_dock, self.glossary.dock, self.qa.dock):
             self.tabifyDockWidget(dock, other)
         self.tm.matches_dock.raise_()
 
@@ -250,6 +252,12 @@ class MainWindow(QMainWindow):
         glossary_menu = menu.addMenu(self.tr("&Glossary"))
         glossary_menu.addMenu(self.tr("&Insert term")).addActions(self.term_actions)
         self.glossary_menu = GlossaryMenu(self, self.glossary, glossary_menu)
+        qa_menu = menu.addMenu(self.tr("&QA"))
+        for action in self.qa.menu_actions():
+            if action is None:
+                qa_menu.addSeparator()
+            else:
+                qa_menu.addAction(action)
 
         view_menu = menu.addMenu(self.tr("&View"))
         filter_menu = view_menu.addMenu(self.tr("Show &segments"))
@@ -285,6 +293,7 @@ class MainWindow(QMainWindow):
             *self.filter_actions.values(),
             *self.tm_menu.project_actions,
             *self.glossary_menu.project_actions,
+            self.qa.run_action,
         ]:
             action.setEnabled(enabled)
 
@@ -305,6 +314,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.tm.attach(session)
         self.glossary.attach(session)
+        self.qa.attach(session)
         self.proxy.setSourceModel(session.model)
         self.grid.setModel(self.proxy)
         self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -333,6 +343,7 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(None)
         self.tm.detach()
         self.glossary.detach()
+        self.qa.detach()
         self.session.close()
         self.session = None
         self._edit_start.clear()
@@ -534,9 +545,15 @@ class MainWindow(QMainWindow):
         )
 
     def approve_and_next(self) -> None:
-        """Ctrl+Enter: confirm the text being typed, approve, and open the next unapproved segment."""
+        """Ctrl+Enter: confirm the text being typed, approve (once QA has no objection the translator keeps), and
+        open the next unapproved segment."""
         segment = self.current_segment()
         if segment is None or self.session is None:
+            return
+        editor = self.open_editor()
+        text = segment.target if editor is None else editor.toPlainText()
+        changes = (text, segment.status) != (segment.target, Status.APPROVED)
+        if changes and not self.qa.approval_confirmed(segment, text):
             return
         stack = self.session.undo_stack
         stack.beginMacro(self.tr("Approve segment"))

@@ -1,0 +1,193 @@
+"""The QA pane: one row per finding (severity, the segment's number as the grid shows it, check, message).
+
+It lists what the last QA run found, kept up to date for each segment as it is approved; with "Show ignored" the
+findings a translator set aside are listed too, greyed, with the reason they gave. Activating a row (double-click
+or Enter) takes the grid to its segment.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QAction, QColor, QIcon
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QStyle,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tarjama.qa import CHECK_TITLES, CheckName, QaIssue, Severity
+
+Index = QModelIndex | QPersistentModelIndex
+SEVERITY_COLOURS = {
+    Severity.ERROR: QColor("#c62828"),
+    Severity.WARNING: QColor("#e65100"),
+    Severity.INFO: QColor("#1565c0"),
+}
+SEVERITY_ICONS = {
+    Severity.ERROR: QStyle.StandardPixmap.SP_MessageBoxCritical,
+    Severity.WARNING: QStyle.StandardPixmap.SP_MessageBoxWarning,
+    Severity.INFO: QStyle.StandardPixmap.SP_MessageBoxInformation,
+}
+IGNORED_COLOUR = QColor("#9e9e9e")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("QaPane", text)
+
+
+def severity_label(severity: Severity) -> str:
+    return {Severity.ERROR: _tr("Error"), Severity.WARNING: _tr("Warning"), Severity.INFO: _tr("Note")}[severity]
+
+
+def check_title(check: CheckName) -> str:
+    """The core names its checks in English; the title goes through translation so a UI translation can cover it."""
+    return QCoreApplication.translate("QaChecks", CHECK_TITLES[check])
+
+
+def findings_summary(issues: list[QaIssue]) -> str:
+    if not issues:
+        return _tr("No findings.")
+    counts = Counter(issue.severity for issue in issues)
+    return _tr("Errors: {errors} · Warnings: {warnings} · Notes: {notes}").format(
+        errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], notes=counts[Severity.INFO]
+    )
+
+
+@dataclass(frozen=True)
+class QaRow:
+    issue: QaIssue
+    #: The segment's number in the document (the grid's #); None once the segment was merged away.
+    number: int | None
+    #: Why the translator set the finding aside; None while it is reported.
+    reason: str | None = None
+
+
+class QaModel(QAbstractTableModel):
+    SEVERITY, NUMBER, CHECK, MESSAGE = range(4)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rows: list[QaRow] = []
+        self._icons: dict[Severity, QIcon] = {}
+
+    def set_rows(self, rows: list[QaRow], icons: dict[Severity, QIcon]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._icons = icons
+        self.endResetModel()
+
+    def rows(self) -> list[QaRow]:
+        return self._rows
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else 4
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [self.tr("Severity"), self.tr("#"), self.tr("Check"), self.tr("Message")][section]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._text(row, column)
+        if role == Qt.ItemDataRole.DecorationRole and column == self.SEVERITY:
+            return self._icons.get(row.issue.severity)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row.reason is not None:
+                return IGNORED_COLOUR
+            return SEVERITY_COLOURS[row.issue.severity] if column == self.SEVERITY else None
+        return None
+
+    def _text(self, row: QaRow, column: int) -> str:
+        if column == self.SEVERITY:
+            return severity_label(row.issue.severity)
+        if column == self.NUMBER:
+            return "–" if row.number is None else str(row.number)
+        if column == self.CHECK:
+            return check_title(row.issue.check)
+        if row.reason is None:
+            return row.issue.message
+        return self.tr("Ignored: {reason}").format(reason=row.reason) if row.reason else self.tr("Ignored")
+
+
+class QaPane(QWidget):
+    segmentActivated = Signal(int)  # segment id
+    selectionChanged = Signal()
+
+    def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        bar = QHBoxLayout()
+        for action in actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.summary = QLabel()
+        bar.addWidget(self.summary)
+        layout.addLayout(bar)
+        self.model = QaModel()
+        self.view = QTableView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.verticalHeader().hide()
+        # Widths from the font, not ResizeToContents: that would measure every row each time the list changes, and
+        # the list changes with every approval.
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        icon = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        samples = {QaModel.SEVERITY: severity_label(Severity.WARNING), QaModel.NUMBER: "00000", QaModel.CHECK: "x" * 40}
+        for column, sample in samples.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + icon + 16)
+        header.setSectionResizeMode(QaModel.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        self.view.activated.connect(self._on_activated)
+        self.view.selectionModel().selectionChanged.connect(self.selectionChanged)
+        layout.addWidget(self.view)
+
+    def set_rows(self, rows: list[QaRow], summary: str) -> None:
+        style = self.style()
+        icons = {severity: style.standardIcon(pixmap) for severity, pixmap in SEVERITY_ICONS.items()}
+        self.model.set_rows(rows, icons)
+        self.summary.setText(summary)
+        self.selectionChanged.emit()
+
+    def set_summary(self, text: str) -> None:
+        self.summary.setText(text)
+
+    def rows(self) -> list[QaRow]:
+        return self.model.rows()
+
+    def selected(self) -> QaRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows()[rows[0].row()] if rows else None
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        self.segmentActivated.emit(self.model.rows()[index.row()].issue.segment_id)
