@@ -116,10 +116,12 @@ class TargetEditor(QPlainTextEdit):
     """The in-place multi-line editor for the English target.
 
     It lets the window's own shortcuts (Ctrl+Enter, Ctrl+Up/Down…) through instead of treating them as text keys,
-    and reports text that has sat unchanged for a second so it can be saved even if the app dies mid-edit.
+    reports text that has sat unchanged for a second so it can be saved even if the app dies mid-edit, and reports
+    every key and change as activity, from which the window measures active editing time.
     """
 
     idleText = Signal(str)
+    activity = Signal()
 
     def __init__(self, parent: QWidget, reserved: list[QKeySequence]) -> None:
         super().__init__(parent)
@@ -131,6 +133,11 @@ class TargetEditor(QPlainTextEdit):
         self._idle.setInterval(AUTOSAVE_IDLE_MS)
         self._idle.timeout.connect(lambda: self.idleText.emit(self.toPlainText()))
         self.textChanged.connect(self._idle.start)
+        self.textChanged.connect(self.activity)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.activity.emit()  # moving the cursor to read and check is work on the segment too
+        super().keyPressEvent(event)
 
     def insert_term(self, term: str) -> None:
         """Insert at the cursor (over any selection), with a space on either side where it would run into a word."""
@@ -158,7 +165,9 @@ class SegmentDelegate(QStyledItemDelegate):
 
     editingStarted = Signal(int)  # segment id
     draftTyped = Signal(int, str)  # segment id, text not yet confirmed
-    editingAbandoned = Signal(int)  # segment id
+    editingAbandoned = Signal(int)  # segment id, after Esc and before `editingEnded`
+    editingEnded = Signal(int)  # segment id: its editor is closing, whether its text was confirmed or not
+    editorActivity = Signal()  # a key or a change in the open editor
 
     def __init__(self, parent: QObject, source_font: QFont, target_font: QFont) -> None:
         super().__init__(parent)
@@ -239,7 +248,7 @@ class SegmentDelegate(QStyledItemDelegate):
         segment_id = index.data(SEGMENT_ROLE).id
         self._editing[editor] = segment_id
         editor.idleText.connect(lambda text: self.draftTyped.emit(segment_id, text))
-        editor.destroyed.connect(lambda: self._editing.pop(editor, None))
+        editor.activity.connect(self.editorActivity)
         self.editingStarted.emit(segment_id)
         return editor
 
@@ -256,7 +265,14 @@ class SegmentDelegate(QStyledItemDelegate):
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
         editor.setGeometry(option.rect)
 
-    def _on_close_editor(self, editor: QWidget, hint: QStyledItemDelegate.EndEditHint) -> None:
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
+        """Every way an editor closes ends here, after its text was committed or abandoned."""
         segment_id = self._editing.pop(editor, None)
+        if segment_id is not None:
+            self.editingEnded.emit(segment_id)
+        super().destroyEditor(editor, index)
+
+    def _on_close_editor(self, editor: QWidget, hint: QStyledItemDelegate.EndEditHint) -> None:
+        segment_id = self._editing.get(editor)
         if segment_id is not None and hint == QStyledItemDelegate.EndEditHint.RevertModelCache:
             self.editingAbandoned.emit(segment_id)

@@ -18,6 +18,7 @@ from tarjama.domain import Segment
 from tarjama.pretranslate import PretranslateProgress, PretranslateReport, pretranslate
 from tarjama.stores.project import ProjectStore
 from tarjama.stores.tm import TranslationMemory
+from tarjama.ui.effort_view import segment_effort_text
 
 
 class PretranslateWorker(QThread):
@@ -65,7 +66,8 @@ class PretranslateWorker(QThread):
 
 
 class AlternativesPane(QWidget):
-    """The current segment's raw machine translation and its alternatives, numbered for Ctrl+1..3."""
+    """The current segment's raw machine translation and its alternatives, numbered for Ctrl+1..3, and how much
+    post-editing its target has taken so far."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,14 +75,19 @@ class AlternativesPane(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         self.machine = QLabel()
         self.machine.setWordWrap(True)
+        self.effort = QLabel()
         self.list = QListWidget()
         self.list.setWordWrap(True)
         layout.addWidget(self.machine)
+        layout.addWidget(self.effort)
         layout.addWidget(self.list)
         self.show_segment(None)
 
     def show_segment(self, segment: Segment | None) -> None:
         self.list.clear()
+        effort = "" if segment is None else segment_effort_text(segment)
+        self.effort.setText(self.tr("Post-editing: {effort}").format(effort=effort) if effort else "")
+        self.effort.setVisible(bool(effort))
         if segment is None or segment.mt_text is None:
             self.machine.setText(self.tr("No machine translation for this segment."))
             return

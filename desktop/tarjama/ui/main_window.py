@@ -36,6 +36,8 @@ from tarjama.ui.commands import (
 )
 from tarjama.ui.delegate import SegmentDelegate
 from tarjama.ui.dialogs import ExportDialog, SplitDialog
+from tarjama.ui.edit_time import EditTimeRecorder
+from tarjama.ui.effort_view import StatisticsDialog, prepare_metrics
 from tarjama.ui.find_bar import FindBar
 from tarjama.ui.glossary_menu import GlossaryMenu
 from tarjama.ui.glossary_pane import TERM_KEYS
@@ -85,6 +87,9 @@ class MainWindow(QMainWindow):
         self.tm = TmPanels(self, source_font, self.show_error)
         self.glossary = GlossaryPanels(self, source_font, self.show_error)
         self.qa = QaPanels(self, self.glossary)
+        self.edit_time = EditTimeRecorder(self.delegate)
+        self.statistics = StatisticsDialog(self)
+        prepare_metrics()
         self.delegate.term_spans = self.glossary.spans
         self.glossary.finderChanged.connect(self.grid.viewport().update)
         central = QWidget()
@@ -274,6 +279,8 @@ class MainWindow(QMainWindow):
         self.least_confident_action = QAction(self.tr("&Least confident first"), self, checkable=True)
         self.least_confident_action.toggled.connect(self.sort_by_confidence)
         view_menu.addAction(self.least_confident_action)
+        self.statistics_action = self._action(self.tr("S&tatistics…"), self.show_statistics)
+        view_menu.addAction(self.statistics_action)
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")
@@ -294,6 +301,7 @@ class MainWindow(QMainWindow):
             *self.tm_menu.project_actions,
             *self.glossary_menu.project_actions,
             self.qa.run_action,
+            self.statistics_action,
         ]:
             action.setEnabled(enabled)
 
@@ -315,6 +323,7 @@ class MainWindow(QMainWindow):
         self.tm.attach(session)
         self.glossary.attach(session)
         self.qa.attach(session)
+        self.edit_time.attach(session)
         self.proxy.setSourceModel(session.model)
         self.grid.setModel(self.proxy)
         self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -344,6 +353,7 @@ class MainWindow(QMainWindow):
         self.tm.detach()
         self.glossary.detach()
         self.qa.detach()
+        self.edit_time.attach(None)
         self.session.close()
         self.session = None
         self._edit_start.clear()
@@ -899,7 +909,11 @@ class MainWindow(QMainWindow):
         if current is not None:
             self.go_to(current.id)
 
-    # -- status bar -----------------------------------------------------------------------------------------
+    # -- status bar and statistics --------------------------------------------------------------------------
+
+    def show_statistics(self) -> None:
+        if self.session is not None:
+            self.statistics.show_project(self.progress_label.text(), list(self.session.model.segments()))
 
     def update_progress(self) -> None:
         if self.session is None:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from tarjama.domain import Origin, Segment, Status
+from tarjama.ui.effort_view import segment_effort_text
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -143,6 +144,8 @@ class SegmentModel(QAbstractTableModel):
             return self.tr("Filled from a translation-memory match of {score}%: {text}").format(
                 score=segment.tm_score, text=segment.tm_text
             )
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.STATUS:
+            return segment_effort_text(segment) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NUMBER:
             return self.tr("Paragraph {paragraph}, segment id {id}").format(
                 paragraph=segment.paragraph_index + 1, id=segment.id

@@ -44,6 +44,11 @@ class ProjectSession(QObject):
         self.model.replace(self.store.restore_segment(snapshot))
         self.changed.emit()
 
+    def add_edit_time(self, segment_id: int, seconds: float) -> None:
+        """Active editing time: no change to the translation, so neither undoable nor a reason to recount."""
+        self.store.add_edit_time(segment_id, seconds)
+        self.model.replace(self.store.segment(segment_id))
+
     def split(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
         first, second = self.store.split_segment(segment_id, offset, new_id=new_id)
         self.model.replace(first)
