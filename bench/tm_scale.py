@@ -19,7 +19,7 @@ It prints, phase by phase:
   function, checked first on a sample of pairs to give exactly that function's scores. Where the scan's best is
   >= 75 %, the lookup agrees if its top match has that best score. Speed-up = mean scan time / mean lookup time;
 * TMX, each step in a fresh process, time and peak resident memory growth of that process over its state just
-  before the step (Linux: the peak is reset once the input units are in memory): `write_tmx` of all units,
+  before the step (on Linux the peak, VmHWM, is reset once the input units are in memory): `write_tmx` of all units,
   `read_tmx` iterated and counted, `import_units(read_tmx(...))` into a new memory, and translate-toolkit's
   `tmxfile` building the same units with `addtranslation` and serialising them, then parsing our file and
   reading every unit's source and target. (Ours writes more per unit: dates, author, usage count and props.)
@@ -32,7 +32,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import os
 import random
 import re
 import resource
@@ -337,15 +336,27 @@ STEPS: dict[str, Callable[[Path], Callable[[], int]]] = {
 }
 
 
-def _current_rss_kib() -> int | None:
+def _status_kib(field: str) -> int | None:
+    """A memory figure of this process from /proc/self/status (Linux), in KiB; None elsewhere."""
     try:
-        resident_pages = int(Path("/proc/self/statm").read_text().split()[1])
-    except (OSError, IndexError, ValueError):
+        with open("/proc/self/status", encoding="ascii") as status:
+            for entry in status:
+                if entry.startswith(field + ":"):
+                    return int(entry.split()[1])
+    except (OSError, ValueError):
         return None
-    return resident_pages * os.sysconf("SC_PAGE_SIZE") // 1024
+    return None
 
 
 def _peak_rss_kib() -> int:
+    """This process's own peak resident memory.
+
+    Not ru_maxrss where VmHWM exists: on Linux a process started by exec keeps in ru_maxrss the peak of the address
+    space it replaced, i.e. of the benchmark that started it, so every step would seem to use what the parent holds.
+    """
+    peak = _status_kib("VmHWM")
+    if peak is not None:
+        return peak
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak // 1024 if sys.platform == "darwin" else peak  # bytes on macOS, KiB on Linux
 
@@ -356,11 +367,11 @@ def _reset_peak_rss() -> int:
     Where the peak cannot be reset, the baseline is the peak so far, which can only understate the growth of a
     step that allocates less than the loading did.
     """
-    current = _current_rss_kib()
     try:
         Path("/proc/self/clear_refs").write_text("5")
     except OSError:
-        current = None
+        return _peak_rss_kib()
+    current = _status_kib("VmRSS")
     return current if current is not None else _peak_rss_kib()
 
 
