@@ -205,6 +205,12 @@ def test_switching_and_unlinking(store: ProjectStore, tm_path: Path, tmp_path: P
     assert [u.target for u in stored_units(tm_path)] == ["The delegation arrived."]
     assert [u.target for u in stored_units(other)] == ["Talks began."]
 
+    foreign = tmp_path / "notes.txt"
+    foreign.write_text("not a memory", encoding="utf-8")
+    with pytest.raises(ProjectError, match="not a Tarjama translation memory"):
+        store.link_tm(foreign)
+    assert (store.tm_path, store.linked_tm) == (other, other)  # a failed switch keeps the link
+
     store.unlink_tm()
     assert (store.tm_path, store.linked_tm, store.tm_problem) == (None, None, None)
     store.update_segment(third.id, target="The round ended.", status=Status.APPROVED)

@@ -273,12 +273,19 @@ class ProjectStore:
     def link_tm(self, tm_path: str | Path) -> None:
         """Write approved segments to the TM at `tm_path` from now on, creating it if needed; replaces any link.
 
-        The project remembers the path, and `open` re-attaches it.
+        The project remembers the path, and `open` re-attaches it. If the file cannot be used (not a TM, newer),
+        the error says why and the previous link stays.
         """
         path = Path(tm_path).absolute()
-        if self._linked_tm is not None:
+        previous = self._linked_tm
+        if previous is not None:
             self._detach_tm()
-        self._attach_tm(path, create=True)
+        try:
+            self._attach_tm(path, create=True)
+        except BaseException:
+            if previous is not None:
+                self._attach_tm(previous, create=False)
+            raise
         with transaction(self._db) as db:
             db["meta"].upsert({"key": "tm_path", "value": str(path)}, pk="key")
             if self.get_meta("uid") is None:
