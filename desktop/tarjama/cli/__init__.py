@@ -1,7 +1,7 @@
 """`tarjama-cli`: the headless face of Tarjama, calling the same core services as the window.
 
 Each group of commands lives in its own module with a `register(subparsers)` function; this module assembles them
-and turns domain errors into messages and exit codes.
+and turns domain errors, failures and Ctrl+C into messages and exit codes.
 """
 
 from __future__ import annotations
@@ -10,18 +10,38 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from tarjama.bundled_models import install_bundled_models, report_bundled_installs
 from tarjama.cli import glossary_commands, model_commands, project_commands, qa_commands, report_commands, tm_commands
-from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
+from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, display_options
+from tarjama.cli.terminal import Out
 from tarjama.errors import TarjamaError
 
-__all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_OK", "build_parser", "main"]
+__all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "build_parser", "main"]
 
 COMMAND_GROUPS = (project_commands, model_commands, tm_commands, report_commands, glossary_commands, qa_commands)
 
+EPILOG = f"""\
+Run `tarjama-cli COMMAND --help` for the arguments of a command.
+
+Output: results on stdout; messages and progress bars on stderr. On a terminal, Arabic
+is shown in display order (each tab-separated column reordered on its own); piped or
+redirected, text is written as stored. --json output is never reordered.
+
+Exit status:
+  {EXIT_OK}    success
+  {EXIT_FAILED}    the work failed (a disk error; qa: errors were found)
+  {EXIT_BAD_INPUT}    bad input or usage: a missing or unreadable file, a wrong argument
+  {EXIT_INTERRUPTED}  stopped by Ctrl+C; no file is ever left half-written"""
+
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="tarjama-cli", description="Review Arabic→English translation projects.")
+    parser = argparse.ArgumentParser(
+        prog="tarjama-cli",
+        description="Review Arabic→English translation projects without the window: import a document, "
+        "pre-translate it, edit and approve segments, check them, and export the translation.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    display_options(parser, top_level=True)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for group in COMMAND_GROUPS:
         group.register(sub)
@@ -30,14 +50,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    report_bundled_installs(install_bundled_models())  # the offline edition's packages, on its first command
+    out = Out(sys.stdout, sys.stderr, bidi=not args.no_bidi)
     try:
-        code = args.handler(args)
+        code = args.handler(args, out)
+    except KeyboardInterrupt:
+        out.note(f"Interrupted; nothing was half-written: {args.interrupted}")
+        return EXIT_INTERRUPTED
     except TarjamaError as exc:
-        print(f"tarjama-cli: {exc}", file=sys.stderr)
+        out.note(f"tarjama-cli: {exc}")
         return EXIT_BAD_INPUT
     except OSError as exc:
-        print(f"tarjama-cli: {exc}", file=sys.stderr)
+        out.note(f"tarjama-cli: {exc}")
         return EXIT_FAILED
     return EXIT_OK if code is None else code
 

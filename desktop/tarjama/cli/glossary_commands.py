@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from tarjama.cli.output import Handler, command, print_json
+from tarjama.cli.output import EXPORT_ATOMIC, IMPORT_ROLLED_BACK, JSON_HELP, Handler, command
+from tarjama.cli.terminal import Out
 from tarjama.domain import GlossaryEntry
 from tarjama.paths import default_glossary_path
 
@@ -32,69 +32,78 @@ def _entry_line(entry: GlossaryEntry) -> str:
     return line
 
 
-def cmd_glossary_import(args: argparse.Namespace) -> None:
+def cmd_glossary_import(args: argparse.Namespace, out: Out) -> None:
     from tarjama.glossary_exchange import import_glossary
 
-    print(import_glossary(_glossary_path(args), args.file).summary())
+    with out.activity(f"Importing {args.file.name}"):
+        report = import_glossary(_glossary_path(args), args.file)
+    out.line(report.summary())
 
 
-def cmd_glossary_export(args: argparse.Namespace) -> None:
+def cmd_glossary_export(args: argparse.Namespace, out: Out) -> None:
     from tarjama.glossary_exchange import export_glossary
 
     written = export_glossary(_glossary_path(args), args.file)
-    print(f"Wrote {args.file}: {written} terms.")
+    out.line(f"Wrote {args.file}: {written} terms.")
 
 
-def cmd_glossary_list(args: argparse.Namespace) -> None:
+def cmd_glossary_list(args: argparse.Namespace, out: Out) -> None:
     from tarjama.stores.glossary import Glossary
 
     with Glossary.open_or_create(_glossary_path(args)) as glossary:
         entries = glossary.entries()
     if args.json:
-        print_json([_entry_json(entry) for entry in entries])
+        out.json([_entry_json(entry) for entry in entries])
         return
     if not entries:
-        print("The glossary is empty; add terms with `tarjama-cli glossary import FILE`.", file=sys.stderr)
+        out.note("The glossary is empty; add terms with `tarjama-cli glossary import FILE`.")
     for entry in entries:
-        print(_entry_line(entry))
+        out.line(_entry_line(entry))
 
 
-def cmd_glossary_find(args: argparse.Namespace) -> None:
+def cmd_glossary_find(args: argparse.Namespace, out: Out) -> None:
     from tarjama.stores.glossary import load_term_finder
 
     hits = load_term_finder(_glossary_path(args)).find_terms(args.text)
     if args.json:
-        print_json(
+        out.json(
             [{"start": hit.start, "end": hit.end, "text": args.text[hit.start:hit.end], **_entry_json(hit.entry)}
              for hit in hits]
         )
         return
     if not hits:
-        print("No glossary term in this text.", file=sys.stderr)
+        out.note("No glossary term in this text.")
     for hit in hits:
-        print(f"{hit.start}-{hit.end}\t{args.text[hit.start:hit.end]}\t{_entry_line(hit.entry)}")
+        out.line(f"{hit.start}-{hit.end}\t{args.text[hit.start:hit.end]}\t{_entry_line(hit.entry)}")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    glossary = sub.add_parser("glossary", help="Import, export, list and look up glossary terms.")
+    glossary = sub.add_parser(
+        "glossary",
+        help="Import, export, list and look up glossary terms.",
+        description="Import, export, list and look up the terms of a glossary: your own (in Tarjama's data "
+        "folder) or another with --glossary.",
+    )
     glossary_sub = glossary.add_subparsers(dest="glossary_command", required=True, metavar="ACTION")
 
-    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        parser = command(glossary_sub, name, handler, help_text)
+    def add(name: str, handler: Handler, help_text: str, **options: str) -> argparse.ArgumentParser:
+        parser = command(glossary_sub, name, handler, help_text, **options)
         parser.add_argument(
             "--glossary", type=Path, help="the glossary file (default: your own, in Tarjama's data folder)"
         )
         return parser
 
     p = add("import", cmd_glossary_import, "Add the terms of a CSV, TSV or TBX file to the glossary, merging terms "
-                                           "already there; a file with a bad row changes nothing.")
-    p.add_argument("file", type=Path)
+                                           "already there; a file with a bad row changes nothing.",
+            interrupted=IMPORT_ROLLED_BACK.format("the glossary"))
+    p.add_argument("file", type=Path, help="the term file to read (.csv, .tsv or .tbx)")
     p = add("export", cmd_glossary_export, "Write the glossary as CSV or TSV (UTF-8 with BOM, opens in Excel) or "
-                                           "TBX-Basic, by the file's extension.")
-    p.add_argument("file", type=Path)
-    p = add("list", cmd_glossary_list, "Every term: Arabic, English (preferred first) and forbidden variants.")
-    p.add_argument("--json", action="store_true")
+                                           "TBX-Basic, by the file's extension.", interrupted=EXPORT_ATOMIC)
+    p.add_argument("file", type=Path, help="the file to write (.csv, .tsv or .tbx)")
+    p = add("list", cmd_glossary_list, "Every term: Arabic, English (preferred first) and forbidden variants, "
+                                       "tab-separated.")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
     p = add("find", cmd_glossary_find, "The glossary terms in an Arabic sentence, with their character spans "
                                        "(attached و ف ب ك ل and ال allowed).")
-    p.add_argument("text")
-    p.add_argument("--json", action="store_true")
+    p.add_argument("text", help="the Arabic sentence")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)

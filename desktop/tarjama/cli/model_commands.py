@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from tarjama.cli.output import command, print_json, progress_line
+from tarjama.cli.output import JSON_HELP, command
+from tarjama.cli.terminal import Out
+
+#: Packages are unpacked (or set aside, when removed) in a staging folder and renamed into (or out of) place.
+PACKAGES_WHOLE = "packages are moved into and out of place whole, so the packages folder is as it was or as asked."
 
 
-def cmd_models_list(args: argparse.Namespace) -> None:
+def cmd_models_list(args: argparse.Namespace, out: Out) -> None:
     from tarjama import mt
 
     packages = mt.list_packages()
     if args.json:
-        print_json(
+        out.json(
             [
                 {"name": p.name, "version": p.version, "from": p.from_code, "to": p.to_code, "size": p.size_bytes}
                 for p in packages
@@ -22,26 +25,27 @@ def cmd_models_list(args: argparse.Namespace) -> None:
         )
         return
     if not packages:
-        print("No translation package is installed. Install one with: tarjama-cli models install FILE.argosmodel")
+        out.line("No translation package is installed. Install one with: tarjama-cli models install FILE.argosmodel")
     for p in packages:
-        print(f"{p.name}\t{p.version}\t{p.languages}\t{p.size_bytes / 1e6:.1f} MB")
+        out.line(f"{p.name}\t{p.version}\t{p.languages}\t{p.size_bytes / 1e6:.1f} MB")
 
 
-def cmd_models_install(args: argparse.Namespace) -> None:
+def cmd_models_install(args: argparse.Namespace, out: Out) -> None:
     from tarjama import mt
 
-    package = mt.install_package(args.file)
-    print(f"Installed {package.name} {package.version} ({package.languages}).")
+    with out.activity(f"Installing {args.file.name}"):
+        package = mt.install_package(args.file)
+    out.line(f"Installed {package.name} {package.version} ({package.languages}).")
 
 
-def cmd_models_remove(args: argparse.Namespace) -> None:
+def cmd_models_remove(args: argparse.Namespace, out: Out) -> None:
     from tarjama import mt
 
     package = mt.remove_package(args.name)
-    print(f"Removed {package.name} {package.version}.")
+    out.line(f"Removed {package.name} {package.version}.")
 
 
-def cmd_models_download(args: argparse.Namespace) -> None:
+def cmd_models_download(args: argparse.Namespace, out: Out) -> None:
     from tarjama import mt
     from tarjama.mt.packages import version_key
 
@@ -49,24 +53,36 @@ def cmd_models_download(args: argparse.Namespace) -> None:
     if not candidates:
         raise mt.DownloadError(args.index or mt.index_url(), "the index lists no Arabic→English package")
     newest = max(candidates, key=lambda p: version_key(p.version))
-    print(f"Downloading {newest.languages} {newest.version}…", file=sys.stderr)
-
-    def show(received: int, total: int | None) -> None:
-        progress_line(f"{received / 1e6:.1f} MB" + (f" of {total / 1e6:.1f} MB" if total else ""))
-
-    package = mt.download_and_install(newest, progress=show)
-    progress_line("\n")
-    print(f"Installed {package.name} {package.version} ({package.languages}).")
+    with out.progress(f"Downloading {newest.languages} {newest.version}", unit="B") as done:
+        package = mt.download_and_install(newest, progress=done)
+    out.line(f"Installed {package.name} {package.version} ({package.languages}).")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    models = sub.add_parser("models", help="Manage Arabic→English translation packages.")
+    models = sub.add_parser(
+        "models",
+        help="Manage Arabic→English translation packages.",
+        description="Manage the Arabic→English machine translation packages (Argos .argosmodel files) that "
+        "pretranslate uses.",
+    )
     models_sub = models.add_subparsers(dest="models_command", required=True, metavar="ACTION")
-    p = command(models_sub, "list", cmd_models_list, "List installed packages.")
-    p.add_argument("--json", action="store_true")
-    p = command(models_sub, "install", cmd_models_install, "Install a package from a .argosmodel file.")
-    p.add_argument("file", type=Path)
-    p = command(models_sub, "remove", cmd_models_remove, "Remove an installed package.")
-    p.add_argument("name")
-    p = command(models_sub, "download", cmd_models_download, "Download and install the newest Arabic→English package.")
+    p = command(models_sub, "list", cmd_models_list, "List installed packages: name, version, languages, size.")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p = command(
+        models_sub,
+        "install",
+        cmd_models_install,
+        "Install a package from a .argosmodel file, replacing an older version of the same language pair.",
+        interrupted=PACKAGES_WHOLE,
+    )
+    p.add_argument("file", type=Path, help="the .argosmodel file")
+    p = command(models_sub, "remove", cmd_models_remove, "Remove an installed package.", interrupted=PACKAGES_WHOLE)
+    p.add_argument("name", help="the package's name, as `models list` shows it")
+    p = command(
+        models_sub,
+        "download",
+        cmd_models_download,
+        "Download and install the newest Arabic→English package (the only command that uses the network).",
+        interrupted="a download is written under a temporary name, deleted when stopped, and " + PACKAGES_WHOLE,
+    )
     p.add_argument("--index", help="package index URL (default: ARGOS_PACKAGE_INDEX or Argos's own)")

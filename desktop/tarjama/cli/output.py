@@ -1,39 +1,54 @@
-"""What every `tarjama-cli` command shares: exit codes, JSON on stdout, and progress for people on stderr."""
+"""What every `tarjama-cli` command shares: exit codes, how a subcommand is declared, and argument types."""
 
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections.abc import Callable
 
-EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+from tarjama.cli.terminal import Out
+
+#: 130 is what shells report for a program stopped by Ctrl+C (128 + SIGINT).
+EXIT_OK, EXIT_FAILED, EXIT_BAD_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 #: A command: returns nothing when it did its work, or an exit code when it ran but must report otherwise (QA
 #: finding errors); raising a TarjamaError means bad input.
-Handler = Callable[[argparse.Namespace], int | None]
+Handler = Callable[[argparse.Namespace, Out], int | None]
+
+#: What Ctrl+C leaves behind, said after "Interrupted; nothing was half-written: ".
+CHANGES_NOTHING = "this command changes no file."
+SAVED_WHOLE = "the change is saved whole or not at all."
+IMPORT_ROLLED_BACK = "an import is one transaction, so {} is as it was before."
+EXPORT_ATOMIC = (
+    "an export is written under a temporary name and renamed only when complete, so no partial file was left and "
+    "an earlier file of that name is unchanged."
+)
+
+JSON_HELP = "print the result as JSON (for scripts; never reordered for display)"
 
 
-def print_json(data: object) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+def display_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
+    """`--no-bidi`, accepted before the command (its home) and after it, where people tend to type it."""
+    parser.add_argument(
+        "--no-bidi",
+        action="store_true",
+        default=False if top_level else argparse.SUPPRESS,
+        help="write Arabic in logical order even on a terminal (for terminals that reorder it themselves)",
+    )
 
 
-def progress_line(text: str) -> None:
-    """Progress for people: on a terminal it rewrites one line on stderr; piped, it stays silent."""
-    if sys.stderr.isatty():
-        sys.stderr.write("\r" + text)
-        sys.stderr.flush()
-
-
-def count_progress(verb: str) -> Callable[[int], None]:
-    return lambda count: progress_line(f"{verb} {count} units")
-
-
-def command(sub: argparse._SubParsersAction, name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-    """A subcommand whose `--help` says what it does, bound to the function that does it."""
+def command(
+    sub: argparse._SubParsersAction,
+    name: str,
+    handler: Handler,
+    help_text: str,
+    *,
+    interrupted: str = CHANGES_NOTHING,
+) -> argparse.ArgumentParser:
+    """A subcommand whose `--help` says what it does, bound to the function that does it and to what Ctrl+C
+    leaves behind (`interrupted`)."""
     parser = sub.add_parser(name, help=help_text, description=help_text)
-    parser.set_defaults(handler=handler)
+    parser.set_defaults(handler=handler, interrupted=interrupted)
+    display_options(parser, top_level=False)
     return parser
 
 

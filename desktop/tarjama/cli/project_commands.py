@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from tarjama.cli.output import command, count_progress, percentage, print_json, progress_line
+from tarjama.cli.output import (
+    EXPORT_ATOMIC,
+    IMPORT_ROLLED_BACK,
+    JSON_HELP,
+    SAVED_WHOLE,
+    command,
+    percentage,
+)
 from tarjama.cli.report_commands import effort_lines
+from tarjama.cli.terminal import Out
 from tarjama.domain import Segment, Status
 from tarjama.effort import project_effort
 from tarjama.project_files import EXPORT_RULE, ensure_tm_link, export_target, import_document
 from tarjama.stores.project import ProjectStore
+
+PROJECT_HELP = "the project file (*.tarjama)"
+SEGMENT_HELP = "a segment's id, as `segments` lists it"
 
 
 def _segment_json(segment: Segment) -> dict[str, object]:
@@ -27,66 +37,66 @@ def _segment_json(segment: Segment) -> dict[str, object]:
     }
 
 
-def cmd_import(args: argparse.Namespace) -> None:
-    with import_document(args.document, args.project) as store:
+def cmd_import(args: argparse.Namespace, out: Out) -> None:
+    with out.activity(f"Importing {args.document.name}"), import_document(args.document, args.project) as store:
         stats = store.stats()
-    print(f"Imported {args.document} into {args.project}: {stats.segments} segments, {stats.words} words.")
+    out.line(f"Imported {args.document} into {args.project}: {stats.segments} segments, {stats.words} words.")
 
 
-def cmd_stats(args: argparse.Namespace) -> None:
+def cmd_stats(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
         stats = store.stats()
         effort = project_effort(store)
     if args.json:
-        print_json({**asdict(stats), "effort": asdict(effort)})
+        out.json({**asdict(stats), "effort": asdict(effort)})
         return
-    print(f"Segments approved: {stats.approved_segments} / {stats.segments}")
-    print(f"Words approved:    {stats.approved_words} / {stats.words}")
+    out.line(f"Segments approved: {stats.approved_segments} / {stats.segments}")
+    out.line(f"Words approved:    {stats.approved_words} / {stats.words}")
     for status, count in stats.by_status.items():
-        print(f"  {status:<9} {count}")
+        out.line(f"  {status:<9} {count}")
     for line in effort_lines(effort):
-        print(line)
+        out.line(line)
 
 
-def cmd_segments(args: argparse.Namespace) -> None:
+def cmd_segments(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
         segments = store.segments()
     if args.json:
-        print_json([_segment_json(s) for s in segments])
+        out.json([_segment_json(s) for s in segments])
         return
     for s in segments:
-        print(f"{s.id}\t{s.paragraph_index + 1}\t{s.status.value}\t{s.source}\t{s.target}")
+        out.line(f"{s.id}\t{s.paragraph_index + 1}\t{s.status.value}\t{s.source}\t{s.target}")
 
 
-def cmd_edit(args: argparse.Namespace) -> None:
+def cmd_edit(args: argparse.Namespace, out: Out) -> None:
     status = Status.APPROVED if args.approve else None
     with ProjectStore.open(args.project) as store:
         ensure_tm_link(store)
         segment = store.update_segment(args.segment_id, target=args.target, status=status)
-    print(f"Segment {segment.id}: {segment.status.value}")
+    out.line(f"Segment {segment.id}: {segment.status.value}")
 
 
-def cmd_split(args: argparse.Namespace) -> None:
+def cmd_split(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
         first, second = store.split_segment(args.segment_id, args.offset)
-    print(f"Split segment {first.id}; the second part is segment {second.id}.")
+    out.line(f"Split segment {first.id}; the second part is segment {second.id}.")
 
 
-def cmd_merge(args: argparse.Namespace) -> None:
+def cmd_merge(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
         merged, removed = store.merge_with_next(args.segment_id)
-    print(f"Merged segment {removed.id} into segment {merged.id}.")
+    out.line(f"Merged segment {removed.id} into segment {merged.id}.")
 
 
-def cmd_export_target(args: argparse.Namespace) -> None:
+def cmd_export_target(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
         report = export_target(store, args.output)
-    print(f"Wrote {report.path}: {report.approved} of {report.segments} segments approved.")
+    out.line(f"Wrote {report.path}: {report.approved} of {report.segments} segments approved.")
     if report.approved < report.segments:
-        print(EXPORT_RULE, file=sys.stderr)
+        out.note(EXPORT_RULE)
 
 
-def cmd_pretranslate(args: argparse.Namespace) -> None:
+def cmd_pretranslate(args: argparse.Namespace, out: Out) -> None:
     from tarjama import mt
     from tarjama.pretranslate import pretranslate
     from tarjama.stores.tm import TranslationMemory
@@ -97,68 +107,90 @@ def cmd_pretranslate(args: argparse.Namespace) -> None:
         tm_path = args.tm or store.linked_tm
         memory = TranslationMemory.open(tm_path) if tm_path is not None else None
         try:
-            report = pretranslate(
-                store,
-                translator,
-                tm=memory,
-                tm_threshold=args.tm_threshold,
-                on_progress=lambda p: progress_line(f"{p.done}/{p.total} segments, {p.segments_per_second:.1f}/s"),
-            )
+            with out.progress("Pre-translating", total=len(store.segments_to_translate()), unit="segments") as done:
+                report = pretranslate(
+                    store, translator, tm=memory, tm_threshold=args.tm_threshold, on_progress=lambda p: done(p.done)
+                )
         finally:
             if memory is not None:
                 memory.close()
-    progress_line("\n")
-    print(
+    out.line(
         f"Filled {report.from_tm} of {report.total} untranslated segments from the translation memory "
         f"({report.tm_exact} exact, {report.tm_fuzzy} fuzzy)."
     )
     if translator is not None:
-        print(f"Machine-translated {report.translated} of {report.total} untranslated segments.")
+        out.line(f"Machine-translated {report.translated} of {report.total} untranslated segments.")
 
 
-def cmd_export_tmx(args: argparse.Namespace) -> None:
+def cmd_export_tmx(args: argparse.Namespace, out: Out) -> None:
     from tarjama.tm_exchange import export_project
 
-    written = export_project(args.project, args.output, on_progress=count_progress("Wrote"))
-    progress_line("\n")
-    print(f"Wrote {args.output}: {written} approved segments.")
+    with out.progress(f"Writing {args.output.name}") as done:
+        written = export_project(args.project, args.output, on_progress=done)
+    out.line(f"Wrote {args.output}: {written} approved segments.")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = command(sub, "import", cmd_import, "Import a document (.txt or .docx) into a project, creating it if needed.")
-    p.add_argument("document", type=Path)
-    p.add_argument("--project", type=Path, required=True, help="the project file (*.tarjama)")
+    p = command(
+        sub,
+        "import",
+        cmd_import,
+        "Import a document (.txt or .docx) into a project, creating the project if needed. The document is split "
+        "into paragraphs and sentences (segments).",
+        interrupted=IMPORT_ROLLED_BACK.format("the project") + " A new project is created only when complete.",
+    )
+    p.add_argument("document", type=Path, help="the Arabic document (.txt or .docx)")
+    p.add_argument("--project", type=Path, required=True, help=PROJECT_HELP + ", created if it does not exist")
 
-    p = command(sub, "stats", cmd_stats, "Show how much of a project is approved.")
-    p.add_argument("project", type=Path)
-    p.add_argument("--json", action="store_true")
+    p = command(sub, "stats", cmd_stats, "Show how much of a project is approved, and the post-editing effort.")
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
-    p = command(sub, "segments", cmd_segments, "List a project's segments.")
-    p.add_argument("project", type=Path)
-    p.add_argument("--json", action="store_true")
+    p = command(
+        sub,
+        "segments",
+        cmd_segments,
+        "List a project's segments, one per line: id, paragraph, status, Arabic source, English target "
+        "(tab-separated).",
+    )
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("--json", action="store_true", help=JSON_HELP + ", with origin and MT confidence")
 
-    p = command(sub, "edit", cmd_edit, "Set a segment's English text, and optionally approve it.")
-    p.add_argument("project", type=Path)
-    p.add_argument("segment_id", type=int)
-    p.add_argument("--target", required=True)
-    p.add_argument("--approve", action="store_true")
+    p = command(
+        sub,
+        "edit",
+        cmd_edit,
+        "Set a segment's English text, and optionally approve it (approved segments go into the translation "
+        "memory).",
+        interrupted=SAVED_WHOLE,
+    )
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("segment_id", type=int, help=SEGMENT_HELP)
+    p.add_argument("--target", required=True, help="the English translation")
+    p.add_argument("--approve", action="store_true", help="approve the segment (else it is saved as a draft)")
 
-    p = command(sub, "split", cmd_split, "Split a segment in two at a character offset of its source.")
-    p.add_argument("project", type=Path)
-    p.add_argument("segment_id", type=int)
-    p.add_argument("offset", type=int)
+    p = command(
+        sub, "split", cmd_split, "Split a segment in two at a character offset of its source.", interrupted=SAVED_WHOLE
+    )
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("segment_id", type=int, help=SEGMENT_HELP)
+    p.add_argument("offset", type=int, help="where the second part starts, in characters from the source's start")
 
-    p = command(sub, "merge", cmd_merge, "Merge a segment with the next one in its paragraph.")
-    p.add_argument("project", type=Path)
-    p.add_argument("segment_id", type=int)
+    p = command(
+        sub, "merge", cmd_merge, "Merge a segment with the next one in its paragraph.", interrupted=SAVED_WHOLE
+    )
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("segment_id", type=int, help=SEGMENT_HELP)
 
     p = command(
         sub,
         "pretranslate",
         cmd_pretranslate,
         "Fill every segment nobody has translated yet: from the translation memory first, then by machine.",
+        interrupted="segments are saved batch by batch, so those filled so far are kept whole and the rest is "
+        "untouched; run pretranslate again to go on.",
     )
-    p.add_argument("project", type=Path)
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
     p.add_argument("--tm", type=Path, help="the translation memory to fill from (default: the project's)")
     p.add_argument(
         "--tm-threshold",
@@ -169,12 +201,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--no-mt", action="store_true", help="fill from the translation memory only")
 
-    p = command(sub, "export-target", cmd_export_target, "Write the English document (.txt or .docx).")
-    p.add_argument("project", type=Path)
-    p.add_argument("output", type=Path)
+    p = command(
+        sub,
+        "export-target",
+        cmd_export_target,
+        "Write the English document (.txt or .docx, by the file's extension), with the source's paragraphs. "
+        + EXPORT_RULE,
+        interrupted=EXPORT_ATOMIC,
+    )
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("output", type=Path, help="the file to write (.txt or .docx)")
 
     p = command(
-        sub, "export-tmx", cmd_export_tmx, "Write a project's approved segments (only those) as a TMX 1.4b file."
+        sub,
+        "export-tmx",
+        cmd_export_tmx,
+        "Write a project's approved segments (only those) as a TMX 1.4b file.",
+        interrupted=EXPORT_ATOMIC,
     )
-    p.add_argument("project", type=Path)
-    p.add_argument("output", type=Path)
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("output", type=Path, help="the TMX file to write")

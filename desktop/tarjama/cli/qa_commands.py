@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from collections import Counter
 from pathlib import Path
 
-from tarjama.cli.output import EXIT_FAILED, EXIT_OK, command, print_json
+from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, command
+from tarjama.cli.terminal import Out
 from tarjama.qa import CheckName, QaIssue, QaSettings, Severity, TermSource, check_project
 from tarjama.stores.project import ProjectStore
 
 EXIT_CODES = (
-    "Exit status: 0 when the check ran and found no error (warnings and notes may be listed); 1 when it found at "
-    "least one error; 2 when the project or glossary cannot be read."
+    f"Exit status: {EXIT_OK} when the check ran and found no error (warnings and notes may be listed); {EXIT_FAILED} "
+    f"when it found at least one error; {EXIT_BAD_INPUT} when the project or glossary cannot be read."
 )
 
 
@@ -53,16 +53,16 @@ def _summary(issues: list[QaIssue]) -> str:
     return f"{', '.join(parts)} in {segments} segment{'s' if segments != 1 else ''}."
 
 
-def cmd_qa(args: argparse.Namespace) -> int:
+def cmd_qa(args: argparse.Namespace, out: Out) -> int:
     settings = QaSettings(disabled_checks=frozenset(args.skip))
     with ProjectStore.open(args.project) as store:
         issues = check_project(store, _term_source(store, args.glossary), settings)
     if args.json:
-        print_json([_issue_json(issue) for issue in issues])
+        out.json([_issue_json(issue) for issue in issues])
     else:
         for issue in issues:
-            print(f"{issue.segment_id}\t{issue.severity.value}\t{issue.check.value}\t{issue.message}")
-        print(_summary(issues), file=sys.stderr)
+            out.line(f"{issue.segment_id}\t{issue.severity.value}\t{issue.check.value}\t{issue.message}")
+        out.note(_summary(issues))
     return EXIT_FAILED if any(issue.severity == Severity.ERROR for issue in issues) else EXIT_OK
 
 
@@ -76,8 +76,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "out.",
     )
     p.epilog = EXIT_CODES
-    p.add_argument("project", type=Path)
-    p.add_argument("--json", action="store_true", help="print the findings as a JSON list")
+    p.add_argument("project", type=Path, help="the project file (*.tarjama)")
+    p.add_argument("--json", action="store_true", help="print the findings as a JSON list (never reordered)")
     p.add_argument(
         "--glossary", type=Path, help="the glossary to check terms against (default: the one the project uses)"
     )

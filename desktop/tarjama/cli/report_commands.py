@@ -10,7 +10,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from tarjama.atomic_file import replacing
-from tarjama.cli.output import command, print_json
+from tarjama.cli.output import EXPORT_ATOMIC, JSON_HELP, command
+from tarjama.cli.terminal import Out
 from tarjama.domain import Origin, Segment
 from tarjama.effort import EffortSummary, SegmentEffort, approved_efforts, effort_summary
 from tarjama.stores.project import ProjectStore
@@ -92,7 +93,7 @@ def effort_lines(summary: EffortSummary) -> list[str]:
     return [*lines, editing]
 
 
-def cmd_report(args: argparse.Namespace) -> None:
+def cmd_report(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
         segments = store.segments()
     rows = [_row(segment, effort) for segment, effort in approved_efforts(segments)]
@@ -100,14 +101,14 @@ def cmd_report(args: argparse.Namespace) -> None:
     if args.csv is not None:
         write_csv(args.csv, rows)
     if args.json:
-        print_json({"summary": asdict(summary), "segments": rows})
+        out.json({"summary": asdict(summary), "segments": rows})
         return
     if args.csv is not None:
-        print(f"Wrote {args.csv}. {summary_line(summary)}")
+        out.line(f"Wrote {args.csv}. {summary_line(summary)}")
         return
     for row in rows:
-        print("\t".join("" if value is None else str(value) for value in row.values()))
-    print(summary_line(summary))
+        out.line("\t".join("" if value is None else str(value) for value in row.values()))
+    out.line(summary_line(summary))
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -116,8 +117,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "report",
         cmd_report,
         "Report the post-editing effort (HTER, character edits, active editing time) of each approved segment that "
-        "began as machine translation or a fuzzy translation-memory match.",
+        "began as machine translation or a fuzzy translation-memory match. Without --csv or --json, prints one "
+        f"tab-separated line per segment ({', '.join(COLUMNS)}) and a summary.",
+        interrupted=EXPORT_ATOMIC,
     )
-    p.add_argument("project", type=Path)
+    p.add_argument("project", type=Path, help="the project file (*.tarjama)")
     p.add_argument("--csv", type=Path, metavar="FILE", help="write the report as CSV (UTF-8, opens in Excel)")
-    p.add_argument("--json", action="store_true", help="print the report and its summary as JSON")
+    p.add_argument("--json", action="store_true", help=JSON_HELP + ": the segments and their summary")

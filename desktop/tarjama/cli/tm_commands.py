@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from tarjama.cli.output import Handler, command, count_progress, percentage, print_json, progress_line
+from tarjama.cli.output import EXPORT_ATOMIC, IMPORT_ROLLED_BACK, JSON_HELP, Handler, command, percentage
+from tarjama.cli.terminal import Out
 from tarjama.domain import TmUnit
 from tarjama.paths import default_tm_path
 
@@ -15,20 +15,20 @@ def _tm_path(args: argparse.Namespace) -> Path:
     return args.tm or default_tm_path()
 
 
-def cmd_tm_import(args: argparse.Namespace) -> None:
+def cmd_tm_import(args: argparse.Namespace, out: Out) -> None:
     from tarjama.tm_exchange import import_tmx
 
-    report = import_tmx(_tm_path(args), args.file, on_progress=count_progress("Read"))
-    progress_line("\n")
-    print(report.summary())
+    with out.progress(f"Reading {args.file.name}") as done:
+        report = import_tmx(_tm_path(args), args.file, on_progress=done)
+    out.line(report.summary())
 
 
-def cmd_tm_export(args: argparse.Namespace) -> None:
+def cmd_tm_export(args: argparse.Namespace, out: Out) -> None:
     from tarjama.tm_exchange import export_tm
 
-    written = export_tm(_tm_path(args), args.file, on_progress=count_progress("Wrote"))
-    progress_line("\n")
-    print(f"Wrote {args.file}: {written} approved units.")
+    with out.progress(f"Writing {args.file.name}") as done:
+        written = export_tm(_tm_path(args), args.file, on_progress=done)
+    out.line(f"Wrote {args.file}: {written} approved units.")
 
 
 def _unit_json(unit: TmUnit) -> dict[str, object]:
@@ -44,28 +44,28 @@ def _unit_json(unit: TmUnit) -> dict[str, object]:
     }
 
 
-def cmd_tm_match(args: argparse.Namespace) -> None:
+def cmd_tm_match(args: argparse.Namespace, out: Out) -> None:
     from tarjama.stores.tm import TranslationMemory
 
     with TranslationMemory.open_or_create(_tm_path(args)) as memory:
         matches = memory.lookup(args.text, threshold=args.threshold, limit=args.limit)
     if args.json:
-        print_json([{"score": m.score, "flags": sorted(m.flags), **_unit_json(m.unit)} for m in matches])
+        out.json([{"score": m.score, "flags": sorted(m.flags), **_unit_json(m.unit)} for m in matches])
         return
     if not matches:
-        print(f"No match of {args.threshold}% or more.", file=sys.stderr)
+        out.note(f"No match of {args.threshold}% or more.")
     for match in matches:
         note = f"\t(differs only in {', '.join(sorted(match.flags))})" if match.flags else ""
-        print(f"{match.score}%\t{match.unit.source}\t{match.unit.target}{note}")
+        out.line(f"{match.score}%\t{match.unit.source}\t{match.unit.target}{note}")
 
 
-def cmd_tm_search(args: argparse.Namespace) -> None:
+def cmd_tm_search(args: argparse.Namespace, out: Out) -> None:
     from tarjama.stores.tm import TranslationMemory
 
     with TranslationMemory.open_or_create(_tm_path(args)) as memory:
         hits = memory.concordance(args.query, side=args.side, limit=args.limit)
     if args.json:
-        print_json(
+        out.json(
             [
                 {
                     **_unit_json(hit.unit),
@@ -77,33 +77,57 @@ def cmd_tm_search(args: argparse.Namespace) -> None:
         )
         return
     if not hits:
-        print(f"Nothing in the translation memory contains {args.query!r}.", file=sys.stderr)
+        out.note(f"Nothing in the translation memory contains {args.query!r}.")
     for hit in hits:
-        print(f"{hit.unit.source}\t{hit.unit.target}")
+        out.line(f"{hit.unit.source}\t{hit.unit.target}")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    tm = sub.add_parser("tm", help="Search, import and export the translation memory.")
+    tm = sub.add_parser(
+        "tm",
+        help="Search, import and export the translation memory.",
+        description="Search, import and export a translation memory: your own (in Tarjama's data folder, where "
+        "every approved segment goes) or another with --tm.",
+    )
     tm_sub = tm.add_subparsers(dest="tm_command", required=True, metavar="ACTION")
 
-    def add(name: str, handler: Handler, help_text: str) -> argparse.ArgumentParser:
-        parser = command(tm_sub, name, handler, help_text)
+    def add(name: str, handler: Handler, help_text: str, **options: str) -> argparse.ArgumentParser:
+        parser = command(tm_sub, name, handler, help_text, **options)
         parser.add_argument(
             "--tm", type=Path, help="the translation memory file (default: your own, in Tarjama's data folder)"
         )
         return parser
 
-    p = add("import", cmd_tm_import, "Add the Arabic→English units of a TMX file (TMX 1.1-1.4) to the memory.")
-    p.add_argument("file", type=Path)
-    p = add("export", cmd_tm_export, "Write the memory's approved units as a TMX 1.4b file.")
-    p.add_argument("file", type=Path)
-    p = add("search", cmd_tm_search, "Concordance: units whose Arabic or English contains a word or phrase.")
-    p.add_argument("query")
-    p.add_argument("--side", choices=["source", "target", "both"], default="both")
-    p.add_argument("--limit", type=int, default=50)
-    p.add_argument("--json", action="store_true")
-    p = add("match", cmd_tm_match, "The memory's best matches for an Arabic sentence, with their percentages.")
-    p.add_argument("text")
-    p.add_argument("--threshold", type=percentage, default=70, metavar="PERCENT")
-    p.add_argument("--limit", type=int, default=5)
-    p.add_argument("--json", action="store_true")
+    p = add(
+        "import",
+        cmd_tm_import,
+        "Add the Arabic→English units of a TMX file (TMX 1.1-1.4) to the memory, merging duplicates; a broken file "
+        "changes nothing.",
+        interrupted=IMPORT_ROLLED_BACK.format("the translation memory"),
+    )
+    p.add_argument("file", type=Path, help="the TMX file to read")
+    p = add(
+        "export", cmd_tm_export, "Write the memory's approved units as a TMX 1.4b file.", interrupted=EXPORT_ATOMIC
+    )
+    p.add_argument("file", type=Path, help="the TMX file to write")
+    p = add(
+        "search",
+        cmd_tm_search,
+        "Concordance: units whose Arabic or English contains a word or phrase (harakat and common spelling "
+        "variants such as ة/ه ignored). Prints source and target, tab-separated.",
+    )
+    p.add_argument("query", help="the word or phrase to look for")
+    p.add_argument("--side", choices=["source", "target", "both"], default="both", help="where to look (default: both)")
+    p.add_argument("--limit", type=int, default=50, help="at most this many units (default: 50)")
+    p.add_argument("--json", action="store_true", help=JSON_HELP + ", with the character spans found")
+    p = add(
+        "match",
+        cmd_tm_match,
+        "The memory's best matches for an Arabic sentence. Prints percentage, source and target, tab-separated.",
+    )
+    p.add_argument("text", help="the Arabic sentence")
+    p.add_argument(
+        "--threshold", type=percentage, default=70, metavar="PERCENT", help="the lowest match to show (default: 70)"
+    )
+    p.add_argument("--limit", type=int, default=5, help="at most this many matches (default: 5)")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
