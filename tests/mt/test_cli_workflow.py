@@ -1,0 +1,95 @@
+"""The whole workflow through `tarjama-cli`, on the shared news article with the tiny glossary model: import,
+list, pre-translate, post-edit and approve, look up the TM and the glossary, check, report, export."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import docx
+import pytest
+from translate.storage.tmx import tmxfile
+
+from tarjama import mt
+from tarjama.cli import EXIT_FAILED, EXIT_OK
+from tarjama.formats import read_document
+from test_cli import run, run_json
+
+#: The headline's post-edited translation; the model glosses only the words it knows and copies the rest.
+HEADLINE_EN = "Moscow and Washington announce work to map the areas held by ISIS and al-Nusra in Syria"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_translators():
+    yield
+    mt.release_translators()
+
+
+def test_the_workflow_on_the_shared_article(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, shared_article: Path, glossary_archive: Path
+) -> None:
+    project = tmp_path / "article.tarjama"
+    paragraphs = read_document(shared_article).paragraphs
+
+    code, out, err = run(capsys, "import", shared_article, "--project", project)
+    assert code == EXIT_OK, err
+    segments = run_json(capsys, "segments", project)
+    assert f"{len(segments)} segments" in out and len(segments) > len(paragraphs)
+    assert {s["status"] for s in segments} == {"new"} and segments[0]["source"] == paragraphs[0]
+
+    code, out, _ = run(capsys, "models", "install", glossary_archive)
+    assert code == EXIT_OK and "ar" in out
+    code, out, err = run(capsys, "pretranslate", project)
+    assert code == EXIT_OK, err
+    assert f"Machine-translated {len(segments)} of {len(segments)}" in out
+    translated = run_json(capsys, "segments", project)
+    assert all(s["status"] == "machine" and s["origin"] == "mt" and s["target"] for s in translated)
+    headline = translated[0]
+    assert headline["target"].startswith("Moscow and Washington")  # glossed: موسكو و واشنطن
+
+    code, out, _ = run(capsys, "edit", project, headline["id"], "--target", HEADLINE_EN, "--approve")
+    assert (code, out.strip()) == (EXIT_OK, f"Segment {headline['id']}: approved")
+
+    (match,) = run_json(capsys, "tm", "match", headline["source"])
+    assert (match["score"], match["target"], match["document"]) == (100, HEADLINE_EN, shared_article.name)
+    hits = run_json(capsys, "tm", "search", "النصره")  # ة typed as ه
+    assert [hit["target"] for hit in hits] == [HEADLINE_EN]
+    start, end = hits[0]["source_spans"][0]
+    assert headline["source"][start:end] == "النصرة"
+
+    terms = tmp_path / "terms.csv"
+    terms.write_text("Arabic,English,Note,Forbidden\nسورية,Syria,,Syrie\nداعش,ISIS,,Daesh\n", encoding="utf-8")
+    code, out, _ = run(capsys, "glossary", "import", terms)
+    assert (code, out.strip()) == (EXIT_OK, "Imported terms.csv: 2 terms added, 0 merged with terms already there.")
+    found = run_json(capsys, "glossary", "find", headline["source"])
+    assert [(hit["text"], hit["english"]) for hit in found] == [("داعش", ["ISIS"]), ("سورية", ["Syria"])]
+
+    code, out, _ = run(capsys, "qa", project, "--json")
+    issues = json.loads(out)
+    assert code == EXIT_FAILED  # the model copies the Arabic words it does not know: errors to fix
+    assert not [i for i in issues if i["segment_id"] == headline["id"] and i["severity"] == "error"]
+    flagged = {(issue["segment_id"], issue["check"]) for issue in issues}
+    assert (translated[1]["id"], "arabic_letters") in flagged
+    assert any(check == "glossary_term" for _, check in flagged)  # سورية machine-translated without "Syria"
+
+    report = tmp_path / "effort.csv"
+    code, out, _ = run(capsys, "report", project, "--csv", report)
+    assert code == EXIT_OK and "1 approved segments post-edited (1 from MT" in out
+    with report.open(encoding="utf-8-sig", newline="") as handle:
+        (row,) = csv.DictReader(handle)
+    assert (row["segment"], row["origin"], row["origin_text"], row["target"]) == (
+        str(headline["id"]), "mt", headline["target"], HEADLINE_EN
+    )
+    assert 0 < float(row["hter"]) <= 1
+
+    code, out, err = run(capsys, "export-target", project, tmp_path / "article-en.docx")
+    assert code == EXIT_OK and f"1 of {len(segments)} segments approved" in out and "not yet approved" in err
+    exported = [p.text for p in docx.Document(str(tmp_path / "article-en.docx")).paragraphs]
+    assert len(exported) == len(paragraphs)
+    assert exported[0] == HEADLINE_EN and exported[1].startswith(translated[1]["target"])
+
+    code, out, _ = run(capsys, "export-tmx", project, tmp_path / "article.tmx")
+    assert code == EXIT_OK and "1 approved segments" in out
+    with (tmp_path / "article.tmx").open("rb") as handle:
+        assert [(u.source, u.target) for u in tmxfile(handle).units] == [(headline["source"], HEADLINE_EN)]
