@@ -4,14 +4,9 @@
 from __future__ import annotations
 
 import argparse
-import fcntl
 import io
 import json
-import os
-import pty
-import struct
 import subprocess
-import termios
 from pathlib import Path
 
 import pytest
@@ -21,6 +16,7 @@ from bidi.mirror import MIRRORED
 from hypothesis import given
 from hypothesis import strategies as st
 
+from pty_cli import run_on_pty
 from tarjama.cli import EXIT_INTERRUPTED, build_parser, visual_order
 from tarjama.cli.terminal import Out
 from tarjama.cli.visual_order import visual
@@ -134,30 +130,6 @@ def test_progress_is_drawn_on_a_terminal_only_and_wiped_at_the_end() -> None:
 # -- the real entry point on a pseudo-terminal --------------------------------------------------------------------
 
 MIXED_LINE = "أعلنت الحكومة 3 خطط في 2024 عبر BBC News (تقريبا)."
-
-
-def run_on_pty(*argv: str | Path) -> tuple[int, str]:
-    """Run tarjama-cli with stdout and stderr on a pseudo-terminal of 120 columns; returns (code, what it drew)."""
-    primary, secondary = pty.openpty()
-    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
-    process = subprocess.Popen(
-        [cli_executable(), *map(str, argv)],
-        stdout=secondary,
-        stderr=secondary,
-        env={**os.environ, "PYTHONIOENCODING": "utf-8"},
-    )
-    os.close(secondary)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(primary, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(primary)
-    return process.wait(timeout=60), b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
 
 
 @pytest.fixture
