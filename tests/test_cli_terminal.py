@@ -176,6 +176,18 @@ def test_an_error_naming_an_arabic_file_is_reordered_on_a_terminal(tmp_path: Pat
     assert "بئاغ.tarjama" in drawn and "does not exist" in drawn
 
 
+def test_a_reader_that_stops_early_ends_the_output_quietly(tmp_path: Path) -> None:
+    document = tmp_path / "long.txt"
+    document.write_text("".join(f"{MIXED_LINE}\n\n" for _ in range(2000)), encoding="utf-8")
+    project = tmp_path / "long.tarjama"
+    assert subprocess.run([cli_executable(), "import", document, "--project", project]).returncode == 0
+    reader = subprocess.Popen([cli_executable(), "segments", project], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert reader.stdout is not None and reader.stdout.readline().startswith(b"1\t1\tnew\t")
+    reader.stdout.close()  # as `| head -1` does
+    assert reader.wait(timeout=60) == 1
+    assert reader.stderr is not None and reader.stderr.read() == b""
+
+
 # -- help ---------------------------------------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ and turns domain errors, failures and Ctrl+C into messages and exit codes.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -36,7 +37,7 @@ Exit status:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tarjama-cli",
-        description="Review Arabic→English translation projects without the window: import a document, "
+        description="Review Arabic→English translation projects without the window: import a document,\n"
         "pre-translate it, edit and approve segments, check them, and export the translation.",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -53,6 +54,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = Out(sys.stdout, sys.stderr, bidi=not args.no_bidi)
     try:
         code = args.handler(args, out)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader stopped reading (`tarjama-cli segments p | head`), which needs no message. Point stdout at
+        # the null device so that Python's own flush at exit does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILED
     except KeyboardInterrupt:
         out.note(f"Interrupted; nothing was half-written: {args.interrupted}")
         return EXIT_INTERRUPTED

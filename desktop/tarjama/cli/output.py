@@ -42,11 +42,12 @@ def command(
     handler: Handler,
     help_text: str,
     *,
+    details: str = "",
     interrupted: str = CHANGES_NOTHING,
 ) -> argparse.ArgumentParser:
-    """A subcommand whose `--help` says what it does, bound to the function that does it and to what Ctrl+C
-    leaves behind (`interrupted`)."""
-    parser = sub.add_parser(name, help=help_text, description=help_text)
+    """A subcommand whose `--help` says what it does (`help_text`, also shown in the list of commands, then
+    `details`), bound to the function that does it and to what Ctrl+C leaves behind (`interrupted`)."""
+    parser = sub.add_parser(name, help=help_text, description=f"{help_text} {details}".strip())
     parser.set_defaults(handler=handler, interrupted=interrupted)
     display_options(parser, top_level=False)
     return parser

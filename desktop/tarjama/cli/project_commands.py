@@ -205,8 +205,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub,
         "export-target",
         cmd_export_target,
-        "Write the English document (.txt or .docx, by the file's extension), with the source's paragraphs. "
-        + EXPORT_RULE,
+        "Write the English document (.txt or .docx, by the file's extension), with the source's paragraphs.",
+        details=EXPORT_RULE,
         interrupted=EXPORT_ATOMIC,
     )
     p.add_argument("project", type=Path, help=PROJECT_HELP)

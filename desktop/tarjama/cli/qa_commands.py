@@ -71,9 +71,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub,
         "qa",
         cmd_qa,
-        "Check a project's translations: numbers, glossary terms, punctuation, spacing, length, consistency. "
-        "Prints one finding per line: segment, severity, check, message. Findings set aside in the window are left "
-        "out.",
+        "Check a project's translations: numbers, glossary terms, punctuation, spacing, length, consistency.",
+        details="Prints one finding per line: segment, severity, check, message (tab-separated). Findings set aside "
+        "in the window are left out.",
     )
     p.epilog = EXIT_CODES
     p.add_argument("project", type=Path, help="the project file (*.tarjama)")

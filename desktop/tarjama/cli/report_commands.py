@@ -117,8 +117,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         "report",
         cmd_report,
         "Report the post-editing effort (HTER, character edits, active editing time) of each approved segment that "
-        "began as machine translation or a fuzzy translation-memory match. Without --csv or --json, prints one "
-        f"tab-separated line per segment ({', '.join(COLUMNS)}) and a summary.",
+        "began as machine translation or a fuzzy translation-memory match.",
+        details=f"Without --csv or --json, prints one tab-separated line per segment ({', '.join(COLUMNS)}) and a "
+        "summary.",
         interrupted=EXPORT_ATOMIC,
     )
     p.add_argument("project", type=Path, help="the project file (*.tarjama)")

@@ -50,7 +50,6 @@ class Out:
     def line(self, text: str = "") -> None:
         """A line of the command's result, on stdout."""
         self._stdout.write((_display(text) if self._visual_stdout else text) + "\n")
-        self._stdout.flush()
 
     def note(self, text: str) -> None:
         """A message for the person at the keyboard (an error, a hint, a summary to keep out of the data)."""
@@ -61,7 +60,6 @@ class Out:
         """Data for programs, on stdout, in logical order whatever stdout is."""
         json.dump(data, self._stdout, ensure_ascii=False, indent=2)
         self._stdout.write("\n")
-        self._stdout.flush()
 
     def _bar(self, what: str, **options: object) -> tqdm:
         """A tqdm bar on stderr, drawn only on a terminal and wiped when closed."""
