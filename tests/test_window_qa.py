@@ -101,14 +101,18 @@ def test_f8_lists_findings_which_lead_to_their_segment_and_can_be_ignored_with_a
     qtbot, window: MainWindow, project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     attack, visit, blast = window.session.model.segments()
-    for segment, target in ((attack, "The attack happened in 2017."), (blast, "Three people died in the blast.")):
+    for segment, target in ((attack, "The attack happened in 2017."), (blast, "Three people died in the blast")):
         window.session.update_segment(segment.id, target=target, status=None)
     window.go_to(visit.id)
     press(window.grid, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: bool(window.qa.pane.rows()), timeout=10000)
     assert window.qa.dock.isVisible()
-    assert listed(window) == [(1, CheckName.NUMBER_MISSING, None), (1, CheckName.NUMBER_EXTRA, None)]
-    assert "Errors: 1" in window.qa.pane.summary.text()
+    assert listed(window) == [
+        (1, CheckName.NUMBER_MISSING, None),
+        (1, CheckName.NUMBER_EXTRA, None),
+        (3, CheckName.FINAL_PUNCTUATION, None),
+    ]
+    assert "Errors: 1 · Warnings: 2" in window.qa.pane.summary.text()
 
     view = window.qa.pane.view
     view.selectRow(0)
@@ -118,14 +122,12 @@ def test_f8_lists_findings_which_lead_to_their_segment_and_can_be_ignored_with_a
     view.selectRow(0)
     monkeypatch.setattr(QInputDialog, "getText", lambda *args, **kwargs: ("The editor corrects the year.", True))
     window.qa.ignore_action.trigger()
-    assert listed(window) == [(1, CheckName.NUMBER_EXTRA, None)]
+    assert listed(window) == [(1, CheckName.NUMBER_EXTRA, None), (3, CheckName.FINAL_PUNCTUATION, None)]
     assert window.session.store.ignored_qa() == {(attack.id, "number_missing"): "The editor corrects the year."}
 
     window.qa.show_ignored_action.trigger()
-    assert listed(window) == [
-        (1, CheckName.NUMBER_EXTRA, None),
-        (1, CheckName.NUMBER_MISSING, "The editor corrects the year."),
-    ]
+    ignored = (1, CheckName.NUMBER_MISSING, "The editor corrects the year.")
+    assert listed(window) == [(1, CheckName.NUMBER_EXTRA, None), ignored, (3, CheckName.FINAL_PUNCTUATION, None)]
     model = window.qa.pane.model
     assert "The editor corrects the year." in model.index(1, model.MESSAGE).data()
 
@@ -135,6 +137,15 @@ def test_f8_lists_findings_which_lead_to_their_segment_and_can_be_ignored_with_a
     press(window.grid, Qt.Key.Key_Return, CTRL)
     assert stored(project)[0].status == Status.APPROVED, "an ignored error does not ask again"
     assert answers.asked == []
+    assert window.current_segment().id == visit.id  # Ctrl+Enter went on to it, editing
+    type_text(editor_of(window), "The minister arrived in the capital")  # its findings go between the others
+    press(editor_of(window), Qt.Key.Key_Return, CTRL)
+    assert listed(window) == [
+        (1, CheckName.NUMBER_EXTRA, None),
+        ignored,
+        (2, CheckName.FINAL_PUNCTUATION, None),
+        (3, CheckName.FINAL_PUNCTUATION, None),
+    ]
 
     press(window.grid, Qt.Key.Key_F8)
     qtbot.waitUntil(lambda: (1, CheckName.NUMBER_EXTRA, None) in listed(window), timeout=10000)

@@ -60,10 +60,10 @@ def check_title(check: CheckName) -> str:
     return QCoreApplication.translate("QaChecks", CHECK_TITLES[check])
 
 
-def findings_summary(issues: list[QaIssue]) -> str:
-    if not issues:
+def findings_summary(counts: Counter[Severity]) -> str:
+    """The pane's summary line, from the number of findings of each severity."""
+    if not any(counts.values()):
         return _tr("No findings.")
-    counts = Counter(issue.severity for issue in issues)
     return _tr("Errors: {errors} · Warnings: {warnings} · Notes: {notes}").format(
         errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], notes=counts[Severity.INFO]
     )
@@ -81,16 +81,34 @@ class QaRow:
 class QaModel(QAbstractTableModel):
     SEVERITY, NUMBER, CHECK, MESSAGE = range(4)
 
-    def __init__(self) -> None:
+    def __init__(self, icons: dict[Severity, QIcon]) -> None:
         super().__init__()
         self._rows: list[QaRow] = []
-        self._icons: dict[Severity, QIcon] = {}
+        self._icons = icons
 
-    def set_rows(self, rows: list[QaRow], icons: dict[Severity, QIcon]) -> None:
+    def set_rows(self, rows: list[QaRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._icons = icons
         self.endResetModel()
+
+    def replace_segment(self, segment_id: int, rows: list[QaRow]) -> None:
+        """Put `rows` in place of the segment's reported findings, in document order (its ignored ones stay).
+
+        Approving a segment changes only its own rows; rebuilding the whole list each time would make Ctrl+Enter
+        slower the more findings a document run left."""
+        old = [i for i, row in enumerate(self._rows) if row.issue.segment_id == segment_id and row.reason is None]
+        for i in reversed(old):
+            self.beginRemoveRows(QModelIndex(), i, i)
+            del self._rows[i]
+            self.endRemoveRows()
+        if not rows:
+            return
+        number = rows[0].number or 0
+        later = (i for i, row in enumerate(self._rows) if (row.number or 0) > number)
+        at = old[0] if old else next(later, len(self._rows))
+        self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
+        self._rows[at:at] = rows
+        self.endInsertRows()
 
     def rows(self) -> list[QaRow]:
         return self._rows
@@ -151,7 +169,8 @@ class QaPane(QWidget):
         self.summary = QLabel()
         bar.addWidget(self.summary)
         layout.addLayout(bar)
-        self.model = QaModel()
+        style = self.style()
+        self.model = QaModel({severity: style.standardIcon(pixmap) for severity, pixmap in SEVERITY_ICONS.items()})
         self.view = QTableView()
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -173,9 +192,12 @@ class QaPane(QWidget):
         layout.addWidget(self.view)
 
     def set_rows(self, rows: list[QaRow], summary: str) -> None:
-        style = self.style()
-        icons = {severity: style.standardIcon(pixmap) for severity, pixmap in SEVERITY_ICONS.items()}
-        self.model.set_rows(rows, icons)
+        self.model.set_rows(rows)
+        self.summary.setText(summary)
+        self.selectionChanged.emit()
+
+    def replace_segment(self, segment_id: int, rows: list[QaRow], summary: str) -> None:
+        self.model.replace_segment(segment_id, rows)
         self.summary.setText(summary)
         self.selectionChanged.emit()
 

@@ -9,6 +9,7 @@ aside are always the current ones. Findings at a blocking severity ask the trans
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMessageBox
 
 from tarjama.domain import Segment, Status
-from tarjama.qa import SEVERITIES, CheckName, QaContext, QaIssue, QaSettings, check_project, check_segment
+from tarjama.qa import SEVERITIES, CheckName, QaContext, QaIssue, QaSettings, Severity, check_project, check_segment
 from tarjama.stores.project import ProjectStore
 from tarjama.ui.actions import make_action
 from tarjama.ui.glossary_panels import GlossaryPanels
@@ -75,7 +76,8 @@ class QaPanels(QObject):
         self.dock.setWidget(self.pane)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.session: ProjectSession | None = None
-        self._findings: list[QaIssue] = []
+        self._findings: dict[int, list[QaIssue]] = {}  # by segment id: approvals replace one segment's
+        self._counts: Counter[Severity] = Counter()
         self._context: QaContext | None = None
         self._gathering = 0  # the latest context being gathered; earlier ones are dropped when they finish
         self._running = 0  # likewise, the latest document run
@@ -101,7 +103,7 @@ class QaPanels(QObject):
 
     def attach(self, session: ProjectSession) -> None:
         self.session = session
-        self._findings = []
+        self._set_findings([])
         self._context = None
         self._gather_context()
         self._refresh()
@@ -111,7 +113,7 @@ class QaPanels(QObject):
     def detach(self) -> None:
         self._context_timer.stop()
         self.session = None
-        self._findings = []
+        self._set_findings([])
         self._context = None
         self._gathering += 1
         self._refresh()
@@ -134,7 +136,7 @@ class QaPanels(QObject):
 
         def done(findings: list[QaIssue]) -> None:
             if session is self.session and running == self._running:
-                self._findings = findings
+                self._set_findings(findings)
                 self._refresh()
 
         def failed(exc: Exception) -> None:
@@ -177,8 +179,9 @@ class QaPanels(QObject):
         if self.session is None:
             return True
         findings = check_segment(replace(segment, target=text, status=Status.APPROVED), self._current_context())
-        self._findings = [f for f in self._findings if f.segment_id != segment.id] + findings
-        self._refresh()
+        self._replace_findings(segment.id, findings)
+        number = self._number(segment.id)
+        self.pane.replace_segment(segment.id, [QaRow(f, number) for f in findings], findings_summary(self._counts))
         blocking = self.settings.blocking(findings)
         confirmed = not blocking or not self.confirm_action.isChecked() or self.confirm(blocking)
         if confirmed:
@@ -222,9 +225,9 @@ class QaPanels(QObject):
         )
         if not accepted:
             return
-        key = (row.issue.segment_id, row.issue.check)
-        self.session.store.ignore_qa(row.issue.segment_id, row.issue.check.value, reason.strip())
-        self._findings = [f for f in self._findings if (f.segment_id, f.check) != key]
+        segment_id, check = row.issue.segment_id, row.issue.check
+        self.session.store.ignore_qa(segment_id, check.value, reason.strip())
+        self._replace_findings(segment_id, [f for f in self._findings.get(segment_id, []) if f.check != check])
         self._refresh()
 
     def unignore_selected(self) -> None:
@@ -236,8 +239,21 @@ class QaPanels(QObject):
         self.session.store.unignore_qa(segment_id, check.value)
         if segment_id in self.session.model.ids():
             segment = self.session.store.segment(segment_id)
-            self._findings += [f for f in check_segment(segment, self._current_context()) if f.check == check]
+            found = [f for f in check_segment(segment, self._current_context()) if f.check == check]
+            self._replace_findings(segment_id, self._findings.get(segment_id, []) + found)
         self._refresh()
+
+    def _set_findings(self, findings: list[QaIssue]) -> None:
+        self._findings = {}
+        for finding in findings:
+            self._findings.setdefault(finding.segment_id, []).append(finding)
+        self._counts = Counter(finding.severity for finding in findings)
+
+    def _replace_findings(self, segment_id: int, findings: list[QaIssue]) -> None:
+        self._counts.subtract(finding.severity for finding in self._findings.pop(segment_id, []))
+        self._counts.update(finding.severity for finding in findings)
+        if findings:
+            self._findings[segment_id] = findings
 
     def _number(self, segment_id: int) -> int | None:
         assert self.session is not None
@@ -249,7 +265,11 @@ class QaPanels(QObject):
         if self.session is None:
             self.pane.set_rows([], "")
             return
-        rows = [QaRow(finding, self._number(finding.segment_id)) for finding in self._findings]
+        rows = [
+            QaRow(finding, self._number(segment_id))
+            for segment_id, findings in self._findings.items()
+            for finding in findings
+        ]
         if self.show_ignored_action.isChecked():
             for (segment_id, name), reason in self.session.store.ignored_qa().items():
                 if name in _CHECK_NAMES:
@@ -257,7 +277,7 @@ class QaPanels(QObject):
                     issue = QaIssue(segment_id, check, SEVERITIES[check], "")
                     rows.append(QaRow(issue, self._number(segment_id), reason))
         rows.sort(key=lambda row: row.number or 0)
-        self.pane.set_rows(rows, findings_summary(self._findings))
+        self.pane.set_rows(rows, findings_summary(self._counts))
 
     def _enable_row_actions(self) -> None:
         row = self.pane.selected()
