@@ -115,6 +115,16 @@ def test_json_is_never_reordered_and_messages_follow_stderr() -> None:
     assert terminal_err.getvalue() == "tarjama-cli: بئاغ.tarjama: does not exist.\n"
 
 
+def test_shaping_joins_letters_on_a_terminal_and_keeps_harakat() -> None:
+    terminal = Terminal()
+    Out(terminal, Terminal(), shape=True).line("1\tلا نَص\tNo text")
+    # لا becomes the lam-alef ligature; ن takes its initial form and keeps its fatha; ص its final form.
+    assert terminal.getvalue() == "1\t\ufeba\ufee7\u064e \ufefb\tNo text\n"
+    piped = io.StringIO()
+    Out(piped, io.StringIO(), shape=True).line("1\tلا نَص")
+    assert piped.getvalue() == "1\tلا نَص\n"
+
+
 def test_progress_is_drawn_on_a_terminal_only_and_wiped_at_the_end() -> None:
     piped = io.StringIO()
     with Out(io.StringIO(), piped).progress("Reading", total=10) as advance:
@@ -162,6 +172,15 @@ def test_segments_piped_or_with_no_bidi_are_logical(mixed_project: Path) -> None
         code, drawn = run_on_pty(*argv)
         assert code == 0
         assert drawn == logical
+
+
+def test_shape_on_a_terminal_draws_presentation_forms(mixed_project: Path) -> None:
+    code, drawn = run_on_pty("--shape", "segments", mixed_project)
+    assert code == 0
+    source = drawn.split("\t")[3]
+    arabic = [char for char in source if not char.isascii()]
+    assert arabic and all("\ufb50" <= char <= "\ufeff" for char in arabic)
+    assert "BBC News" in source and "2024" in source
 
 
 def test_json_on_a_terminal_is_logical(mixed_project: Path) -> None:

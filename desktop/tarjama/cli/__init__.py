@@ -51,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    out = Out(sys.stdout, sys.stderr, bidi=not args.no_bidi)
+    out = Out(sys.stdout, sys.stderr, bidi=not args.no_bidi, shape=args.shape)
     try:
         code = args.handler(args, out)
         sys.stdout.flush()

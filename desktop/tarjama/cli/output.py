@@ -27,12 +27,20 @@ JSON_HELP = "print the result as JSON (for scripts; never reordered for display)
 
 
 def display_options(parser: argparse.ArgumentParser, *, top_level: bool) -> None:
-    """`--no-bidi`, accepted before the command (its home) and after it, where people tend to type it."""
+    """`--no-bidi` and `--shape`, accepted before the command (their home) and after it, where people tend to type
+    them; only the top level sets their defaults, so a command's parser never overrides what was given before it."""
+    default = False if top_level else argparse.SUPPRESS
     parser.add_argument(
         "--no-bidi",
         action="store_true",
-        default=False if top_level else argparse.SUPPRESS,
+        default=default,
         help="write Arabic in logical order even on a terminal (for terminals that reorder it themselves)",
+    )
+    parser.add_argument(
+        "--shape",
+        action="store_true",
+        default=default,
+        help="on a terminal, also join Arabic letters (for terminals that show each letter on its own)",
     )
 
 

@@ -4,7 +4,8 @@ One object decides, per stream, whether a person is reading it. On a terminal, e
 (see `visual_order`) so Arabic reads right; tab-separated columns are reordered one field at a time, so each column
 stays where a script or an eye expects it and an Arabic source never swaps places with its English target. Piped or
 redirected, or with `--no-bidi` (for terminals that reorder by themselves, such as GNOME Terminal or Konsole), text
-is written in logical order, byte for byte as stored. JSON is never reordered: it is for programs.
+is written in logical order, byte for byte as stored. JSON is never reordered: it is for programs. With `--shape`,
+reordered Arabic is also shaped (see `letter_shapes`) for terminals that do not join letters.
 
 Progress bars (tqdm) appear only when stderr is a terminal, and are wiped when the work ends or is interrupted, so
 the summary that follows starts on a clean line.
@@ -13,12 +14,13 @@ the summary that follows starts on a clean line.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Protocol, TextIO
 
 from tqdm import tqdm
 
+from tarjama.cli.letter_shapes import joined
 from tarjama.cli.visual_order import visual
 
 
@@ -33,27 +35,35 @@ def _is_terminal(stream: TextIO) -> bool:
     return bool(isatty and isatty())
 
 
-def _display(text: str) -> str:
-    return "\n".join("\t".join(visual(field) for field in line.split("\t")) for line in text.split("\n"))
+def _as_stored(text: str) -> str:
+    return text
+
+
+def _renderer(stream: TextIO, bidi: bool, shape: bool) -> Callable[[str], str]:
+    """How text for `stream` must be written: as stored, or line by line and field by field in display order."""
+    if not (bidi and _is_terminal(stream)):
+        return _as_stored
+    field_order = (lambda field: visual(joined(field))) if shape else visual
+    return lambda text: "\n".join("\t".join(map(field_order, line.split("\t"))) for line in text.split("\n"))
 
 
 class Out:
     """The output of one command run, written to `stdout` and `stderr` as their readers need it."""
 
-    def __init__(self, stdout: TextIO, stderr: TextIO, *, bidi: bool = True) -> None:
+    def __init__(self, stdout: TextIO, stderr: TextIO, *, bidi: bool = True, shape: bool = False) -> None:
         self._stdout = stdout
         self._stderr = stderr
-        self._visual_stdout = bidi and _is_terminal(stdout)
-        self._visual_stderr = bidi and _is_terminal(stderr)
+        self._for_stdout = _renderer(stdout, bidi, shape)
+        self._for_stderr = _renderer(stderr, bidi, shape)
         self._progress = _is_terminal(stderr)
 
     def line(self, text: str = "") -> None:
         """A line of the command's result, on stdout."""
-        self._stdout.write((_display(text) if self._visual_stdout else text) + "\n")
+        self._stdout.write(self._for_stdout(text) + "\n")
 
     def note(self, text: str) -> None:
         """A message for the person at the keyboard (an error, a hint, a summary to keep out of the data)."""
-        self._stderr.write((_display(text) if self._visual_stderr else text) + "\n")
+        self._stderr.write(self._for_stderr(text) + "\n")
         self._stderr.flush()
 
     def json(self, data: object) -> None:
@@ -64,7 +74,7 @@ class Out:
     def _bar(self, what: str, **options: object) -> tqdm:
         """A tqdm bar on stderr, drawn only on a terminal and wiped when closed."""
         return tqdm(
-            desc=_display(what) if self._visual_stderr else what,
+            desc=self._for_stderr(what),
             file=self._stderr,
             disable=not self._progress,
             leave=False,
