@@ -11,10 +11,13 @@ import docx
 import pytest
 from translate.storage.tmx import tmxfile
 
+from pty_cli import run_on_pty
 from tarjama import mt
 from tarjama.cli import EXIT_FAILED, EXIT_OK
 from tarjama.formats import read_document
 from test_cli import run, run_json
+
+from .mt_helpers import LoopbackServer
 
 #: The headline's post-edited translation; the model glosses only the words it knows and copies the rest.
 HEADLINE_EN = "Moscow and Washington announce work to map the areas held by ISIS and al-Nusra in Syria"
@@ -93,3 +96,22 @@ def test_the_workflow_on_the_shared_article(
     assert code == EXIT_OK and "1 approved segments" in out
     with (tmp_path / "article.tmx").open("rb") as handle:
         assert [(u.source, u.target) for u in tmxfile(handle).units] == [(headline["source"], HEADLINE_EN)]
+
+
+def test_models_download_shows_a_byte_progress_bar_on_a_terminal(
+    loopback_server: LoopbackServer, glossary_archive: Path
+) -> None:
+    archive = glossary_archive.read_bytes()
+    entry = {
+        "package_version": "1.0", "argos_version": "1.9.0", "code": "translate-ar_en",
+        "from_code": "ar", "from_name": "Arabic", "to_code": "en", "to_name": "English",
+        "links": [f"{loopback_server.url}/ar_en.argosmodel"],
+    }
+    loopback_server.routes.files.update({"/index.json": json.dumps([entry]).encode(), "/ar_en.argosmodel": archive})
+
+    code, drawn = run_on_pty("models", "download", "--index", f"{loopback_server.url}/index.json")
+
+    assert code == EXIT_OK, drawn
+    assert "Downloading Arabic → English 1.0:" in drawn and "B/s" in drawn  # tqdm's byte units
+    assert drawn.rstrip().endswith("Installed translate-ar_en-1_0 1.0 (Arabic → English).")
+    assert [p.version for p in mt.list_packages()] == ["1.0"]
