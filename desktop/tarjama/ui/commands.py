@@ -16,9 +16,8 @@ from tarjama.domain import MachineSuggestion, Segment, Status
 if TYPE_CHECKING:
     from tarjama.ui.session import ProjectSession
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+#: Bare `translate("Context", "text")` calls are what lupdate extracts outside a QObject's methods.
+translate = QCoreApplication.translate
 
 
 class SegmentCommand(QUndoCommand):
@@ -50,7 +49,7 @@ class ChangeSegmentCommand(SegmentCommand):
 
 class SplitCommand(SegmentCommand):
     def __init__(self, session: ProjectSession, before: Segment, offset: int) -> None:
-        super().__init__(session, before.id, _tr("Split segment"))
+        super().__init__(session, before.id, translate("Commands", "Split segment"))
         self.before = before
         self.offset = offset
         self.new_id: int | None = None
@@ -66,7 +65,7 @@ class SplitCommand(SegmentCommand):
 
 class MergeCommand(SegmentCommand):
     def __init__(self, session: ProjectSession, first: Segment, second: Segment) -> None:
-        super().__init__(session, first.id, _tr("Merge segments"))
+        super().__init__(session, first.id, translate("Commands", "Merge segments"))
         self.first = first
         self.second = second
 
@@ -89,7 +88,7 @@ class MachineTranslationCommand(SegmentCommand):
         best: MachineSuggestion,
         alternatives: tuple[MachineSuggestion, ...],
     ) -> None:
-        super().__init__(session, before.id, _tr("Re-translate segment"))
+        super().__init__(session, before.id, translate("Commands", "Re-translate segment"))
         self.before = before
         self.best = best
         self.alternatives = alternatives

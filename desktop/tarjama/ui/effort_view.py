@@ -17,9 +17,8 @@ from tarjama.ui.tasks import run_in_background
 
 NOT_YET = "–"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Effort", text)
+#: Bare `translate("Context", "text")` calls are what lupdate extracts outside a QObject's methods.
+translate = QCoreApplication.translate
 
 
 def prepare_metrics() -> None:
@@ -35,10 +34,10 @@ def duration_text(seconds: float) -> str:
     hours, rest = divmod(whole, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:
-        return _tr("{h} h {m} min").format(h=hours, m=minutes)
+        return translate("Effort", "{h} h {m} min").format(h=hours, m=minutes)
     if minutes:
-        return _tr("{m} min {s} s").format(m=minutes, s=secs)
-    return _tr("{s} s").format(s=secs)
+        return translate("Effort", "{m} min {s} s").format(m=minutes, s=secs)
+    return translate("Effort", "{s} s").format(s=secs)
 
 
 def segment_effort_text(segment: Segment) -> str:
@@ -46,10 +45,10 @@ def segment_effort_text(segment: Segment) -> str:
     parts = []
     effort = segment_effort(segment)
     if effort is not None and effort.char_distance:
-        parts.append(_tr("HTER {hter:.2f}").format(hter=effort.hter))
-        parts.append(_tr("{n} characters changed").format(n=effort.char_distance))
+        parts.append(translate("Effort", "HTER {hter:.2f}").format(hter=effort.hter))
+        parts.append(translate("Effort", "{n} characters changed").format(n=effort.char_distance))
     if segment.edit_seconds >= 1:
-        parts.append(_tr("{time} of editing").format(time=duration_text(segment.edit_seconds)))
+        parts.append(translate("Effort", "{time} of editing").format(time=duration_text(segment.edit_seconds)))
     return " · ".join(parts)
 
 
@@ -60,14 +59,17 @@ def summary_lines(summary: EffortSummary) -> list[tuple[str, str]]:
     speed = NOT_YET if summary.words_per_hour is None else f"{summary.words_per_hour:.0f}"
     return [
         (
-            _tr("Post-edited segments"),
-            _tr("{n} approved ({mt} from machine translation, {tm} from fuzzy TM matches)").format(
+            translate("Effort", "Post-edited segments"),
+            translate("Effort", "{n} approved ({mt} from machine translation, {tm} from fuzzy TM matches)").format(
                 n=summary.segments, mt=summary.from_mt, tm=summary.from_tm
             ),
         ),
-        (_tr("HTER"), _tr("mean {mean}, median {median}").format(mean=mean, median=median)),
-        (_tr("Active editing time"), duration_text(summary.edit_seconds)),
-        (_tr("Words per hour"), speed),
+        (
+            translate("Effort", "HTER"),
+            translate("Effort", "mean {mean}, median {median}").format(mean=mean, median=median),
+        ),
+        (translate("Effort", "Active editing time"), duration_text(summary.edit_seconds)),
+        (translate("Effort", "Words per hour"), speed),
     ]
 
 

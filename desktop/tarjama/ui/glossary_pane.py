@@ -20,15 +20,16 @@ TERM_KEYS = 9
 PREFERRED = QColor("#c8e6c9")
 SEPARATOR = "; "
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GlossaryPane", text)
+#: Bare `translate("Context", "text")` calls are what lupdate extracts outside a QObject's methods.
+translate = QCoreApplication.translate
 
 
 def term_row(number: int, entry: GlossaryEntry) -> UnitRow:
-    key = _tr("Alt+{n}").format(n=number) if number <= TERM_KEYS else ""
+    key = translate("GlossaryPane", "Alt+{n}").format(n=number) if number <= TERM_KEYS else ""
     note = entry.note.splitlines()[0] if entry.note else ""
-    forbidden = _tr("Not: {terms}").format(terms=", ".join(entry.forbidden)) if entry.forbidden else ""
+    forbidden = (
+        translate("GlossaryPane", "Not: {terms}").format(terms=", ".join(entry.forbidden)) if entry.forbidden else ""
+    )
     return UnitRow(
         heading="   ".join(part for part in (key, note) if part),
         source=entry.source,
@@ -62,10 +63,14 @@ class GlossaryPane(QWidget):
             self.status.setText("")
         elif entries:
             self.status.setText(
-                _tr("Glossary {name} · terms in this segment: {n}").format(name=glossary_name, n=len(entries))
+                translate("GlossaryPane", "Glossary {name} · terms in this segment: {n}").format(
+                    name=glossary_name, n=len(entries)
+                )
             )
         else:
-            self.status.setText(_tr("Glossary {name} · no terms in this segment.").format(name=glossary_name))
+            self.status.setText(
+                translate("GlossaryPane", "Glossary {name} · no terms in this segment.").format(name=glossary_name)
+            )
 
     def show_message(self, message: str) -> None:
         self.segment_id = None

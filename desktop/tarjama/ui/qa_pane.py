@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
@@ -46,25 +47,49 @@ SEVERITY_ICONS = {
 }
 IGNORED_COLOUR = QColor("#9e9e9e")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QaPane", text)
+#: Bare `translate("Context", "text")` calls are what lupdate extracts outside a QObject's methods.
+translate = QCoreApplication.translate
+#: The core's check titles (`tarjama.qa.CHECK_TITLES`, which cannot use Qt) marked for lupdate, so that the
+#: translation has them; tests/test_translations.py keeps the two lists the same.
+CHECK_TITLES_MARKED = {
+    CheckName.EMPTY_TARGET: QT_TRANSLATE_NOOP("QaChecks", "Approved without a translation"),
+    CheckName.UNTRANSLATED: QT_TRANSLATE_NOOP("QaChecks", "Translation identical to the source"),
+    CheckName.ARABIC_LETTERS: QT_TRANSLATE_NOOP("QaChecks", "Arabic letters in the translation"),
+    CheckName.ARABIC_PUNCTUATION: QT_TRANSLATE_NOOP("QaChecks", "Arabic punctuation or digits in the translation"),
+    CheckName.NUMBER_MISSING: QT_TRANSLATE_NOOP("QaChecks", "A number of the source missing from the translation"),
+    CheckName.NUMBER_EXTRA: QT_TRANSLATE_NOOP("QaChecks", "A number in the translation that the source does not have"),
+    CheckName.NUMBER_PERCENT: QT_TRANSLATE_NOOP("QaChecks", "A number that is a percentage on one side only"),
+    CheckName.GLOSSARY_TERM: QT_TRANSLATE_NOOP("QaChecks", "Glossary term not translated as the glossary says"),
+    CheckName.FORBIDDEN_TERM: QT_TRANSLATE_NOOP("QaChecks", "Forbidden translation of a glossary term"),
+    CheckName.INVISIBLE_CHARACTER: QT_TRANSLATE_NOOP("QaChecks", "Invisible or direction-control characters"),
+    CheckName.BRACKETS: QT_TRANSLATE_NOOP("QaChecks", "Unbalanced brackets"),
+    CheckName.QUOTES: QT_TRANSLATE_NOOP("QaChecks", "Unbalanced quotation marks"),
+    CheckName.DOUBLE_SPACE: QT_TRANSLATE_NOOP("QaChecks", "Double spaces"),
+    CheckName.EDGE_SPACES: QT_TRANSLATE_NOOP("QaChecks", "Spaces at the start or end that the source does not have"),
+    CheckName.FINAL_PUNCTUATION: QT_TRANSLATE_NOOP("QaChecks", "Different punctuation at the end"),
+    CheckName.LENGTH: QT_TRANSLATE_NOOP("QaChecks", "Unusually long or short translation"),
+    CheckName.INCONSISTENT: QT_TRANSLATE_NOOP("QaChecks", "Same source approved with different translations"),
+}
 
 
 def severity_label(severity: Severity) -> str:
-    return {Severity.ERROR: _tr("Error"), Severity.WARNING: _tr("Warning"), Severity.INFO: _tr("Note")}[severity]
+    return {
+        Severity.ERROR: translate("QaPane", "Error"),
+        Severity.WARNING: translate("QaPane", "Warning"),
+        Severity.INFO: translate("QaPane", "Note"),
+    }[severity]
 
 
 def check_title(check: CheckName) -> str:
     """The core names its checks in English; the title goes through translation so a UI translation can cover it."""
-    return QCoreApplication.translate("QaChecks", CHECK_TITLES[check])
+    return translate("QaChecks", CHECK_TITLES_MARKED.get(check, CHECK_TITLES[check]))
 
 
 def findings_summary(counts: Counter[Severity]) -> str:
     """The pane's summary line, from the number of findings of each severity."""
     if not any(counts.values()):
-        return _tr("No findings.")
-    return _tr("Errors: {errors} · Warnings: {warnings} · Notes: {notes}").format(
+        return translate("QaPane", "No findings.")
+    return translate("QaPane", "Errors: {errors} · Warnings: {warnings} · Notes: {notes}").format(
         errors=counts[Severity.ERROR], warnings=counts[Severity.WARNING], notes=counts[Severity.INFO]
     )
 

@@ -20,16 +20,15 @@ CONTEXT_MATCH = QColor("#1b5e20")
 EXACT_MATCH = QColor("#43a047")
 FUZZY_MATCH = QColor("#ffb300")
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TmPane", text)
+#: Bare `translate("Context", "text")` calls are what lupdate extracts outside a QObject's methods.
+translate = QCoreApplication.translate
 
 
 def origin_label(origin: UnitOrigin) -> str:
     return {
-        UnitOrigin.HUMAN: _tr("Human"),
-        UnitOrigin.MT_POSTEDITED: _tr("Post-edited MT"),
-        UnitOrigin.IMPORTED: _tr("Imported"),
+        UnitOrigin.HUMAN: translate("TmPane", "Human"),
+        UnitOrigin.MT_POSTEDITED: translate("TmPane", "Post-edited MT"),
+        UnitOrigin.IMPORTED: translate("TmPane", "Imported"),
     }[origin]
 
 
@@ -46,20 +45,23 @@ def score_colour(score: int) -> QColor:
 
 
 def _warning(flags: frozenset[str]) -> str:
-    labels = {"digits": _tr("numbers differ"), "punctuation": _tr("punctuation differs")}
+    labels = {
+        "digits": translate("TmPane", "numbers differ"),
+        "punctuation": translate("TmPane", "punctuation differs"),
+    }
     return "  ".join("⚠ " + labels.get(flag, flag) for flag in sorted(flags))
 
 
 def match_row(number: int, match: TmMatch) -> UnitRow:
     kind = (
-        _tr("Context match: the neighbouring sentences are the same too.")
+        translate("TmPane", "Context match: the neighbouring sentences are the same too.")
         if match.score > 100
-        else _tr("Exact match.")
+        else translate("TmPane", "Exact match.")
         if match.score == 100
-        else _tr("Fuzzy match: the highlighted words of its source differ from this segment.")
+        else translate("TmPane", "Fuzzy match: the highlighted words of its source differ from this segment.")
     )
     return UnitRow(
-        heading=_tr("Ctrl+Shift+{n}").format(n=number) + "   " + unit_details(match.unit),
+        heading=translate("TmPane", "Ctrl+Shift+{n}").format(n=number) + "   " + unit_details(match.unit),
         source=match.unit.source,
         target=match.unit.target,
         source_spans=match.differences,
@@ -94,21 +96,25 @@ class TmPane(QWidget):
             self.origin.setText("")
         else:
             self.origin.setText(
-                _tr("Pre-translated from a {score}% match: {text}").format(score=segment.tm_score, text=segment.tm_text)
+                translate("TmPane", "Pre-translated from a {score}% match: {text}").format(
+                    score=segment.tm_score, text=segment.tm_text
+                )
             )
         self.origin.setVisible(bool(self.origin.text()))
         segment_id = None if segment is None else segment.id
         if segment_id != self.segment_id:
             self.segment_id = segment_id
             self._set_matches([])
-            self.status.setText(_tr("Looking up…") if segment is not None else "")
+            self.status.setText(translate("TmPane", "Looking up…") if segment is not None else "")
 
     def show_matches(self, segment_id: int, matches: list[TmMatch]) -> None:
         if segment_id != self.segment_id:
             return  # the translator has moved on
         self._set_matches(matches)
         self.status.setText(
-            _tr("Matches: {n}").format(n=len(matches)) if matches else _tr("No translation-memory matches.")
+            translate("TmPane", "Matches: {n}").format(n=len(matches))
+            if matches
+            else translate("TmPane", "No translation-memory matches.")
         )
 
     def show_unavailable(self, message: str) -> None:
