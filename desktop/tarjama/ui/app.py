@@ -15,6 +15,7 @@ from tarjama.bundled_models import install_bundled_models, report_bundled_instal
 from tarjama.paths import config_dir, projects_dir, sample_document
 from tarjama.stores.project import PROJECT_SUFFIX
 from tarjama.ui.fonts import load_arabic_font
+from tarjama.ui.i18n import install_language
 from tarjama.ui.main_window import MainWindow
 
 
@@ -63,7 +64,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Tarjama")
     app.setApplicationVersion(__version__)
-    window = create_window(open_settings())
+    settings = open_settings()
+    install_language(app, settings)  # before any widget is built, so every text and the layout follow it
+    window = create_window(settings)
     window.modal_errors = not args.smoke
     window.show()
     outcome = {"ok": True}

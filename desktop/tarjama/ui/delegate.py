@@ -127,6 +127,11 @@ class TargetEditor(QPlainTextEdit):
         super().__init__(parent)
         self._reserved = reserved
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # One left-to-right paragraph, as the grid paints the target, even when it begins with an Arabic name: Qt
+        # would otherwise take the paragraph's direction from its first letter.
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        self.document().setDefaultTextOption(option)
         self.setTabChangesFocus(True)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)

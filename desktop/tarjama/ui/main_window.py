@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -43,6 +43,7 @@ from tarjama.ui.glossary_menu import GlossaryMenu
 from tarjama.ui.glossary_pane import TERM_KEYS
 from tarjama.ui.glossary_panels import GlossaryPanels
 from tarjama.ui.grid import SegmentGrid, StatusFilterProxy
+from tarjama.ui.language_menu import LanguageMenu
 from tarjama.ui.machine_translation import AlternativesPane, PretranslateWorker, pretranslation_summary
 from tarjama.ui.model_banner import MissingModelBanner
 from tarjama.ui.models_dialog import ModelsDialog
@@ -55,14 +56,15 @@ from tarjama.ui.tm_panels import TmPanels
 from tarjama.ui.tm_worker import LOOKUP_LIMIT
 
 MAX_RECENT = 8
+#: View → Show segments, by English name; marked for lupdate here and translated where the menu is built.
 FILTERS: list[tuple[str, set[Status]]] = [
-    ("All segments", set(Status)),
-    ("Not approved", {Status.NEW, Status.MACHINE, Status.DRAFT, Status.REJECTED}),
-    ("New", {Status.NEW}),
-    ("Machine", {Status.MACHINE}),
-    ("Draft", {Status.DRAFT}),
-    ("Approved", {Status.APPROVED}),
-    ("Rejected", {Status.REJECTED}),
+    (QT_TRANSLATE_NOOP("MainWindow", "All segments"), set(Status)),
+    (QT_TRANSLATE_NOOP("MainWindow", "Not approved"), {Status.NEW, Status.MACHINE, Status.DRAFT, Status.REJECTED}),
+    (QT_TRANSLATE_NOOP("MainWindow", "New"), {Status.NEW}),
+    (QT_TRANSLATE_NOOP("MainWindow", "Machine"), {Status.MACHINE}),
+    (QT_TRANSLATE_NOOP("MainWindow", "Draft"), {Status.DRAFT}),
+    (QT_TRANSLATE_NOOP("MainWindow", "Approved"), {Status.APPROVED}),
+    (QT_TRANSLATE_NOOP("MainWindow", "Rejected"), {Status.REJECTED}),
 ]
 
 
@@ -281,6 +283,8 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.least_confident_action)
         self.statistics_action = self._action(self.tr("S&tatistics…"), self.show_statistics)
         view_menu.addAction(self.statistics_action)
+        view_menu.addSeparator()
+        self.language_menu = LanguageMenu(self, view_menu.addMenu(self.tr("&Language")))
 
         toolbar = self.addToolBar(self.tr("Main"))
         toolbar.setObjectName("main-toolbar")

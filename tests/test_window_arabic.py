@@ -1,0 +1,133 @@
+"""The window in Arabic: Tarjama's texts and Qt's own in Arabic, the layout mirrored, and the grid's English target
+still left to right. The catalogue is built from the committed .ts here, so the test checks the translation as it
+is now rather than whatever .qm the last set-up left behind."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+from qt_keys import press, type_text
+from tarjama.ui import i18n
+from tarjama.ui.app import create_window, open_settings
+from tarjama.ui.delegate import text_option
+from tarjama.ui.main_window import MainWindow
+from tarjama.ui.segment_model import Column
+
+REPO = Path(__file__).resolve().parent.parent
+TS = REPO / "translations" / "tarjama_ar.ts"
+LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
+DOCUMENT = "وصل الوزير إلى العاصمة صباح اليوم. وعقد اجتماعاً مع نظيره.\n\nوفي ختام الزيارة، أكد الجانبان التزامهما.\n"
+MENUS = ["&File", "&Edit", "&Segment", "&Translation", "Translation &memory", "&Glossary", "&QA", "&View"]
+
+
+def arabic(context: str, source: str) -> str:
+    """The translation the .ts gives a text."""
+    for element in ET.parse(TS).getroot().iter("context"):
+        if element.findtext("name") == context:
+            for message in element.iter("message"):
+                if message.findtext("source") == source:
+                    return message.findtext("translation") or ""
+    raise KeyError((context, source))
+
+
+@pytest.fixture
+def arabic_ui(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The application as `tarjama` starts it with View → Language → العربية chosen; English again afterwards."""
+    built = tmp_path / "qm"
+    built.mkdir()
+    subprocess.run([str(LRELEASE), "-silent", str(TS), "-qm", str(built / "tarjama_ar.qm")], check=True)
+    monkeypatch.setattr(i18n, "translations_dir", lambda: built)
+    settings = open_settings()
+    i18n.set_language_choice(settings, i18n.ARABIC)
+    assert i18n.install_language(qapp, settings) == i18n.ARABIC
+    yield settings
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+        translator.setParent(None)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+@pytest.fixture
+def window(qtbot, arabic_ui, tmp_path: Path) -> MainWindow:
+    from tarjama.project_files import import_document
+
+    document = tmp_path / "visit.txt"
+    document.write_text(DOCUMENT, encoding="utf-8")
+    project = tmp_path / "visit.tarjama"
+    import_document(document, project).close()
+    win = create_window(arabic_ui)
+    qtbot.addWidget(win)
+    win.modal_errors = False
+    assert win.open_project(project)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.close()
+
+
+def test_texts_are_arabic_and_the_layout_mirrored(window: MainWindow, tmp_path: Path) -> None:
+    assert window.windowTitle() == arabic("MainWindow", "{name} — Tarjama").format(name="visit.tarjama")
+    assert [action.text() for action in window.menuBar().actions()] == [arabic("MainWindow", m) for m in MENUS]
+    header = window.grid.model().headerData(Column.SOURCE, Qt.Orientation.Horizontal)
+    assert header == arabic("SegmentModel", "Arabic source")
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert window.layoutDirection() == window.grid.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    # Mirrored: the segment number is the rightmost column, the Arabic source next to it, the English after.
+    grid_header = window.grid.horizontalHeader()
+    positions = [
+        grid_header.sectionViewportPosition(column) for column in (Column.NUMBER, Column.SOURCE, Column.TARGET)
+    ]
+    assert positions == sorted(positions, reverse=True)
+
+    screenshot = tmp_path / "arabic.png"
+    assert window.grab().save(str(screenshot))
+    image = QImage(str(screenshot))
+    assert screenshot.stat().st_size > 0 and not image.isNull() and image.width() > 600
+
+
+def test_qt_standard_texts_are_arabic(window: MainWindow) -> None:
+    cancel = QCoreApplication.translate("QPlatformTheme", "Cancel")
+    assert cancel != "Cancel" and any("\u0600" <= char <= "\u06ff" for char in cancel)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == cancel
+
+
+def test_the_grid_keeps_arabic_right_to_left_and_english_left_to_right(window: MainWindow) -> None:
+    assert text_option(Column.SOURCE).textDirection() == Qt.LayoutDirection.RightToLeft
+    assert text_option(Column.TARGET).textDirection() == Qt.LayoutDirection.LeftToRight
+    press(window.grid, Qt.Key.Key_F2)
+    editor = window.open_editor()
+    assert editor is not None
+    assert editor.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    type_text(editor, "The minister — الوزير")
+    assert editor.document().firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
+    cursor = editor.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    editor.setTextCursor(cursor)
+    assert editor.cursorRect().left() < editor.viewport().width() // 4  # the English starts on the left
+
+
+def test_a_target_beginning_with_arabic_stays_one_left_to_right_paragraph(window: MainWindow) -> None:
+    press(window.grid, Qt.Key.Key_F2)
+    editor = window.open_editor()
+    type_text(editor, "الوزير arrived")
+    assert editor.document().firstBlock().textDirection() == Qt.LayoutDirection.LeftToRight
+
+
+def test_choosing_a_language_applies_from_the_next_start(window: MainWindow, arabic_ui) -> None:
+    menu = window.language_menu
+    assert menu.actions[i18n.ARABIC].isChecked()
+    menu.actions[i18n.ENGLISH].trigger()
+    assert i18n.language_choice(arabic_ui) == i18n.ENGLISH
+    assert window.statusBar().currentMessage() == arabic(
+        "LanguageMenu", "The new language is used from the next time Tarjama starts."
+    )
+    assert window.windowTitle() != "visit.tarjama — Tarjama"  # nothing switches under the translator's hands
