@@ -82,6 +82,18 @@ def test_ctrl_c_during_a_tmx_export_leaves_the_earlier_file_and_no_partial_one(t
     assert sorted(p.name for p in tmp_path.iterdir()) == ["memory.tmx"]
 
 
+def test_ctrl_c_during_a_large_import_creates_no_project(tmp_path: Path) -> None:
+    document = tmp_path / "large.txt"
+    paragraphs = (f"الفقرة رقم {i} عن الاتفاق. جملة ثانية فيها.\n\n" for i in range(40_000))
+    document.write_text("".join(paragraphs), encoding="utf-8")
+
+    code, drawn = run_on_pty("import", document, "--project", tmp_path / "large.tarjama", interrupt_when="Importing")
+
+    assert code == EXIT_INTERRUPTED, drawn
+    assert "A new project is created only when complete." in drawn
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["large.txt"]
+
+
 # -- Ctrl+C in the middle of quick work -------------------------------------------------------------------------
 
 
