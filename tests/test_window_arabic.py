@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QFont, QImage, QTextOption
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from qt_keys import press, type_text
 from tarjama.ui import i18n
 from tarjama.ui.app import create_window, open_settings
-from tarjama.ui.delegate import text_option
+from tarjama.ui.bidi import isolated
+from tarjama.ui.delegate import lay_out, text_option
 from tarjama.ui.main_window import MainWindow
 from tarjama.ui.segment_model import Column
 
@@ -131,3 +132,23 @@ def test_choosing_a_language_applies_from_the_next_start(window: MainWindow, ara
         "LanguageMenu", "The new language is used from the next time Tarjama starts."
     )
     assert window.windowTitle() != "visit.tarjama — Tarjama"  # nothing switches under the translator's hands
+
+
+def _full_stop_is_rightmost(text: str) -> bool:
+    """Whether an English sentence's final full stop is drawn right of its first letter when laid out as the Arabic
+    UI lays out its texts, in a right-to-left paragraph."""
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout, _ = lay_out(text, QFont(), option, 2000)
+
+    def x(index: int) -> float:
+        return min(position.x() for run in layout.glyphRuns(index, 1) for position in run.positions())
+
+    return x(text.rindex(".")) > x(text.index("T"))
+
+
+def test_english_from_the_core_keeps_its_full_stop_at_the_end(qapp) -> None:
+    """QA findings and error messages stay English in the Arabic UI; isolated, they still read left to right."""
+    message = "The number 25 in the source is not in the translation."
+    assert not _full_stop_is_rightmost(message)
+    assert _full_stop_is_rightmost(isolated(message))

@@ -27,6 +27,7 @@ from tarjama.pretranslate import PretranslateReport
 from tarjama.project_files import default_project_path, import_document
 from tarjama.stores.project import ProjectStore
 from tarjama.ui.actions import make_action
+from tarjama.ui.bidi import isolated
 from tarjama.ui.commands import (
     ChangeSegmentCommand,
     MachineTranslationCommand,
@@ -451,7 +452,7 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def show_error(self, title: str, message: str) -> None:
-        self.statusBar().showMessage(message, 10000)
+        self.statusBar().showMessage(isolated(message), 10000)  # often English from the core, in either UI
         if self.modal_errors:
             QMessageBox.warning(self, title, message)
         else:

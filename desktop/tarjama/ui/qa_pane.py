@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.qa import CHECK_TITLES, CheckName, QaIssue, Severity
+from tarjama.ui.bidi import isolated
 
 Index = QModelIndex | QPersistentModelIndex
 SEVERITY_COLOURS = {
@@ -172,7 +173,7 @@ class QaModel(QAbstractTableModel):
         if column == self.CHECK:
             return check_title(row.issue.check)
         if row.reason is None:
-            return row.issue.message
+            return isolated(row.issue.message)
         return self.tr("Ignored: {reason}").format(reason=row.reason) if row.reason else self.tr("Ignored")
 
 

@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tarjama.domain import Segment, TmMatch, TmUnit, UnitOrigin
+from tarjama.ui.bidi import isolated
 from tarjama.ui.unit_list import UnitList, UnitRow
 
 DIFFERENCE = QColor("#ffab91")
@@ -35,7 +36,7 @@ def origin_label(origin: UnitOrigin) -> str:
 def unit_details(unit: TmUnit) -> str:
     """Origin, date, author and document, as far as the unit knows them."""
     parts = [origin_label(unit.origin), unit.changed_at[:10], unit.author, unit.document]
-    return " · ".join(part for part in parts if part)
+    return " · ".join(isolated(part) for part in parts if part)
 
 
 def score_colour(score: int) -> QColor:
