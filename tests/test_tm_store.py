@@ -72,7 +72,8 @@ def indexes_are_consistent(path: Path) -> None:
     db = connect(path)
     tm_module._register_functions(db)
     try:
-        db.execute("INSERT INTO units_text (units_text) VALUES ('integrity-check')")
+        db.execute("INSERT INTO units_source_text (units_source_text) VALUES ('integrity-check')")
+        db.execute("INSERT INTO units_target_text (units_target_text) VALUES ('integrity-check')")
         db.execute("INSERT INTO units_features (units_features) VALUES ('integrity-check')")
     finally:
         db.conn.close()
