@@ -244,6 +244,7 @@ def test_an_empty_query_or_memory_finds_nothing(memory: TranslationMemory, tmp_p
     assert memory.lookup("") == memory.lookup(" ،. ") == []
     with TranslationMemory.create(tmp_path / "empty.tarjama-tm") as empty:
         assert empty.lookup(ARRIVED) == [] and empty.concordance("الوفد") == []
+        assert empty.lookup(ARRIVED, threshold=50) == []  # low enough to read the (absent) common words too
 
 
 def test_score_is_the_word_level_rule() -> None:

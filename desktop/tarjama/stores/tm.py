@@ -533,8 +533,9 @@ class TranslationMemory:
                 if budget <= _PROBE:
                     break
                 postings = self._count(expression, budget)
-                arms.append((expression, postings))
-                budget -= postings
+                if postings:
+                    arms.append((expression, postings))
+                    budget -= postings
             matches += self._score_ranked(query, threshold, arms, seen)
         return matches
 
