@@ -49,7 +49,7 @@ TM_SUFFIX = ".tarjama-tm"
 
 #: Candidates the features index hands to `score` for each fuzzy lookup.
 FUZZY_CANDIDATES = 100
-#: A first probe reads this many postings of every query feature: enough to know the rare ones completely.
+#: Each word pair of a query is counted up to this many units: a pair in no more is rare and read whole.
 _PROBE = 64
 #: Postings a lookup reads in all when it falls back to common features; the rest cannot tell units apart.
 _POSTINGS_BUDGET = 10_000
