@@ -17,8 +17,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTranslator
 
 from tarjama.qa import CHECK_TITLES
+from tarjama.qa.messages import MESSAGES
 from tarjama.ui import i18n
-from tarjama.ui.qa_pane import CHECK_TITLES_MARKED
+from tarjama.ui.qa_pane import CHECK_TITLES_MARKED, QA_MESSAGES_MARKED
 
 REPO = Path(__file__).resolve().parent.parent
 UI = REPO / "desktop" / "tarjama" / "ui"
@@ -101,6 +102,13 @@ def test_the_core_check_titles_are_translated(arabic: dict[Key, ET.Element]) -> 
         assert ("QaChecks", title) in arabic, title
 
 
+def test_the_core_finding_messages_are_translated(arabic: dict[Key, ET.Element]) -> None:
+    """The QA pane fills the Arabic of each finding's template, marked for lupdate in the pane."""
+    assert QA_MESSAGES_MARKED == MESSAGES
+    for template in MESSAGES.values():
+        assert ("QaMessages", template) in arabic, template
+
+
 # -- texts given to Qt without translation --------------------------------------------------------------------
 
 #: Qt calls and helpers that show text, with the positions of their text arguments (None: every argument).
@@ -161,6 +169,7 @@ TRANSLATE = {"tr", "translate"}
 TRANSLATED_ELSEWHERE = {
     ("main_window.py", "name"),
     ("qa_pane.py", "CHECK_TITLES_MARKED.get(check, CHECK_TITLES[check])"),
+    ("qa_pane.py", "QA_MESSAGES_MARKED[key]"),
 }
 
 

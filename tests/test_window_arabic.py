@@ -15,11 +15,15 @@ from PySide6.QtGui import QFont, QImage, QTextOption
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
 from qt_keys import press, type_text
+from tarjama.domain import Segment
+from tarjama.qa import CheckName, QaContext, QaIssue, Severity, check_segment
+from tarjama.qa.messages import Alternatives, message
 from tarjama.ui import i18n
 from tarjama.ui.app import create_window, open_settings
 from tarjama.ui.bidi import isolated
 from tarjama.ui.delegate import lay_out, text_option
 from tarjama.ui.main_window import MainWindow
+from tarjama.ui.qa_pane import QaModel, QaRow, issue_message
 from tarjama.ui.segment_model import Column
 
 REPO = Path(__file__).resolve().parent.parent
@@ -152,3 +156,29 @@ def test_english_from_the_core_keeps_its_full_stop_at_the_end(qapp) -> None:
     message = "The number 25 in the source is not in the translation."
     assert not _full_stop_is_rightmost(message)
     assert _full_stop_is_rightmost(isolated(message))
+
+
+def test_qa_findings_are_arabic_with_their_values_and_english_for_the_cli(arabic_ui) -> None:
+    """The core's finding keeps its template key and values; the pane fills the Arabic template with them."""
+    segment = Segment(1, 1, 0, 0, "وقع الهجوم في عام ٢٠١٦.", target="The attack happened in 2017.")
+    findings = {issue.check: issue for issue in check_segment(segment, QaContext())}
+    missing = findings[CheckName.NUMBER_MISSING]
+    assert missing.message == "The number ٢٠١٦ (2016) in the source is not in the translation."
+    assert type(missing.message) is str
+    template = arabic("QaMessages", "The number {number} ({plain}) in the source is not in the translation.")
+    assert issue_message(missing) == template.format(number="٢٠١٦", plain="2016")
+    assert "العدد ٢٠١٦ (2016)" in issue_message(missing)
+
+    model = QaModel({})
+    model.set_rows([QaRow(missing, 1)])
+    shown = model.data(model.index(0, QaModel.MESSAGE))
+    assert shown == isolated(issue_message(missing))
+
+    glossary = QaIssue(
+        1,
+        CheckName.GLOSSARY_TERM,
+        Severity.WARNING,
+        message("glossary_term", term="الوزير", targets=Alternatives(("minister", "secretary"))),
+    )
+    assert glossary.message == "The glossary says to translate “الوزير” as “minister” or “secretary”."
+    assert issue_message(glossary) == "يقضي المسرد بترجمة «الوزير» إلى “minister” أو “secretary”."

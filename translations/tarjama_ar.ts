@@ -936,6 +936,126 @@ Segments not approved are exported with their current English text ({as_target} 
     </message>
 </context>
 <context>
+    <name>QaMessages</name>
+    <message>
+        <source>This segment is approved but has no translation.</source>
+        <extracomment>The core&apos;s finding messages (`tarjama.qa.messages.MESSAGES`) marked for lupdate, kept the same by tests/test_translations.py. A finding records its template&apos;s key and values, filled here in the UI&apos;s language.</extracomment>
+        <translation>هذا المقطع معتمد لكنه بلا ترجمة.</translation>
+    </message>
+    <message>
+        <source>The translation is the same as the Arabic source: it has not been translated.</source>
+        <translation>الترجمة مطابقة للمصدر العربي: لم يُترجَم المقطع.</translation>
+    </message>
+    <message>
+        <source>Arabic text is left in the translation: {text}</source>
+        <translation>بقي نص عربي في الترجمة: {text}</translation>
+    </message>
+    <message>
+        <source>The Arabic “{mark}” should be “{english}” in English.</source>
+        <translation>تُكتب «{mark}» العربية في الإنجليزية «{english}».</translation>
+    </message>
+    <message>
+        <source>The Arabic-Indic digits “{text}” should be written “{english}” in English.</source>
+        <translation>تُكتب الأرقام العربية المشرقية «{text}» في الإنجليزية «{english}».</translation>
+    </message>
+    <message>
+        <source>The number {number} in the source is not in the translation.</source>
+        <translation>العدد {number} الوارد في المصدر غير موجود في الترجمة.</translation>
+    </message>
+    <message>
+        <source>The number {number} ({plain}) in the source is not in the translation.</source>
+        <translation>العدد {number} ({plain}) الوارد في المصدر غير موجود في الترجمة.</translation>
+    </message>
+    <message>
+        <source>The number {number} in the translation is not in the source.</source>
+        <translation>العدد {number} الوارد في الترجمة غير موجود في المصدر.</translation>
+    </message>
+    <message>
+        <source>{number} is a percentage in the source, but not in the translation.</source>
+        <translation>العدد {number} نسبة مئوية في المصدر، وليس كذلك في الترجمة.</translation>
+    </message>
+    <message>
+        <source>{number} is a percentage in the translation, but not in the source.</source>
+        <translation>العدد {number} نسبة مئوية في الترجمة، وليس كذلك في المصدر.</translation>
+    </message>
+    <message>
+        <source>The glossary says to translate “{term}” as {targets}.</source>
+        <translation>يقضي المسرد بترجمة «{term}» إلى {targets}.</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>“{found}” must not be used for “{term}”; the glossary says {targets}.</source>
+        <translation>يجب ألا تُستعمل «{found}» ترجمةً لـ«{term}»؛ فالمسرد يقضي بـ{targets}.</translation>
+    </message>
+    <message>
+        <source>“{found}” must not be used for “{term}” (glossary).</source>
+        <translation>يجب ألا تُستعمل «{found}» ترجمةً لـ«{term}» (المسرد).</translation>
+    </message>
+    <message>
+        <source>The translation contains an invisible character, {name} (U+{code:04X}).</source>
+        <translation>تحتوي الترجمة على محرف غير مرئي: {name} (U+{code:04X}).</translation>
+    </message>
+    <message>
+        <source>The brackets “{opening}{closing}” do not pair up in the translation, though they do in the source.</source>
+        <translation>الأقواس «{opening}{closing}» غير متوازنة في الترجمة، مع أنها متوازنة في المصدر.</translation>
+    </message>
+    <message>
+        <source>The quotation marks do not pair up in the translation, though they do in the source.</source>
+        <translation>علامات التنصيص غير متوازنة في الترجمة، مع أنها متوازنة في المصدر.</translation>
+    </message>
+    <message>
+        <source>The translation has two spaces in a row.</source>
+        <translation>في الترجمة مسافتان متتاليتان.</translation>
+    </message>
+    <message>
+        <source>The translation starts with a space; the source does not.</source>
+        <translation>تبدأ الترجمة بمسافة، أما المصدر فلا.</translation>
+    </message>
+    <message>
+        <source>The source starts with a space; the translation does not.</source>
+        <translation>يبدأ المصدر بمسافة، أما الترجمة فلا.</translation>
+    </message>
+    <message>
+        <source>The translation ends with a space; the source does not.</source>
+        <translation>تنتهي الترجمة بمسافة، أما المصدر فلا.</translation>
+    </message>
+    <message>
+        <source>The source ends with a space; the translation does not.</source>
+        <translation>ينتهي المصدر بمسافة، أما الترجمة فلا.</translation>
+    </message>
+    <message>
+        <source>The source ends with “{source_end}” but the translation ends with “{target_end}”.</source>
+        <translation>ينتهي المصدر بـ«{source_end}» لكن الترجمة تنتهي بـ«{target_end}».</translation>
+    </message>
+    <message>
+        <source>The source ends with “{source_end}”; the translation has no punctuation at the end.</source>
+        <translation>ينتهي المصدر بـ«{source_end}»، أما الترجمة فلا علامة ترقيم في آخرها.</translation>
+    </message>
+    <message>
+        <source>The translation ends with “{target_end}” but the source has no punctuation at the end.</source>
+        <translation>تنتهي الترجمة بـ«{target_end}»، أما المصدر فلا علامة ترقيم في آخره.</translation>
+    </message>
+    <message>
+        <source>This translation is {ratio:.1f} times as long as its source; in this project translations are usually {low:.1f} to {high:.1f} times as long. Is something repeated or added?</source>
+        <translation>طول هذه الترجمة {ratio:.1f} ضعف طول مصدرها، والمعتاد في هذا المشروع أن يكون طول الترجمة بين {low:.1f} و{high:.1f} ضعف طول المصدر. هل فيها تكرار أو زيادة؟</translation>
+    </message>
+    <message>
+        <source>This translation is {ratio:.1f} times as long as its source; in this project translations are usually {low:.1f} to {high:.1f} times as long. Is something left out?</source>
+        <translation>طول هذه الترجمة {ratio:.1f} ضعف طول مصدرها، والمعتاد في هذا المشروع أن يكون طول الترجمة بين {low:.1f} و{high:.1f} ضعف طول المصدر. هل سقط منها شيء؟</translation>
+    </message>
+    <message>
+        <source>The same source was approved with a different translation in segment {ids}.</source>
+        <translation>المصدر نفسه معتمد بترجمة مختلفة في المقطع {ids}.</translation>
+    </message>
+    <message>
+        <source>The same source was approved with different translations in segments {ids}.</source>
+        <translation>المصدر نفسه معتمد بترجمات مختلفة في المقاطع {ids}.</translation>
+    </message>
+</context>
+<context>
     <name>QaModel</name>
     <message>
         <source>Severity</source>

@@ -17,7 +17,7 @@ from tarjama.qa import language
 from tarjama.qa.context import QaContext
 from tarjama.qa.issues import CheckName, QaIssue, Severity
 from tarjama.qa.length import length_ratio
-from tarjama.qa.messages import message
+from tarjama.qa.messages import Alternatives, message
 from tarjama.qa.numbers import compare_numbers
 
 SEVERITIES: dict[CheckName, Severity] = {
@@ -135,7 +135,7 @@ def glossary(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
     entries = dict.fromkeys(hit.entry for hit in context.glossary.find_terms(segment.source))
     for entry in entries:
         allowed = _phrase_spans(entry.targets, target)
-        quoted = message("glossary_alternatives_separator").join(f"“{t}”" for t in entry.targets)
+        quoted = Alternatives(entry.targets)
         if entry.targets and not allowed:
             yield _issue(segment, CheckName.GLOSSARY_TERM, message("glossary_term", term=entry.source, targets=quoted))
         for variant in entry.forbidden:

@@ -6,7 +6,7 @@ check name, see `ProjectStore.ignore_qa`), and the CLI prints.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from tarjama.domain import Span
@@ -47,10 +47,23 @@ class CheckName(StrEnum):
 
 @dataclass(frozen=True)
 class QaIssue:
-    """One finding on one segment; `spans` are (start, end) ranges of the target to highlight, when there are any."""
+    """One finding on one segment; `spans` are (start, end) ranges of the target to highlight, when there are any.
+
+    `message` is English (the CLI prints it); `message_key` and `message_values` are the `messages.MESSAGES`
+    template and the values it was filled with, which a translated interface fills in its own language. A message
+    from `messages.message()` sets them itself."""
 
     segment_id: int
     check: CheckName
     severity: Severity
     message: str
     spans: tuple[Span, ...] = ()
+    message_key: str = field(default="", compare=False)
+    message_values: tuple[tuple[str, object], ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        key = getattr(self.message, "key", None)
+        if key is not None and not self.message_key:
+            object.__setattr__(self, "message_key", key)
+            object.__setattr__(self, "message_values", self.message.values)
+            object.__setattr__(self, "message", str.__str__(self.message))

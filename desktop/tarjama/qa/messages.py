@@ -1,7 +1,9 @@
 """Every English word the QA checks show a translator, in one place so the interface can be translated later.
 
 `CHECK_TITLES` names each check (a settings page lists them); `MESSAGES` holds the finding texts as
-`str.format` templates, looked up by `message(key, **values)`.
+`str.format` templates, looked up by `message(key, **values)`. The text `message` returns remembers its key and
+values, which the finding keeps (`QaIssue.message_key`, `message_values`) so that a translated interface can fill
+its own translation of the template instead of showing the English.
 """
 
 from __future__ import annotations
@@ -67,5 +69,34 @@ MESSAGES: dict[str, str] = {
 }
 
 
-def message(key: str, **values: object) -> str:
-    return MESSAGES[key].format(**values)
+class Alternatives(tuple):
+    """Glossary translations named in a message: "“a” or “b”" in English; a translated interface joins them with
+    its own word for "or" (`glossary_alternatives_separator`)."""
+
+    __slots__ = ()
+
+    def join(self, separator: str) -> str:
+        return separator.join(f"“{target}”" for target in self)
+
+    def __str__(self) -> str:
+        return self.join(MESSAGES["glossary_alternatives_separator"])
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+class Message(str):
+    """A finding's English text that remembers the template key and the values it was made from."""
+
+    key: str
+    values: tuple[tuple[str, object], ...]
+
+    def __new__(cls, key: str, values: dict[str, object]) -> Message:
+        text = super().__new__(cls, MESSAGES[key].format(**values))
+        text.key = key
+        text.values = tuple(values.items())
+        return text
+
+
+def message(key: str, **values: object) -> Message:
+    return Message(key, values)

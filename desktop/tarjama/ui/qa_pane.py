@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.qa import CHECK_TITLES, CheckName, QaIssue, Severity
+from tarjama.qa.messages import Alternatives
 from tarjama.ui.bidi import isolated
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,6 +72,99 @@ CHECK_TITLES_MARKED = {
     CheckName.LENGTH: QT_TRANSLATE_NOOP("QaChecks", "Unusually long or short translation"),
     CheckName.INCONSISTENT: QT_TRANSLATE_NOOP("QaChecks", "Same source approved with different translations"),
 }
+
+#: The core's finding messages (`tarjama.qa.messages.MESSAGES`) marked for lupdate, kept the same by
+#: tests/test_translations.py. A finding records its template's key and values, filled here in the UI's language.
+QA_MESSAGES_MARKED = {
+    "empty_target": QT_TRANSLATE_NOOP("QaMessages", "This segment is approved but has no translation."),
+    "untranslated": QT_TRANSLATE_NOOP(
+        "QaMessages", "The translation is the same as the Arabic source: it has not been translated."
+    ),
+    "arabic_letters": QT_TRANSLATE_NOOP("QaMessages", "Arabic text is left in the translation: {text}"),
+    "arabic_punctuation": QT_TRANSLATE_NOOP("QaMessages", "The Arabic “{mark}” should be “{english}” in English."),
+    "arabic_digit": QT_TRANSLATE_NOOP(
+        "QaMessages", "The Arabic-Indic digits “{text}” should be written “{english}” in English."
+    ),
+    "number_missing": QT_TRANSLATE_NOOP("QaMessages", "The number {number} in the source is not in the translation."),
+    "number_missing_converted": QT_TRANSLATE_NOOP(
+        "QaMessages", "The number {number} ({plain}) in the source is not in the translation."
+    ),
+    "number_extra": QT_TRANSLATE_NOOP("QaMessages", "The number {number} in the translation is not in the source."),
+    "number_percent_in_source": QT_TRANSLATE_NOOP(
+        "QaMessages", "{number} is a percentage in the source, but not in the translation."
+    ),
+    "number_percent_in_target": QT_TRANSLATE_NOOP(
+        "QaMessages", "{number} is a percentage in the translation, but not in the source."
+    ),
+    "glossary_term": QT_TRANSLATE_NOOP("QaMessages", "The glossary says to translate “{term}” as {targets}."),
+    "glossary_alternatives_separator": QT_TRANSLATE_NOOP("QaMessages", " or "),
+    "forbidden_term": QT_TRANSLATE_NOOP(
+        "QaMessages", "“{found}” must not be used for “{term}”; the glossary says {targets}."
+    ),
+    "forbidden_term_no_targets": QT_TRANSLATE_NOOP("QaMessages", "“{found}” must not be used for “{term}” (glossary)."),
+    "invisible_character": QT_TRANSLATE_NOOP(
+        "QaMessages", "The translation contains an invisible character, {name} (U+{code:04X})."
+    ),
+    "brackets": QT_TRANSLATE_NOOP(
+        "QaMessages",
+        "The brackets “{opening}{closing}” do not pair up in the translation, though they do in the source.",
+    ),
+    "quotes": QT_TRANSLATE_NOOP(
+        "QaMessages", "The quotation marks do not pair up in the translation, though they do in the source."
+    ),
+    "double_space": QT_TRANSLATE_NOOP("QaMessages", "The translation has two spaces in a row."),
+    "leading_space_target": QT_TRANSLATE_NOOP(
+        "QaMessages", "The translation starts with a space; the source does not."
+    ),
+    "leading_space_source": QT_TRANSLATE_NOOP(
+        "QaMessages", "The source starts with a space; the translation does not."
+    ),
+    "trailing_space_target": QT_TRANSLATE_NOOP("QaMessages", "The translation ends with a space; the source does not."),
+    "trailing_space_source": QT_TRANSLATE_NOOP("QaMessages", "The source ends with a space; the translation does not."),
+    "final_punctuation": QT_TRANSLATE_NOOP(
+        "QaMessages", "The source ends with “{source_end}” but the translation ends with “{target_end}”."
+    ),
+    "final_punctuation_missing": QT_TRANSLATE_NOOP(
+        "QaMessages", "The source ends with “{source_end}”; the translation has no punctuation at the end."
+    ),
+    "final_punctuation_added": QT_TRANSLATE_NOOP(
+        "QaMessages", "The translation ends with “{target_end}” but the source has no punctuation at the end."
+    ),
+    "length_long": QT_TRANSLATE_NOOP(
+        "QaMessages",
+        "This translation is {ratio:.1f} times as long as its source; in this project translations are usually {low:.1f} to {high:.1f} times as long. Is something repeated or added?",  # noqa: E501 - lupdate needs one literal
+    ),
+    "length_short": QT_TRANSLATE_NOOP(
+        "QaMessages",
+        "This translation is {ratio:.1f} times as long as its source; in this project translations are usually {low:.1f} to {high:.1f} times as long. Is something left out?",  # noqa: E501
+    ),
+    "inconsistent_one": QT_TRANSLATE_NOOP(
+        "QaMessages", "The same source was approved with a different translation in segment {ids}."
+    ),
+    "inconsistent_many": QT_TRANSLATE_NOOP(
+        "QaMessages", "The same source was approved with different translations in segments {ids}."
+    ),
+}
+
+
+def _message_template(key: str) -> str:
+    return translate("QaMessages", QA_MESSAGES_MARKED[key])
+
+
+def issue_message(issue: QaIssue) -> str:
+    """The finding's message in the UI's language; its English text when it has no template (or a translation
+    that does not fit the values)."""
+    if issue.message_key not in QA_MESSAGES_MARKED:
+        return issue.message
+    separator = _message_template("glossary_alternatives_separator")
+    values = {
+        name: value.join(separator) if isinstance(value, Alternatives) else value
+        for name, value in issue.message_values
+    }
+    try:
+        return _message_template(issue.message_key).format(**values)
+    except (KeyError, IndexError, ValueError):
+        return issue.message
 
 
 def severity_label(severity: Severity) -> str:
@@ -173,7 +267,7 @@ class QaModel(QAbstractTableModel):
         if column == self.CHECK:
             return check_title(row.issue.check)
         if row.reason is None:
-            return isolated(row.issue.message)
+            return isolated(issue_message(row.issue))
         return self.tr("Ignored: {reason}").format(reason=row.reason) if row.reason else self.tr("Ignored")
 
 

@@ -22,8 +22,9 @@ from tarjama.domain import Segment, Status
 from tarjama.qa import SEVERITIES, CheckName, QaContext, QaIssue, QaSettings, Severity, check_project, check_segment
 from tarjama.stores.project import ProjectStore
 from tarjama.ui.actions import make_action
+from tarjama.ui.bidi import isolated
 from tarjama.ui.glossary_panels import GlossaryPanels
-from tarjama.ui.qa_pane import QaPane, QaRow, findings_summary
+from tarjama.ui.qa_pane import QaPane, QaRow, findings_summary, issue_message
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tasks import run_in_background
 
@@ -193,7 +194,7 @@ class QaPanels(QObject):
             return True  # nobody is there to answer (--smoke): the findings are in the pane
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("QA found errors"), "", parent=self.window)
         box.setText(self.tr("QA found errors in this segment. Approve it anyway?"))
-        box.setInformativeText("\n".join("• " + finding.message for finding in findings))
+        box.setInformativeText("\n".join("• " + isolated(issue_message(finding)) for finding in findings))
         approve = box.addButton(self.tr("&Approve anyway"), QMessageBox.ButtonRole.AcceptRole)
         back = box.addButton(self.tr("&Go back"), QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(back)
@@ -221,7 +222,7 @@ class QaPanels(QObject):
             self.tr("Ignore this finding"),
             self.tr(
                 "Segment {number}: {message}\n\nWhy can this be ignored? The reason is kept with the project."
-            ).format(number=row.number, message=row.issue.message),
+            ).format(number=row.number, message=isolated(issue_message(row.issue))),
         )
         if not accepted:
             return
