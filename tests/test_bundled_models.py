@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,7 @@ import pytest
 import tiny_models
 from tarjama import mt
 from tarjama.bundled_models import bundled_models_dir, install_bundled_models
+from tarjama.cli import main as cli_main
 
 
 @pytest.fixture(scope="module")
@@ -122,3 +125,26 @@ def test_an_unwritable_packages_folder_is_an_error_not_a_crash(bundle: Path, pac
     (outcome,) = install_bundled_models(directory=blocker / "packages")
 
     assert outcome.package is None and outcome.error
+
+
+def test_the_command_line_installs_them_before_its_first_command(
+    bundle: Path, package_v1: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copy(package_v1, bundle)
+
+    assert cli_main(["models", "list", "--json"]) == 0
+
+    captured = capsys.readouterr()
+    assert [p["name"] for p in json.loads(captured.out)] == ["translate-ar_en-1_0"]
+    assert "installed the bundled translate-ar_en-1_0 1.0" in captured.err
+
+
+def test_the_window_installs_them_before_it_opens(bundle: Path, package_v1: Path) -> None:
+    shutil.copy(package_v1, bundle)
+
+    run = subprocess.run(
+        [sys.executable, "-m", "tarjama.ui.app", "--smoke"], capture_output=True, text=True, timeout=120
+    )
+
+    assert run.returncode == 0, run.stderr
+    assert [p.name for p in mt.list_packages()] == ["translate-ar_en-1_0"]

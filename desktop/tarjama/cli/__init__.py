@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from tarjama.bundled_models import install_bundled_models, report_bundled_installs
 from tarjama.cli import glossary_commands, model_commands, project_commands, qa_commands, report_commands, tm_commands
 from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, display_options
 from tarjama.cli.terminal import Out
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    report_bundled_installs(install_bundled_models())  # the offline edition's packages, on its first command
     out = Out(sys.stdout, sys.stderr, bidi=not args.no_bidi, shape=args.shape)
     try:
         code = args.handler(args, out)
