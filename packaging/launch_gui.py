@@ -1,0 +1,7 @@
+"""The frozen `tarjama` executable's script: the same entry point as the installed `tarjama` command."""
+
+import sys
+
+from tarjama.ui.app import main
+
+sys.exit(main())
