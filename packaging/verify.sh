@@ -59,9 +59,10 @@ as_new_user() {
 
 install_deb() {
   local deb=$1
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null; then
+  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >"$work/apt.log" 2>&1; then
     apt-get update -qq  # the package lists may be missing or old on a new machine
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >"$work/apt.log" 2>&1 \
+      || fail "apt-get install ./$deb: $(cat "$work/apt.log")"
   fi
 }
 
