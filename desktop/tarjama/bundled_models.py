@@ -48,9 +48,9 @@ def _record_path() -> Path:
     return mt_state_dir() / "bundled-installed.json"
 
 
-def _archive_key(archive: Path, version: str) -> str:
-    """Identifies one bundled file: a new app version carrying a newer package is offered again."""
-    return f"{archive.name}|{version}|{archive.stat().st_size}"
+def _archive_key(archive: Path) -> str:
+    """Identifies one bundled file without opening it: a new release carrying another package file is offered."""
+    return f"{archive.name}|{archive.stat().st_size}"
 
 
 def _read_record(path: Path) -> set[str]:
@@ -77,10 +77,10 @@ def install_bundled_models(folder: Path | None = None, *, directory: Path | None
     outcomes: list[BundledOutcome] = []
     for archive in archives:
         try:
-            info = inspect_archive(archive)
-            key = _archive_key(archive, info.version)
+            key = _archive_key(archive)
             if key in offered:
                 continue
+            info = inspect_archive(archive)
             newer = [
                 p
                 for p in list_packages(directory, measure=False)
