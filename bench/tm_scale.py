@@ -1,7 +1,7 @@
 """Benchmark: a translation memory of a million units: import, fuzzy lookup, agreement with a full scan, TMX.
 
-Run with `.venv/bin/python bench/tm_scale.py` (about a quarter of an hour on a 2-core machine; `--units 20000` for
-a quick look). Everything is built deterministically in a temporary folder from the shared corpus
+Run with `.venv/bin/python bench/tm_scale.py` (about 40 minutes on a 2-core machine, most of it the two imports
+into a memory; `--units 20000` takes a minute). Everything is built deterministically in a temporary folder from the shared corpus
 (../shared/corpus/ar-news-syria-truce.txt):
 
 * units: Arabic sentences with the article's sentence lengths, their words drawn by a Markov chain over the
@@ -22,7 +22,9 @@ It prints, phase by phase:
   before the step (on Linux the peak, VmHWM, is reset once the input units are in memory): `write_tmx` of all units,
   `read_tmx` iterated and counted, `import_units(read_tmx(...))` into a new memory, and translate-toolkit's
   `tmxfile` building the same units with `addtranslation` and serialising them, then parsing our file and
-  reading every unit's source and target. (Ours writes more per unit: dates, author, usage count and props.)
+  reading every unit's source and target. Ours does more per unit: it writes dates, author, usage count and
+  props, and reads them all back into `TmUnit`s. CPU time is printed beside wall time, and the ratios are given
+  by both, because wall time on a shared machine also counts other work.
 
 It ends with a table of each figure, its target and PASS or MISS.
 """
