@@ -1,8 +1,8 @@
 """Benchmark: a translation memory of a million units: import, fuzzy lookup, agreement with a full scan, TMX.
 
 Run with `.venv/bin/python bench/tm_scale.py` (about 40 minutes on a 2-core machine, most of it the two imports
-into a memory; `--units 20000` takes a minute). Everything is built deterministically in a temporary folder from the shared corpus
-(../shared/corpus/ar-news-syria-truce.txt):
+into a memory; `--units 20000` takes a minute). Everything is built deterministically in a temporary folder from
+the shared corpus (../shared/corpus/ar-news-syria-truce.txt):
 
 * units: Arabic sentences with the article's sentence lengths, their words drawn by a Markov chain over the
   article's word bigrams that jumps to a random article word 30 % of the time, so units share the common words
