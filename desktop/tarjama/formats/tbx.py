@@ -30,6 +30,7 @@ from lxml import etree
 
 from tarjama.domain import GlossaryEntry
 from tarjama.errors import BadInputError
+from tarjama.formats.xml_errors import malformed_xml
 
 __all__ = ["TbxReport", "read_tbx", "write_tbx"]
 
@@ -138,7 +139,7 @@ def _entries(data: bytes, path: Path, report: TbxReport) -> Iterator[GlossaryEnt
                 while element.getprevious() is not None:
                     del element.getparent()[0]
     except etree.XMLSyntaxError as exc:
-        raise _malformed(path, exc) from exc
+        raise malformed_xml(path, exc) from exc
 
 
 def _check_document(path: Path, tree: etree._ElementTree) -> None:
@@ -219,9 +220,3 @@ def _entities_refused(path: Path) -> BadInputError:
                                "the tool that made it as plain TBX")
 
 
-def _malformed(path: Path, exc: etree.XMLSyntaxError) -> BadInputError:
-    last = exc.error_log.last_error if exc.error_log else None
-    line = last.line if last is not None else exc.lineno
-    reason = last.message if last is not None else exc.msg
-    return BadInputError(path, f"is not well-formed XML (line {line}: {reason}); the file may be damaged or "
-                               "cut short — export it again from the tool that made it")

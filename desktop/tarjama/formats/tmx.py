@@ -27,6 +27,7 @@ import tarjama
 from tarjama.atomic_file import replacing
 from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.errors import BadInputError, TarjamaError
+from tarjama.formats.xml_errors import malformed_xml
 
 __all__ = ["TmxCancelled", "TmxReport", "read_tmx", "write_tmx"]
 
@@ -403,7 +404,7 @@ def _units(path: Path, report: TmxReport, source_lang: str, target_lang: str) ->
             if not checked:
                 _check_document(path, parser.root.getroottree())
     except etree.XMLSyntaxError as exc:
-        raise _malformed(path, exc) from exc
+        raise malformed_xml(path, exc) from exc
     except OSError as exc:
         raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
                                   "elsewhere and that you may read it") from exc
@@ -419,14 +420,6 @@ def _check_document(path: Path, tree: etree._ElementTree) -> None:
         name = root if isinstance(root, str) else "?"
         raise BadInputError(path, f"is not a TMX file (its XML is <{name}>, not <tmx>); export the "
                                   "translation memory from the other tool as TMX")
-
-
-def _malformed(path: Path, exc: etree.XMLSyntaxError) -> BadInputError:
-    last = exc.error_log.last_error if exc.error_log else None
-    line = last.line if last is not None else exc.lineno
-    reason = last.message if last is not None else exc.msg
-    return BadInputError(path, f"is not well-formed XML (line {line}: {reason}); the file may be damaged or "
-                               "cut short — export it again from the tool that made it")
 
 
 class _TuReader:
