@@ -14,21 +14,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from tarjama.errors import BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message
 
 
 @contextmanager
-def replacing_path(path: Path, what: str = "file") -> Iterator[Path]:
+def replacing_path(path: Path, what: str = QT_TRANSLATE_NOOP("Errors", "file")) -> Iterator[Path]:
     """A temporary path beside `path` for a writer that wants a path; it replaces `path` when the block ends.
 
     The temporary name keeps the extension, for writers that choose the format by it.
 
-    `what` names the file in messages ("report", "exported memory"). An unwritable destination is a
-    BadInputError naming it, since choosing another place is the translator's fix.
+    `what` names the file in messages ("report", "exported memory"), marked for translation by the caller. An
+    unwritable destination is a BadInputError naming it, since choosing another place is the translator's fix.
+
     """
     path = Path(path)
     if path.is_dir():
-        raise BadInputError(path, f"is a folder; choose a file name for the {what}")
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is a folder; choose a file name for the {what}"),
+                            what=Message(what))
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=f".part{path.suffix}", dir=path.parent)
         os.close(fd)
@@ -49,7 +51,13 @@ def replacing_path(path: Path, what: str = "file") -> Iterator[Path]:
 
 @contextmanager
 def replacing(
-    path: Path, mode: str = "wb", what: str = "file", *, encoding: str | None = None, newline: str | None = None
+    path: Path,
+    mode: str = "wb",
+    what: str = QT_TRANSLATE_NOOP("Errors", "file"),
+    *,
+    encoding: str | None = None,
+    newline: str | None = None,
+
 ) -> Iterator[IO]:
     """An open temporary file beside `path`, synced to disk and renamed over `path` when the block ends."""
     with replacing_path(path, what) as tmp, tmp.open(mode.replace("w", "x"), encoding=encoding, newline=newline) as out:
@@ -61,6 +69,8 @@ def replacing(
 def _unwritable(path: Path, exc: OSError) -> BadInputError:
     return BadInputError(
         path,
-        f"could not be written ({exc.strerror or exc}); check that the folder exists, that you may write in it "
-        "and that the disk is not full",
+        QT_TRANSLATE_NOOP("Errors", "could not be written ({reason}); check that the folder exists, that you may "
+                                    "write in it and that the disk is not full"),
+        reason=exc.strerror or exc,
     )
+

@@ -1,34 +1,104 @@
-"""Domain exceptions.
+"""Domain exceptions, and the messages they carry.
 
-Every message is meant to be shown to a translator as it is, so it names the file and says what to do.
+Every message is meant to be shown to a translator as it is, so it names the file and says what to do. A message is
+kept as an English template with its values (:class:`Message`) rather than as finished text, so that the window can
+show it in the UI's language while the CLI and logs print the English: `str(error)` is the English text. Each
+template is written at its raise site inside :func:`QT_TRANSLATE_NOOP`, which is how pyside6-lupdate finds it for
+`translations/tarjama_ar.ts` without the core importing Qt.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+
+#: The translation context of every core message in the `.ts` (what `QCoreApplication.translate` is given).
+CONTEXT = "Errors"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    """Mark `text` for lupdate under `context` and return it unchanged: translation happens later, in the UI.
+
+    `context` must be :data:`CONTEXT` written out as a literal, since lupdate reads the source and cannot follow a
+    name."""
+    return text
+
+
+#: How an error about one file or address reads: the subject, then what is wrong with it.
+ABOUT = QT_TRANSLATE_NOOP("Errors", "{path}: {problem}")
+
+
+@dataclass(frozen=True)
+class Message:
+    """An English template (`str.format` syntax) and the values for its placeholders.
+
+    Values stay what they are (paths, numbers, the operating system's own error text) and are never translated; a
+    value may itself be a :class:`Message`, translated in its turn (e.g. the problem in "{path}: {problem}")."""
+
+    template: str
+    values: Mapping[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        # A template without values is used as it is, so plain English given by older raise sites may hold braces.
+        return self.template.format(**self.values) if self.values else self.template
+
+
+def as_message(problem: str | Message, values: Mapping[str, object]) -> Message:
+    """`problem` as a message: a template with its values, or a message built elsewhere (which has its own)."""
+    return problem if isinstance(problem, Message) else Message(problem, values)
 
 
 class TarjamaError(Exception):
     """Base of every error the app reports to the user instead of crashing."""
 
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.message = Message(template, values)
+        super().__init__(str(self.message))
 
-class BadInputError(TarjamaError):
+
+class PathError(TarjamaError):
+    """An error about one file (or address): "{path}: {problem}", where the problem is a message of its own."""
+
+    def __init__(self, path: str | Path, problem: str | Message, /, **values: object) -> None:
+        self.path = Path(path)
+        self.problem = as_message(problem, values)
+        super().__init__(ABOUT, path=self.path, problem=self.problem)
+
+
+class BadInputError(PathError):
     """A file the user gave us cannot be used; nothing was changed."""
 
-    def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
-
-class ProjectError(TarjamaError):
+class ProjectError(PathError):
     """A project file cannot be opened or changed as asked."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 class SegmentError(TarjamaError):
     """An operation on a segment that its current state does not allow (e.g. merging across paragraphs)."""
+
+
+def not_found(path: str | Path) -> BadInputError:
+    """The file the translator named is gone; said the same way for every kind of file."""
+    return BadInputError(path, QT_TRANSLATE_NOOP("Errors", "was not found; it may have been moved, renamed or deleted"))
+
+
+def unreadable(path: str | Path, exc: OSError) -> BadInputError:
+    """The file exists but the system refused to read it; the system's reason stays as it gave it."""
+    return BadInputError(
+        path,
+        QT_TRANSLATE_NOOP("Errors", "could not be read ({reason}); check that it is not open elsewhere and that you "
+                                    "may read it"),
+        reason=exc.strerror or exc,
+    )
+
+
+def marked_none() -> Message:
+    """"none", where a message lists what it found and found nothing."""
+    return Message(QT_TRANSLATE_NOOP("Errors", "none"))
+
+
+def missing_folder(path: str | Path, folder: str | Path) -> ProjectError:
+    """A new project, memory or glossary was to be created in a folder that is not there."""
+    return ProjectError(path, QT_TRANSLATE_NOOP("Errors", "cannot be created: the folder {folder} does not exist."),
+                        folder=folder)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tarjama.atomic_file import replacing
 from tarjama.domain import GlossaryEntry
-from tarjama.errors import BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message, marked_none, not_found, unreadable
 from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv
 from tarjama.formats.tbx import TbxReport, read_tbx, write_tbx
 from tarjama.stores.glossary import Glossary
@@ -55,9 +55,14 @@ class GlossaryImportReport:
 def _format_for(path: Path) -> _Format:
     found = _FORMATS.get(path.suffix.lower())
     if found is None:
-        kind = f"a {path.suffix} file" if path.suffix else "a file without an extension"
-        raise BadInputError(path, f"is {kind}; glossaries are imported and exported as "
-                                  f"{', '.join(SUPPORTED_EXTENSIONS)} files — name the file with one of those")
+        kind = (
+            Message(QT_TRANSLATE_NOOP("Errors", "a {suffix} file"), {"suffix": path.suffix})
+            if path.suffix
+            else Message(QT_TRANSLATE_NOOP("Errors", "a file without an extension"))
+        )
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is {kind}; glossaries are imported and exported as "
+                                                              "{extensions} files — name the file with one of those"),
+                            kind=kind, extensions=", ".join(SUPPORTED_EXTENSIONS))
     return found
 
 
@@ -71,9 +76,12 @@ def import_glossary(glossary_path: Path, file: Path) -> GlossaryImportReport:
     with Glossary.open_or_create(glossary_path) as glossary:
         result = glossary.import_entries(file_format.read(data, file, report))
     if result.added + result.merged == 0:
-        languages = f" (languages found: {', '.join(sorted(report.languages)) or 'none'})" if report.concepts else ""
-        raise BadInputError(file, f"holds no Arabic term with an English translation{languages}; nothing was "
-                                  "imported")
+        if not report.concepts:
+            raise BadInputError(file, QT_TRANSLATE_NOOP("Errors", "holds no Arabic term with an English translation; "
+                                                                  "nothing was imported"))
+        raise BadInputError(file, QT_TRANSLATE_NOOP("Errors", "holds no Arabic term with an English translation "
+                                                              "(languages found: {languages}); nothing was imported"),
+                            languages=", ".join(sorted(report.languages)) or marked_none())
     return GlossaryImportReport(file, result.added, result.merged, report.skipped_concepts)
 
 
@@ -91,14 +99,15 @@ def _read(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError as exc:
-        raise BadInputError(path, "was not found; it may have been moved, renamed or deleted") from exc
+        raise not_found(path) from exc
     except IsADirectoryError as exc:
-        raise BadInputError(path, "is a folder, not a glossary file; choose a file inside it") from exc
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a glossary file; choose a file "
+                                                              "inside it")) from exc
     except OSError as exc:
-        raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
-                                  "elsewhere and that you may read it") from exc
+        raise unreadable(path, exc) from exc
 
 
 def _write_atomically(path: Path, data: bytes) -> None:
-    with replacing(path, "wb", "exported glossary") as out:
+    with replacing(path, "wb", QT_TRANSLATE_NOOP("Errors", "exported glossary")) as out:
+
         out.write(data)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tarjama.atomic_file import replacing_path
 from tarjama.domain import Segment, Status
+from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.formats import format_for, read_document, write_document
 from tarjama.paths import default_tm_path
 from tarjama.stores.project import PROJECT_SUFFIX, ProjectStore
@@ -85,6 +86,7 @@ def export_target(store: ProjectStore, out_path: str | Path) -> ExportReport:
                     counts["target"] += 1
                 else:
                     counts["source"] += 1
-    with replacing_path(out_path, "translation") as tmp:
+    with replacing_path(out_path, QT_TRANSLATE_NOOP("Errors", "translation")) as tmp:
+
         write_document(tmp, paragraphs, separator)
     return ExportReport(out_path, counts["all"], counts[Status.APPROVED], counts["target"], counts["source"])

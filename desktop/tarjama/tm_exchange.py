@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tarjama.errors import BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, marked_none
 from tarjama.formats.tmx import TmxReport, read_tmx, write_tmx
 from tarjama.stores.project import ProjectStore
 from tarjama.stores.tm import TranslationMemory
@@ -52,11 +52,13 @@ def import_tmx(
     with TranslationMemory.open_or_create(tm_path) as memory:
         result = memory.import_units(read_tmx(tmx_path, report), cancel=cancel, on_progress=on_progress)
     if report.units == 0:
-        found = ", ".join(sorted(report.languages)) or "none"
         raise BadInputError(
             tmx_path,
-            f"holds no Arabic→English translation unit (languages found: {found}); nothing was imported.",
+            QT_TRANSLATE_NOOP("Errors", "holds no Arabic→English translation unit (languages found: {languages}); "
+                                        "nothing was imported."),
+            languages=", ".join(sorted(report.languages)) or marked_none(),
         )
+
     return TmxImportReport(
         tmx_path, result.added, result.merged, report.skipped_missing_side, report.other_language_variants
     )

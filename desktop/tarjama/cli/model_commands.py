@@ -47,11 +47,14 @@ def cmd_models_remove(args: argparse.Namespace, out: Out) -> None:
 
 def cmd_models_download(args: argparse.Namespace, out: Out) -> None:
     from tarjama import mt
+    from tarjama.errors import QT_TRANSLATE_NOOP
     from tarjama.mt.packages import version_key
 
     candidates = mt.available_packages(url=args.index)
     if not candidates:
-        raise mt.DownloadError(args.index or mt.index_url(), "the index lists no Arabic→English package")
+        raise mt.DownloadError(args.index or mt.index_url(),
+                               QT_TRANSLATE_NOOP("Errors", "the index lists no Arabic→English package"))
+
     newest = max(candidates, key=lambda p: version_key(p.version))
     with out.progress(f"Downloading {newest.languages} {newest.version}", unit="B") as done:
         package = mt.download_and_install(newest, progress=done)

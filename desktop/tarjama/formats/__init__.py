@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import ClassVar, Protocol
 
 from tarjama.domain import ImportedDocument
-from tarjama.errors import BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message, not_found
 from tarjama.formats.docx_file import DocxFormat
 from tarjama.formats.text_file import TextFormat
 
@@ -54,10 +54,15 @@ def format_for(path: str | Path) -> DocumentFormat:
     for fmt in FORMATS:
         if suffix in fmt.extensions:
             return fmt
-    supported = " and ".join(supported_extensions())
-    found = f"this file is {suffix}" if suffix else "this file has no extension"
-    raise BadInputError(path, f"is not a supported kind of document ({found}); Tarjama works with "
-                              f"{supported} files — save the document in one of those formats first")
+    found = (
+        Message(QT_TRANSLATE_NOOP("Errors", "this file is {suffix}"), {"suffix": suffix})
+        if suffix
+        else Message(QT_TRANSLATE_NOOP("Errors", "this file has no extension"))
+    )
+    raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is not a supported kind of document ({found}); Tarjama "
+                                                          "works with {supported} files — save the document in one "
+                                                          "of those formats first"),
+                        found=found, supported=", ".join(supported_extensions()))
 
 
 def read_document(path: str | Path) -> ImportedDocument:
@@ -65,9 +70,10 @@ def read_document(path: str | Path) -> ImportedDocument:
     path = Path(path)
     fmt = format_for(path)
     if not path.exists():
-        raise BadInputError(path, "was not found; it may have been moved, renamed or deleted")
+        raise not_found(path)
     if not path.is_file():
-        raise BadInputError(path, "is a folder, not a document; choose a file inside it")
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a document; choose a file inside it"))
+
     return fmt.read(path)
 
 

@@ -18,7 +18,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from tarjama.domain import ImportedDocument
-from tarjama.errors import BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, unreadable
 
 
 class DocxFormat:
@@ -39,7 +39,8 @@ class DocxFormat:
             if line.strip()
         ]
         if not paragraphs:
-            raise BadInputError(path, "is empty: the Word document contains no text to translate")
+            raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is empty: the Word document contains no text to "
+                                                                  "translate"))
         return ImportedDocument(name=path.name, format=self.name, paragraphs=paragraphs,
                                 paragraph_separator="\n\n")
 
@@ -60,18 +61,20 @@ def _open(path: Path) -> WordDocument:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
-                                  "elsewhere and that you may read it") from exc
+        raise unreadable(path, exc) from exc
     if not data:
-        raise BadInputError(path, "is empty: the file has no content at all")
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is empty: the file has no content at all"))
     if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise BadInputError(path, "is not a Word document (.docx); if it is an old .doc file or another "
-                                  "format, open it in Word and save it as .docx")
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is not a Word document (.docx); if it is an old .doc "
+                                                              "file or another format, open it in Word and save it "
+                                                              "as .docx"))
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # any failure of the parser on these bytes means the file is unusable
-        raise BadInputError(path, "is not a valid Word document (.docx): it may be damaged or be another "
-                                  "kind of archive; open it in Word and save it as .docx again") from exc
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is not a valid Word document (.docx): it may be "
+                                                              "damaged or be another kind of archive; open it in "
+                                                              "Word and save it as .docx again")) from exc
+
 
 
 def _body_texts(blocks: Iterator[Paragraph | Table]) -> Iterator[str]:

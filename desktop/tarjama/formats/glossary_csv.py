@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from tarjama.domain import GlossaryEntry
-from tarjama.errors import BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message
 from tarjama.formats.text_file import decode_text
 from tarjama.stores.glossary import entry_problem, tidy_entry
 
@@ -45,10 +45,10 @@ _COLUMN_NAMES = {
     "forbidden": "forbidden",
 }
 _KIND_NAMES = {
-    "source": "the Arabic term",
-    "target": "the English term",
-    "note": "the note",
-    "forbidden": "the forbidden variants",
+    "source": Message(QT_TRANSLATE_NOOP("Errors", "the Arabic term")),
+    "target": Message(QT_TRANSLATE_NOOP("Errors", "the English term")),
+    "note": Message(QT_TRANSLATE_NOOP("Errors", "the note")),
+    "forbidden": Message(QT_TRANSLATE_NOOP("Errors", "the forbidden variants")),
 }
 _REQUIRED = ("source", "target")
 _HEADER = ("arabic", "english", "note", "forbidden")
@@ -83,8 +83,8 @@ def read_glossary_csv(data: bytes, path: Path) -> Iterator[GlossaryEntry]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     header = next(reader, None)
     if header is None or not any(cell.strip() for cell in header):
-        raise BadInputError(path, "is empty; a glossary needs a header row (arabic, english, note, forbidden) "
-                                  "and one row per term")
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is empty; a glossary needs a header row (arabic, "
+                                                              "english, note, forbidden) and one row per term"))
     columns = _columns(path, header)
     return _entries(path, reader, columns)
 
@@ -95,8 +95,10 @@ def _entries(path: Path, reader: Iterator[list[str]], columns: dict[str, int]) -
         try:
             row = next(reader, None)
         except csv.Error as exc:
-            raise BadInputError(path, f"line {line} cannot be read ({exc}); a quote mark may be missing — "
-                                      "open the file in a spreadsheet and save it again") from exc
+            raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "line {line} cannot be read ({reason}); a quote "
+                                                                  "mark may be missing — open the file in a "
+                                                                  "spreadsheet and save it again"),
+                                line=line, reason=exc) from exc
         if row is None:
             return
         if not any(cell.strip() for cell in row):
@@ -110,7 +112,9 @@ def _entries(path: Path, reader: Iterator[list[str]], columns: dict[str, int]) -
         )
         problem = entry_problem(entry)
         if problem is not None:
-            raise BadInputError(path, f"line {line}: {problem}; correct the row or delete it, then import again")
+            raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "line {line}: {problem}; correct the row or "
+                                                                  "delete it, then import again"),
+                                line=line, problem=problem)
         yield tidy_entry(entry)
 
 
@@ -141,12 +145,24 @@ def _columns(path: Path, header: list[str]) -> dict[str, int]:
         if kind is None:
             continue
         if kind in columns:
-            raise BadInputError(path, f"has two columns for {_KIND_NAMES[kind]} ({header[columns[kind]].strip()!r} "
-                                      f"and {name.strip()!r}); rename or delete one")
+            raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "has two columns for {kind} ({first} and "
+                                                                  "{second}); rename or delete one"),
+                                kind=_KIND_NAMES[kind], first=repr(header[columns[kind]].strip()),
+                                second=repr(name.strip()))
         columns[kind] = index
     missing = [_KIND_NAMES[kind] for kind in _REQUIRED if kind not in columns]
     if missing:
         found = ", ".join(repr(name.strip()) for name in header)
-        raise BadInputError(path, f"has no column for {' or '.join(missing)} (its header row is {found}); name "
-                                  "the columns arabic, english, note and forbidden in the first row")
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "has no column for {kinds} (its header row is "
+                                                              "{found}); name the columns arabic, english, note "
+                                                              "and forbidden in the first row"),
+                            kinds=_either(missing), found=found)
     return columns
+
+
+def _either(kinds: list[Message]) -> Message:
+    """One kind of column, or "A or B" for the two required ones (all the header can lack)."""
+    if len(kinds) == 1:
+        return kinds[0]
+    return Message(QT_TRANSLATE_NOOP("Errors", "{first} or {second}"), {"first": kinds[0], "second": kinds[1]})
+

@@ -29,7 +29,7 @@ from pathlib import Path
 from lxml import etree
 
 from tarjama.domain import GlossaryEntry
-from tarjama.errors import BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError
 from tarjama.formats.xml_errors import malformed_xml
 
 __all__ = ["TbxReport", "read_tbx", "write_tbx"]
@@ -149,8 +149,10 @@ def _check_document(path: Path, tree: etree._ElementTree) -> None:
         raise _entities_refused(path)
     root = _name(tree.getroot())
     if root not in _ROOTS:
-        raise BadInputError(path, f"is not a TBX file (its XML is <{root}>, not <martif> or <tbx>); export the "
-                                  "termbase from the other tool as TBX")
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is not a TBX file (its XML is <{root}>, not <martif> "
+                                                              "or <tbx>); export the termbase from the other tool as "
+                                                              "TBX"),
+                            root=root)
 
 
 def _name(element: etree._Element) -> str:
@@ -215,8 +217,10 @@ def _term(term_section: etree._Element) -> tuple[str, str]:
 
 
 def _entities_refused(path: Path) -> BadInputError:
-    return BadInputError(path, "contains entity declarations, which Tarjama refuses for safety (they can make a "
-                               "file pull in other files or reach the network); export the termbase again from "
-                               "the tool that made it as plain TBX")
+    return BadInputError(path, QT_TRANSLATE_NOOP("Errors", "contains entity declarations, which Tarjama refuses for "
+                                                           "safety (they can make a file pull in other files or "
+                                                           "reach the network); export the termbase again from the "
+                                                           "tool that made it as plain TBX"))
+
 
 

@@ -15,7 +15,7 @@ from typing import ClassVar
 import charset_normalizer
 
 from tarjama.domain import ImportedDocument
-from tarjama.errors import BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, unreadable
 
 # Longest first: the UTF-32 LE BOM begins with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -34,6 +34,7 @@ _CLOSE_CHAOS = 0.1
 # Text files never hold more than a stray control character; above this share the bytes are not text.
 _MAX_CONTROL_SHARE = 0.1
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+_EMPTY = QT_TRANSLATE_NOOP("Errors", "is empty: there is no text in it to translate")
 
 
 class TextFormat:
@@ -48,11 +49,11 @@ class TextFormat:
         path = Path(path)
         data = _read_bytes(path)
         if not data.strip():
-            raise BadInputError(path, "is empty: there is no text in it to translate")
+            raise BadInputError(path, _EMPTY)
         text = decode_text(path, data)
         paragraphs, separator = split_paragraphs(text)
         if not paragraphs:
-            raise BadInputError(path, "is empty: there is no text in it to translate")
+            raise BadInputError(path, _EMPTY)
         return ImportedDocument(name=path.name, format=self.name, paragraphs=paragraphs,
                                 paragraph_separator=separator)
 
@@ -69,8 +70,7 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as exc:
-        raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
-                                  "elsewhere and that you may read it") from exc
+        raise unreadable(path, exc) from exc
 
 
 def decode_text(path: Path, data: bytes) -> str:
@@ -92,8 +92,10 @@ def _decode_strict(path: Path, data: bytes, encoding: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         label = encoding.upper().replace("-LE", "").replace("-BE", "")
-        raise BadInputError(path, f"starts with a {label} marker but is not valid {label} text; it may be "
-                                  "damaged — open it in a text editor and save it again as UTF-8") from exc
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "starts with a {label} marker but is not valid {label} "
+                                                              "text; it may be damaged — open it in a text editor "
+                                                              "and save it again as UTF-8"),
+                            label=label) from exc
 
 
 def _guess_decode(path: Path, data: bytes) -> str:
@@ -113,8 +115,8 @@ def _guess_decode(path: Path, data: bytes) -> str:
     ):
         return str(arabic)
     if best is None:
-        raise BadInputError(path, "is in a text encoding that could not be recognised; open it in a text "
-                                  "editor and save it as UTF-8")
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is in a text encoding that could not be recognised; "
+                                                              "open it in a text editor and save it as UTF-8"))
     return str(best)
 
 
@@ -141,8 +143,10 @@ def _check_text(path: Path, text: str) -> str:
 
 
 def _not_text(path: Path) -> BadInputError:
-    return BadInputError(path, "is not a text file (it contains binary data); if it is a document from "
-                               "another program, save it from there as plain text (.txt, UTF-8) or as .docx")
+    return BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is not a text file (it contains binary data); if it is "
+                                                           "a document from another program, save it from there as "
+                                                           "plain text (.txt, UTF-8) or as .docx"))
+
 
 
 def split_paragraphs(text: str) -> tuple[list[str], str]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from tarjama.errors import BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError
 
 
 def malformed_xml(path: Path, exc: etree.XMLSyntaxError) -> BadInputError:
@@ -14,5 +14,8 @@ def malformed_xml(path: Path, exc: etree.XMLSyntaxError) -> BadInputError:
     last = exc.error_log.last_error if exc.error_log else None
     line = last.line if last is not None else exc.lineno
     reason = last.message if last is not None else exc.msg
-    return BadInputError(path, f"is not well-formed XML (line {line}: {reason}); the file may be damaged or "
-                               "cut short — export it again from the tool that made it")
+    return BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is not well-formed XML (line {line}: {reason}); the file "
+                                                           "may be damaged or cut short — export it again from the "
+                                                           "tool that made it"),
+                         line=line, reason=reason)
+

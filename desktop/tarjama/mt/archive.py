@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from tarjama.errors import QT_TRANSLATE_NOOP, Message
 from tarjama.mt.errors import PackageError
 from tarjama.mt.modelfile import ModelFileError, has_vocabulary, read_prologue
 
@@ -51,22 +52,32 @@ class ArchiveInfo:
         return str(self.metadata.get("package_version") or "0")
 
 
-def _member_problem(info: zipfile.ZipInfo) -> str | None:
-    name = info.filename
-    if name.startswith(("/", "\\")) or _DRIVE.match(name):
-        return f"it contains an absolute path ({name})"
-    if "\\" in name:
-        return f"it contains a Windows-style path ({name}), which could escape its folder"
-    if ".." in PurePosixPath(name).parts:
-        return f"it contains a path that climbs out of its folder ({name})"
+_DAMAGED = QT_TRANSLATE_NOOP("Errors", "the zip archive is damaged ({reason}); download the package again")
+
+
+def _member_problem(info: zipfile.ZipInfo) -> Message | None:
+    name = {"name": info.filename}
+    if info.filename.startswith(("/", "\\")) or _DRIVE.match(info.filename):
+        return Message(QT_TRANSLATE_NOOP("Errors", "it contains an absolute path ({name})"), name)
+    if "\\" in info.filename:
+        return Message(
+            QT_TRANSLATE_NOOP("Errors", "it contains a Windows-style path ({name}), which could escape its folder"),
+            name,
+        )
+    if ".." in PurePosixPath(info.filename).parts:
+        return Message(QT_TRANSLATE_NOOP("Errors", "it contains a path that climbs out of its folder ({name})"), name)
     mode = info.external_attr >> 16
     kind = stat.S_IFMT(mode)
     if kind == stat.S_IFLNK:
-        return f"it contains a link ({name}); packages must hold plain files only"
+        return Message(QT_TRANSLATE_NOOP("Errors", "it contains a link ({name}); packages must hold plain files only"),
+                       name)
     if kind not in (0, stat.S_IFREG, stat.S_IFDIR):
-        return f"it contains a special file ({name}); packages must hold plain files only"
+        return Message(
+            QT_TRANSLATE_NOOP("Errors", "it contains a special file ({name}); packages must hold plain files only"),
+            name,
+        )
     if info.flag_bits & 0x1:
-        return f"it contains an encrypted file ({name})"
+        return Message(QT_TRANSLATE_NOOP("Errors", "it contains an encrypted file ({name})"), name)
     return None
 
 
@@ -78,85 +89,104 @@ def inspect_archive(path: str | Path, *, max_uncompressed_bytes: int = DEFAULT_M
     """Validates a package file from its zip directory alone; raises :class:`PackageError` naming the defect."""
     path = Path(path)
     if not path.is_file():
-        raise PackageError(path, "file not found")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "file not found"))
     if not zipfile.is_zipfile(path):
-        raise PackageError(path, "not a translation package: an .argosmodel file must be a zip archive")
+        raise PackageError(
+            path, QT_TRANSLATE_NOOP("Errors", "not a translation package: an .argosmodel file must be a zip archive")
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             return _inspect_open_archive(path, archive, max_uncompressed_bytes)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
-        raise PackageError(path, f"the zip archive is damaged ({exc}); download the package again") from exc
+        raise PackageError(path, _DAMAGED, reason=exc) from exc
 
 
 def _inspect_open_archive(path: Path, archive: zipfile.ZipFile, limit: int) -> ArchiveInfo:
     members = archive.infolist()
     if not members:
-        raise PackageError(path, "the zip archive is empty")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "the zip archive is empty"))
     if len(members) > MAX_MEMBERS:
-        raise PackageError(path, f"it holds {len(members):,} files, more than any translation package")
+        raise PackageError(
+            path, QT_TRANSLATE_NOOP("Errors", "it holds {count:,} files, more than any translation package"),
+            count=len(members),
+        )
     total = 0
     tops: set[str] = set()
     names: set[str] = set()
     for info in members:
         problem = _member_problem(info)
         if problem:
-            raise PackageError(path, f"unsafe package: {problem}")
+            raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "unsafe package: {problem}"), problem=problem)
         total += info.file_size
         if total > limit:
             raise PackageError(
                 path,
-                f"it would unpack to more than {_size_text(limit)} (possible zip bomb); refusing to install it",
+                QT_TRANSLATE_NOOP("Errors", "it would unpack to more than {size} (possible zip bomb); refusing to "
+                                            "install it"),
+                size=_size_text(limit),
             )
         parts = PurePosixPath(info.filename).parts
         if not parts:
             continue
         if len(parts) == 1 and not info.is_dir():
-            raise PackageError(path, f"it has a file ({parts[0]}) outside its top-level folder")
+            raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "it has a file ({name}) outside its top-level folder"),
+                               name=parts[0])
         tops.add(parts[0])
         names.add("/".join(parts))
     if len(tops) != 1:
         listed = ", ".join(sorted(tops)[:5])
-        raise PackageError(path, f"it must contain exactly one top-level folder, found {len(tops)}: {listed}")
+        raise PackageError(
+            path, QT_TRANSLATE_NOOP("Errors", "it must contain exactly one top-level folder, found {count}: {folders}"),
+            count=len(tops), folders=listed,
+        )
     top = tops.pop()
     if top.startswith(".") or top in ("packages",):
-        raise PackageError(path, f"its top-level folder has an unusable name ({top})")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "its top-level folder has an unusable name ({name})"),
+                           name=top)
 
     metadata = _read_metadata(path, archive, top, names)
     if f"{top}/model/model.bin" not in names:
-        raise PackageError(path, "it has no CTranslate2 model (model/model.bin is missing)")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "it has no CTranslate2 model (model/model.bin is "
+                                                             "missing)"))
     model_files = {name.split("/", 2)[2] for name in names if name.startswith(f"{top}/model/")}
     if not has_vocabulary(model_files):
-        raise PackageError(path, "its model/ folder has no vocabulary file (shared_vocabulary.json or .txt)")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "its model/ folder has no vocabulary file "
+                                                             "(shared_vocabulary.json or .txt)"))
     try:
         with archive.open(f"{top}/model/model.bin") as stream:
             read_prologue(stream)
     except ModelFileError as exc:
-        raise PackageError(path, f"model/model.bin: {exc}") from exc
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "model/model.bin: {reason}"), reason=exc.message) from exc
     if not any(f"{top}/{name}" in names for name in TOKENIZER_FILES):
-        raise PackageError(path, "it has no tokenizer (sentencepiece.model or bpe.model is missing)")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "it has no tokenizer (sentencepiece.model or bpe.model is "
+                                                         "missing)"))
     return ArchiveInfo(path=path, top=top, metadata=metadata, uncompressed_bytes=total)
 
 
 def _read_metadata(path: Path, archive: zipfile.ZipFile, top: str, names: set[str]) -> dict[str, object]:
     name = f"{top}/metadata.json"
     if name not in names:
-        raise PackageError(path, "it has no metadata.json in its top-level folder")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "it has no metadata.json in its top-level folder"))
     info = archive.getinfo(name)
     if info.file_size > MAX_METADATA_BYTES:
-        raise PackageError(path, "its metadata.json is implausibly large")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "its metadata.json is implausibly large"))
     try:
         metadata = json.loads(archive.read(name).decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise PackageError(path, f"its metadata.json is not valid JSON ({exc})") from exc
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "its metadata.json is not valid JSON ({reason})"),
+                           reason=exc) from exc
     if not isinstance(metadata, dict):
-        raise PackageError(path, "its metadata.json must hold a JSON object")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "its metadata.json must hold a JSON object"))
     for key in ("from_code", "to_code"):
         value = metadata.get(key)
         if not isinstance(value, str) or not value.strip():
-            raise PackageError(path, f"its metadata.json does not name the language pair ({key} is missing)")
+            raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "its metadata.json does not name the language pair "
+                                                                 "({key} is missing)"),
+                               key=key)
     kind = metadata.get("type", "translate")
     if kind != "translate":
-        raise PackageError(path, f"it is a {kind!r} package, not a translation package")
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "it is a {kind} package, not a translation package"),
+                           kind=repr(kind))
     return metadata
 
 
@@ -176,7 +206,10 @@ def extract_archive(
             for member in archive.infolist():
                 target = (root / member.filename).resolve()
                 if target != root and root not in target.parents:
-                    raise PackageError(info.path, f"unsafe package: {member.filename} points outside its folder")
+                    raise PackageError(
+                        info.path, QT_TRANSLATE_NOOP("Errors", "unsafe package: {name} points outside its folder"),
+                        name=member.filename,
+                    )
                 if member.is_dir():
                     target.mkdir(parents=True, exist_ok=True)
                     continue
@@ -189,14 +222,16 @@ def extract_archive(
                         if produced > member.file_size or written > max_uncompressed_bytes:
                             raise PackageError(
                                 info.path,
-                                f"{member.filename} expands beyond its declared size (possible zip bomb); "
-                                "refusing to install it",
+                                QT_TRANSLATE_NOOP("Errors", "{name} expands beyond its declared size (possible "
+                                                            "zip bomb); refusing to install it"),
+                                name=member.filename,
                             )
                         sink.write(chunk)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         if isinstance(exc, OSError) and exc.errno is not None:
-            raise PackageError(info.path, f"could not unpack it: {exc}") from exc
-        raise PackageError(info.path, f"the zip archive is damaged ({exc}); download the package again") from exc
+            raise PackageError(info.path, QT_TRANSLATE_NOOP("Errors", "could not unpack it: {reason}"),
+                               reason=exc) from exc
+        raise PackageError(info.path, _DAMAGED, reason=exc) from exc
     return root / info.top
 
 

@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Callable
 from pathlib import Path
 
+from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.mt.archive import DEFAULT_MAX_UNCOMPRESSED_BYTES
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.errors import DownloadCancelled, DownloadError
@@ -26,6 +27,10 @@ DownloadProgress = Callable[[int, int | None], None]
 _CHUNK = 256 * 1024
 #: A compressed package larger than this is not a translation package (real ones are 50-400 MB).
 MAX_DOWNLOAD_BYTES = 4 * 1024**3
+
+
+def _cancelled(package: AvailablePackage) -> DownloadCancelled:
+    return DownloadCancelled(QT_TRANSLATE_NOOP("Errors", "Download of {package} cancelled."), package=package.languages)
 
 
 def download_package(
@@ -43,7 +48,9 @@ def download_package(
     """
     links = package.download_links
     if not links:
-        raise DownloadError(package.code or package.languages, "the index gives no http(s) link for this package")
+        raise DownloadError(package.code or package.languages, QT_TRANSLATE_NOOP("Errors", "the index gives no "
+                                                                                           "http(s) link for this "
+                                                                                           "package"))
     destination = destination or downloads_dir()
     destination.mkdir(parents=True, exist_ok=True)
     failure: DownloadError | None = None
@@ -65,7 +72,7 @@ def _download_one(
     timeout: float,
 ) -> Path:
     if is_cancelled(cancel):
-        raise DownloadCancelled(f"Download of {package.languages} cancelled.")
+        raise _cancelled(package)
     target = destination / package.file_name
     partial = destination / f".{package.file_name}.{uuid.uuid4().hex}.part"
     digest = hashlib.sha256()
@@ -78,20 +85,26 @@ def _download_one(
             try:
                 while chunk := response.read1(_CHUNK):  # returns what has arrived: prompt cancel
                     if is_cancelled(cancel):
-                        raise DownloadCancelled(f"Download of {package.languages} cancelled.")
+                        raise _cancelled(package)
                     received += len(chunk)
                     if received > MAX_DOWNLOAD_BYTES or (total is not None and received > total):
-                        raise DownloadError(url, "the server sent more data than announced; download refused")
+                        raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "the server sent more data than "
+                                                                             "announced; download refused"))
                     digest.update(chunk)
                     sink.write(chunk)
                     if progress:
                         progress(received, total)
             except OSError as exc:
-                raise DownloadError(url, f"the download broke off: {describe_failure(exc, timeout)}") from exc
+                raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "the download broke off: {reason}"),
+                                    reason=describe_failure(exc, timeout)) from exc
         if total is not None and received != total:
-            raise DownloadError(url, f"the download is incomplete ({received:,} of {total:,} bytes); try again")
+            raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "the download is incomplete ({received:,} of "
+                                                                 "{total:,} bytes); try again"),
+                                received=received, total=total)
         if package.sha256 and digest.hexdigest() != package.sha256:
-            raise DownloadError(url, "the downloaded file does not match the index's checksum; try again later")
+            raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "the downloaded file does not match the index's "
+                                                                 "checksum; try again later"))
+
         os.replace(partial, target)
         return target
     finally:
@@ -111,7 +124,7 @@ def download_and_install(
     path = download_package(package, progress=progress, cancel=cancel, timeout=timeout)
     try:
         if is_cancelled(cancel):
-            raise DownloadCancelled(f"Download of {package.languages} cancelled.")
+            raise _cancelled(package)
         return install_package(
             path,
             directory=directory,

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tarjama.domain import MachineSuggestion
+from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.mt.caches import on_packages_changed
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.clauses import split_to_fit
@@ -143,7 +144,9 @@ class Translator:
         try:
             self._tokenizer = load_tokenizer(package.path, package.from_code, package.to_code)
         except (OSError, RuntimeError) as exc:
-            raise EngineError(package.path, f"its tokenizer cannot be loaded ({exc}); reinstall the package") from exc
+            raise EngineError(package.path, QT_TRANSLATE_NOOP("Errors", "its tokenizer cannot be loaded ({reason}); "
+                                                                        "reinstall the package"),
+                              reason=exc) from exc
         self.max_input_tokens, self._max_output_tokens = self._limits()
         import ctranslate2
 
@@ -157,7 +160,9 @@ class Translator:
                 intra_threads=1,
             )
         except (RuntimeError, ValueError, OSError) as exc:
-            raise EngineError(package.path, f"the model cannot be loaded ({exc}); reinstall the package") from exc
+            raise EngineError(package.path, QT_TRANSLATE_NOOP("Errors", "the model cannot be loaded ({reason}); "
+                                                                        "reinstall the package"),
+                              reason=exc) from exc
 
     def _limits(self) -> tuple[int, int | None]:
         """Longest input piece the model accepts, and longest output its position table allows (None: no limit)."""
@@ -165,13 +170,16 @@ class Translator:
         try:
             facts = read_model_facts(self.package.model_path / "model.bin")
         except (ModelFileError, OSError) as exc:
-            raise EngineError(self.package.path, f"model/model.bin: {exc}; reinstall the package") from exc
+            raise EngineError(self.package.path, QT_TRANSLATE_NOOP("Errors", "model/model.bin: {reason}; reinstall "
+                                                                             "the package"),
+                              reason=exc.message if isinstance(exc, ModelFileError) else exc) from exc
         config = read_model_config(self.package.model_path)
         if facts.encoder_positions is not None:
             specials = int(bool(config.get("add_source_bos"))) + int(bool(config.get("add_source_eos")))
             limit = min(limit, facts.encoder_positions - specials)
         if limit < 1:
-            raise EngineError(self.package.path, "the model accepts no input at all; reinstall the package")
+            raise EngineError(self.package.path, QT_TRANSLATE_NOOP("Errors", "the model accepts no input at all; "
+                                                                             "reinstall the package"))
         output = facts.decoder_positions
         if output is not None:
             output -= 1  # the decoder's start token takes the first position
@@ -286,7 +294,9 @@ class Translator:
             try:
                 output = handle.result()  # type: ignore[attr-defined]
             except RuntimeError as exc:
-                raise EngineError(self.package.path, f"translation failed ({exc})") from exc
+                raise EngineError(self.package.path, QT_TRANSLATE_NOOP("Errors", "translation failed ({reason})"),
+                                  reason=exc) from exc
+
             job = jobs[index]
             job.results[piece] = self._hypotheses(output.hypotheses, output.scores)
             job.remaining -= 1

@@ -7,22 +7,15 @@ without knowing this package.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from tarjama.errors import TarjamaError
+from tarjama.errors import ABOUT, QT_TRANSLATE_NOOP, Message, PathError, TarjamaError, as_message
 
 
 class MTError(TarjamaError):
     """Base of every machine-translation error."""
 
 
-class PackageError(MTError):
+class PackageError(PathError, MTError):
     """A `.argosmodel` file (or an installed package folder) cannot be used; the packages folder is unchanged."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 class PackageNotFoundError(MTError):
@@ -32,23 +25,18 @@ class PackageNotFoundError(MTError):
 class DownloadError(MTError):
     """The package index or a package could not be fetched; nothing was installed."""
 
-    def __init__(self, url: str, problem: str) -> None:
+    def __init__(self, url: str, problem: str | Message, /, **values: object) -> None:
         self.url = url
-        self.problem = problem
-        super().__init__(f"{url}: {problem}")
+        self.problem = as_message(problem, values)
+        super().__init__(ABOUT, path=url, problem=self.problem)
 
 
 class DownloadCancelled(MTError):
     """The user cancelled a download; the partial file was deleted and nothing was installed."""
 
 
-class EngineError(MTError):
+class EngineError(PathError, MTError):
     """An installed package could not be loaded or run by the translation engine."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        self.path = Path(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
 
 
 class TranslationCancelled(MTError):
@@ -60,4 +48,9 @@ class TranslationCancelled(MTError):
 
     def __init__(self, partial: dict[int, object]) -> None:
         self.partial = partial
-        super().__init__(f"Translation cancelled after {len(partial)} segment(s); the rest were not translated.")
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors", "Translation cancelled after {count} segment(s); the rest were not translated."
+            ),
+            count=len(partial),
+        )

@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.mt.errors import DownloadError
 from tarjama.mt.net import DEFAULT_TIMEOUT, describe_failure, open_url
 from tarjama.mt.packages import LanguagePair, version_key
@@ -64,9 +65,11 @@ def parse_index(data: bytes, url: str) -> list[AvailablePackage]:
     try:
         entries = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError) as exc:
-        raise DownloadError(url, f"this is not a package index (invalid JSON: {exc})") from exc
+        raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "this is not a package index (invalid JSON: {reason})"),
+                            reason=exc) from exc
     if not isinstance(entries, list):
-        raise DownloadError(url, "this is not a package index (expected a list of packages)")
+        raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "this is not a package index (expected a list of "
+                                                             "packages)"))
     packages: list[AvailablePackage] = []
     for entry in entries:
         if not isinstance(entry, dict) or entry.get("type", "translate") != "translate":
@@ -105,9 +108,13 @@ def update_index(url: str | None = None, *, timeout: float = DEFAULT_TIMEOUT) ->
             while chunk := response.read(64 * 1024):
                 received += len(chunk)
                 if received > MAX_INDEX_BYTES:
-                    raise DownloadError(url, "the package index is implausibly large; check ARGOS_PACKAGE_INDEX")
+                    raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "the package index is implausibly large; "
+                                                                         "check ARGOS_PACKAGE_INDEX"))
                 if time.monotonic() > deadline:
-                    raise DownloadError(url, f"the index took longer than {3 * timeout:g} seconds to arrive")
+                    raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "the index took longer than {seconds:g} "
+                                                                         "seconds to arrive"),
+                                        seconds=3 * timeout)
+
                 chunks.append(chunk)
         except OSError as exc:
             raise DownloadError(url, describe_failure(exc, timeout)) from exc

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from tarjama.errors import QT_TRANSLATE_NOOP, Message
+
 #: Newest model.bin layout this reader understands (CTranslate2 4.x writes 6).
 MAX_BINARY_VERSION = 6
 _ENCODER_POSITIONS = "encoder/position_encodings/encodings"
@@ -22,7 +24,13 @@ _ITEM_SIZES = {0: 4, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2}  # float32, int8, int16, int3
 
 
 class ModelFileError(ValueError):
-    """model.bin is not a CTranslate2 model this version can read; the message says what is wrong."""
+    """model.bin is not a CTranslate2 model this version can read; the message says what is wrong.
+
+    Not a TarjamaError (callers add which package it is), but it keeps its :class:`Message` for them to pass on."""
+
+    def __init__(self, template: str, /, **values: object) -> None:
+        self.message = Message(template, values)
+        super().__init__(str(self.message))
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,9 @@ class ModelFacts:
 def _read_exact(stream: BinaryIO, size: int) -> bytes:
     data = stream.read(size)
     if len(data) != size:
-        raise ModelFileError("model.bin ends in the middle of its header (the file is truncated)")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("Errors", "model.bin ends in the middle of its header (the file is truncated)")
+        )
     return data
 
 
@@ -67,12 +77,16 @@ def _read_uint(stream: BinaryIO, fmt: str) -> int:
 def _read_string(stream: BinaryIO) -> str:
     length = _read_uint(stream, "H")
     if length == 0:
-        raise ModelFileError("model.bin has an empty name in its header (the file is damaged)")
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("Errors", "model.bin has an empty name in its header (the file is damaged)")
+        )
     raw = _read_exact(stream, length)
     try:
         return raw.rstrip(b"\0").decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ModelFileError("model.bin has an unreadable name in its header (the file is damaged)") from exc
+        raise ModelFileError(
+            QT_TRANSLATE_NOOP("Errors", "model.bin has an unreadable name in its header (the file is damaged)")
+        ) from exc
 
 
 def read_prologue(stream: BinaryIO) -> tuple[int, str]:
@@ -80,7 +94,9 @@ def read_prologue(stream: BinaryIO) -> tuple[int, str]:
     version = _read_uint(stream, "I")
     if not 1 <= version <= MAX_BINARY_VERSION:
         raise ModelFileError(
-            f"model.bin is not a CTranslate2 model (or needs a newer CTranslate2: format version {version})"
+            QT_TRANSLATE_NOOP("Errors", "model.bin is not a CTranslate2 model (or needs a newer CTranslate2: format "
+                                        "version {version})"),
+            version=version,
         )
     spec_name = "TransformerSpec"
     if version >= 2:
@@ -101,18 +117,24 @@ def read_model_facts(model_bin: Path) -> ModelFacts:
             name = _read_string(stream)
             rank = _read_uint(stream, "B")
             if rank > 8:
-                raise ModelFileError(f"model.bin variable {name!r} has rank {rank} (the file is damaged)")
+                raise ModelFileError(QT_TRANSLATE_NOOP("Errors", "model.bin variable {name} has rank {rank} (the file "
+                                                                 "is damaged)"), name=repr(name), rank=rank)
             dims = struct.unpack(f"<{rank}I", _read_exact(stream, 4 * rank)) if rank else ()
             if version >= 4:
                 type_id = _read_uint(stream, "B")
                 num_bytes = _read_uint(stream, "I")
                 if type_id not in _ITEM_SIZES:
-                    raise ModelFileError(f"model.bin variable {name!r} has unknown type {type_id}")
+                    raise ModelFileError(
+                        QT_TRANSLATE_NOOP("Errors", "model.bin variable {name} has unknown type {type}"),
+                        name=repr(name),
+                        type=type_id,
+                    )
             else:
                 item_size = _read_uint(stream, "B")
                 num_bytes = _read_uint(stream, "I") * item_size
             if stream.tell() + num_bytes > size:
-                raise ModelFileError(f"model.bin is truncated inside variable {name!r}")
+                raise ModelFileError(QT_TRANSLATE_NOOP("Errors", "model.bin is truncated inside variable {name}"),
+                                     name=repr(name))
             stream.seek(num_bytes, 1)
             shapes[name] = tuple(dims)
         if version >= 3 and stream.tell() < size:
@@ -120,7 +142,7 @@ def read_model_facts(model_bin: Path) -> ModelFacts:
                 alias = _read_string(stream)
                 aliases[alias] = _read_string(stream)
     if not shapes:
-        raise ModelFileError("model.bin holds no weights")
+        raise ModelFileError(QT_TRANSLATE_NOOP("Errors", "model.bin holds no weights"))
     return ModelFacts(version, spec_name, shapes, aliases)
 
 

@@ -12,33 +12,41 @@ import urllib.error
 import urllib.request
 from http.client import HTTPException, HTTPResponse
 
+from tarjama.errors import QT_TRANSLATE_NOOP, Message
 from tarjama.mt.errors import DownloadError
 
 DEFAULT_TIMEOUT = 10.0
 USER_AGENT = "Tarjama (offline translation review)"
-_OFFLINE_HINT = "Check the internet connection, or install a package from a .argosmodel file instead."
+_OFFLINE_HINT = Message(
+    QT_TRANSLATE_NOOP("Errors", "Check the internet connection, or install a package from a .argosmodel file instead.")
+)
 
 
-def describe_failure(exc: BaseException, timeout: float) -> str:
+def describe_failure(exc: BaseException, timeout: float) -> Message:
     """A translator-readable reason for a failed request."""
     if isinstance(exc, urllib.error.HTTPError):
-        return f"the server answered HTTP {exc.code} ({exc.reason})"
+        return Message(QT_TRANSLATE_NOOP("Errors", "the server answered HTTP {code} ({reason})"),
+                       {"code": exc.code, "reason": exc.reason})
     reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
     if isinstance(reason, TimeoutError | socket.timeout):
-        return f"no answer within {timeout:g} seconds. {_OFFLINE_HINT}"
+        return Message(QT_TRANSLATE_NOOP("Errors", "no answer within {seconds:g} seconds. {hint}"),
+                       {"seconds": timeout, "hint": _OFFLINE_HINT})
     if isinstance(reason, socket.gaierror):
-        return f"the server's name cannot be resolved (no network?). {_OFFLINE_HINT}"
+        return Message(QT_TRANSLATE_NOOP("Errors", "the server's name cannot be resolved (no network?). {hint}"),
+                       {"hint": _OFFLINE_HINT})
     if isinstance(reason, ConnectionRefusedError):
-        return f"the connection was refused. {_OFFLINE_HINT}"
+        return Message(QT_TRANSLATE_NOOP("Errors", "the connection was refused. {hint}"), {"hint": _OFFLINE_HINT})
     if isinstance(reason, ssl.SSLError):
-        return f"the secure connection failed ({reason})"
-    return f"it cannot be reached ({reason}). {_OFFLINE_HINT}"
+        return Message(QT_TRANSLATE_NOOP("Errors", "the secure connection failed ({reason})"), {"reason": reason})
+    return Message(QT_TRANSLATE_NOOP("Errors", "it cannot be reached ({reason}). {hint}"),
+                   {"reason": reason, "hint": _OFFLINE_HINT})
 
 
 def open_url(url: str, timeout: float) -> HTTPResponse:
     """Opens an http(s) URL with a timeout on connecting and on every read."""
     if not url.lower().startswith(("http://", "https://")):
-        raise DownloadError(url, "only http and https addresses can be downloaded")
+        raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "only http and https addresses can be downloaded"))
+
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         return urllib.request.urlopen(request, timeout=timeout)  # noqa: S310 - scheme checked above

@@ -18,6 +18,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from tarjama.errors import QT_TRANSLATE_NOOP, marked_none
 from tarjama.mt.archive import (
     DEFAULT_MAX_UNCOMPRESSED_BYTES,
     TOKENIZER_FILES,
@@ -106,11 +107,13 @@ def read_package(folder: Path, *, measure: bool = True) -> InstalledPackage:
     try:
         metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8-sig"))
     except FileNotFoundError as exc:
-        raise PackageError(folder, "not a translation package (metadata.json is missing)") from exc
+        raise PackageError(folder, QT_TRANSLATE_NOOP("Errors", "not a translation package (metadata.json is "
+                                                               "missing)")) from exc
     except (OSError, ValueError) as exc:
-        raise PackageError(folder, f"its metadata.json cannot be read ({exc})") from exc
+        raise PackageError(folder, QT_TRANSLATE_NOOP("Errors", "its metadata.json cannot be read ({reason})"),
+                           reason=exc) from exc
     if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
-        raise PackageError(folder, "its metadata.json does not name the language pair")
+        raise PackageError(folder, QT_TRANSLATE_NOOP("Errors", "its metadata.json does not name the language pair"))
     return InstalledPackage(
         name=folder.name,
         path=folder,
@@ -150,8 +153,11 @@ def find_package(
         if package.from_code == from_code and package.to_code == to_code:
             return package
     raise PackageNotFoundError(
-        f"No {from_code}→{to_code} translation package is installed in {directory or packages_dir()}. "
-        "Install one from a .argosmodel file or download it from the package index."
+        QT_TRANSLATE_NOOP("Errors", "No {source}→{target} translation package is installed in {folder}. Install "
+                                    "one from a .argosmodel file or download it from the package index."),
+        source=from_code,
+        target=to_code,
+        folder=directory or packages_dir(),
     )
 
 
@@ -160,10 +166,11 @@ def _check_unpacked(info: ArchiveInfo, folder: Path) -> None:
     try:
         read_model_facts(folder / "model" / "model.bin")
     except ModelFileError as exc:
-        raise PackageError(info.path, f"model/model.bin: {exc}") from exc
+        raise PackageError(info.path, QT_TRANSLATE_NOOP("Errors", "model/model.bin: {reason}"),
+                           reason=exc.message) from exc
     names = {child.name for child in (folder / "model").iterdir()}
     if not has_vocabulary(names):
-        raise PackageError(info.path, "its model/ folder has no vocabulary file")
+        raise PackageError(info.path, QT_TRANSLATE_NOOP("Errors", "its model/ folder has no vocabulary file"))
     sp_model = folder / "sentencepiece.model"
     if sp_model.is_file():
         import sentencepiece
@@ -171,7 +178,9 @@ def _check_unpacked(info: ArchiveInfo, folder: Path) -> None:
         try:
             sentencepiece.SentencePieceProcessor(model_file=str(sp_model))
         except (OSError, RuntimeError) as exc:
-            raise PackageError(info.path, f"its sentencepiece.model cannot be loaded ({exc})") from exc
+            raise PackageError(info.path, QT_TRANSLATE_NOOP("Errors", "its sentencepiece.model cannot be loaded "
+                                                                      "({reason})"),
+                               reason=exc) from exc
 
 
 def _move(source: Path, target: Path) -> None:
@@ -219,7 +228,12 @@ def install_package(
     if expect_pair and (info.from_code, info.to_code) != expect_pair:
         raise PackageError(
             path,
-            f"it translates {info.from_code}→{info.to_code}, not {expect_pair[0]}→{expect_pair[1]} as expected",
+            QT_TRANSLATE_NOOP("Errors", "it translates {source}→{target}, not {expected_source}→{expected_target} "
+                                        "as expected"),
+            source=info.from_code,
+            target=info.to_code,
+            expected_source=expect_pair[0],
+            expected_target=expect_pair[1],
         )
     with _lock:
         same_pair = [
@@ -231,17 +245,24 @@ def install_package(
             if version_key(package.version) > version_key(info.version):
                 raise PackageError(
                     path,
-                    f"version {info.version} is older than the installed {package.name} "
-                    f"(version {package.version}); remove that one first to downgrade",
+                    QT_TRANSLATE_NOOP("Errors", "version {version} is older than the installed {package} (version "
+                                                "{installed}); remove that one first to downgrade"),
+                    version=info.version,
+                    package=package.name,
+                    installed=package.version,
                 )
         target = directory / info.top
         if target.exists() and target.name not in {p.name for p in same_pair}:
-            raise PackageError(path, f"{target} already exists and is not a {info.from_code}→{info.to_code} package")
+            raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "{folder} already exists and is not a "
+                                                                 "{source}→{target} package"),
+                               folder=target, source=info.from_code, target=info.to_code)
 
         try:
             staging = _staging_dir(directory)
         except OSError as exc:
-            raise PackageError(path, f"cannot write beside the packages folder {directory}: {exc}") from exc
+            raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "cannot write beside the packages folder {folder}: "
+                                                                 "{reason}"),
+                               folder=directory, reason=exc) from exc
         created_directory = not directory.exists()
         try:
             unpacked = extract_archive(info, staging / "unpacked", max_uncompressed_bytes=max_uncompressed_bytes)
@@ -251,7 +272,8 @@ def install_package(
         except OSError as exc:
             if created_directory and directory.is_dir() and not any(directory.iterdir()):
                 directory.rmdir()
-            raise PackageError(path, f"could not install it into {directory}: {exc}") from exc
+            raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "could not install it into {folder}: {reason}"),
+                               folder=directory, reason=exc) from exc
         finally:
             remove_tree(staging)
         clear_caches()
@@ -285,8 +307,10 @@ def remove_package(name: str, *, directory: Path | None = None) -> InstalledPack
     with _lock:
         matches = [p for p in list_packages(directory) if name in (p.name, p.code)]
         if not matches:
-            installed = ", ".join(p.name for p in list_packages(directory)) or "none"
-            raise PackageNotFoundError(f"No installed package is called {name!r} (installed: {installed}).")
+            installed = ", ".join(p.name for p in list_packages(directory)) or marked_none()
+            raise PackageNotFoundError(QT_TRANSLATE_NOOP("Errors", "No installed package is called {name} "
+                                                                   "(installed: {installed})."),
+                                       name=repr(name), installed=installed)
         package = matches[0]
         staging: Path | None = None
         try:
@@ -295,7 +319,9 @@ def remove_package(name: str, *, directory: Path | None = None) -> InstalledPack
         except OSError as exc:
             if staging is not None:
                 remove_tree(staging)
-            raise PackageError(package.path, f"could not remove it: {exc}") from exc
+            raise PackageError(package.path, QT_TRANSLATE_NOOP("Errors", "could not remove it: {reason}"),
+                               reason=exc) from exc
+
         remove_tree(staging)
         clear_caches()
         return package

@@ -18,7 +18,7 @@ import sqlite_utils
 
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import GlossaryEntry, TermHit
-from tarjama.errors import ProjectError
+from tarjama.errors import QT_TRANSLATE_NOOP, Message, ProjectError, missing_folder
 from tarjama.glossary_match import TermFinder
 from tarjama.paths import default_glossary_path
 from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, transaction
@@ -49,7 +49,9 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
     )
 
 
-GLOSSARY_FILE = FileKind(application_id=0x544A474C, description="Tarjama glossary", migrations=[_schema_v1])
+GLOSSARY_FILE = FileKind(
+    application_id=0x544A474C, description=QT_TRANSLATE_NOOP("Errors", "Tarjama glossary"), migrations=[_schema_v1]
+)
 
 
 # -- entry rules shared by the store and the file readers ------------------------------------------------------
@@ -81,14 +83,16 @@ def tidy_entry(entry: GlossaryEntry) -> GlossaryEntry:
     )
 
 
-def entry_problem(entry: GlossaryEntry) -> str | None:
+def entry_problem(entry: GlossaryEntry) -> Message | None:
     """Why `entry` cannot be in a glossary, in words for the translator (readers add the row), or None."""
     if not entry.source.strip():
-        return "the Arabic term is empty"
+        return Message(QT_TRANSLATE_NOOP("Errors", "the Arabic term is empty"))
+    term = {"term": entry.source.strip()}
     if not _ARABIC_LETTER.search(entry.source):
-        return f"the Arabic term «{entry.source.strip()}» has no Arabic letter (are the columns swapped?)"
+        return Message(QT_TRANSLATE_NOOP("Errors", "the Arabic term «{term}» has no Arabic letter (are the columns "
+                                                   "swapped?)"), term)
     if not _distinct(entry.targets):
-        return f"there is no English term for «{entry.source.strip()}»"
+        return Message(QT_TRANSLATE_NOOP("Errors", "there is no English term for «{term}»"), term)
     return None
 
 
@@ -148,9 +152,10 @@ class Glossary:
     def create(cls, path: str | Path) -> Glossary:
         path = Path(path)
         if path.exists():
-            raise ProjectError(path, "already exists; open it, or choose another name for the new glossary.")
+            raise ProjectError(path, QT_TRANSLATE_NOOP("Errors", "already exists; open it, or choose another name "
+                                                                 "for the new glossary."))
         if not path.parent.is_dir():
-            raise ProjectError(path, f"cannot be created: the folder {path.parent} does not exist.")
+            raise missing_folder(path, path.parent)
         return cls(path, create_new(path, GLOSSARY_FILE))
 
     @classmethod
@@ -217,7 +222,10 @@ class Glossary:
             ).fetchone()
             if clash is not None:
                 raise ProjectError(
-                    self.path, f"already has an entry for «{clash[0]}»; change that entry instead of adding it again."
+                    self.path,
+                    QT_TRANSLATE_NOOP("Errors", "already has an entry for «{term}»; change that entry instead of "
+                                                "adding it again."),
+                    term=clash[0],
                 )
             changed = self._db.execute(
                 "UPDATE entries SET source = :source, norm_source = :norm_source, targets = :targets, note = :note, "
@@ -225,7 +233,8 @@ class Glossary:
                 row | {"id": entry.id},
             ).rowcount
             if changed == 0:
-                raise ProjectError(self.path, f"has no entry {entry.id} (it may have been removed meanwhile).")
+                raise ProjectError(self.path, QT_TRANSLATE_NOOP("Errors", "has no entry {entry} (it may have been "
+                                                                          "removed meanwhile)."), entry=entry.id)
         self._finder = None
 
     def remove(self, entry_id: int) -> None:
@@ -236,7 +245,9 @@ class Glossary:
     def _checked(self, entry: GlossaryEntry) -> GlossaryEntry:
         problem = entry_problem(entry)
         if problem is not None:
-            raise ProjectError(self.path, f"cannot take this entry: {problem}.")
+            raise ProjectError(self.path, QT_TRANSLATE_NOOP("Errors", "cannot take this entry: {problem}."),
+                               problem=problem)
+
         return tidy_entry(entry)
 
     def _put(self, entry: GlossaryEntry) -> tuple[int, bool]:

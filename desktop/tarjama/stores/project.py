@@ -22,7 +22,7 @@ import sqlite_utils
 
 from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status, TmMatch, TmUnit, UnitOrigin
 from tarjama.effort import SegmentEffort, effort_props, segment_effort
-from tarjama.errors import ProjectError, SegmentError, TarjamaError
+from tarjama.errors import QT_TRANSLATE_NOOP, ProjectError, SegmentError, TarjamaError, missing_folder
 from tarjama.segmentation import split_piece, split_sentences
 from tarjama.stores import tm
 from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, transaction
@@ -88,9 +88,13 @@ def _schema_v4(db: sqlite_utils.Database) -> None:
     )
 
 
+_SPLIT_BETWEEN_PARTS = QT_TRANSLATE_NOOP(
+    "Errors", "A segment can only be split between two non-empty parts of its source text."
+)
+
 PROJECT_FILE = FileKind(
     application_id=0x544A5250,
-    description="Tarjama project",
+    description=QT_TRANSLATE_NOOP("Errors", "Tarjama project"),
     migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4],
 )
 
@@ -185,7 +189,7 @@ class ProjectStore:
         #: Written into the units this project adds to its translation memory.
         self.author = _user_name()
         self._linked_tm: Path | None = None
-        self._tm_problem: str | None = None
+        self._tm_error: TarjamaError | None = None
 
     # -- opening and creating -------------------------------------------------------------------------------
 
@@ -198,18 +202,16 @@ class ProjectStore:
         remembered = store.tm_path
         if remembered is not None:
             if not remembered.is_file():
-                store._tm_problem = str(
-                    ProjectError(
-                        remembered,
-                        "is missing, so approved segments are not being saved to a translation memory. Link the "
-                        "project to a translation memory again.",
-                    )
+                store._tm_error = ProjectError(
+                    remembered,
+                    QT_TRANSLATE_NOOP("Errors", "is missing, so approved segments are not being saved to a "
+                                                "translation memory. Link the project to a translation memory again."),
                 )
             else:
                 try:
                     store._attach_tm(remembered, create=False)
                 except TarjamaError as exc:
-                    store._tm_problem = str(exc)
+                    store._tm_error = exc
         return store
 
     @classmethod
@@ -217,10 +219,11 @@ class ProjectStore:
         """Build the whole project under a temporary name and rename it into place, so a failure leaves nothing."""
         path = Path(path)
         if path.exists():
-            raise ProjectError(path, "already exists; open it, or choose another name for the new project.")
+            raise ProjectError(path, QT_TRANSLATE_NOOP("Errors", "already exists; open it, or choose another name "
+                                                                 "for the new project."))
         directory = path.parent if str(path.parent) else Path(".")
         if not directory.is_dir():
-            raise ProjectError(path, f"cannot be created: the folder {directory} does not exist.")
+            raise missing_folder(path, directory)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
         os.close(fd)
         tmp = Path(tmp_name)
@@ -268,7 +271,12 @@ class ProjectStore:
     @property
     def tm_problem(self) -> str | None:
         """Why the remembered translation memory is not attached, in words for the translator; None if it is."""
-        return self._tm_problem
+        return None if self._tm_error is None else str(self._tm_error)
+
+    @property
+    def tm_error(self) -> TarjamaError | None:
+        """The error behind `tm_problem`, for a window that shows it in the UI's language."""
+        return self._tm_error
 
     def link_tm(self, tm_path: str | Path) -> None:
         """Write approved segments to the TM at `tm_path` from now on, creating it if needed; replaces any link.
@@ -295,14 +303,14 @@ class ProjectStore:
         """Stop writing to a translation memory; the units already written stay in it."""
         if self._linked_tm is not None:
             self._detach_tm()
-        self._tm_problem = None
+        self._tm_error = None
         with transaction(self._db) as db:
             db.execute("DELETE FROM meta WHERE key = 'tm_path'")
 
     def _attach_tm(self, path: Path, *, create: bool) -> None:
         tm.attach(self._db, path, TM_SCHEMA, create=create)
         self._linked_tm = path
-        self._tm_problem = None
+        self._tm_error = None
 
     def _detach_tm(self) -> None:
         self._db.execute(f"DETACH DATABASE {TM_SCHEMA}")
@@ -315,7 +323,8 @@ class ProjectStore:
             return
         project_uid = self.get_meta("uid")
         if project_uid is None:  # link_tm always sets it; a hand-edited file may not
-            raise ProjectError(self.path, "has a translation memory but no project id; link the memory again.")
+            raise ProjectError(self.path, QT_TRANSLATE_NOOP("Errors", "has a translation memory but no project id; "
+                                                                      "link the memory again."))
         if status != Status.APPROVED:
             tm.withdraw_project_unit(self._db, TM_SCHEMA, project_uid=project_uid, segment_id=segment_id)
             return
@@ -436,8 +445,12 @@ class ProjectStore:
     def segment(self, segment_id: int) -> Segment:
         row = self._db.execute(_SEGMENT_QUERY + " WHERE s.id = ?", [segment_id]).fetchone()
         if row is None:
-            raise SegmentError(f"Segment {segment_id} does not exist in {self.path.name}.")
+            raise self._no_segment(segment_id)
         return _segment(row)
+
+    def _no_segment(self, segment_id: int) -> SegmentError:
+        return SegmentError(QT_TRANSLATE_NOOP("Errors", "Segment {segment} does not exist in {file}."),
+                            segment=segment_id, file=self.path.name)
 
     def paragraphs(self, document_id: int) -> list[list[Segment]]:
         """The document's segments grouped by paragraph, in order; what an export walks."""
@@ -534,14 +547,14 @@ class ProjectStore:
         with transaction(self._db) as db:
             current = self.segment(segment_id)
             if not 0 < offset < len(current.source):  # a negative offset would slice from the end
-                raise SegmentError("A segment can only be split between two non-empty parts of its source text.")
+                raise SegmentError(_SPLIT_BETWEEN_PARTS)
             head_piece, tail_piece = current.source[:offset], current.source[offset:]
             head, head_space = split_piece(head_piece)
             tail_lead = len(tail_piece) - len(tail_piece.lstrip())
             head_space += tail_piece[:tail_lead]
             tail = tail_piece[tail_lead:]
             if not head.strip() or not tail.strip():
-                raise SegmentError("A segment can only be split between two non-empty parts of its source text.")
+                raise SegmentError(_SPLIT_BETWEEN_PARTS)
             db.execute(
                 "UPDATE segments SET position = position + 1 WHERE paragraph_id = ? AND position > ?",
                 [current.paragraph_id, current.position],
@@ -580,7 +593,9 @@ class ProjectStore:
                 [first.paragraph_id, first.position + 1],
             ).fetchone()
             if row is None:
-                raise SegmentError("This is the last segment of its paragraph: there is no next segment to merge.")
+                raise SegmentError(QT_TRANSLATE_NOOP("Errors", "This is the last segment of its paragraph: there is "
+                                                               "no next segment to merge."))
+
             second = self.segment(row[0])
             if second.status == Status.APPROVED:  # its sentence is now part of a draft
                 self._sync_tm(second.id, second.target, Status.DRAFT, _now())
@@ -632,7 +647,7 @@ class ProjectStore:
                 "UPDATE segments SET edit_seconds = edit_seconds + ? WHERE id = ?", [seconds, segment_id]
             )
             if cursor.rowcount == 0:
-                raise SegmentError(f"Segment {segment_id} does not exist in {self.path.name}.")
+                raise self._no_segment(segment_id)
 
     # -- machine translation --------------------------------------------------------------------------------
 

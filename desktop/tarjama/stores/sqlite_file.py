@@ -16,7 +16,7 @@ from pathlib import Path
 
 import sqlite_utils
 
-from tarjama.errors import ProjectError
+from tarjama.errors import QT_TRANSLATE_NOOP, Message, ProjectError
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -29,6 +29,7 @@ class FileKind:
     """
 
     application_id: int
+    #: What the file is, in a message ("is not a Tarjama project"); marked for translation where it is given.
     description: str
     migrations: Sequence[Migration]
 
@@ -42,13 +43,14 @@ def _read_header(path: Path, kind: FileKind) -> tuple[int, int]:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as exc:
-        raise ProjectError(path, f"cannot be opened ({exc}).") from exc
+        raise ProjectError(path, QT_TRANSLATE_NOOP("Errors", "cannot be opened ({reason})."), reason=exc) from exc
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise ProjectError(path, f"is not a {kind.description} (it is not an SQLite database).") from exc
+        raise ProjectError(path, QT_TRANSLATE_NOOP("Errors", "is not a {kind} (it is not an SQLite database)."),
+                           kind=Message(kind.description)) from exc
     finally:
         conn.close()
     return app_id, version
@@ -68,18 +70,24 @@ def connect(path: Path) -> sqlite_utils.Database:
 def open_existing(path: Path, kind: FileKind) -> sqlite_utils.Database:
     """Open a store file, refusing anything that is not ours or is newer, and migrating older ones after a backup."""
     if not path.exists():
-        raise ProjectError(path, "does not exist.")
+        raise ProjectError(path, QT_TRANSLATE_NOOP("Errors", "does not exist."))
     if not path.is_file():
-        raise ProjectError(path, f"is not a file, so it cannot be a {kind.description}.")
+        raise ProjectError(path, QT_TRANSLATE_NOOP("Errors", "is not a file, so it cannot be a {kind}."),
+                           kind=Message(kind.description))
     app_id, version = _read_header(path, kind)
     if app_id != kind.application_id:
-        raise ProjectError(path, f"is an SQLite database but not a {kind.description}.")
+        raise ProjectError(path, QT_TRANSLATE_NOOP("Errors", "is an SQLite database but not a {kind}."),
+                           kind=Message(kind.description))
     if version > kind.version:
         raise ProjectError(
             path,
-            f"was saved by a newer version of Tarjama (format {version}; this version reads up to "
-            f"{kind.version}). Update Tarjama to open it; the file was not changed.",
+            QT_TRANSLATE_NOOP("Errors", "was saved by a newer version of Tarjama (format {version}; this version "
+                                        "reads up to {supported}). Update Tarjama to open it; the file was not "
+                                        "changed."),
+            version=version,
+            supported=kind.version,
         )
+
     if version < kind.version:
         shutil.copy2(path, path.with_name(path.name + f".v{version}.bak"))
     db = connect(path)
