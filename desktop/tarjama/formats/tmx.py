@@ -65,7 +65,7 @@ _INDENT = "\n  "
 
 _UTC_SUFFIXES = ("+00:00", "Z")
 _ISO_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
-_TMX_DATE = re.compile(r"(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z?")
+_TMX_DATE = re.compile(r"[0-9]{8}T[0-9]{6}Z?")
 
 # How far into the file to look for entity declarations before the root element. Real prologs are a few
 # hundred bytes; one padded beyond this is left to the parser's flags and the check of the parsed DTD.
@@ -546,10 +546,10 @@ def _variant_attributes(tuv: etree._Element) -> tuple[str, dict[str, str]]:
 
 
 def _variant_text(tuv: etree._Element) -> str:
-    for child in tuv:
-        if child.tag == "seg":
-            return child.text or "" if len(child) == 0 else _segment_text(child)
-    return ""
+    seg = tuv.find("seg")
+    if seg is None:
+        return ""
+    return seg.text or "" if len(seg) == 0 else _segment_text(seg)
 
 
 def _segment_text(element: etree._Element) -> str:
@@ -574,10 +574,12 @@ def _add_variant_props_and_notes(tuv: etree._Element, props: list[tuple[str, str
 @functools.lru_cache(maxsize=1024)  # units saved or imported together share their times
 def _iso_date(tmx_date: str) -> str:
     """ISO-8601 UTC from a TMX date; "" for none or one that is not a real time (a bad date loses only itself)."""
-    match = _TMX_DATE.fullmatch(tmx_date.strip())
-    if match is None:
+    date = tmx_date.strip()
+    if _TMX_DATE.fullmatch(date) is None:
         return ""
-    iso = "{}-{}-{}T{}:{}:{}+00:00".format(*match.groups())
+    # Slices joined with "+" cost half of formatting the regex's groups (a million units have two million dates).
+    iso = (date[0:4] + "-" + date[4:6] + "-" + date[6:8] + "T"
+           + date[9:11] + ":" + date[11:13] + ":" + date[13:15] + "+00:00")
     try:
         datetime.fromisoformat(iso)  # only to refuse a month 13 and the like; faster than building the string from it
     except ValueError:
