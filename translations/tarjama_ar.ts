@@ -123,6 +123,572 @@
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <source>file</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>is a folder; choose a file name for the {what}</source>
+        <translation>مجلد؛ اختر اسم ملف لحفظ {what}</translation>
+    </message>
+    <message>
+        <source>could not be written ({reason}); check that the folder exists, that you may write in it and that the disk is not full</source>
+        <translation>تعذّرت الكتابة فيه ({reason})؛ تحقّق من وجود المجلد ومن أن لك إذن الكتابة فيه ومن أن القرص غير ممتلئ</translation>
+    </message>
+    <message>
+        <source>the index lists no Arabic→English package</source>
+        <extracomment>Packages are unpacked (or set aside, when removed) in a staging folder and renamed into (or out of) place.</extracomment>
+        <translation>لا يذكر الفهرس أي حزمة للترجمة من العربية إلى الإنجليزية</translation>
+    </message>
+    <message>
+        <source>{path}: {problem}</source>
+        <extracomment>The translation context of every core message in the `.ts` (what `QCoreApplication.translate` is given). How an error about one file or address reads: the subject, then what is wrong with it.</extracomment>
+        <translation>{path}: {problem}</translation>
+    </message>
+    <message>
+        <source>was not found; it may have been moved, renamed or deleted</source>
+        <translation>غير موجود؛ ربما نُقل أو غُيّر اسمه أو حُذف</translation>
+    </message>
+    <message>
+        <source>could not be read ({reason}); check that it is not open elsewhere and that you may read it</source>
+        <translation>تعذّرت قراءته ({reason})؛ تحقّق من أنه غير مفتوح في برنامج آخر ومن أن لك إذن قراءته</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>cannot be created: the folder {folder} does not exist.</source>
+        <translation>لا يمكن إنشاؤه: المجلد {folder} غير موجود.</translation>
+    </message>
+    <message>
+        <source>this file is {suffix}</source>
+        <translation>امتداد هذا الملف {suffix}</translation>
+    </message>
+    <message>
+        <source>this file has no extension</source>
+        <translation>هذا الملف بلا امتداد</translation>
+    </message>
+    <message>
+        <source>is not a supported kind of document ({found}); Tarjama works with {supported} files — save the document in one of those formats first</source>
+        <translation>ليس من أنواع المستندات المدعومة ({found})؛ يعمل «ترجمة» مع ملفات {supported} — احفظ المستند بإحدى هذه الصيغ أولًا</translation>
+    </message>
+    <message>
+        <source>is a folder, not a document; choose a file inside it</source>
+        <translation>مجلد وليس مستندًا؛ اختر ملفًا بداخله</translation>
+    </message>
+    <message>
+        <source>is empty: the Word document contains no text to translate</source>
+        <translation>فارغ: لا يحتوي مستند Word على نص للترجمة</translation>
+    </message>
+    <message>
+        <source>is empty: the file has no content at all</source>
+        <translation>فارغ: لا محتوى في الملف إطلاقًا</translation>
+    </message>
+    <message>
+        <source>is not a Word document (.docx); if it is an old .doc file or another format, open it in Word and save it as .docx</source>
+        <translation>ليس مستند Word ‏(.docx)؛ إن كان ملف .doc قديمًا أو بصيغة أخرى فافتحه في Word واحفظه بصيغة .docx</translation>
+    </message>
+    <message>
+        <source>is not a valid Word document (.docx): it may be damaged or be another kind of archive; open it in Word and save it as .docx again</source>
+        <translation>ليس مستند Word ‏(.docx) سليمًا: ربما هو تالف أو أرشيف من نوع آخر؛ افتحه في Word واحفظه بصيغة .docx من جديد</translation>
+    </message>
+    <message>
+        <source>the Arabic term</source>
+        <translation>المصطلح العربي</translation>
+    </message>
+    <message>
+        <source>the English term</source>
+        <translation>المصطلح الإنجليزي</translation>
+    </message>
+    <message>
+        <source>the note</source>
+        <translation>الملاحظة</translation>
+    </message>
+    <message>
+        <source>the forbidden variants</source>
+        <translation>الصيغ المحظورة</translation>
+    </message>
+    <message>
+        <source>is empty; a glossary needs a header row (arabic, english, note, forbidden) and one row per term</source>
+        <translation>فارغ؛ يحتاج المسرد إلى صف عناوين (arabic وenglish وnote وforbidden) وصف لكل مصطلح</translation>
+    </message>
+    <message>
+        <source>line {line} cannot be read ({reason}); a quote mark may be missing — open the file in a spreadsheet and save it again</source>
+        <translation>تتعذّر قراءة السطر {line} ({reason})؛ ربما تنقصه علامة اقتباس — افتح الملف في برنامج جداول بيانات واحفظه من جديد</translation>
+    </message>
+    <message>
+        <source>line {line}: {problem}; correct the row or delete it, then import again</source>
+        <translation>السطر {line}: {problem}؛ صحّح الصف أو احذفه ثم أعد الاستيراد</translation>
+    </message>
+    <message>
+        <source>has two columns for {kind} ({first} and {second}); rename or delete one</source>
+        <translation>فيه عمودان لـ{kind} ({first} و{second})؛ غيّر اسم أحدهما أو احذفه</translation>
+    </message>
+    <message>
+        <source>has no column for {kinds} (its header row is {found}); name the columns arabic, english, note and forbidden in the first row</source>
+        <translation>لا عمود فيه لـ{kinds} (صف العناوين فيه: {found})؛ سمِّ الأعمدة في الصف الأول arabic وenglish وnote وforbidden</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} أو {second}</translation>
+    </message>
+    <message>
+        <source>is not a TBX file (its XML is &lt;{root}&gt;, not &lt;martif&gt; or &lt;tbx&gt;); export the termbase from the other tool as TBX</source>
+        <extracomment>Data categories saying whether a term may be used: TBX-Basic&apos;s, and the older name MultiTerm exports still use. Elements (or `&lt;descrip type=...&gt;`) whose text becomes the entry&apos;s note. &quot;&lt;!ENTITY&quot; as it appears in the bytes of every encoding an XML parser detects without being told. Concepts without a usable Arabic term or without an English translation. Primary language subtags of every language section seen, lower-case.</extracomment>
+        <translation>ليس ملف TBX (عنصر XML الجذر فيه &lt;{root}&gt; وليس &lt;martif&gt; أو &lt;tbx&gt;)؛ صدّر قاعدة المصطلحات من الأداة الأخرى بصيغة TBX</translation>
+    </message>
+    <message>
+        <source>contains entity declarations, which Tarjama refuses for safety (they can make a file pull in other files or reach the network); export the termbase again from the tool that made it as plain TBX</source>
+        <translation>يحتوي على تعريفات كيانات يرفضها «ترجمة» حفاظًا على الأمان (قد تجعل الملف يجلب ملفات أخرى أو يتصل بالشبكة)؛ صدّر قاعدة المصطلحات من جديد من الأداة التي أنشأتها بصيغة TBX عادية</translation>
+    </message>
+    <message>
+        <source>is empty: there is no text in it to translate</source>
+        <translation>فارغ: لا نص فيه للترجمة</translation>
+    </message>
+    <message>
+        <source>starts with a {label} marker but is not valid {label} text; it may be damaged — open it in a text editor and save it again as UTF-8</source>
+        <translation>يبدأ بعلامة {label} لكنه ليس نصًّا سليمًا بترميز {label}؛ ربما هو تالف — افتحه في محرر نصوص واحفظه من جديد بترميز UTF-8</translation>
+    </message>
+    <message>
+        <source>is in a text encoding that could not be recognised; open it in a text editor and save it as UTF-8</source>
+        <translation>مكتوب بترميز نصوص لم يُتعرَّف عليه؛ افتحه في محرر نصوص واحفظه بترميز UTF-8</translation>
+    </message>
+    <message>
+        <source>is not a text file (it contains binary data); if it is a document from another program, save it from there as plain text (.txt, UTF-8) or as .docx</source>
+        <translation>ليس ملفًا نصيًّا (يحتوي على بيانات ثنائية)؛ إن كان مستندًا من برنامج آخر فاحفظه منه نصًّا عاديًّا (.txt بترميز UTF-8) أو بصيغة .docx</translation>
+    </message>
+    <message>
+        <source>is not well-formed XML (line {line}: {reason}); the file may be damaged or cut short — export it again from the tool that made it</source>
+        <translation>ليس XML سليم البنية (السطر {line}: {reason})؛ ربما الملف تالف أو مبتور — صدّره من جديد من الأداة التي أنشأته</translation>
+    </message>
+    <message>
+        <source>a {suffix} file</source>
+        <extracomment>TBX concepts without an Arabic term or without an English translation.</extracomment>
+        <translation>ملف {suffix}</translation>
+    </message>
+    <message>
+        <source>a file without an extension</source>
+        <translation>ملف بلا امتداد</translation>
+    </message>
+    <message>
+        <source>is {kind}; glossaries are imported and exported as {extensions} files — name the file with one of those</source>
+        <translation>هو {kind}؛ تُستورد المسارد وتُصدَّر بملفات {extensions} — سمِّ الملف بأحد هذه الامتدادات</translation>
+    </message>
+    <message>
+        <source>holds no Arabic term with an English translation; nothing was imported</source>
+        <translation>لا يحتوي على أي مصطلح عربي له ترجمة إنجليزية؛ لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>holds no Arabic term with an English translation (languages found: {languages}); nothing was imported</source>
+        <translation>لا يحتوي على أي مصطلح عربي له ترجمة إنجليزية (اللغات الموجودة: {languages})؛ لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>is a folder, not a glossary file; choose a file inside it</source>
+        <translation>مجلد وليس ملف مسرد؛ اختر ملفًا بداخله</translation>
+    </message>
+    <message>
+        <source>exported glossary</source>
+        <translation>المسرد المُصدَّر</translation>
+    </message>
+    <message>
+        <source>the zip archive is damaged ({reason}); download the package again</source>
+        <extracomment>Real Arabic→English packages unpack to 100–400 MB; 4 GiB leaves room for bigger models, not for a zip bomb.</extracomment>
+        <translation>أرشيف zip تالف ({reason})؛ نزّل الحزمة من جديد</translation>
+    </message>
+    <message>
+        <source>it contains an absolute path ({name})</source>
+        <translation>يحتوي على مسار مطلق ({name})</translation>
+    </message>
+    <message>
+        <source>it contains a Windows-style path ({name}), which could escape its folder</source>
+        <translation>يحتوي على مسار بأسلوب Windows ‏({name}) قد يخرج عن مجلده</translation>
+    </message>
+    <message>
+        <source>it contains a path that climbs out of its folder ({name})</source>
+        <translation>يحتوي على مسار يصعد خارج مجلده ({name})</translation>
+    </message>
+    <message>
+        <source>it contains a link ({name}); packages must hold plain files only</source>
+        <translation>يحتوي على رابط ({name})؛ يجب ألا تضم الحزم إلا ملفات عادية</translation>
+    </message>
+    <message>
+        <source>it contains a special file ({name}); packages must hold plain files only</source>
+        <translation>يحتوي على ملف خاص ({name})؛ يجب ألا تضم الحزم إلا ملفات عادية</translation>
+    </message>
+    <message>
+        <source>it contains an encrypted file ({name})</source>
+        <translation>يحتوي على ملف مشفّر ({name})</translation>
+    </message>
+    <message>
+        <source>file not found</source>
+        <translation>الملف غير موجود</translation>
+    </message>
+    <message>
+        <source>not a translation package: an .argosmodel file must be a zip archive</source>
+        <translation>ليس حزمة ترجمة: يجب أن يكون ملف .argosmodel أرشيف zip</translation>
+    </message>
+    <message>
+        <source>the zip archive is empty</source>
+        <translation>أرشيف zip فارغ</translation>
+    </message>
+    <message>
+        <source>it holds {count:,} files, more than any translation package</source>
+        <translation>يضم {count:,} ملفًا، أكثر مما تضمه أي حزمة ترجمة</translation>
+    </message>
+    <message>
+        <source>unsafe package: {problem}</source>
+        <translation>حزمة غير آمنة: {problem}</translation>
+    </message>
+    <message>
+        <source>it would unpack to more than {size} (possible zip bomb); refusing to install it</source>
+        <translation>سيتجاوز حجمه بعد فك الضغط {size} (ربما قنبلة zip)؛ رُفض تثبيته</translation>
+    </message>
+    <message>
+        <source>it has a file ({name}) outside its top-level folder</source>
+        <translation>فيه ملف ({name}) خارج مجلده الأعلى</translation>
+    </message>
+    <message>
+        <source>it must contain exactly one top-level folder, found {count}: {folders}</source>
+        <translation>يجب أن يحتوي على مجلد أعلى واحد بالضبط، ووُجد {count}: {folders}</translation>
+    </message>
+    <message>
+        <source>its top-level folder has an unusable name ({name})</source>
+        <translation>اسم مجلده الأعلى غير صالح للاستخدام ({name})</translation>
+    </message>
+    <message>
+        <source>it has no CTranslate2 model (model/model.bin is missing)</source>
+        <translation>لا نموذج CTranslate2 فيه (الملف model/model.bin مفقود)</translation>
+    </message>
+    <message>
+        <source>its model/ folder has no vocabulary file (shared_vocabulary.json or .txt)</source>
+        <translation>لا ملف مفردات في مجلد model/ فيه (shared_vocabulary.json أو .txt)</translation>
+    </message>
+    <message>
+        <source>model/model.bin: {reason}</source>
+        <translation>الملف model/model.bin: {reason}</translation>
+    </message>
+    <message>
+        <source>it has no tokenizer (sentencepiece.model or bpe.model is missing)</source>
+        <translation>لا مُقطِّع فيه (الملف sentencepiece.model أو bpe.model مفقود)</translation>
+    </message>
+    <message>
+        <source>it has no metadata.json in its top-level folder</source>
+        <translation>لا ملف metadata.json في مجلده الأعلى</translation>
+    </message>
+    <message>
+        <source>its metadata.json is implausibly large</source>
+        <translation>ملف metadata.json فيه كبير على نحو غير معقول</translation>
+    </message>
+    <message>
+        <source>its metadata.json is not valid JSON ({reason})</source>
+        <translation>ملف metadata.json فيه ليس JSON سليمًا ({reason})</translation>
+    </message>
+    <message>
+        <source>its metadata.json must hold a JSON object</source>
+        <translation>يجب أن يحتوي ملف metadata.json فيه على كائن JSON</translation>
+    </message>
+    <message>
+        <source>its metadata.json does not name the language pair ({key} is missing)</source>
+        <translation>لا يذكر ملف metadata.json فيه زوج اللغتين ({key} مفقود)</translation>
+    </message>
+    <message>
+        <source>it is a {kind} package, not a translation package</source>
+        <translation>حزمة من نوع {kind} وليست حزمة ترجمة</translation>
+    </message>
+    <message>
+        <source>unsafe package: {name} points outside its folder</source>
+        <translation>حزمة غير آمنة: {name} يشير إلى خارج مجلده</translation>
+    </message>
+    <message>
+        <source>{name} expands beyond its declared size (possible zip bomb); refusing to install it</source>
+        <translation>يتجاوز {name} حجمه المُعلن بعد فك الضغط (ربما قنبلة zip)؛ رُفض تثبيته</translation>
+    </message>
+    <message>
+        <source>could not unpack it: {reason}</source>
+        <translation>تعذّر فك ضغطه: {reason}</translation>
+    </message>
+    <message>
+        <source>Download of {package} cancelled.</source>
+        <extracomment>Called with (bytes received so far, total bytes or None when the server does not say). A compressed package larger than this is not a translation package (real ones are 50-400 MB).</extracomment>
+        <translation>أُلغي تنزيل {package}.</translation>
+    </message>
+    <message>
+        <source>the index gives no http(s) link for this package</source>
+        <translation>لا يعطي الفهرس رابط http(s) لهذه الحزمة</translation>
+    </message>
+    <message>
+        <source>the server sent more data than announced; download refused</source>
+        <translation>أرسل الخادم بيانات أكثر مما أعلن؛ رُفض التنزيل</translation>
+    </message>
+    <message>
+        <source>the download broke off: {reason}</source>
+        <translation>انقطع التنزيل: {reason}</translation>
+    </message>
+    <message>
+        <source>the download is incomplete ({received:,} of {total:,} bytes); try again</source>
+        <translation>التنزيل غير مكتمل ({received:,} من {total:,} بايت)؛ حاول مرة أخرى</translation>
+    </message>
+    <message>
+        <source>the downloaded file does not match the index&apos;s checksum; try again later</source>
+        <translation>لا يطابق الملف المُنزَّل المجموع الاختباري في الفهرس؛ حاول لاحقًا</translation>
+    </message>
+    <message>
+        <source>its tokenizer cannot be loaded ({reason}); reinstall the package</source>
+        <extracomment>Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives. An alternative is what the store and the window keep as a machine suggestion: text and its confidence. How many pieces the segment was cut into to fit the model (1 = translated whole).</extracomment>
+        <translation>يتعذّر تحميل مُقطِّعه ({reason})؛ أعد تثبيت الحزمة</translation>
+    </message>
+    <message>
+        <source>the model cannot be loaded ({reason}); reinstall the package</source>
+        <translation>يتعذّر تحميل النموذج ({reason})؛ أعد تثبيت الحزمة</translation>
+    </message>
+    <message>
+        <source>model/model.bin: {reason}; reinstall the package</source>
+        <translation>model/model.bin: {reason}؛ أعد تثبيت الحزمة</translation>
+    </message>
+    <message>
+        <source>the model accepts no input at all; reinstall the package</source>
+        <translation>لا يقبل النموذج أي مُدخل إطلاقًا؛ أعد تثبيت الحزمة</translation>
+    </message>
+    <message>
+        <source>translation failed ({reason})</source>
+        <translation>فشلت الترجمة ({reason})</translation>
+    </message>
+    <message>
+        <source>Translation cancelled after {count} segment(s); the rest were not translated.</source>
+        <translation>أُلغيت الترجمة بعد ترجمة مقاطع عددها {count}؛ لم يُترجم الباقي.</translation>
+    </message>
+    <message>
+        <source>this is not a package index (invalid JSON: {reason})</source>
+        <translation>هذا ليس فهرس حزم (JSON غير صالح: {reason})</translation>
+    </message>
+    <message>
+        <source>this is not a package index (expected a list of packages)</source>
+        <translation>هذا ليس فهرس حزم (المتوقع قائمة حزم)</translation>
+    </message>
+    <message>
+        <source>the package index is implausibly large; check ARGOS_PACKAGE_INDEX</source>
+        <translation>فهرس الحزم كبير على نحو غير معقول؛ تحقّق من ARGOS_PACKAGE_INDEX</translation>
+    </message>
+    <message>
+        <source>the index took longer than {seconds:g} seconds to arrive</source>
+        <translation>استغرق وصول الفهرس أكثر من {seconds:g} ثانية</translation>
+    </message>
+    <message>
+        <source>model.bin ends in the middle of its header (the file is truncated)</source>
+        <extracomment>Newest model.bin layout this reader understands (CTranslate2 4.x writes 6).</extracomment>
+        <translation>ينتهي model.bin في منتصف ترويسته (الملف مبتور)</translation>
+    </message>
+    <message>
+        <source>model.bin has an empty name in its header (the file is damaged)</source>
+        <translation>في ترويسة model.bin اسم فارغ (الملف تالف)</translation>
+    </message>
+    <message>
+        <source>model.bin has an unreadable name in its header (the file is damaged)</source>
+        <translation>في ترويسة model.bin اسم تتعذّر قراءته (الملف تالف)</translation>
+    </message>
+    <message>
+        <source>model.bin is not a CTranslate2 model (or needs a newer CTranslate2: format version {version})</source>
+        <translation>ليس model.bin نموذج CTranslate2 (أو يحتاج إلى إصدار أحدث من CTranslate2: إصدار الصيغة {version})</translation>
+    </message>
+    <message>
+        <source>model.bin variable {name} has rank {rank} (the file is damaged)</source>
+        <translation>رتبة المتغير {name} في model.bin هي {rank} (الملف تالف)</translation>
+    </message>
+    <message>
+        <source>model.bin variable {name} has unknown type {type}</source>
+        <translation>نوع المتغير {name} في model.bin مجهول: {type}</translation>
+    </message>
+    <message>
+        <source>model.bin is truncated inside variable {name}</source>
+        <translation>ينقطع model.bin داخل المتغير {name}</translation>
+    </message>
+    <message>
+        <source>model.bin holds no weights</source>
+        <translation>لا أوزان في model.bin</translation>
+    </message>
+    <message>
+        <source>Check the internet connection, or install a package from a .argosmodel file instead.</source>
+        <translation>تحقّق من الاتصال بالإنترنت، أو ثبّت حزمة من ملف .argosmodel بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP {code} ({reason})</source>
+        <translation>ردّ الخادم برمز HTTP ‏{code} ({reason})</translation>
+    </message>
+    <message>
+        <source>no answer within {seconds:g} seconds. {hint}</source>
+        <translation>لا رد خلال {seconds:g} ثانية. {hint}</translation>
+    </message>
+    <message>
+        <source>the server&apos;s name cannot be resolved (no network?). {hint}</source>
+        <translation>يتعذّر العثور على عنوان الخادم من اسمه (لا شبكة؟). {hint}</translation>
+    </message>
+    <message>
+        <source>the connection was refused. {hint}</source>
+        <translation>رُفض الاتصال. {hint}</translation>
+    </message>
+    <message>
+        <source>the secure connection failed ({reason})</source>
+        <translation>فشل الاتصال الآمن ({reason})</translation>
+    </message>
+    <message>
+        <source>it cannot be reached ({reason}). {hint}</source>
+        <translation>يتعذّر الوصول إليه ({reason}). {hint}</translation>
+    </message>
+    <message>
+        <source>only http and https addresses can be downloaded</source>
+        <translation>لا يمكن التنزيل إلا من عناوين http وhttps</translation>
+    </message>
+    <message>
+        <source>not a translation package (metadata.json is missing)</source>
+        <translation>ليس حزمة ترجمة (الملف metadata.json مفقود)</translation>
+    </message>
+    <message>
+        <source>its metadata.json cannot be read ({reason})</source>
+        <translation>تتعذّر قراءة ملف metadata.json فيه ({reason})</translation>
+    </message>
+    <message>
+        <source>its metadata.json does not name the language pair</source>
+        <translation>لا يذكر ملف metadata.json فيه زوج اللغتين</translation>
+    </message>
+    <message>
+        <source>No {source}→{target} translation package is installed in {folder}. Install one from a .argosmodel file or download it from the package index.</source>
+        <translation>لا حزمة ترجمة {source}→{target} مثبّتة في {folder}. ثبّت حزمة من ملف .argosmodel أو نزّلها من فهرس الحزم.</translation>
+    </message>
+    <message>
+        <source>its model/ folder has no vocabulary file</source>
+        <translation>لا ملف مفردات في مجلد model/ فيه</translation>
+    </message>
+    <message>
+        <source>its sentencepiece.model cannot be loaded ({reason})</source>
+        <translation>يتعذّر تحميل ملف sentencepiece.model فيه ({reason})</translation>
+    </message>
+    <message>
+        <source>it translates {source}→{target}, not {expected_source}→{expected_target} as expected</source>
+        <translation>يترجم {source}→{target} وليس {expected_source}→{expected_target} كما هو متوقع</translation>
+    </message>
+    <message>
+        <source>version {version} is older than the installed {package} (version {installed}); remove that one first to downgrade</source>
+        <translation>الإصدار {version} أقدم من الحزمة المثبّتة {package} (الإصدار {installed})؛ أزلها أولًا للرجوع إلى إصدار أقدم</translation>
+    </message>
+    <message>
+        <source>{folder} already exists and is not a {source}→{target} package</source>
+        <translation>{folder} موجود مسبقًا وليس حزمة {source}→{target}</translation>
+    </message>
+    <message>
+        <source>cannot write beside the packages folder {folder}: {reason}</source>
+        <translation>تتعذّر الكتابة بجوار مجلد الحزم {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>could not install it into {folder}: {reason}</source>
+        <translation>تعذّر تثبيته في {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>No installed package is called {name} (installed: {installed}).</source>
+        <translation>لا حزمة مثبّتة باسم {name} (المثبّتة: {installed}).</translation>
+    </message>
+    <message>
+        <source>could not remove it: {reason}</source>
+        <translation>تعذّرت إزالته: {reason}</translation>
+    </message>
+    <message>
+        <source>translation</source>
+        <translation>الترجمة</translation>
+    </message>
+    <message>
+        <source>Tarjama glossary</source>
+        <extracomment>The project meta key naming a project&apos;s own glossary; without it the project uses the default one.</extracomment>
+        <translation>مسرد «ترجمة»</translation>
+    </message>
+    <message>
+        <source>the Arabic term is empty</source>
+        <translation>المصطلح العربي فارغ</translation>
+    </message>
+    <message>
+        <source>the Arabic term «{term}» has no Arabic letter (are the columns swapped?)</source>
+        <translation>لا حرف عربيًّا في المصطلح العربي «{term}» (هل الأعمدة مُبدَّلة؟)</translation>
+    </message>
+    <message>
+        <source>there is no English term for «{term}»</source>
+        <translation>لا مصطلح إنجليزيًّا لـ«{term}»</translation>
+    </message>
+    <message>
+        <source>already exists; open it, or choose another name for the new glossary.</source>
+        <translation>موجود مسبقًا؛ افتحه أو اختر اسمًا آخر للمسرد الجديد.</translation>
+    </message>
+    <message>
+        <source>already has an entry for «{term}»; change that entry instead of adding it again.</source>
+        <translation>فيه مُدخل لـ«{term}» مسبقًا؛ عدّل ذلك المُدخل بدلًا من إضافته مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>has no entry {entry} (it may have been removed meanwhile).</source>
+        <translation>لا مُدخل فيه برقم {entry} (ربما حُذف في الأثناء).</translation>
+    </message>
+    <message>
+        <source>cannot take this entry: {problem}.</source>
+        <translation>لا يقبل هذا المُدخل: {problem}.</translation>
+    </message>
+    <message>
+        <source>A segment can only be split between two non-empty parts of its source text.</source>
+        <translation>لا يُقسَم المقطع إلا بين جزأين غير فارغين من نص مصدره.</translation>
+    </message>
+    <message>
+        <source>Tarjama project</source>
+        <translation>مشروع «ترجمة»</translation>
+    </message>
+    <message>
+        <source>is missing, so approved segments are not being saved to a translation memory. Link the project to a translation memory again.</source>
+        <extracomment>The schema name the linked translation memory is attached under on the project&apos;s connection. Statuses and origins that machine translation may fill in; anything a person touched is never overwritten. Written into the units this project adds to its translation memory.</extracomment>
+        <translation>مفقود، لذا لا تُحفظ المقاطع المعتمدة في ذاكرة ترجمة. اربط المشروع بذاكرة ترجمة من جديد.</translation>
+    </message>
+    <message>
+        <source>already exists; open it, or choose another name for the new project.</source>
+        <translation>موجود مسبقًا؛ افتحه أو اختر اسمًا آخر للمشروع الجديد.</translation>
+    </message>
+    <message>
+        <source>has a translation memory but no project id; link the memory again.</source>
+        <translation>له ذاكرة ترجمة لكن بلا مُعرِّف مشروع؛ اربط الذاكرة من جديد.</translation>
+    </message>
+    <message>
+        <source>Segment {segment} does not exist in {file}.</source>
+        <translation>المقطع {segment} غير موجود في {file}.</translation>
+    </message>
+    <message>
+        <source>This is the last segment of its paragraph: there is no next segment to merge.</source>
+        <translation>هذا آخر مقطع في فقرته: لا يوجد مقطع تالٍ لدمجه.</translation>
+    </message>
+    <message>
+        <source>cannot be opened ({reason}).</source>
+        <extracomment>What the file is, in a message (&quot;is not a Tarjama project&quot;); marked for translation where it is given.</extracomment>
+        <translation>يتعذّر فتحه ({reason}).</translation>
+    </message>
+    <message>
+        <source>is not a {kind} (it is not an SQLite database).</source>
+        <translation>ليس {kind} (ليس قاعدة بيانات SQLite).</translation>
+    </message>
+    <message>
+        <source>does not exist.</source>
+        <translation>غير موجود.</translation>
+    </message>
+    <message>
+        <source>is not a file, so it cannot be a {kind}.</source>
+        <translation>ليس ملفًا، فلا يمكن أن يكون {kind}.</translation>
+    </message>
+    <message>
+        <source>is an SQLite database but not a {kind}.</source>
+        <translation>قاعدة بيانات SQLite لكنه ليس {kind}.</translation>
+    </message>
+    <message>
+        <source>was saved by a newer version of Tarjama (format {version}; this version reads up to {supported}). Update Tarjama to open it; the file was not changed.</source>
+        <translation>حُفظ بإصدار أحدث من «ترجمة» (الصيغة {version}؛ هذا الإصدار يقرأ حتى الصيغة {supported}). حدّث «ترجمة» لفتحه؛ لم يُغيَّر الملف.</translation>
+    </message>
+    <message>
+        <source>holds no Arabic→English translation unit (languages found: {languages}); nothing was imported.</source>
+        <translation>لا يحتوي على أي وحدة ترجمة من العربية إلى الإنجليزية (اللغات الموجودة: {languages})؛ لم يُستورد شيء.</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
         <source>Export translation</source>

@@ -24,6 +24,7 @@ from tarjama.domain import Status
 from tarjama.errors import TarjamaError
 from tarjama.project_files import ExportReport, export_target
 from tarjama.stores.project import ProjectStore
+from tarjama.ui.error_text import error_text
 
 
 class SplitDialog(QDialog):
@@ -103,6 +104,6 @@ class ExportDialog(QDialog):
         try:
             self.report = export_target(self.store, Path(self.path_edit.text()))
         except (TarjamaError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Cannot export"), str(exc))
+            QMessageBox.warning(self, self.tr("Cannot export"), error_text(exc))
             return
         self.accept()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from tarjama.domain import Segment
 from tarjama.effort import EffortSummary, effort_summary, hter, segment_effort
+from tarjama.ui.error_text import error_text
 from tarjama.ui.tasks import run_in_background
 
 NOT_YET = "–"
@@ -106,7 +107,7 @@ class StatisticsDialog(QDialog):
 
         def failed(exc: Exception) -> None:
             if request == self._request:
-                self._set_rows([(self.tr("Post-editing effort"), str(exc))])
+                self._set_rows([(self.tr("Post-editing effort"), error_text(exc))])
 
         run_in_background(lambda: effort_summary(segments), done, failed)
         self.show()

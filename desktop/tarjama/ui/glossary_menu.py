@@ -17,6 +17,7 @@ from tarjama.glossary_exchange import GlossaryImportReport, export_glossary, imp
 from tarjama.paths import default_glossary_path
 from tarjama.stores.glossary import GLOSSARY_SUFFIX, Glossary
 from tarjama.ui.actions import make_action
+from tarjama.ui.error_text import error_text
 from tarjama.ui.glossary_panels import GlossaryPanels
 from tarjama.ui.progress import FileJobs, with_suffix
 from tarjama.ui.term_dialog import TermDialog
@@ -66,7 +67,7 @@ class GlossaryMenu(FileJobs):
         try:
             Glossary.create(path).close()
         except TarjamaError as exc:
-            self.window.show_error(self.tr("Cannot create the glossary"), str(exc))
+            self.window.show_error(self.tr("Cannot create the glossary"), error_text(exc))
             return
         self._use(path)
 
@@ -100,7 +101,7 @@ class GlossaryMenu(FileJobs):
             with Glossary.open_or_create(self.panels.path) as glossary:
                 glossary.add(entry)
         except TarjamaError as exc:
-            self.window.show_error(self.tr("Cannot add the term"), str(exc))
+            self.window.show_error(self.tr("Cannot add the term"), error_text(exc))
             return
         self.window.statusBar().showMessage(
             self.tr("Saved «{term}» in the glossary {name}.").format(term=entry.source, name=self.panels.path.stem),

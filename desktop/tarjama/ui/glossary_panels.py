@@ -19,6 +19,7 @@ from tarjama.errors import TarjamaError
 from tarjama.glossary_match import TermFinder
 from tarjama.paths import default_glossary_path
 from tarjama.stores.glossary import load_term_finder, project_glossary_path, set_project_glossary
+from tarjama.ui.error_text import error_text
 from tarjama.ui.glossary_pane import GlossaryPane
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tasks import run_in_background
@@ -64,7 +65,7 @@ class GlossaryPanels(QObject):
         try:
             set_project_glossary(self.session.store, path)
         except TarjamaError as exc:
-            self.show_error(self.tr("Cannot use this glossary"), str(exc))
+            self.show_error(self.tr("Cannot use this glossary"), error_text(exc))
             return False
         self.reload()
         return True
@@ -85,7 +86,7 @@ class GlossaryPanels(QObject):
         def failed(exc: Exception) -> None:
             if reading == self._reading:
                 self._set_finder(None)
-                self.pane.show_message(self.tr("Cannot read the glossary: {error}").format(error=exc))
+                self.pane.show_message(self.tr("Cannot read the glossary: {error}").format(error=error_text(exc)))
 
         run_in_background(read, done, failed)
 

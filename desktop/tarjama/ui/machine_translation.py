@@ -19,6 +19,7 @@ from tarjama.pretranslate import PretranslateProgress, PretranslateReport, pretr
 from tarjama.stores.project import ProjectStore
 from tarjama.stores.tm import TranslationMemory
 from tarjama.ui.effort_view import segment_effort_text
+from tarjama.ui.error_text import error_text
 
 
 class PretranslateWorker(QThread):
@@ -55,7 +56,7 @@ class PretranslateWorker(QThread):
                         on_progress=self._report,
                     )
         except Exception as exc:  # noqa: BLE001 - shown to the user by the UI thread
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             return
         self.succeeded.emit(report, translator is None)
 

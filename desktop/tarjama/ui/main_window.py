@@ -39,6 +39,7 @@ from tarjama.ui.delegate import SegmentDelegate
 from tarjama.ui.dialogs import ExportDialog, SplitDialog
 from tarjama.ui.edit_time import EditTimeRecorder
 from tarjama.ui.effort_view import StatisticsDialog, prepare_metrics
+from tarjama.ui.error_text import error_text
 from tarjama.ui.find_bar import FindBar
 from tarjama.ui.glossary_menu import GlossaryMenu
 from tarjama.ui.glossary_pane import TERM_KEYS
@@ -317,7 +318,7 @@ class MainWindow(QMainWindow):
         try:
             store = ProjectStore.open(path)
         except TarjamaError as exc:
-            self.show_error(self.tr("Cannot open the project"), str(exc))
+            self.show_error(self.tr("Cannot open the project"), error_text(exc))
             return False
         self._attach(ProjectSession(store))
         return True
@@ -383,7 +384,7 @@ class MainWindow(QMainWindow):
         def failed(exc: Exception) -> None:
             self.setEnabled(True)
             self.statusBar().clearMessage()
-            self.show_error(self.tr("Cannot import the document"), str(exc))
+            self.show_error(self.tr("Cannot import the document"), error_text(exc))
             if on_done:
                 on_done(False)
 
@@ -623,7 +624,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.undo_stack.push(SplitCommand(self.session, self.session.store.segment(segment_id), offset))
         except TarjamaError as exc:
-            self.show_error(self.tr("Cannot split"), str(exc))
+            self.show_error(self.tr("Cannot split"), error_text(exc))
 
     def merge_current(self) -> None:
         segment = self.current_segment()
@@ -861,7 +862,7 @@ class MainWindow(QMainWindow):
             before = session.store.segment(segment.id)
             session.undo_stack.push(MachineTranslationCommand(session, before, best, alternatives))
 
-        run_in_background(work, done, lambda exc: self.show_error(self.tr("Cannot translate"), str(exc)))
+        run_in_background(work, done, lambda exc: self.show_error(self.tr("Cannot translate"), error_text(exc)))
 
     def use_alternative(self, number: int) -> None:
         """Ctrl+1..3: put the numbered machine alternative into the target (into the editor when one is open)."""

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from tarjama import mt
 from tarjama.errors import TarjamaError
 from tarjama.mt.packages import version_key
+from tarjama.ui.error_text import error_text
 from tarjama.ui.tasks import run_in_background
 
 _MB = 1_000_000
@@ -199,7 +200,7 @@ class ModelsDialog(QDialog):
         if isinstance(exc, mt.DownloadCancelled):
             self._show_message(self.tr("Download cancelled; nothing was installed."))
         elif isinstance(exc, TarjamaError):
-            self._show_message(str(exc), error=True)
+            self._show_message(error_text(exc), error=True)
         else:  # a bug, not a user problem: still say what happened rather than fail silently
             self._show_message(
                 self.tr("Unexpected error ({kind}): {error}").format(kind=type(exc).__name__, error=exc), error=True

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from tarjama.ui.error_text import error_text
 from tarjama.ui.tasks import run_in_background
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ class FileJobs(QObject):
 
         def failed(exc: Exception) -> None:
             self.progress = None
-            self.window.show_error(failure_title, str(exc))
+            self.window.show_error(failure_title, error_text(exc))
 
         def cancelled() -> None:
             self.progress = None

@@ -23,6 +23,7 @@ from tarjama.qa import SEVERITIES, CheckName, QaContext, QaIssue, QaSettings, Se
 from tarjama.stores.project import ProjectStore
 from tarjama.ui.actions import make_action
 from tarjama.ui.bidi import isolated
+from tarjama.ui.error_text import error_text
 from tarjama.ui.glossary_panels import GlossaryPanels
 from tarjama.ui.qa_pane import QaPane, QaRow, findings_summary, issue_message
 from tarjama.ui.session import ProjectSession
@@ -141,7 +142,7 @@ class QaPanels(QObject):
                 self._refresh()
 
         def failed(exc: Exception) -> None:
-            self.window.show_error(self.tr("Cannot run QA"), str(exc))
+            self.window.show_error(self.tr("Cannot run QA"), error_text(exc))
 
         self.dock.show()
         self.dock.raise_()
@@ -170,7 +171,7 @@ class QaPanels(QObject):
         run_in_background(
             lambda: QaContext.for_segments(segments, settings=settings),
             done,
-            lambda exc: self.window.show_error(self.tr("Cannot prepare the QA checks"), str(exc)),
+            lambda exc: self.window.show_error(self.tr("Cannot prepare the QA checks"), error_text(exc)),
         )
 
     # -- approval -------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ from tarjama.errors import TarjamaError
 from tarjama.paths import default_tm_path
 from tarjama.stores.tm import TM_SUFFIX, TranslationMemory
 from tarjama.tm_exchange import TmxImportReport, export_project, export_tm, import_tmx
+from tarjama.ui.error_text import error_text
 from tarjama.ui.progress import FileJobs, with_suffix
 from tarjama.ui.tm_panels import TmPanels
 
@@ -71,7 +72,7 @@ class TmMenu(FileJobs):
         try:
             TranslationMemory.create(path).close()
         except TarjamaError as exc:
-            self.window.show_error(self.tr("Cannot create the translation memory"), str(exc))
+            self.window.show_error(self.tr("Cannot create the translation memory"), error_text(exc))
             return
         self._linked(path)
 

@@ -19,6 +19,7 @@ from tarjama.errors import TarjamaError
 from tarjama.paths import default_tm_path
 from tarjama.project_files import ensure_tm_link
 from tarjama.ui.concordance import ConcordancePanel
+from tarjama.ui.error_text import error_text
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tm_banner import TmProblemBanner
 from tarjama.ui.tm_pane import TmPane
@@ -67,12 +68,13 @@ class TmPanels(QObject):
     def attach(self, session: ProjectSession) -> None:
         """A project that has never had a TM gets the user's default one; one whose TM is missing says so."""
         self.session = session
-        problem = session.store.tm_problem
+        tm_error = session.store.tm_error
+        problem = None if tm_error is None else error_text(tm_error)
         if problem is None:
             try:
                 ensure_tm_link(session.store)
             except TarjamaError as exc:
-                problem = str(exc)
+                problem = error_text(exc)
         self._restart(problem)
 
     def detach(self) -> None:
@@ -87,8 +89,8 @@ class TmPanels(QObject):
         try:
             self.session.store.link_tm(path)
         except TarjamaError as exc:
-            self.show_error(self.tr("Cannot use this translation memory"), str(exc))
-            self._restart(str(exc))
+            self.show_error(self.tr("Cannot use this translation memory"), error_text(exc))
+            self._restart(error_text(exc))
             return False
         self._restart(None)
         return True

@@ -16,6 +16,7 @@ from typing import Literal
 from PySide6.QtCore import QThread, Signal
 
 from tarjama.stores.tm import TranslationMemory
+from tarjama.ui.error_text import error_text
 
 #: The lowest score the TM pane shows (memoQ's default lookup threshold): a weaker match costs more to fix than
 #: it saves. Pre-translation has its own, usually higher, threshold.
@@ -97,14 +98,14 @@ class TmWorker(QThread):
         try:
             tm = TranslationMemory.open(self.path)
         except Exception as exc:  # noqa: BLE001 - shown to the user by the UI thread
-            self.failed.emit(str(exc))
+            self.failed.emit(error_text(exc))
             return
         with tm:
             while (jobs := self._next()) is not None:
                 try:
                     self._answer(tm, jobs)
                 except Exception as exc:  # noqa: BLE001 - e.g. the file vanished; the next question may work
-                    self.failed.emit(str(exc))
+                    self.failed.emit(error_text(exc))
 
     def _answer(self, tm: TranslationMemory, jobs: _Pending) -> None:
         if jobs.uses:
