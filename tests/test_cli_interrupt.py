@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pty_cli import run_on_pty
-from tarjama import glossary_exchange, project_files
+from tarjama import glossary_exchange, project_files, tm_exchange
 from tarjama.cli import EXIT_INTERRUPTED, main
 from tarjama.domain import TmUnit
 from tarjama.project_files import import_document
@@ -188,3 +188,28 @@ def test_ctrl_c_while_writing_the_translation_keeps_the_earlier_file(
     assert "an earlier file of that name is unchanged" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "an earlier translation"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["long.txt", "out.txt", "p.tarjama"]
+
+
+def test_ctrl_c_while_importing_a_tmx_into_a_new_memory_leaves_no_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tmx = tmp_path / "other.tmx"
+    tmx.write_text(tmx_of(10), encoding="utf-8")
+    monkeypatch.setattr(tm_exchange, "read_tmx", interrupt_after_two_units(tm_exchange.read_tmx))
+
+    assert main(["tm", "import", str(tmx), "--tm", str(tmp_path / "new.tarjama-tm")]) == EXIT_INTERRUPTED
+
+    assert capsys.readouterr().err.startswith(INTERRUPTED)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["other.tmx"]  # no memory was there, and none is now
+
+
+def interrupt_after_two_units(real):
+    """`real` (read_tmx), whose units stop with a KeyboardInterrupt after the second, as Ctrl+C would."""
+
+    def wrapper(*args, **kwargs):
+        units = real(*args, **kwargs)
+        yield next(units)
+        yield next(units)
+        raise KeyboardInterrupt
+
+    return wrapper

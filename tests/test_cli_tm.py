@@ -120,6 +120,19 @@ def test_importing_a_tmx_without_arabic_is_refused(tmp_path: Path, capsys: pytes
     )
     code, _, err = run(capsys, "tm", "import", french, "--tm", tmp_path / "t.tarjama-tm")
     assert code == EXIT_BAD_INPUT and "fr.tmx" in err and "Arabic" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fr.tmx"]  # no empty memory left where none was
+
+
+def test_a_failed_import_into_an_existing_memory_keeps_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    memory_path = tmp_path / "t.tarjama-tm"
+    TranslationMemory.create(memory_path).close()
+    (tmp_path / "empty.tmx").write_text('<tmx version="1.4"><header srclang="ar"/><body/></tmx>', encoding="utf-8")
+
+    code, _, err = run(capsys, "tm", "import", tmp_path / "empty.tmx", "--tm", memory_path)
+
+    assert code == EXIT_BAD_INPUT and "empty.tmx" in err
+    with TranslationMemory.open(memory_path) as memory:  # the memory the translator had is still there
+        assert list(memory.units()) == []
 
 
 def test_pretranslate_from_the_tm_only(

@@ -208,7 +208,7 @@ def test_split_moves_whitespace_renumbers_and_keeps_target_on_first_part(store: 
 
     assert (head.id, head.source, head.space_after) == (first.id, "وصل الوفد", " ")
     assert (tail.source, tail.space_after) == ("إلى العاصمة صباح اليوم.", "  ")
-    assert (head.target, head.status) == ("The delegation arrived.", Status.APPROVED)
+    assert (head.target, head.status) == ("The delegation arrived.", Status.DRAFT)  # it translates both parts
     assert (tail.target, tail.status, tail.origin) == ("", Status.NEW, Origin.NONE)
     assert tail.id not in {first.id, second.id, third.id}
     paragraph = by_paragraph(store, 0)

@@ -139,6 +139,24 @@ def test_rejecting_or_merging_an_approved_segment_withdraws_its_unit(store: Proj
     assert len(stored_units(tm_path)) == 3
 
 
+def test_splitting_an_approved_segment_withdraws_its_unit_and_undo_restores_it(
+    store: ProjectStore, tm_path: Path
+) -> None:
+    segment = store.segments()[0]
+    approved = store.update_segment(segment.id, target="The delegation arrived this morning.", status=Status.APPROVED)
+
+    head, tail = store.split_segment(segment.id, segment.source.index("صباح"))
+
+    assert (head.status, head.target, tail.status) == (Status.DRAFT, approved.target, Status.NEW)
+    assert stored_units(tm_path, approved_only=True) == []  # the whole sentence's translation no longer stands
+    assert lookup(tm_path, head.source) == []
+
+    store.merge_with_next(head.id)  # undo, as the window's split command does it
+    store.restore_segment(approved)
+    [unit] = stored_units(tm_path, approved_only=True)
+    assert (unit.source, unit.target) == (segment.source, approved.target)
+
+
 def test_a_failing_tm_write_rolls_back_the_segment_change(
     store: ProjectStore, tm_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

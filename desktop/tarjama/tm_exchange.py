@@ -14,6 +14,7 @@ from pathlib import Path
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, marked_none
 from tarjama.formats.tmx import TmxReport, read_tmx, write_tmx
 from tarjama.stores.project import ProjectStore
+from tarjama.stores.sqlite_file import remove_store_file
 from tarjama.stores.tm import TranslationMemory
 
 Cancel = Callable[[], bool] | None
@@ -45,20 +46,27 @@ def import_tmx(
     """Add a TMX file's Arabic→English units to the TM at `tm_path` (created if needed), merging duplicates.
 
     A file with no Arabic→English unit at all is refused rather than reported as a successful import of nothing,
-    because that almost always means the wrong file or a memory for another language pair.
+    because that almost always means the wrong file or a memory for another language pair. A memory this import
+    created is removed again when it fails or is cancelled, so a refused file leaves no empty memory behind.
     """
     tmx_path = Path(tmx_path)
+    tm_path = Path(tm_path)
+    created = not tm_path.exists()
     report = TmxReport()
-    with TranslationMemory.open_or_create(tm_path) as memory:
-        result = memory.import_units(read_tmx(tmx_path, report), cancel=cancel, on_progress=on_progress)
-    if report.units == 0:
-        raise BadInputError(
-            tmx_path,
-            QT_TRANSLATE_NOOP("Errors", "holds no Arabic→English translation unit (languages found: {languages}); "
-                                        "nothing was imported."),
-            languages=", ".join(sorted(report.languages)) or marked_none(),
-        )
-
+    try:
+        with TranslationMemory.open_or_create(tm_path) as memory:
+            result = memory.import_units(read_tmx(tmx_path, report), cancel=cancel, on_progress=on_progress)
+        if report.units == 0:
+            raise BadInputError(
+                tmx_path,
+                QT_TRANSLATE_NOOP("Errors", "holds no Arabic→English translation unit (languages found: "
+                                            "{languages}); nothing was imported."),
+                languages=", ".join(sorted(report.languages)) or marked_none(),
+            )
+    except BaseException:  # KeyboardInterrupt too: the CLI's Ctrl+C says nothing was kept
+        if created:
+            remove_store_file(tm_path)
+        raise
     return TmxImportReport(
         tmx_path, result.added, result.merged, report.skipped_missing_side, report.other_language_variants
     )

@@ -25,7 +25,7 @@ from tarjama.effort import SegmentEffort, effort_props, segment_effort
 from tarjama.errors import QT_TRANSLATE_NOOP, ProjectError, SegmentError, TarjamaError, missing_folder
 from tarjama.segmentation import split_piece, split_sentences
 from tarjama.stores import tm
-from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, transaction
+from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, remove_store_file, transaction
 
 PROJECT_SUFFIX = ".tarjama"
 
@@ -241,8 +241,7 @@ class ProjectStore:
         except BaseException:
             if db is not None:
                 db.conn.close()  # an open file cannot be deleted on Windows
-            for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-                leftover.unlink(missing_ok=True)
+            remove_store_file(tmp)
             raise
         return cls.open(path)
 
@@ -541,6 +540,9 @@ class ProjectStore:
     def split_segment(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
         """Split a segment's source at `offset`; the target stays with the first part.
 
+        An approved segment's first part becomes a draft and its TM unit is withdrawn: the translation still
+        covers both parts, so neither the segment nor the memory may go on pairing it with half the sentence.
+
         `new_id` lets undo/redo recreate the second part under the id it had before, so later commands that
         refer to it stay valid.
         """
@@ -578,6 +580,8 @@ class ProjectStore:
             if new_id is not None:
                 row["id"] = new_id
             created = db["segments"].insert(row).last_pk
+            if current.status == Status.APPROVED:
+                self._write(segment_id, current.target, Status.DRAFT, current.origin, "split", current.confidence)
         return self.segment(segment_id), self.segment(created)
 
     def merge_with_next(self, segment_id: int) -> tuple[Segment, Segment]:

@@ -121,3 +121,11 @@ def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
         db.conn.rollback()
         raise
     db.conn.commit()
+
+
+def remove_store_file(path: Path) -> None:
+    """Delete a store file that should never have existed, with the WAL and shared-memory files SQLite keeps
+    beside it (a leftover -wal would be replayed into a new file created at the same name). Close it first: an
+    open file cannot be deleted on Windows."""
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)
