@@ -120,7 +120,7 @@ class UnitDelegate(QStyledItemDelegate):
         rect = opt.rect.adjusted(CELL_MARGIN, CELL_MARGIN, -CELL_MARGIN, -CELL_MARGIN)
         painter.save()
         painter.setClipRect(opt.rect)
-        y = self._paint_heading(painter, row, opt.font, rect.left(), rect.top(), text_colour)
+        y = self._paint_heading(painter, row, opt, QRectF(rect), text_colour)
         painter.setPen(text_colour)
         for layout, height, spans in self._texts(row, opt.font):
             layout.draw(painter, QPointF(rect.left(), y), highlight_ranges(spans, self.highlight), QRectF(rect))
@@ -129,26 +129,45 @@ class UnitDelegate(QStyledItemDelegate):
         painter.drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight())
         painter.restore()
 
-    def _paint_heading(self, painter: QPainter, row: UnitRow, font: QFont, x: float, y: float, colour: QColor) -> float:
-        """Badge, heading and warning on one line; returns where the next line starts."""
-        metrics = QFontMetrics(font)
-        line = metrics.height() + BADGE_PADDING
+    def _paint_heading(
+        self, painter: QPainter, row: UnitRow, opt: QStyleOptionViewItem, rect: QRectF, colour: QColor
+    ) -> float:
+        """Badge, heading and warning on one line, in the UI's direction (the badge first: at the right edge in the
+        Arabic UI, the heading reading on from it to the left); returns where the next line starts."""
+        metrics = QFontMetrics(opt.font)
+        line = QRectF(rect.left(), rect.top(), rect.width(), metrics.height() + BADGE_PADDING)
+        rtl = opt.direction == Qt.LayoutDirection.RightToLeft
+        painter.setLayoutDirection(opt.direction)
         if row.badge:
-            badge = QRectF(x, y, metrics.horizontalAdvance(row.badge) + 2 * BADGE_PADDING, line)
+            badge = _leading(line, metrics.horizontalAdvance(row.badge) + 2 * BADGE_PADDING, rtl)
             background = row.badge_colour or QColor("#e0e0e0")
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(background)
             painter.drawRoundedRect(badge, 3, 3)
             painter.setPen(QColor("white") if background.lightness() < 140 else QColor("black"))
             painter.drawText(badge, Qt.AlignmentFlag.AlignCenter, row.badge)
-            x = badge.right() + 2 * BADGE_PADDING
-        baseline = y + BADGE_PADDING / 2 + metrics.ascent()
-        painter.setPen(colour)
-        painter.drawText(QPointF(x, baseline), row.heading)
-        if row.warning:
-            painter.setPen(WARNING_COLOUR)
-            painter.drawText(QPointF(x + metrics.horizontalAdvance(row.heading + "  "), baseline), row.warning)
-        return y + line + LINE_GAP
+            line = _after(line, badge.width() + 2 * BADGE_PADDING, rtl)
+        for text, pen in ((row.heading, colour), (row.warning, WARNING_COLOUR)):
+            if text:
+                painter.setPen(pen)
+                painter.drawText(line, _alignment(rtl), text)
+                line = _after(line, metrics.horizontalAdvance(text + "  "), rtl)
+        return rect.top() + metrics.height() + BADGE_PADDING + LINE_GAP
+
+
+def _leading(line: QRectF, width: float, rtl: bool) -> QRectF:
+    """The first `width` of `line` in reading order: its left end, or its right end in a right-to-left UI."""
+    return QRectF(line.right() - width if rtl else line.left(), line.top(), width, line.height())
+
+
+def _after(line: QRectF, width: float, rtl: bool) -> QRectF:
+    """What is left of `line` once its first `width` in reading order is used."""
+    return line.adjusted(0, 0, -width, 0) if rtl else line.adjusted(width, 0, 0, 0)
+
+
+def _alignment(rtl: bool) -> Qt.AlignmentFlag:
+    side = Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft
+    return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
 
 class UnitList(QListView):
