@@ -25,6 +25,7 @@ from tarjama.errors import TarjamaError
 from tarjama.project_files import ExportReport, export_target
 from tarjama.stores.project import ProjectStore
 from tarjama.ui.error_text import error_text
+from tarjama.ui.fields import english_field
 
 
 class SplitDialog(QDialog):
@@ -80,7 +81,7 @@ class ExportDialog(QDialog):
         row = QHBoxLayout()
         documents = store.documents()
         stem = Path(documents[0].name).stem if documents else store.path.stem
-        self.path_edit = QLineEdit(str(store.path.with_name(f"{stem}-en.docx")))
+        self.path_edit = english_field(QLineEdit(str(store.path.with_name(f"{stem}-en.docx"))))
         browse = QPushButton(self.tr("Browse…"))
         browse.clicked.connect(self._browse)
         row.addWidget(self.path_edit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
 
+from tarjama.ui.fields import english_field
 from tarjama.ui.segment_model import Column
 
 SCOPES = {
@@ -32,9 +33,8 @@ class FindBar(QWidget):
         self.scope.addItem(self.tr("Source and target"), "both")
         self.scope.addItem(self.tr("Source"), "source")
         self.scope.addItem(self.tr("Target"), "target")
-        self.replace_edit = QLineEdit()
+        self.replace_edit = english_field(QLineEdit())
         self.replace_edit.setPlaceholderText(self.tr("Replace with (in the target)"))
-        self.replace_edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.matches = QLabel()
         previous = QPushButton(self.tr("Previous"))
         following = QPushButton(self.tr("Next"))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.domain import GlossaryEntry
+from tarjama.ui.fields import arabic_field, english_field
 
 #: Several English terms, or forbidden variants, go in one field separated by this.
 LIST_SEPARATOR = ";"
@@ -49,13 +50,12 @@ class TermDialog(QDialog):
         else:
             self.source_view.hide()
         form = QFormLayout()
-        self.arabic = QLineEdit()
+        self.arabic = arabic_field(QLineEdit())
         self.arabic.setFont(source_font)
-        self.arabic.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.english = QLineEdit()
+        self.english = english_field(QLineEdit())
         self.english.setPlaceholderText(self.tr("Preferred first; alternatives after “;”"))
         self.note = QLineEdit()
-        self.forbidden = QLineEdit()
+        self.forbidden = english_field(QLineEdit())
         self.forbidden.setPlaceholderText(self.tr("English not to use, separated by “;”"))
         form.addRow(self.tr("Arabic term:"), self.arabic)
         form.addRow(self.tr("English:"), self.english)
