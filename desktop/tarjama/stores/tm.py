@@ -5,9 +5,10 @@ Units keep their raw text; matching uses `tarjama.arabic.normalise_for_matching`
 triggers defined in this file (so they fire even when a project has the TM ATTACHed under another schema name):
 
 * `units_features` — the words and word pairs of each normalised source (`match_features`), for fuzzy candidates.
-  A lookup fetches the postings of the query's rarest features, ranks units by the summed rarity of the features
-  they share, and rescores the best hundred with `score`. Word pairs matter: in a memory of one subject every word
-  is in thousands of units, while a pair of neighbours still points to a few. Contentless and without positions,
+  A lookup reads the postings of the query's rare pairs and scores the units sharing most of them, then, while
+  a bound on the units it left out allows a better one, searches for near duplicates through groups of pairs (see
+  `TranslationMemory._fuzzy_matches`). Word pairs matter: in a memory of one subject every word is in thousands of
+  units, while a pair of neighbours still points to a few. Contentless and without positions,
   so it costs little space; its triggers call `match_features` through an SQL function that `attach` and
   `TranslationMemory` register on their connection (another SQLite tool cannot change units by mistake: the
   trigger fails instead of corrupting the index);
@@ -23,10 +24,12 @@ from __future__ import annotations
 
 import difflib
 import functools
+import itertools
 import json
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,12 +50,16 @@ from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, tran
 
 TM_SUFFIX = ".tarjama-tm"
 
-#: Candidates the features index hands to `score` for each fuzzy lookup.
+#: Units sharing the most rare word pairs with a query that a fuzzy lookup scores.
 FUZZY_CANDIDATES = 100
 #: Each word pair of a query is counted up to this many units: a pair in no more is rare and read whole.
 _PROBE = 64
-#: Postings a lookup reads in all when it falls back to common features; the rest cannot tell units apart.
-_POSTINGS_BUDGET = 10_000
+#: The most word edits within which a lookup searches for near duplicates it has not found through rare pairs.
+_NEAR_EDITS = 3
+#: A near-duplicate search returning more units than this stops: its groups of pairs are too common to bound much.
+_NEAR_CAP = 200
+#: The most groups of words a near-duplicate search of a query with few word pairs ORs together.
+_WORD_GROUPS = 20
 _FEATURE_FUNCTION = "tarjama_match_features"
 _PAIR = "\ue000"  # joins the two words of a pair into one token (a private-use character is a token character)
 _BAND = "\ue001"  # tags a feature with the length band of its source
@@ -201,7 +208,10 @@ def score(query_norm: str, candidate_norm: str) -> int:
     query_words, candidate_words = _scoring_tuple(query_norm), _scoring_tuple(candidate_norm)
     if not query_words or not candidate_words:
         return 0
-    similarity = Levenshtein.normalized_similarity(query_words, candidate_words)
+    return _percent(Levenshtein.normalized_similarity(query_words, candidate_words))
+
+
+def _percent(similarity: float) -> int:
     return min(99, int(similarity * 100 + 1e-9))
 
 
@@ -209,6 +219,63 @@ def score(query_norm: str, candidate_norm: str) -> int:
 def _scoring_tuple(normalised: str) -> tuple[str, ...]:
     """Scoring words, remembered: a lookup scores one query against a hundred candidates."""
     return tuple(scoring_words(normalised))
+
+
+class _CodedWords:
+    """A query's scoring words coded as one character each, so rapidfuzz compares a candidate as a short string.
+
+    Levenshtein distance depends only on which words are equal, so all the words the query lacks can share one
+    code: a candidate is coded with one dict lookup per word, and its similarity is the same float that `score`
+    computes on the word lists (same edit operations, normalised by the longer length).
+    """
+
+    _OTHER = "\x00"
+
+    def __init__(self, query_norm: str, words: list[str]) -> None:
+        self._query = query_norm
+        self._codes: dict[str, str] = {}
+        for word in words:
+            self._codes.setdefault(word, chr(0x10000 + len(self._codes)))
+        self._coded = "".join(self._codes[word] for word in words)
+
+    def score(self, candidate_norm: str) -> int:
+        """`score(query_norm, candidate_norm)`."""
+        if candidate_norm == self._query:
+            return 100
+        codes, other = self._codes, self._OTHER
+        candidate = "".join([codes.get(word, other) for word in scoring_words(candidate_norm)])
+        if not candidate:
+            return 0
+        return _percent(Levenshtein.normalized_similarity(self._coded, candidate))
+
+
+def _ceiling(words: int, edits: int) -> int:
+    """The best score of a unit `edits` word edits from a query of `words` words: n / (n + e).
+
+    A unit of m words e edits away has similarity 1 - e / max(n, m); m <= n gives at most 1 - e / n, and m > n
+    needs e >= m - n, so m <= n + e and 1 - e / m <= n / (n + e), which is the larger of the two.
+    """
+    return int(100 * words / (words + edits) + 1e-9)
+
+
+def _near_groups(
+    pairs: list[str], words: list[str], edits: int, per_edit: int, counted: dict[str, int]
+) -> list[tuple[str, ...]] | None:
+    """Groups of features, such that every unit within `edits` word edits of the query has all the features of
+    at least one group; None when the query has too few features for that to narrow anything.
+
+    `pairs` are the query's distinct features (word pairs, or words when `per_edit` is 1), each edit removing at
+    most `per_edit` of them: so 2e + 1 disjoint groups of pairs do, rarest dealt first so that every group has
+    a rare one. With too few pairs, each (W - e)-subset of the W distinct words is a group, since a unit within e
+    edits lacks at most e of them.
+    """
+    count = per_edit * edits + 1
+    if count <= len(pairs):
+        ordered = sorted(pairs, key=counted.__getitem__)
+        return [tuple(ordered[start::count]) for start in range(count)]
+    if per_edit == 2 and edits < len(words) and math.comb(len(words), edits) <= _WORD_GROUPS:
+        return list(itertools.combinations(words, len(words) - edits))
+    return None
 
 
 def _features(words: list[str]) -> list[str]:
@@ -416,6 +483,7 @@ class TranslationMemory:
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
         self.path = path
         self._db = db
+        self._conn = db.conn
         _register_functions(db)
 
     @classmethod
@@ -469,15 +537,22 @@ class TranslationMemory:
             if best is None or (value, unit.changed_at) > (best[0], best[1].changed_at):
                 found[key] = (value, unit)
 
-        exact = self._db.execute(
-            f"SELECT {_UNIT_COLUMNS} FROM units WHERE norm_source = ? AND approved = 1", [query]
-        ).fetchall()
-        for row in exact:
-            unit = _unit(row)
-            offer(unit, 101 if context and unit.context == context else 100)
-        if len(found) < limit and threshold < 100:
-            for value, unit in self._fuzzy_matches(query, threshold):
-                offer(unit, value)
+        with self._snapshot():
+            exact = self._conn.execute(
+                f"SELECT {_UNIT_COLUMNS} FROM units WHERE norm_source = ? AND approved = 1", [query]
+            ).fetchall()
+            for row in exact:
+                unit = _unit(row)
+                offer(unit, 101 if context and unit.context == context else 100)
+            if len(found) < limit and threshold < 100:
+                known = {row[0] for row in exact}
+                fuzzy = {
+                    unit_id: value
+                    for unit_id, value in self._fuzzy_matches(query, threshold).items()
+                    if value >= threshold and unit_id not in known
+                }
+                for row in self._rows(list(fuzzy), f"{_UNIT_COLUMNS}"):
+                    offer(_unit(row), fuzzy[row[0]])
         ranked = sorted(found.values(), key=lambda item: (item[0], item[1].changed_at), reverse=True)
         return [
             TmMatch(
@@ -490,92 +565,113 @@ class TranslationMemory:
             if value >= threshold
         ]
 
-    def _fuzzy_matches(self, query: str, threshold: int) -> list[tuple[int, TmUnit]]:
-        """Units scoring at least `threshold` against the query, found through the features index.
+    @contextmanager
+    def _snapshot(self) -> Iterator[None]:
+        """One read transaction around a lookup's many statements: each would otherwise begin its own, and every
+        statement of the lookup sees the same state of the file."""
+        if self._conn.in_transaction:
+            yield
+            return
+        self._conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self._conn.execute("COMMIT")
+
+    def _rows(self, ids: list[int], columns: str) -> Iterator[Sequence]:
+        """`columns` of the approved units among `ids`."""
+        return self._conn.execute(
+            f"SELECT {columns} FROM units WHERE approved = 1 AND id IN (SELECT value FROM json_each(?))",
+            [json.dumps(ids)],
+        )
+
+    def _fuzzy_matches(self, query: str, threshold: int) -> dict[int, int]:
+        """Scores of the units the features index offers for the query: always the best unit scoring at least
+        `threshold` (within the limits below), and the others it ranks highest.
 
         Only units of a length that can score `threshold` are read: a similarity of T needs a length between T and
-        1/T times the query's, so only features tagged with those length bands are. Each pair of the query is
-        counted up to a few postings, which tells the rare pairs from the common ones. The rare ones are read
-        whole; units are ranked by the summed rarity, log(units / postings), of the pairs they share, and the best
-        hundred are scored.
+        1/T times the query's, so only features tagged with those length bands are. Two searches, each with a bound
+        on the units it did not score; a unit can score no more than n / (n + e) when it is e word edits from the
+        query's n words (`_ceiling`), and the search stops once that is no better than the best score found:
 
-        The rare pairs alone usually suffice: a unit sharing none of k rare pairs is at least k/2 edits away (one
-        edit removes at most two pairs), which caps its score. Only when that cap leaves room for a better unit
-        than the best found are the common pairs and then the words read too, while the postings budget lasts.
+        * rare pairs: each pair of the query is counted up to a few postings, and the rare ones are read whole.
+          The hundred units sharing the most of them (then the rarest) are scored. A unit sharing s of the k rare
+          pairs is at least (k - s) / 2 edits away, since one edit removes at most two pairs of the query;
+        * near duplicates, when that bound leaves room: a unit within e edits misses at most 2e of the query's
+          pairs, so it has every pair of at least one of 2e + 1 disjoint groups of them. One FTS5 query (each group
+          ANDed, for the lengths within e of the query's) finds every such unit, and they are scored: now the
+          unscored ones are at least e + 1 edits away. Tried for e up to `_NEAR_EDITS`, while a group query
+          returns at most `_NEAR_CAP` units (groups of common pairs are in too many units to bound anything).
+          Queries with too few pairs for the groups use words: a unit within e edits has all but e of them.
         """
         words = scoring_words(query)
         if not words:
-            return []
-        shortest = max(1, math.ceil(len(words) * threshold / 100 - 1e-9))
-        longest = math.floor(len(words) * 100 / threshold + 1e-9) if threshold > 0 else _LONGEST
-        bands = [f"{_BAND}{band}" for band in range(_length_band(shortest), _length_band(longest) + 1)]
+            return {}
+        n = len(words)
+        shortest = max(1, math.ceil(n * threshold / 100 - 1e-9))
+        longest = math.floor(n * 100 / threshold + 1e-9) if threshold > 0 else _LONGEST
+
+        def bands(low: int, high: int) -> list[str]:
+            return [f"{_BAND}{band}" for band in range(_length_band(low), _length_band(high) + 1)]
+
+        wide = bands(shortest, longest)
 
         def match(feature: str) -> str:
-            return " OR ".join(_quoted(feature + band) for band in bands)
+            return " OR ".join(_quoted(feature + band) for band in wide)
 
         # Pairs, or the word when there is none: a rare word makes rare pairs, and pairs tell units apart better.
-        pairs, per_edit = (_features(words)[len(words) :], 2) if len(words) > 1 else (words, 1)
-        counted = [(match(feature), self._count(match(feature), _PROBE + 1)) for feature in dict.fromkeys(pairs)]
-        rare = [(expression, postings) for expression, postings in counted if postings <= _PROBE]
-        arms = [(expression, postings) for expression, postings in rare if postings]
-        seen: set[int] = set()
-        matches = self._score_ranked(query, threshold, arms, seen)
-        best = max((value for value, _ in matches), default=0)
-        # An unread unit is `edits` away and, to score s, no longer than n/s words: s <= n / (n + edits).
-        edits = math.ceil(len(rare) / per_edit)
-        ceiling = int(100 * len(words) / (len(words) + edits) + 1e-9)
-        if ceiling > best and ceiling >= threshold:
-            common = [expression for expression, postings in counted if postings > _PROBE]
-            if per_edit == 2:
-                common += [match(word) for word in dict.fromkeys(words)]
-            budget = _POSTINGS_BUDGET
-            for expression in common:
-                if budget <= _PROBE:
-                    break
-                postings = self._count(expression, budget)
-                if postings:
-                    arms.append((expression, postings))
-                    budget -= postings
-            matches += self._score_ranked(query, threshold, arms, seen)
-        return matches
+        pairs, per_edit = (list(dict.fromkeys(_features(words)[n:])), 2) if n > 1 else (words, 1)
+        # Reading a pair's first postings costs about what counting them does, so a rare pair is read once.
+        postings = {pair: self._postings(match(pair), _PROBE + 1) for pair in pairs}
+        counted = {pair: len(ids) for pair, ids in postings.items()}
+        rare = [pair for pair in pairs if counted[pair] <= _PROBE]
+        total = (self._conn.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
+        shared: dict[int, int] = {}
+        weight: dict[int, float] = {}
+        for pair in rare:
+            rarity = math.log(total / max(1, counted[pair]))
+            for unit_id in postings[pair]:
+                shared[unit_id] = shared.get(unit_id, 0) + 1
+                weight[unit_id] = weight.get(unit_id, 0.0) + rarity
+        ranked = sorted(shared, key=lambda unit_id: (shared[unit_id], weight[unit_id]), reverse=True)
+        coded = _CodedWords(query, words)
+        scores = self._score_units(coded, ranked[:FUZZY_CANDIDATES])
+        best = max(scores.values(), default=0)
+        unscored_shared = shared[ranked[FUZZY_CANDIDATES]] if len(ranked) > FUZZY_CANDIDATES else 0
+        edits = math.ceil((len(rare) - unscored_shared) / per_edit)  # of every unit not scored, at least
+        words_distinct = list(dict.fromkeys(words))
+        while edits <= _NEAR_EDITS and _ceiling(n, edits) > best and _ceiling(n, edits) >= threshold:
+            near = bands(max(shortest, n - edits), min(longest, n + edits))
+            groups = _near_groups(pairs, words_distinct, edits, per_edit, counted)
+            if groups is None or not near:
+                break
+            expression = " OR ".join(
+                "(" + " AND ".join(_quoted(feature + band) for feature in group) + ")"
+                for band in near
+                for group in groups
+            )
+            hits = self._postings(expression, _NEAR_CAP + 1)
+            if len(hits) > _NEAR_CAP:
+                break
+            scores.update(self._score_units(coded, [unit_id for unit_id in hits if unit_id not in scores]))
+            best = max(scores.values(), default=0)
+            edits += 1
+        return scores
 
-    def _count(self, match: str, limit: int) -> int:
-        """How many units have the features in `match`, counting no further than `limit`."""
-        return self._db.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM units_features WHERE units_features MATCH ? LIMIT ?)", [match, limit]
-        ).fetchone()[0]
+    def _postings(self, match: str, limit: int) -> list[int]:
+        """The first `limit` units (by id) that have the features in `match`."""
+        return [
+            unit_id
+            for (unit_id,) in self._conn.execute(
+                "SELECT rowid FROM units_features WHERE units_features MATCH ? LIMIT ?", [match, limit]
+            )
+        ]
 
-    def _score_ranked(
-        self, query: str, threshold: int, arms: list[tuple[str, int]], seen: set[int]
-    ) -> list[tuple[int, TmUnit]]:
-        """Score the hundred units best ranked by the rarity of the features they share; `arms` are (match
-        expression, postings to read)."""
-        if not arms:
-            return []
-        total = (self._db.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
-        union = " UNION ALL ".join(
-            "SELECT * FROM (SELECT rowid AS id, ? AS w FROM units_features WHERE units_features MATCH ? LIMIT ?)"
-            for _ in arms
-        )
-        parameters: list[object] = []
-        for expression, postings in arms:
-            parameters += [math.log(total / postings), expression, postings]
-        ranked = self._db.execute(
-            f"SELECT id FROM ({union}) GROUP BY id ORDER BY sum(w) DESC LIMIT ?", [*parameters, FUZZY_CANDIDATES]
-        ).fetchall()
-        return self._score_units(query, threshold, [unit_id for (unit_id,) in ranked], seen)
-
-    def _score_units(self, query: str, threshold: int, ids: list[int], seen: set[int]) -> list[tuple[int, TmUnit]]:
-        """Score the approved units among `ids` not in `seen` yet; returns those scoring at least `threshold`."""
-        fresh = [unit_id for unit_id in ids if unit_id not in seen]
-        seen.update(fresh)
-        rows = self._db.execute(
-            f"SELECT {_UNIT_COLUMNS}, norm_source FROM units WHERE approved = 1 AND id IN "
-            f"(SELECT value FROM json_each(?))",
-            [json.dumps(fresh)],
-        )
-        scored = ((score(query, row[-1]), row) for row in rows)
-        return [(value, _unit(row)) for value, row in scored if value >= threshold]
+    def _score_units(self, coded: _CodedWords, ids: list[int]) -> dict[int, int]:
+        """`score` of each approved unit among `ids`, reading only its normalised source."""
+        if not ids:
+            return {}
+        return {unit_id: coded.score(norm_source) for unit_id, norm_source in self._rows(ids, "id, norm_source")}
 
     def concordance(
         self, query: str, *, side: Literal["source", "target", "both"] = "both", limit: int = 50
