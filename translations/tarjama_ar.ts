@@ -687,6 +687,26 @@
         <source>holds no Arabic→English translation unit (languages found: {languages}); nothing was imported.</source>
         <translation>لا يحتوي على أي وحدة ترجمة من العربية إلى الإنجليزية (اللغات الموجودة: {languages})؛ لم يُستورد شيء.</translation>
     </message>
+    <message>
+        <source>the export was cancelled; the file was not written or changed.</source>
+        <translation>أُلغي التصدير؛ لم يُكتب الملف ولم يتغيّر.</translation>
+    </message>
+    <message>
+        <source>exported memory</source>
+        <translation>الذاكرة المُصدَّرة</translation>
+    </message>
+    <message>
+        <source>is a folder, not a TMX file; choose a file inside it</source>
+        <translation>مجلد وليس ملف TMX؛ اختر ملفًا بداخله</translation>
+    </message>
+    <message>
+        <source>contains a DOCTYPE with entity declarations, which Tarjama refuses for safety (they can make a file pull in other files or reach the network); export the memory again from the tool that made it as plain TMX</source>
+        <translation>يحتوي على DOCTYPE فيه تعريفات كيانات، وترفضها «ترجمة» حفاظًا على الأمان (إذ قد تجعل الملف يجلب ملفات أخرى أو يتصل بالشبكة)؛ صدّر الذاكرة من جديد بصيغة TMX عادية من الأداة التي أنشأتها</translation>
+    </message>
+    <message>
+        <source>is not a TMX file (its XML is &lt;{name}&gt;, not &lt;tmx&gt;); export the translation memory from the other tool as TMX</source>
+        <translation>ليس ملف TMX (عنصره الجذر &lt;{name}&gt; وليس &lt;tmx&gt;)؛ صدّر ذاكرة الترجمة من الأداة الأخرى بصيغة TMX</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>

@@ -26,7 +26,7 @@ from lxml import etree
 import tarjama
 from tarjama.atomic_file import replacing
 from tarjama.domain import TmUnit, UnitOrigin
-from tarjama.errors import BadInputError, TarjamaError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, PathError, not_found, unreadable
 from tarjama.formats.xml_errors import malformed_xml
 
 __all__ = ["TmxCancelled", "TmxReport", "read_tmx", "write_tmx"]
@@ -93,12 +93,12 @@ _BOMS: tuple[tuple[bytes, str], ...] = (  # longest first: the UTF-32 LE BOM beg
 )
 
 
-class TmxCancelled(TarjamaError):
+class TmxCancelled(PathError):
     """The translator cancelled a TMX export; the file they named was left as it was."""
 
     def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
-        super().__init__(f"{self.path}: the export was cancelled; the file was not written or changed.")
+        super().__init__(path, QT_TRANSLATE_NOOP("Errors", "the export was cancelled; the file was not written or "
+                                                           "changed."))
 
 
 @dataclass
@@ -109,15 +109,15 @@ class TmxReport:
     English–French" when `languages` lacks Arabic.
     """
 
-    #: `<tu>` elements read.
+    # `<tu>` elements read.
     translation_units: int = 0
-    #: Units produced (a `<tu>` with several target variants gives one per variant).
+    # Units produced (a `<tu>` with several target variants gives one per variant).
     units: int = 0
-    #: `<tu>`s without a non-blank source or target segment, which no unit could come from.
+    # `<tu>`s without a non-blank source or target segment, which no unit could come from.
     skipped_missing_side: int = 0
-    #: `<tuv>`s in neither language of the pair (e.g. the French of an English–French–Arabic memory).
+    # `<tuv>`s in neither language of the pair (e.g. the French of an English–French–Arabic memory).
     other_language_variants: int = 0
-    #: Primary language subtags of every `<tuv>` seen, lower-case (e.g. {"ar", "en", "fr"}).
+    # Primary language subtags of every `<tuv>` seen, lower-case (e.g. {"ar", "en", "fr"}).
     languages: set[str] = field(default_factory=set)
 
 
@@ -138,7 +138,7 @@ def write_tmx(path: Path, units: Iterable[TmUnit], *, source_lang: str = "ar", t
     `units` or a full disk leaves a file already there untouched and no partial file behind.
     """
     path = Path(path)
-    with replacing(path, "wb", "exported memory") as out:
+    with replacing(path, "wb", QT_TRANSLATE_NOOP("Errors", "exported memory")) as out:
         written = _write_document(out, units, source_lang, target_lang, path, cancel, on_progress)
         if cancel is not None and cancel():
             raise TmxCancelled(path)
@@ -355,12 +355,12 @@ def _read_head(path: Path) -> bytes:
         with path.open("rb") as f:
             return f.read(_PROLOG_BYTES)
     except FileNotFoundError as exc:
-        raise BadInputError(path, "was not found; it may have been moved, renamed or deleted") from exc
+        raise not_found(path) from exc
     except IsADirectoryError as exc:
-        raise BadInputError(path, "is a folder, not a TMX file; choose a file inside it") from exc
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a TMX file; choose a file inside "
+                                                              "it")) from exc
     except OSError as exc:
-        raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
-                                  "elsewhere and that you may read it") from exc
+        raise unreadable(path, exc) from exc
 
 
 def _refuse_entity_prolog(path: Path, head: bytes) -> None:
@@ -384,9 +384,10 @@ def _decode_prolog(head: bytes) -> str:
 
 
 def _entities_refused(path: Path) -> BadInputError:
-    return BadInputError(path, "contains a DOCTYPE with entity declarations, which Tarjama refuses for safety "
-                               "(they can make a file pull in other files or reach the network); export the "
-                               "memory again from the tool that made it as plain TMX")
+    return BadInputError(path, QT_TRANSLATE_NOOP("Errors", "contains a DOCTYPE with entity declarations, which "
+                                                           "Tarjama refuses for safety (they can make a file pull "
+                                                           "in other files or reach the network); export the "
+                                                           "memory again from the tool that made it as plain TMX"))
 
 
 def _units(path: Path, report: TmxReport, source_lang: str, target_lang: str) -> Iterator[TmUnit]:
@@ -409,8 +410,7 @@ def _units(path: Path, report: TmxReport, source_lang: str, target_lang: str) ->
     except etree.XMLSyntaxError as exc:
         raise malformed_xml(path, exc) from exc
     except OSError as exc:
-        raise BadInputError(path, f"could not be read ({exc.strerror or exc}); check that it is not open "
-                                  "elsewhere and that you may read it") from exc
+        raise unreadable(path, exc) from exc
 
 
 def _check_document(path: Path, tree: etree._ElementTree) -> None:
@@ -421,8 +421,9 @@ def _check_document(path: Path, tree: etree._ElementTree) -> None:
     root = tree.getroot().tag
     if root != "tmx":
         name = root if isinstance(root, str) else "?"
-        raise BadInputError(path, f"is not a TMX file (its XML is <{name}>, not <tmx>); export the "
-                                  "translation memory from the other tool as TMX")
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is not a TMX file (its XML is <{name}>, not <tmx>); "
+                                                              "export the translation memory from the other tool "
+                                                              "as TMX"), name=name)
 
 
 class _TuReader:
