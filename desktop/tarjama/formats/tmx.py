@@ -264,33 +264,23 @@ def _attributes(attributes: dict[str, str]) -> str:
     return "".join(f' {name}="{_escaped_attribute(value)}"' for name, value in attributes.items())
 
 
-def _escaped_text(text: str) -> str:
-    """Element content: `&`, `<` and `>` escaped, and CR as a reference, which a parser would otherwise turn into LF.
+# What element content must escape: `&` first (it begins every reference), `<` and `>`, and CR, which a parser
+# would otherwise turn into LF. An attribute value in double quotes also escapes the quote, and tab and LF, which
+# a parser would otherwise turn into spaces.
+_TEXT_REFERENCES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+_ATTRIBUTE_REFERENCES = (*_TEXT_REFERENCES, ('"', "&quot;"), ("\t", "&#9;"), ("\n", "&#10;"))
 
-    Each `in` test is a fast scan, and most text has none of the four, so it is returned as it is.
-    """
-    if "&" in text:
-        text = text.replace("&", "&amp;")
-    if "<" in text:
-        text = text.replace("<", "&lt;")
-    if ">" in text:
-        text = text.replace(">", "&gt;")
-    if "\r" in text:
-        text = text.replace("\r", "&#13;")
+
+def _escaped_text(text: str, references: tuple[tuple[str, str], ...] = _TEXT_REFERENCES) -> str:
+    # Each `in` test is a fast scan, and most text holds none of these characters, so it is returned as it is.
+    for character, reference in references:
+        if character in text:
+            text = text.replace(character, reference)
     return text
 
 
 def _escaped_attribute(value: str) -> str:
-    """An attribute value in double quotes: as element content, plus the quote, and tab and LF as references,
-    which a parser would otherwise turn into spaces."""
-    text = _escaped_text(value)
-    if '"' in text:
-        text = text.replace('"', "&quot;")
-    if "\t" in text:
-        text = text.replace("\t", "&#9;")
-    if "\n" in text:
-        text = text.replace("\n", "&#10;")
-    return text
+    return _escaped_text(value, _ATTRIBUTE_REFERENCES)
 
 
 def _clean(text: str) -> str:
