@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tarjama.cli.output import EXPORT_ATOMIC, IMPORT_ROLLED_BACK, JSON_HELP, Handler, command
+from tarjama.cli.output import EXPORT_ATOMIC, IMPORT_ROLLED_BACK, JSON_HELP, store_commands
 from tarjama.cli.terminal import Out
 from tarjama.domain import GlossaryEntry
 from tarjama.paths import default_glossary_path
@@ -78,21 +78,15 @@ def cmd_glossary_find(args: argparse.Namespace, out: Out) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    glossary = sub.add_parser(
+    add = store_commands(
+        sub,
         "glossary",
-        help="Import, export, list and look up glossary terms.",
-        description="Import, export, list and look up the terms of a glossary: your own (in Tarjama's data "
-        "folder) or another with --glossary.",
+        "Import, export, list and look up glossary terms.",
+        "Import, export, list and look up the terms of a glossary: your own (in Tarjama's data folder) or another "
+        "with --glossary.",
+        "--glossary",
+        "the glossary file (default: your own, in Tarjama's data folder)",
     )
-    glossary_sub = glossary.add_subparsers(dest="glossary_command", required=True, metavar="ACTION")
-
-    def add(name: str, handler: Handler, help_text: str, **options: str) -> argparse.ArgumentParser:
-        parser = command(glossary_sub, name, handler, help_text, **options)
-        parser.add_argument(
-            "--glossary", type=Path, help="the glossary file (default: your own, in Tarjama's data folder)"
-        )
-        return parser
-
     p = add("import", cmd_glossary_import, "Add the terms of a CSV, TSV or TBX file to the glossary, merging terms "
                                            "already there; a file with a bad row changes nothing.",
             interrupted=IMPORT_ROLLED_BACK.format("the glossary"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 from tarjama.cli.terminal import Out
 
@@ -59,6 +60,26 @@ def command(
     parser.set_defaults(handler=handler, interrupted=interrupted)
     display_options(parser, top_level=False)
     return parser
+
+
+#: Declares one action of a store's command group: (name, handler, help text, command() options) -> its parser.
+AddAction = Callable[..., argparse.ArgumentParser]
+
+
+def store_commands(
+    sub: argparse._SubParsersAction, name: str, help_text: str, description: str, option: str, option_help: str
+) -> AddAction:
+    """A command group over one store file (`tm`, `glossary`), whose every action takes `option` to name another
+    file than the user's own; returns the function that declares an action, as `command` does."""
+    group = sub.add_parser(name, help=help_text, description=description)
+    actions = group.add_subparsers(dest=f"{name}_command", required=True, metavar="ACTION")
+
+    def add(action: str, handler: Handler, action_help: str, **options: str) -> argparse.ArgumentParser:
+        parser = command(actions, action, handler, action_help, **options)
+        parser.add_argument(option, type=Path, help=option_help)
+        return parser
+
+    return add
 
 
 def percentage(text: str) -> int:

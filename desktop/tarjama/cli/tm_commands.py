@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tarjama.cli.output import EXPORT_ATOMIC, IMPORT_ROLLED_BACK, JSON_HELP, Handler, command, percentage
+from tarjama.cli.output import EXPORT_ATOMIC, IMPORT_ROLLED_BACK, JSON_HELP, percentage, store_commands
 from tarjama.cli.terminal import Out
 from tarjama.domain import TmUnit
 from tarjama.paths import default_tm_path
@@ -83,21 +83,15 @@ def cmd_tm_search(args: argparse.Namespace, out: Out) -> None:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    tm = sub.add_parser(
+    add = store_commands(
+        sub,
         "tm",
-        help="Search, import and export the translation memory.",
-        description="Search, import and export a translation memory: your own (in Tarjama's data folder, where "
-        "every approved segment goes) or another with --tm.",
+        "Search, import and export the translation memory.",
+        "Search, import and export a translation memory: your own (in Tarjama's data folder, where every approved "
+        "segment goes) or another with --tm.",
+        "--tm",
+        "the translation memory file (default: your own, in Tarjama's data folder)",
     )
-    tm_sub = tm.add_subparsers(dest="tm_command", required=True, metavar="ACTION")
-
-    def add(name: str, handler: Handler, help_text: str, **options: str) -> argparse.ArgumentParser:
-        parser = command(tm_sub, name, handler, help_text, **options)
-        parser.add_argument(
-            "--tm", type=Path, help="the translation memory file (default: your own, in Tarjama's data folder)"
-        )
-        return parser
-
     p = add(
         "import",
         cmd_tm_import,
