@@ -9,7 +9,8 @@ template is written at its raise site inside :func:`QT_TRANSLATE_NOOP`, which is
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,3 +103,18 @@ def missing_folder(path: str | Path, folder: str | Path) -> ProjectError:
     """A new project, memory or glossary was to be created in a folder that is not there."""
     return ProjectError(path, QT_TRANSLATE_NOOP("Errors", "cannot be created: the folder {folder} does not exist."),
                         folder=folder)
+
+
+@contextmanager
+def reading(path: str | Path, is_a_folder: str) -> Iterator[None]:
+    """Turn what the system says while a file the translator chose is read into a message about that file.
+
+    `is_a_folder` is the marked problem for a folder given where a file was wanted (it names the kind of file)."""
+    try:
+        yield
+    except FileNotFoundError as exc:
+        raise not_found(path) from exc
+    except IsADirectoryError as exc:
+        raise BadInputError(path, is_a_folder) from exc
+    except OSError as exc:
+        raise unreadable(path, exc) from exc

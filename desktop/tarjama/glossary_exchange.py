@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tarjama.atomic_file import replacing
 from tarjama.domain import GlossaryEntry
-from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message, marked_none, not_found, unreadable
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message, marked_none, reading
 from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv
 from tarjama.formats.tbx import TbxReport, read_tbx, write_tbx
 from tarjama.stores.glossary import Glossary
@@ -96,15 +96,8 @@ def export_glossary(glossary_path: Path, file: Path) -> int:
 
 
 def _read(path: Path) -> bytes:
-    try:
+    with reading(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a glossary file; choose a file inside it")):
         return path.read_bytes()
-    except FileNotFoundError as exc:
-        raise not_found(path) from exc
-    except IsADirectoryError as exc:
-        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a glossary file; choose a file "
-                                                              "inside it")) from exc
-    except OSError as exc:
-        raise unreadable(path, exc) from exc
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

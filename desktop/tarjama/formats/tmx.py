@@ -26,7 +26,7 @@ from lxml import etree
 import tarjama
 from tarjama.atomic_file import replacing
 from tarjama.domain import TmUnit, UnitOrigin
-from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, PathError, not_found, unreadable
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, PathError, reading, unreadable
 from tarjama.formats.xml_errors import malformed_xml
 
 __all__ = ["TmxCancelled", "TmxReport", "read_tmx", "write_tmx"]
@@ -341,16 +341,9 @@ def read_tmx(path: Path, report: TmxReport | None = None, *, source_lang: str = 
 
 
 def _read_head(path: Path) -> bytes:
-    try:
-        with path.open("rb") as f:
-            return f.read(_PROLOG_BYTES)
-    except FileNotFoundError as exc:
-        raise not_found(path) from exc
-    except IsADirectoryError as exc:
-        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a TMX file; choose a file inside "
-                                                              "it")) from exc
-    except OSError as exc:
-        raise unreadable(path, exc) from exc
+    with reading(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a TMX file; choose a file inside it")), \
+            path.open("rb") as f:
+        return f.read(_PROLOG_BYTES)
 
 
 def _refuse_entity_prolog(path: Path, head: bytes) -> None:
