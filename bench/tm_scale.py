@@ -481,7 +481,7 @@ class Verdicts:
             print(f"  {label:<54} {value:>14}  {target:<12} {verdict}", flush=True)
 
 
-def run(units_wanted: int, query_count: int, work: Path) -> Verdicts:
+def run(units_wanted: int, query_count: int, work: Path, *, tmx: bool = True) -> Verdicts:
     from tarjama.arabic import normalise_for_matching
     from tarjama.stores.tm import TranslationMemory, score
 
@@ -577,6 +577,8 @@ def run(units_wanted: int, query_count: int, work: Path) -> Verdicts:
     verdicts.add(f"agreement with full scan (best >= {MATCH} %)", agreement, "%", TARGETS["agreement"])
     verdicts.add("speed-up over full scan", mean_scan / mean_lookup, "x", TARGETS["speed-up"])
     del scan
+    if not tmx:
+        return verdicts
 
     # -- TMX ------------------------------------------------------------------------------------------------
     write_pairs(work / PAIRS_FILE, pairs)
@@ -609,6 +611,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=1_000_000, help="translation units (default 1,000,000)")
     parser.add_argument("--queries", type=int, default=200, help="lookup queries, half near-duplicates (200)")
+    parser.add_argument("--no-tmx", action="store_true", help="skip the TMX steps (quick lookup iterations)")
     parser.add_argument("--step", choices=sorted(STEPS), help=argparse.SUPPRESS)  # one TMX step, in a child
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -620,7 +623,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="tarjama-tm-bench-"))
     started = time.perf_counter()
     try:
-        verdicts = run(args.units, args.queries, work)
+        verdicts = run(args.units, args.queries, work, tmx=not args.no_tmx)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     verdicts.print()

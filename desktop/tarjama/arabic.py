@@ -10,6 +10,7 @@ The rules are tables applied with `str.translate` (C speed): the benchmark norma
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -45,12 +46,19 @@ def _fold(text: str) -> str:
     table then unifies; removing marks can leave a Latin letter next to an accent it could not compose with before,
     so NFKC runs once more at the end (cheaply skipped when the text is already normalised).
     """
+    if text.isascii():  # no compatibility form and nothing in the table: only case (half of every unit is English)
+        return text.casefold()
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
     text = text.translate(_TABLE).casefold()
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text).translate(_TABLE)
     return text
+
+
+#: `_fold` of one character and its combining marks, remembered: a text is folded cluster by cluster for offsets,
+#: and an Arabic text has few distinct clusters (a TM lookup does this for the query and each match it returns).
+_fold_cluster = functools.lru_cache(maxsize=4096)(_fold)
 
 
 def normalise_for_matching(text: str) -> str:
@@ -74,7 +82,7 @@ def normalise_with_offsets(text: str) -> tuple[str, list[tuple[int, int]]]:
         end = start + 1
         while end < length and unicodedata.combining(text[end]):
             end += 1
-        for char in _fold(text[start:end]):
+        for char in _fold_cluster(text[start:end]):
             if char.isspace():
                 if chars and chars[-1] != " ":
                     chars.append(" ")

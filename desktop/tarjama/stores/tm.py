@@ -52,6 +52,8 @@ TM_SUFFIX = ".tarjama-tm"
 
 #: Units sharing the most rare word pairs with a query that a fuzzy lookup scores.
 FUZZY_CANDIDATES = 100
+#: Candidates scored first: enough when the bound on the rest shows none of them can do better.
+_FIRST_CANDIDATES = 20
 #: Each word pair of a query is counted up to this many units: a pair in no more is rare and read whole.
 _PROBE = 64
 #: The most word edits within which a lookup searches for near duplicates it has not found through rare pairs.
@@ -595,8 +597,9 @@ class TranslationMemory:
         query's n words (`_ceiling`), and the search stops once that is no better than the best score found:
 
         * rare pairs: each pair of the query is counted up to a few postings, and the rare ones are read whole.
-          The hundred units sharing the most of them (then the rarest) are scored. A unit sharing s of the k rare
-          pairs is at least (k - s) / 2 edits away, since one edit removes at most two pairs of the query;
+          The units sharing the most of them (then the rarest) are scored, twenty and, unless the bound rules the
+          rest out, up to a hundred. A unit sharing s of the k rare pairs is at least (k - s) / 2 edits away, since
+          one edit removes at most two pairs of the query;
         * near duplicates, when that bound leaves room: a unit within e edits misses at most 2e of the query's
           pairs, so it has every pair of at least one of 2e + 1 disjoint groups of them. One FTS5 query (each group
           ANDed, for the lengths within e of the query's) finds every such unit, and they are scored: now the
@@ -621,24 +624,30 @@ class TranslationMemory:
 
         # Pairs, or the word when there is none: a rare word makes rare pairs, and pairs tell units apart better.
         pairs, per_edit = (list(dict.fromkeys(_features(words)[n:])), 2) if n > 1 else (words, 1)
-        # Reading a pair's first postings costs about what counting them does, so a rare pair is read once.
-        postings = {pair: self._postings(match(pair), _PROBE + 1) for pair in pairs}
-        counted = {pair: len(ids) for pair, ids in postings.items()}
+        counted = {pair: self._count(match(pair), _PROBE + 1) for pair in pairs}
         rare = [pair for pair in pairs if counted[pair] <= _PROBE]
         total = (self._conn.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
         shared: dict[int, int] = {}
         weight: dict[int, float] = {}
         for pair in rare:
-            rarity = math.log(total / max(1, counted[pair]))
-            for unit_id in postings[pair]:
+            if not counted[pair]:
+                continue
+            rarity = math.log(total / counted[pair])
+            for unit_id in self._postings(match(pair), _PROBE):
                 shared[unit_id] = shared.get(unit_id, 0) + 1
                 weight[unit_id] = weight.get(unit_id, 0.0) + rarity
         ranked = sorted(shared, key=lambda unit_id: (shared[unit_id], weight[unit_id]), reverse=True)
         coded = _CodedWords(query, words)
-        scores = self._score_units(coded, ranked[:FUZZY_CANDIDATES])
-        best = max(scores.values(), default=0)
-        unscored_shared = shared[ranked[FUZZY_CANDIDATES]] if len(ranked) > FUZZY_CANDIDATES else 0
-        edits = math.ceil((len(rare) - unscored_shared) / per_edit)  # of every unit not scored, at least
+        scores: dict[int, int] = {}
+        best = scored = 0
+        for end in (min(_FIRST_CANDIDATES, FUZZY_CANDIDATES), FUZZY_CANDIDATES):  # most lookups stop after the first
+            scores.update(self._score_units(coded, ranked[scored:end]))
+            scored = min(end, len(ranked))
+            best = max(scores.values(), default=0)
+            unscored_shared = shared[ranked[scored]] if len(ranked) > scored else 0
+            edits = math.ceil((len(rare) - unscored_shared) / per_edit)  # of every unit not scored, at least
+            if _ceiling(n, edits) <= best or _ceiling(n, edits) < threshold:
+                break
         words_distinct = list(dict.fromkeys(words))
         while edits <= _NEAR_EDITS and _ceiling(n, edits) > best and _ceiling(n, edits) >= threshold:
             near = bands(max(shortest, n - edits), min(longest, n + edits))
@@ -657,6 +666,13 @@ class TranslationMemory:
             best = max(scores.values(), default=0)
             edits += 1
         return scores
+
+    def _count(self, match: str, limit: int) -> int:
+        """How many units have the features in `match`, counting no further than `limit` (cheaper than reading
+        them: most pairs of a query are common, and only the rare ones are read)."""
+        return self._conn.execute(
+            "SELECT count(*) FROM (SELECT 1 FROM units_features WHERE units_features MATCH ? LIMIT ?)", [match, limit]
+        ).fetchone()[0]
 
     def _postings(self, match: str, limit: int) -> list[int]:
         """The first `limit` units (by id) that have the features in `match`."""
