@@ -598,7 +598,6 @@
     </message>
     <message>
         <source>Tarjama glossary</source>
-        <extracomment>The project meta key naming a project&apos;s own glossary; without it the project uses the default one.</extracomment>
         <translation>مسرد «ترجمة»</translation>
     </message>
     <message>
@@ -706,6 +705,18 @@
     <message>
         <source>is not a TMX file (its XML is &lt;{name}&gt;, not &lt;tmx&gt;); export the translation memory from the other tool as TMX</source>
         <translation>ليس ملف TMX (عنصره الجذر &lt;{name}&gt; وليس &lt;tmx&gt;)؛ صدّر ذاكرة الترجمة من الأداة الأخرى بصيغة TMX</translation>
+    </message>
+    <message>
+        <source>Tarjama translation memory</source>
+        <translation>ذاكرة ترجمة «ترجمة»</translation>
+    </message>
+    <message>
+        <source>The import was cancelled; the translation memory was not changed.</source>
+        <translation>أُلغي الاستيراد؛ لم تتغيّر ذاكرة الترجمة.</translation>
+    </message>
+    <message>
+        <source>already exists; open it, or choose another name for the new translation memory.</source>
+        <translation>موجود مسبقًا؛ افتحه أو اختر اسمًا آخر لذاكرة الترجمة الجديدة.</translation>
     </message>
 </context>
 <context>

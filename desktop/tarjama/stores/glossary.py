@@ -18,17 +18,17 @@ import sqlite_utils
 
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import GlossaryEntry, TermHit
-from tarjama.errors import QT_TRANSLATE_NOOP, Message, ProjectError, missing_folder
+from tarjama.errors import QT_TRANSLATE_NOOP, Message, ProjectError
 from tarjama.glossary_match import TermFinder
 from tarjama.paths import default_glossary_path
-from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, transaction
+from tarjama.stores.sqlite_file import FileKind, StoreFile, transaction
 from tarjama.stores.tm import ImportResult
 
 if TYPE_CHECKING:
     from tarjama.stores.project import ProjectStore
 
 GLOSSARY_SUFFIX = ".tarjama-glossary"
-#: The project meta key naming a project's own glossary; without it the project uses the default one.
+# The project meta key naming a project's own glossary; without it the project uses the default one.
 PROJECT_GLOSSARY_KEY = "glossary_path"
 
 _ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc]")
@@ -135,42 +135,16 @@ _COLUMNS = "id, source, targets, note, forbidden"
 # -- the store --------------------------------------------------------------------------------------------------
 
 
-class Glossary:
+class Glossary(StoreFile):
     """An open glossary file. Not thread-safe: a thread that needs one opens its own, or takes a `term_finder()`."""
 
+    KIND = GLOSSARY_FILE
+    ALREADY_EXISTS = QT_TRANSLATE_NOOP("Errors", "already exists; open it, or choose another name for the new "
+                                                 "glossary.")
+
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
-        self.path = path
-        self._db = db
+        super().__init__(path, db)
         self._finder: TermFinder | None = None
-
-    @classmethod
-    def open(cls, path: str | Path) -> Glossary:
-        path = Path(path)
-        return cls(path, open_existing(path, GLOSSARY_FILE))
-
-    @classmethod
-    def create(cls, path: str | Path) -> Glossary:
-        path = Path(path)
-        if path.exists():
-            raise ProjectError(path, QT_TRANSLATE_NOOP("Errors", "already exists; open it, or choose another name "
-                                                                 "for the new glossary."))
-        if not path.parent.is_dir():
-            raise missing_folder(path, path.parent)
-        return cls(path, create_new(path, GLOSSARY_FILE))
-
-    @classmethod
-    def open_or_create(cls, path: str | Path) -> Glossary:
-        path = Path(path)
-        return cls.open(path) if path.exists() else cls.create(path)
-
-    def close(self) -> None:
-        self._db.conn.close()
-
-    def __enter__(self) -> Glossary:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     # -- reading --------------------------------------------------------------------------------------------
 

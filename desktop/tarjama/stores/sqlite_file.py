@@ -13,10 +13,11 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar, Self
 
 import sqlite_utils
 
-from tarjama.errors import QT_TRANSLATE_NOOP, Message, ProjectError
+from tarjama.errors import QT_TRANSLATE_NOOP, Message, ProjectError, missing_folder
 
 Migration = Callable[[sqlite_utils.Database], None]
 
@@ -129,3 +130,46 @@ def remove_store_file(path: Path) -> None:
     open file cannot be deleted on Windows."""
     for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
         leftover.unlink(missing_ok=True)
+
+
+class StoreFile:
+    """A store that is one file of one kind, for the stores a translator opens or creates by name (a memory, a
+    glossary): `open` refuses anything else, `create` refuses to overwrite, and `with` closes it.
+
+    A subclass names its `KIND` and, in `ALREADY_EXISTS`, the marked message for creating over an existing file.
+    """
+
+    KIND: ClassVar[FileKind]
+    ALREADY_EXISTS: ClassVar[str]
+
+    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+        self.path = path
+        self._db = db
+
+    @classmethod
+    def open(cls, path: str | Path) -> Self:
+        path = Path(path)
+        return cls(path, open_existing(path, cls.KIND))
+
+    @classmethod
+    def create(cls, path: str | Path) -> Self:
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(path, cls.ALREADY_EXISTS)
+        if not path.parent.is_dir():
+            raise missing_folder(path, path.parent)
+        return cls(path, create_new(path, cls.KIND))
+
+    @classmethod
+    def open_or_create(cls, path: str | Path) -> Self:
+        path = Path(path)
+        return cls.open(path) if path.exists() else cls.create(path)
+
+    def close(self) -> None:
+        self._db.conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

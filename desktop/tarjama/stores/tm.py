@@ -45,28 +45,28 @@ from tarjama.arabic import (
     scoring_words,
 )
 from tarjama.domain import ConcordanceHit, Span, TmMatch, TmUnit, UnitOrigin
-from tarjama.errors import ProjectError, TarjamaError
-from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, transaction
+from tarjama.errors import QT_TRANSLATE_NOOP, TarjamaError
+from tarjama.stores.sqlite_file import FileKind, StoreFile, transaction
 
 TM_SUFFIX = ".tarjama-tm"
 
-#: Units sharing the most rare word pairs with a query that a fuzzy lookup scores.
+# Units sharing the most rare word pairs with a query that a fuzzy lookup scores.
 FUZZY_CANDIDATES = 100
-#: Candidates scored first: enough when the bound on the rest shows none of them can do better.
+# Candidates scored first: enough when the bound on the rest shows none of them can do better.
 _FIRST_CANDIDATES = 20
-#: Each word pair of a query is counted up to this many units: a pair in no more is rare and read whole.
+# Each word pair of a query is counted up to this many units: a pair in no more is rare and read whole.
 _PROBE = 64
-#: The most word edits within which a lookup searches for near duplicates it has not found through rare pairs.
+# The most word edits within which a lookup searches for near duplicates it has not found through rare pairs.
 _NEAR_EDITS = 3
-#: A near-duplicate search returning more units than this stops: its groups of pairs are too common to bound much.
+# A near-duplicate search returning more units than this stops: its groups of pairs are too common to bound much.
 _NEAR_CAP = 200
-#: The most groups of words a near-duplicate search of a query with few word pairs ORs together.
+# The most groups of words a near-duplicate search of a query with few word pairs ORs together.
 _WORD_GROUPS = 20
 _FEATURE_FUNCTION = "tarjama_match_features"
 _PAIR = "\ue000"  # joins the two words of a pair into one token (a private-use character is a token character)
 _BAND = "\ue001"  # tags a feature with the length band of its source
 _BAND_RATIO = math.log(1.2)
-#: The longest source a lookup with threshold 0 reads the bands of (longer ones only match at some threshold).
+# The longest source a lookup with threshold 0 reads the bands of (longer ones only match at some threshold).
 _LONGEST = 10_000
 _IMPORT_CHUNK = 2000
 _GLOB_ESCAPES = str.maketrans({"*": "[*]", "?": "[?]", "[": "[[]"})
@@ -163,7 +163,10 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
         db.execute(trigger)
 
 
-TM_FILE = FileKind(application_id=0x544A544D, description="Tarjama translation memory", migrations=[_schema_v1])
+TM_FILE = FileKind(
+    application_id=0x544A544D, description=QT_TRANSLATE_NOOP("Errors", "Tarjama translation memory"),
+    migrations=[_schema_v1],
+)
 
 _UNIT_COLUMNS = (
     "id, source, target, source_lang, target_lang, created_at, changed_at, author, origin, usage_count, document, "
@@ -181,6 +184,9 @@ VALUES (:source, :target, :source_lang, :target_lang, :norm_source, :norm_target
 
 class ImportCancelled(TarjamaError):
     """The translator cancelled an import; the translation memory is as it was before it started."""
+
+
+_IMPORT_CANCELLED = QT_TRANSLATE_NOOP("Errors", "The import was cancelled; the translation memory was not changed.")
 
 
 @dataclass(frozen=True)
@@ -479,42 +485,17 @@ def withdraw_project_unit(db: sqlite_utils.Database, schema: str, *, project_uid
 # -- the store --------------------------------------------------------------------------------------------------
 
 
-class TranslationMemory:
+class TranslationMemory(StoreFile):
     """An open TM file. Not thread-safe: each thread that needs the TM opens its own."""
 
+    KIND = TM_FILE
+    ALREADY_EXISTS = QT_TRANSLATE_NOOP("Errors", "already exists; open it, or choose another name for the new "
+                                                 "translation memory.")
+
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
-        self.path = path
-        self._db = db
+        super().__init__(path, db)
         self._conn = db.conn
         _register_functions(db)
-
-    @classmethod
-    def open(cls, path: str | Path) -> TranslationMemory:
-        path = Path(path)
-        return cls(path, open_existing(path, TM_FILE))
-
-    @classmethod
-    def create(cls, path: str | Path) -> TranslationMemory:
-        path = Path(path)
-        if path.exists():
-            raise ProjectError(path, "already exists; open it, or choose another name for the new translation memory.")
-        if not path.parent.is_dir():
-            raise ProjectError(path, f"cannot be created: the folder {path.parent} does not exist.")
-        return cls(path, create_new(path, TM_FILE))
-
-    @classmethod
-    def open_or_create(cls, path: str | Path) -> TranslationMemory:
-        path = Path(path)
-        return cls.open(path) if path.exists() else cls.create(path)
-
-    def close(self) -> None:
-        self._db.conn.close()
-
-    def __enter__(self) -> TranslationMemory:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
     def count(self, approved_only: bool = True) -> int:
         where = " WHERE approved = 1" if approved_only else ""
@@ -772,7 +753,7 @@ class TranslationMemory:
                 if read % _IMPORT_CHUNK == 0:
                     indexed = self._flush(pending, indexed)
                     if cancel is not None and cancel():
-                        raise ImportCancelled("The import was cancelled; the translation memory was not changed.")
+                        raise ImportCancelled(_IMPORT_CANCELLED)
                     if on_progress is not None:
                         on_progress(read)
             last = self._flush(pending, indexed)
