@@ -63,6 +63,7 @@ _NEAR_CAP = 200
 # The most groups of words a near-duplicate search of a query with few word pairs ORs together.
 _WORD_GROUPS = 20
 _FEATURE_FUNCTION = "tarjama_match_features"
+_WORDS_FUNCTION = "tarjama_scoring_words"
 _PAIR = "\ue000"  # joins the two words of a pair into one token (a private-use character is a token character)
 _BAND = "\ue001"  # tags a feature with the length band of its source
 _BAND_RATIO = math.log(1.2)
@@ -82,6 +83,8 @@ _INDEX_TRIGGERS = {
             INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
             INSERT INTO units_source_text (rowid, norm_source) VALUES (new.id, new.norm_source);
             INSERT INTO units_target_text (rowid, norm_target) VALUES (new.id, new.norm_target);
+            INSERT INTO units_words (id, words) SELECT new.id, tarjama_scoring_words(new.norm_source)
+                WHERE new.approved = 1;
         END
     """,
     "units_indexed_delete": """
@@ -92,6 +95,7 @@ _INDEX_TRIGGERS = {
                 VALUES ('delete', old.id, old.norm_source);
             INSERT INTO units_target_text (units_target_text, rowid, norm_target)
                 VALUES ('delete', old.id, old.norm_target);
+            DELETE FROM units_words WHERE id = old.id;
         END
     """,
     "units_indexed_update": """
@@ -113,10 +117,21 @@ _INDEX_ROWS_AFTER = (
     "WHERE id > ?",
     "INSERT INTO units_source_text (rowid, norm_source) SELECT id, norm_source FROM units WHERE id > ?",
     "INSERT INTO units_target_text (rowid, norm_target) SELECT id, norm_target FROM units WHERE id > ?",
+    "INSERT INTO units_words (id, words) SELECT id, tarjama_scoring_words(norm_source) FROM units "
+    "WHERE id > ? AND approved = 1",
 )
+# Not dropped by an import, whose merges can approve a unit again: `units_words` holds the approved units only.
+_WORDS_TRIGGER = """
+    CREATE TRIGGER units_words_update AFTER UPDATE OF norm_source, approved ON units BEGIN
+        DELETE FROM units_words WHERE id = old.id;
+        INSERT INTO units_words (id, words) SELECT new.id, tarjama_scoring_words(new.norm_source)
+            WHERE new.approved = 1;
+    END
+"""
 
 
 def _schema_v1(db: sqlite_utils.Database) -> None:
+    """Units and their indexes; `_schema_v2` creates the triggers that keep the indexes in sync."""
     db.execute(
         """
         CREATE TABLE units (
@@ -159,13 +174,31 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
             f"CREATE VIRTUAL TABLE units_{column}_text USING fts5(norm_{column}, content='units', content_rowid='id', "
             "tokenize='trigram case_sensitive 1', detail='none')"
         )
-    for trigger in _INDEX_TRIGGERS.values():
+
+
+def _schema_v2(db: sqlite_utils.Database) -> None:
+    """`units_words`: the scoring words of each approved unit, so that a lookup scores its candidates from a narrow
+    table without parsing their text (reading wide unit rows and finding their words was most of a lookup's
+    time). Filled here for a memory made by an earlier version: about a minute for a million units."""
+    _register_functions(db)
+    db.execute("CREATE TABLE units_words (id INTEGER PRIMARY KEY, words TEXT NOT NULL)")
+    db.execute(
+        "INSERT INTO units_words (id, words) SELECT id, tarjama_scoring_words(norm_source) FROM units "
+        "WHERE approved = 1"
+    )
+    _create_triggers(db)
+
+
+def _create_triggers(db: sqlite_utils.Database) -> None:
+    """The triggers of the current schema, replacing any an earlier version made."""
+    for name, trigger in [("units_words_update", _WORDS_TRIGGER), *_INDEX_TRIGGERS.items()]:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
         db.execute(trigger)
 
 
 TM_FILE = FileKind(
     application_id=0x544A544D, description=QT_TRANSLATE_NOOP("Errors", "Tarjama translation memory"),
-    migrations=[_schema_v1],
+    migrations=[_schema_v1, _schema_v2],
 )
 
 _UNIT_COLUMNS = (
@@ -239,22 +272,26 @@ class _CodedWords:
 
     _OTHER = "\x00"
 
-    def __init__(self, query_norm: str, words: list[str]) -> None:
-        self._query = query_norm
+    def __init__(self, words: list[str]) -> None:
         self._codes: dict[str, str] = {}
         for word in words:
             self._codes.setdefault(word, chr(0x10000 + len(self._codes)))
         self._coded = "".join(self._codes[word] for word in words)
 
-    def score(self, candidate_norm: str) -> int:
-        """`score(query_norm, candidate_norm)`."""
-        if candidate_norm == self._query:
-            return 100
-        codes, other = self._codes, self._OTHER
-        candidate = "".join([codes.get(word, other) for word in scoring_words(candidate_norm)])
-        if not candidate:
+    def score(self, stored: str) -> int:
+        """`score(query_norm, candidate_norm)` from the candidate's `stored_words`, for a candidate whose
+        normalised source is not the query's (those are exact matches, found without scoring)."""
+        if not stored:
             return 0
-        return _percent(Levenshtein.normalized_similarity(self._coded, candidate))
+        codes, other = self._codes, self._OTHER
+        return _percent(Levenshtein.normalized_similarity(
+            self._coded, "".join([codes.get(word, other) for word in stored.split(" ")])
+        ))
+
+
+def stored_words(norm_source: str) -> str:
+    """A unit's scoring words as `units_words` holds them: joined by spaces (a word never holds one)."""
+    return " ".join(scoring_words(norm_source))
 
 
 def _ceiling(words: int, edits: int) -> int:
@@ -266,24 +303,27 @@ def _ceiling(words: int, edits: int) -> int:
     return int(100 * words / (words + edits) + 1e-9)
 
 
-def _near_groups(
+def _near_groupings(
     pairs: list[str], words: list[str], edits: int, per_edit: int, counted: dict[str, int]
-) -> list[tuple[str, ...]] | None:
-    """Groups of features, such that every unit within `edits` word edits of the query has all the features of
-    at least one group; None when the query has too few features for that to narrow anything.
+) -> list[list[tuple[str, ...]]]:
+    """Ways of grouping the query's features, each such that every unit within `edits` word edits of the query
+    has all the features of at least one group: the pairs' grouping first, then the words' (empty when the query
+    has too few features for either to narrow anything).
 
     `pairs` are the query's distinct features (word pairs, or words when `per_edit` is 1), each edit removing at
     most `per_edit` of them: so 2e + 1 disjoint groups of pairs do, rarest dealt first so that every group has
-    a rare one. With too few pairs, each (W - e)-subset of the W distinct words is a group, since a unit within e
-    edits lacks at most e of them.
+    a rare one. And each (W - e)-subset of the W distinct words is a group, since a unit within e edits lacks at
+    most e of them: tried when the query has too few pairs, or when each pair group is too common to narrow
+    anything (a short query of common phrases, whose near duplicate changes the one rare word).
     """
+    groupings = []
     count = per_edit * edits + 1
     if count <= len(pairs):
         ordered = sorted(pairs, key=counted.__getitem__)
-        return [tuple(ordered[start::count]) for start in range(count)]
+        groupings.append([tuple(ordered[start::count]) for start in range(count)])
     if per_edit == 2 and edits < len(words) and math.comb(len(words), edits) <= _WORD_GROUPS:
-        return list(itertools.combinations(words, len(words) - edits))
-    return None
+        groupings.append(list(itertools.combinations(words, len(words) - edits)))
+    return groupings
 
 
 def _features(words: list[str]) -> list[str]:
@@ -314,6 +354,7 @@ def _quoted(token: str) -> str:
 
 def _register_functions(db: sqlite_utils.Database) -> None:
     db.conn.create_function(_FEATURE_FUNCTION, 1, match_features, deterministic=True)
+    db.conn.create_function(_WORDS_FUNCTION, 1, stored_words, deterministic=True)
 
 
 def segment_context(previous_source: str | None, next_source: str | None) -> str:
@@ -586,7 +627,8 @@ class TranslationMemory(StoreFile):
           ANDed, for the lengths within e of the query's) finds every such unit, and they are scored: now the
           unscored ones are at least e + 1 edits away. Tried for e up to `_NEAR_EDITS`, while a group query
           returns at most `_NEAR_CAP` units (groups of common pairs are in too many units to bound anything).
-          Queries with too few pairs for the groups use words: a unit within e edits has all but e of them.
+          Short queries, with too few pairs for the groups or only common ones, use words: a unit within e edits
+          has all but e of them.
         """
         words = scoring_words(query)
         if not words:
@@ -618,7 +660,7 @@ class TranslationMemory(StoreFile):
                 shared[unit_id] = shared.get(unit_id, 0) + 1
                 weight[unit_id] = weight.get(unit_id, 0.0) + rarity
         ranked = sorted(shared, key=lambda unit_id: (shared[unit_id], weight[unit_id]), reverse=True)
-        coded = _CodedWords(query, words)
+        coded = _CodedWords(words)
         scores: dict[int, int] = {}
         best = scored = 0
         for end in (min(_FIRST_CANDIDATES, FUZZY_CANDIDATES), FUZZY_CANDIDATES):  # most lookups stop after the first
@@ -632,16 +674,18 @@ class TranslationMemory(StoreFile):
         words_distinct = list(dict.fromkeys(words))
         while edits <= _NEAR_EDITS and _ceiling(n, edits) > best and _ceiling(n, edits) >= threshold:
             near = bands(max(shortest, n - edits), min(longest, n + edits))
-            groups = _near_groups(pairs, words_distinct, edits, per_edit, counted)
-            if groups is None or not near:
-                break
-            expression = " OR ".join(
-                "(" + " AND ".join(_quoted(feature + band) for feature in group) + ")"
-                for band in near
-                for group in groups
-            )
-            hits = self._postings(expression, _NEAR_CAP + 1)
-            if len(hits) > _NEAR_CAP:
+            hits = None
+            for groups in _near_groupings(pairs, words_distinct, edits, per_edit, counted) if near else []:
+                expression = " OR ".join(
+                    "(" + " AND ".join(_quoted(feature + band) for feature in group) + ")"
+                    for band in near
+                    for group in groups
+                )
+                found = self._postings(expression, _NEAR_CAP + 1)
+                if len(found) <= _NEAR_CAP:
+                    hits = found
+                    break
+            if hits is None:
                 break
             scores.update(self._score_units(coded, [unit_id for unit_id in hits if unit_id not in scores]))
             best = max(scores.values(), default=0)
@@ -665,10 +709,16 @@ class TranslationMemory(StoreFile):
         ]
 
     def _score_units(self, coded: _CodedWords, ids: list[int]) -> dict[int, int]:
-        """`score` of each approved unit among `ids`, reading only its normalised source."""
+        """`score` of each approved unit among `ids` (an exact match scoring 99), from its stored words."""
         if not ids:
             return {}
-        return {unit_id: coded.score(norm_source) for unit_id, norm_source in self._rows(ids, "id, norm_source")}
+        score_words = coded.score
+        return {
+            unit_id: score_words(words)
+            for unit_id, words in self._conn.execute(
+                "SELECT id, words FROM units_words WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
+            )
+        }
 
     def concordance(
         self, query: str, *, side: Literal["source", "target", "both"] = "both", limit: int = 50
@@ -757,8 +807,7 @@ class TranslationMemory(StoreFile):
                     if on_progress is not None:
                         on_progress(read)
             last = self._flush(pending, indexed)
-            for trigger in _INDEX_TRIGGERS.values():
-                db.execute(trigger)
+            _create_triggers(db)
             if added * 10 >= last:
                 # A bulk load leaves the features index in many segments, each searched by every lookup; merged
                 # into one, a lookup in a million units takes half the time (about 15 s for a million units).
