@@ -56,6 +56,8 @@ FUZZY_CANDIDATES = 100
 _FIRST_CANDIDATES = 20
 # Each word pair of a query is counted up to this many units: a pair in no more is rare and read whole.
 _PROBE = 64
+# Pairs probed by one SQL statement (far below SQLite's limits on columns and parameters).
+_PROBE_BATCH = 100
 # The most word edits within which a lookup searches for near duplicates it has not found through rare pairs.
 _NEAR_EDITS = 3
 # A near-duplicate search returning more units than this stops: its groups of pairs are too common to bound much.
@@ -618,17 +620,17 @@ class TranslationMemory(StoreFile):
         on the units it did not score; a unit can score no more than n / (n + e) when it is e word edits from the
         query's n words (`_ceiling`), and the search stops once that is no better than the best score found:
 
-        * rare pairs: each pair of the query is counted up to a few postings, and the rare ones are read whole.
-          The units sharing the most of them (then the rarest) are scored, twenty and, unless the bound rules the
-          rest out, up to a hundred. A unit sharing s of the k rare pairs is at least (k - s) / 2 edits away, since
-          one edit removes at most two pairs of the query;
+        * rare pairs: the first postings of each pair of the query are read, up to a few, so the rare ones are
+          read whole. The units sharing the most of them (then the rarest) are scored, twenty and, unless the
+          bound rules the rest out, up to a hundred. A unit sharing s of the k rare pairs is at least (k - s) / 2
+          edits away, since one edit removes at most two pairs of the query;
         * near duplicates, when that bound leaves room: a unit within e edits misses at most 2e of the query's
-          pairs, so it has every pair of at least one of 2e + 1 disjoint groups of them. One FTS5 query (each group
-          ANDed, for the lengths within e of the query's) finds every such unit, and they are scored: now the
-          unscored ones are at least e + 1 edits away. Tried for e up to `_NEAR_EDITS`, while a group query
-          returns at most `_NEAR_CAP` units (groups of common pairs are in too many units to bound anything).
-          Short queries, with too few pairs for the groups or only common ones, use words: a unit within e edits
-          has all but e of them.
+          pairs, so it has every pair of at least one of 2e + 1 disjoint groups of them. The units having a whole
+          group (`_holding_a_group`) are scored: now the unscored ones are more than e edits away. Searched for
+          the largest e up to `_NEAR_EDITS` that the bound leaves room for, or, if that finds more than
+          `_NEAR_CAP` units (groups of common pairs are in too many units to bound anything), for e = 1, 2, ...
+          while each finds no more. Short queries, with too few pairs for the groups or only common ones, use
+          words: a unit within e edits has all but e of them.
         """
         words = scoring_words(query)
         if not words:
@@ -647,7 +649,17 @@ class TranslationMemory(StoreFile):
 
         # Pairs, or the word when there is none: a rare word makes rare pairs, and pairs tell units apart better.
         pairs, per_edit = (list(dict.fromkeys(_features(words)[n:])), 2) if n > 1 else (words, 1)
-        counted = {pair: self._count(match(pair), _PROBE + 1) for pair in pairs}
+        # Probed in the query's own length band first (one FTS5 term each, not one per band): a pair in more units
+        # of that band than the probe reads is common in all of them, and most pairs are; the others are probed
+        # in every band a match can be in.
+        own = f"{_BAND}{_length_band(n)}"
+        first = self._first_postings([_quoted(pair + own) for pair in pairs], _PROBE + 1)
+        probed = dict(zip(pairs, first, strict=True))
+        if wide != [own]:
+            maybe_rare = [pair for pair, ids in probed.items() if len(ids) <= _PROBE]
+            wider = self._first_postings([match(pair) for pair in maybe_rare], _PROBE + 1)
+            probed.update(zip(maybe_rare, wider, strict=True))
+        counted = {pair: len(ids) for pair, ids in probed.items()}
         rare = [pair for pair in pairs if counted[pair] <= _PROBE]
         total = (self._conn.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
         shared: dict[int, int] = {}
@@ -656,7 +668,7 @@ class TranslationMemory(StoreFile):
             if not counted[pair]:
                 continue
             rarity = math.log(total / counted[pair])
-            for unit_id in self._postings(match(pair), _PROBE):
+            for unit_id in probed[pair]:
                 shared[unit_id] = shared.get(unit_id, 0) + 1
                 weight[unit_id] = weight.get(unit_id, 0.0) + rarity
         ranked = sorted(shared, key=lambda unit_id: (shared[unit_id], weight[unit_id]), reverse=True)
@@ -671,33 +683,78 @@ class TranslationMemory(StoreFile):
             edits = math.ceil((len(rare) - unscored_shared) / per_edit)  # of every unit not scored, at least
             if _ceiling(n, edits) <= best or _ceiling(n, edits) < threshold:
                 break
-        words_distinct = list(dict.fromkeys(words))
-        while edits <= _NEAR_EDITS and _ceiling(n, edits) > best and _ceiling(n, edits) >= threshold:
+        def worth(edits: int) -> bool:  # whether a unit so many edits away could beat the best and qualify
+            return edits <= _NEAR_EDITS and _ceiling(n, edits) > best and _ceiling(n, edits) >= threshold
+
+        def near_hits(edits: int) -> list[int] | None:
             near = bands(max(shortest, n - edits), min(longest, n + edits))
-            hits = None
             for groups in _near_groupings(pairs, words_distinct, edits, per_edit, counted) if near else []:
-                expression = " OR ".join(
-                    "(" + " AND ".join(_quoted(feature + band) for feature in group) + ")"
-                    for band in near
-                    for group in groups
-                )
-                found = self._postings(expression, _NEAR_CAP + 1)
-                if len(found) <= _NEAR_CAP:
-                    hits = found
-                    break
-            if hits is None:
-                break
-            scores.update(self._score_units(coded, [unit_id for unit_id in hits if unit_id not in scores]))
-            best = max(scores.values(), default=0)
-            edits += 1
+                hits = self._holding_a_group(groups, near, probed)
+                if hits is not None:
+                    return [unit_id for unit_id in hits if unit_id not in scores]
+            return None
+
+        words_distinct = list(dict.fromkeys(words))
+        if worth(edits):
+            # Every edit count the bound leaves open at once: one search within the most edits finds the units
+            # within fewer too. If it finds too many, step up from the fewest edits, whose groups are larger.
+            widest = edits
+            while worth(widest + 1):
+                widest += 1
+            hits = near_hits(widest)
+            if hits is not None:
+                scores.update(self._score_units(coded, hits))
+            else:
+                while edits < widest and worth(edits) and (hits := near_hits(edits)) is not None:
+                    scores.update(self._score_units(coded, hits))
+                    best = max(scores.values(), default=0)
+                    edits += 1
         return scores
 
-    def _count(self, match: str, limit: int) -> int:
-        """How many units have the features in `match`, counting no further than `limit` (cheaper than reading
-        them: most pairs of a query are common, and only the rare ones are read)."""
-        return self._conn.execute(
-            "SELECT count(*) FROM (SELECT 1 FROM units_features WHERE units_features MATCH ? LIMIT ?)", [match, limit]
-        ).fetchone()[0]
+    def _holding_a_group(
+        self, groups: list[tuple[str, ...]], near: list[str], probed: dict[str, list[int]]
+    ) -> list[int] | None:
+        """Units that may have all the features of some group (every unit in the `near` length bands that has
+        does), or None when there are more than `_NEAR_CAP`.
+
+        A group with a rare feature is looked up in the postings `probed` read whole (those of its rare features,
+        intersected): FTS5's AND reads the long postings of every common pair of the group, several milliseconds
+        in a million units, mostly to find nothing. Only the groups of common features are searched with FTS5.
+        """
+        held: set[int] = set()
+        searched = []
+        for group in groups:
+            whole = [probed[feature] for feature in group if feature in probed and len(probed[feature]) <= _PROBE]
+            if whole:
+                held.update(set(whole[0]).intersection(*whole[1:]))
+            else:
+                searched.append(group)
+        if searched and len(held) <= _NEAR_CAP:
+            expression = " OR ".join(
+                "(" + " AND ".join(_quoted(feature + band) for feature in group) + ")"
+                for band in near
+                for group in searched
+            )
+            held.update(self._postings(expression, _NEAR_CAP + 1))
+        return sorted(held) if len(held) <= _NEAR_CAP else None
+
+    def _first_postings(self, matches: list[str], limit: int) -> list[list[int]]:
+        """For each FTS5 expression of `matches`, the first `limit` units (by id) that have its features.
+
+        A query's pairs are probed this way, most of them common: reading no more than `limit` of them costs no
+        more than counting as many, tells the rare ones, and leaves their units read. One statement for all of
+        them (`_PROBE_BATCH` at a time), since a statement per pair would cost a third more.
+        """
+        found: list[list[int]] = []
+        probe = (
+            "(SELECT json_group_array(rowid) FROM "
+            f"(SELECT rowid FROM units_features WHERE units_features MATCH ? LIMIT {int(limit)}))"
+        )
+        for start in range(0, len(matches), _PROBE_BATCH):
+            batch = matches[start : start + _PROBE_BATCH]
+            row = self._conn.execute("SELECT " + ", ".join([probe] * len(batch)), batch).fetchone()
+            found.extend(json.loads(ids) for ids in row)
+        return found
 
     def _postings(self, match: str, limit: int) -> list[int]:
         """The first `limit` units (by id) that have the features in `match`."""
