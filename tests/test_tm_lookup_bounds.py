@@ -1,5 +1,6 @@
-"""The fuzzy lookup's shortcuts are sound: its coded scoring equals `score`, its score ceiling bounds every unit,
-its near-duplicate groups catch every unit within the edits, and so lookup finds the best unit it promises to.
+"""The fuzzy lookup's shortcuts are sound: its scoring from stored words equals `score`, its score ceiling
+bounds every unit, its near-duplicate groups catch every unit within the edits, and so lookup finds the best unit
+it promises to.
 
 These test the private helpers of `tarjama.stores.tm` directly, because a wrong bound shows in a lookup only when
 a memory happens to hold the one unit it wrongly leaves out.
@@ -29,13 +30,13 @@ word_lists = st.lists(st.sampled_from(VOCABULARY[:10]), min_size=1, max_size=14)
 
 @settings(max_examples=400, deadline=None)
 @given(sentences, sentences)
-def test_coded_words_score_exactly_as_score(query: str, candidate: str) -> None:
+def test_the_word_scorer_scores_exactly_as_score(query: str, candidate: str) -> None:
     query_norm, candidate_norm = normalise_for_matching(query), normalise_for_matching(candidate)
     words = scoring_words(query_norm)
     if not words or query_norm == candidate_norm:  # identical sources are exact matches, never scored this way
         return
-    coded = tm_module._CodedWords(words)
-    assert coded.score(tm_module.stored_words(candidate_norm)) == score(query_norm, candidate_norm)
+    scorer = tm_module._WordScorer(words)
+    assert scorer.score(tm_module.stored_words(candidate_norm)) == score(query_norm, candidate_norm)
 
 
 @settings(max_examples=400, deadline=None)

@@ -264,31 +264,19 @@ def _scoring_tuple(normalised: str) -> tuple[str, ...]:
     return tuple(scoring_words(normalised))
 
 
-class _CodedWords:
-    """A query's scoring words coded as one character each, so rapidfuzz compares a candidate as a short string.
-
-    Levenshtein distance depends only on which words are equal, so all the words the query lacks can share one
-    code: a candidate is coded with one dict lookup per word, and its similarity is the same float that `score`
-    computes on the word lists (same edit operations, normalised by the longer length).
-    """
-
-    _OTHER = "\x00"
+class _WordScorer:
+    """Scores candidates against a query's scoring words from their `stored_words`, which need only splitting:
+    rapidfuzz compares the two word lists as `score` does (the same float, from the same edit operations)."""
 
     def __init__(self, words: list[str]) -> None:
-        self._codes: dict[str, str] = {}
-        for word in words:
-            self._codes.setdefault(word, chr(0x10000 + len(self._codes)))
-        self._coded = "".join(self._codes[word] for word in words)
+        self._words = words
 
     def score(self, stored: str) -> int:
         """`score(query_norm, candidate_norm)` from the candidate's `stored_words`, for a candidate whose
         normalised source is not the query's (those are exact matches, found without scoring)."""
         if not stored:
             return 0
-        codes, other = self._codes, self._OTHER
-        return _percent(Levenshtein.normalized_similarity(
-            self._coded, "".join([codes.get(word, other) for word in stored.split(" ")])
-        ))
+        return _percent(Levenshtein.normalized_similarity(self._words, stored.split(" ")))
 
 
 def stored_words(norm_source: str) -> str:
@@ -653,13 +641,12 @@ class TranslationMemory(StoreFile):
         # of that band than the probe reads is common in all of them, and most pairs are; the others are probed
         # in every band a match can be in.
         own = f"{_BAND}{_length_band(n)}"
-        first = self._first_postings([_quoted(pair + own) for pair in pairs], _PROBE + 1)
+        first = self._rare_postings([_quoted(pair + own) for pair in pairs])
         probed = dict(zip(pairs, first, strict=True))
         if wide != [own]:
-            maybe_rare = [pair for pair, ids in probed.items() if len(ids) <= _PROBE]
-            wider = self._first_postings([match(pair) for pair in maybe_rare], _PROBE + 1)
-            probed.update(zip(maybe_rare, wider, strict=True))
-        counted = {pair: len(ids) for pair, ids in probed.items()}
+            maybe_rare = [pair for pair, ids in probed.items() if ids is not None]
+            probed.update(zip(maybe_rare, self._rare_postings([match(pair) for pair in maybe_rare]), strict=True))
+        counted = {pair: _PROBE + 1 if ids is None else len(ids) for pair, ids in probed.items()}
         rare = [pair for pair in pairs if counted[pair] <= _PROBE]
         total = (self._conn.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
         shared: dict[int, int] = {}
@@ -668,15 +655,15 @@ class TranslationMemory(StoreFile):
             if not counted[pair]:
                 continue
             rarity = math.log(total / counted[pair])
-            for unit_id in probed[pair]:
+            for unit_id in probed[pair] or ():
                 shared[unit_id] = shared.get(unit_id, 0) + 1
                 weight[unit_id] = weight.get(unit_id, 0.0) + rarity
         ranked = sorted(shared, key=lambda unit_id: (shared[unit_id], weight[unit_id]), reverse=True)
-        coded = _CodedWords(words)
+        scorer = _WordScorer(words)
         scores: dict[int, int] = {}
         best = scored = 0
         for end in (min(_FIRST_CANDIDATES, FUZZY_CANDIDATES), FUZZY_CANDIDATES):  # most lookups stop after the first
-            scores.update(self._score_units(coded, ranked[scored:end]))
+            scores.update(self._score_units(scorer, ranked[scored:end]))
             scored = min(end, len(ranked))
             best = max(scores.values(), default=0)
             unscored_shared = shared[ranked[scored]] if len(ranked) > scored else 0
@@ -703,16 +690,16 @@ class TranslationMemory(StoreFile):
                 widest += 1
             hits = near_hits(widest)
             if hits is not None:
-                scores.update(self._score_units(coded, hits))
+                scores.update(self._score_units(scorer, hits))
             else:
                 while edits < widest and worth(edits) and (hits := near_hits(edits)) is not None:
-                    scores.update(self._score_units(coded, hits))
+                    scores.update(self._score_units(scorer, hits))
                     best = max(scores.values(), default=0)
                     edits += 1
         return scores
 
     def _holding_a_group(
-        self, groups: list[tuple[str, ...]], near: list[str], probed: dict[str, list[int]]
+        self, groups: list[tuple[str, ...]], near: list[str], probed: dict[str, list[int] | None]
     ) -> list[int] | None:
         """Units that may have all the features of some group (every unit in the `near` length bands that has
         does), or None when there are more than `_NEAR_CAP`.
@@ -724,7 +711,7 @@ class TranslationMemory(StoreFile):
         held: set[int] = set()
         searched = []
         for group in groups:
-            whole = [probed[feature] for feature in group if feature in probed and len(probed[feature]) <= _PROBE]
+            whole = [ids for feature in group if (ids := probed.get(feature)) is not None]
             if whole:
                 held.update(set(whole[0]).intersection(*whole[1:]))
             else:
@@ -738,22 +725,23 @@ class TranslationMemory(StoreFile):
             held.update(self._postings(expression, _NEAR_CAP + 1))
         return sorted(held) if len(held) <= _NEAR_CAP else None
 
-    def _first_postings(self, matches: list[str], limit: int) -> list[list[int]]:
-        """For each FTS5 expression of `matches`, the first `limit` units (by id) that have its features.
+    def _rare_postings(self, matches: list[str]) -> list[list[int] | None]:
+        """For each FTS5 expression of `matches`, the units (by id) that have its features if there are at most
+        `_PROBE`, else None.
 
-        A query's pairs are probed this way, most of them common: reading no more than `limit` of them costs no
-        more than counting as many, tells the rare ones, and leaves their units read. One statement for all of
+        A query's pairs are probed this way, most of them common: reading no more than `_PROBE` + 1 of them costs
+        no more than counting as many, tells the rare ones, and leaves their units read. One statement for all of
         them (`_PROBE_BATCH` at a time), since a statement per pair would cost a third more.
         """
-        found: list[list[int]] = []
+        found: list[list[int] | None] = []
         probe = (
-            "(SELECT json_group_array(rowid) FROM "
-            f"(SELECT rowid FROM units_features WHERE units_features MATCH ? LIMIT {int(limit)}))"
+            f"(SELECT CASE WHEN count(*) <= {int(_PROBE)} THEN json_group_array(rowid) END FROM "
+            f"(SELECT rowid FROM units_features WHERE units_features MATCH ? LIMIT {int(_PROBE) + 1}))"
         )
         for start in range(0, len(matches), _PROBE_BATCH):
             batch = matches[start : start + _PROBE_BATCH]
             row = self._conn.execute("SELECT " + ", ".join([probe] * len(batch)), batch).fetchone()
-            found.extend(json.loads(ids) for ids in row)
+            found.extend(None if ids is None else json.loads(ids) for ids in row)
         return found
 
     def _postings(self, match: str, limit: int) -> list[int]:
@@ -765,11 +753,11 @@ class TranslationMemory(StoreFile):
             )
         ]
 
-    def _score_units(self, coded: _CodedWords, ids: list[int]) -> dict[int, int]:
+    def _score_units(self, scorer: _WordScorer, ids: list[int]) -> dict[int, int]:
         """`score` of each approved unit among `ids` (an exact match scoring 99), from its stored words."""
         if not ids:
             return {}
-        score_words = coded.score
+        score_words = scorer.score
         return {
             unit_id: score_words(words)
             for unit_id, words in self._conn.execute(
