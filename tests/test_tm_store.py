@@ -381,6 +381,22 @@ def test_a_cancelled_import_changes_nothing(memory: TranslationMemory) -> None:
     assert list(memory.units()) == before
 
 
+def test_cancel_is_honoured_within_a_hundred_units(memory: TranslationMemory) -> None:
+    read = []
+    cancelled = []
+
+    def units():
+        for n in range(10_000):
+            read.append(n)
+            if n == 150:
+                cancelled.append(True)  # the translator presses Cancel while unit 150 is being read
+            yield unit(f"جملة {n}.", f"Sentence {n}.")
+
+    with pytest.raises(ImportCancelled):
+        memory.import_units(units(), cancel=lambda: bool(cancelled))
+    assert len(read) <= 251
+
+
 def test_units_stream_approved_units_in_id_order(tm_path: Path) -> None:
     with TranslationMemory.create(tm_path) as memory:
         memory.import_units([unit(s, t, approved=(i != 1)) for i, (s, t) in enumerate(SENTENCES)])

@@ -72,6 +72,8 @@ _BAND_RATIO = math.log(1.2)
 # The longest source a lookup with threshold 0 reads the bands of (longer ones only match at some threshold).
 _LONGEST = 10_000
 _IMPORT_CHUNK = 2000
+# Units between two questions to `cancel`: a tenth of a second of import or less, so Cancel answers at once.
+_CANCEL_EVERY = 100
 _GLOB_ESCAPES = str.maketrans({"*": "[*]", "?": "[?]", "[": "[[]"})
 
 
@@ -832,7 +834,7 @@ class TranslationMemory(StoreFile):
         """Add many units (e.g. read from a TMX file) as one transaction, merging duplicates.
 
         `units` is consumed as a stream, so a million units need no more memory than a chunk. If the iterable
-        raises (a malformed file) or `cancel` returns true (checked every chunk, raising ImportCancelled), nothing
+        raises (a malformed file) or `cancel` returns true (asked every 100 units, raising ImportCancelled), nothing
         of the import is kept. `on_progress` gets the number of units read so far, once per chunk.
         """
         added = merged = 0
@@ -848,10 +850,10 @@ class TranslationMemory(StoreFile):
                     merged += 1
                 else:
                     added += 1
+                if cancel is not None and read % _CANCEL_EVERY == 0 and cancel():
+                    raise ImportCancelled(_IMPORT_CANCELLED)
                 if read % _IMPORT_CHUNK == 0:
                     indexed = self._flush(pending, indexed)
-                    if cancel is not None and cancel():
-                        raise ImportCancelled(_IMPORT_CANCELLED)
                     if on_progress is not None:
                         on_progress(read)
             last = self._flush(pending, indexed)
