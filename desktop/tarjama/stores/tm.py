@@ -11,7 +11,8 @@ triggers defined in this file (so they fire even when a project has the TM ATTAC
   units, while a pair of neighbours still points to a few. Contentless and without positions,
   so it costs little space; its triggers call `match_features` through an SQL function that `attach` and
   `TranslationMemory` register on their connection (another SQLite tool cannot change units by mistake: the
-  trigger fails instead of corrupting the index);
+  trigger fails instead of corrupting the index). Beside it, `common_features` lists the features too common
+  to be worth probing;
 * `units_source_text`, `units_target_text` — trigrams of the normalised source and target, for concordance on
   parts of words (Arabic glues prefixes such as و، ب، ال to the word, so whole-word search would miss most hits).
   Searched with GLOB, which FTS5 answers from the trigram index and checks against the text.
@@ -65,6 +66,7 @@ _NEAR_CAP = 200
 # The most groups of words a near-duplicate search of a query with few word pairs ORs together.
 _WORD_GROUPS = 20
 _FEATURE_FUNCTION = "tarjama_match_features"
+_DISTINCT_FEATURES_FUNCTION = "tarjama_distinct_match_features"
 _WORDS_FUNCTION = "tarjama_scoring_words"
 _PAIR = "\ue000"  # joins the two words of a pair into one token (a private-use character is a token character)
 _BAND = "\ue001"  # tags a feature with the length band of its source
@@ -77,18 +79,31 @@ _CANCEL_EVERY = 100
 _GLOB_ESCAPES = str.maketrans({"*": "[*]", "?": "[?]", "[": "[[]"})
 
 
+# A new unit's features that are now in more units than a probe reads join `common_features`, as in just that
+# many (a few milliseconds: one probe of the features index per feature not yet listed). Run after the unit's
+# features are indexed.
+_COMMON_AFTER_INSERT = f"""
+    INSERT OR IGNORE INTO common_features (feature, units)
+        SELECT f.value, {_PROBE + 1} FROM json_each(tarjama_distinct_match_features(new.norm_source)) AS f
+        WHERE NOT EXISTS (SELECT 1 FROM common_features AS c WHERE c.feature = f.value)
+            AND (SELECT count(*) FROM (SELECT 1 FROM units_features
+                    WHERE units_features MATCH '"' || replace(f.value, '"', '""') || '"' LIMIT {_PROBE + 1}))
+                > {_PROBE};
+"""
+
 # Unqualified names in a trigger body resolve in the trigger's own schema, so these also keep the indexes in sync
 # when a project writes `tm.units` through ATTACH. A bulk import drops them and indexes each chunk with
 # `_INDEX_ROWS_AFTER` instead (five times faster than row by row), then creates them again from here: these are
 # always the triggers of the current schema version.
 _INDEX_TRIGGERS = {
-    "units_indexed_insert": """
+    "units_indexed_insert": f"""
         CREATE TRIGGER units_indexed_insert AFTER INSERT ON units BEGIN
             INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
             INSERT INTO units_source_text (rowid, norm_source) VALUES (new.id, new.norm_source);
             INSERT INTO units_target_text (rowid, norm_target) VALUES (new.id, new.norm_target);
             INSERT INTO units_words (id, words) SELECT new.id, tarjama_scoring_words(new.norm_source)
                 WHERE new.approved = 1;
+            {_COMMON_AFTER_INSERT}
         END
     """,
     "units_indexed_delete": """
@@ -102,7 +117,7 @@ _INDEX_TRIGGERS = {
             DELETE FROM units_words WHERE id = old.id;
         END
     """,
-    "units_indexed_update": """
+    "units_indexed_update": f"""
         CREATE TRIGGER units_indexed_update AFTER UPDATE OF norm_source, norm_target ON units BEGIN
             INSERT INTO units_features (units_features, rowid, features)
                 VALUES ('delete', old.id, tarjama_match_features(old.norm_source));
@@ -113,6 +128,7 @@ _INDEX_TRIGGERS = {
             INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
             INSERT INTO units_source_text (rowid, norm_source) VALUES (new.id, new.norm_source);
             INSERT INTO units_target_text (rowid, norm_target) VALUES (new.id, new.norm_target);
+            {_COMMON_AFTER_INSERT}
         END
     """,
 }
@@ -193,6 +209,32 @@ def _schema_v2(db: sqlite_utils.Database) -> None:
     _create_triggers(db)
 
 
+def _schema_v3(db: sqlite_utils.Database) -> None:
+    """`common_features`: the features in more units than a probe reads, so that a lookup probes the index only for
+    the others (two thirds of a query's pairs are common, and each probe costs some 30 µs in a million units). Kept
+    by the insert triggers and refreshed by every import; filled here in a few seconds for a million units."""
+    _register_functions(db)
+    db.execute("CREATE TABLE common_features (feature TEXT PRIMARY KEY, units INTEGER NOT NULL) WITHOUT ROWID")
+    _refresh_common_features(db)
+    _create_triggers(db)
+
+
+def _refresh_common_features(db: sqlite_utils.Database) -> None:
+    """List again the features in more than `_PROBE` units, and in how many, from the features index's counts.
+
+    A unit's removal can leave a listed feature rarer than that: lookups then miss its few units as candidates
+    (never a near duplicate, which the groups find) until the next refresh; an import refreshes anyway.
+    """
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.units_features_counts USING fts5vocab(main, units_features, row)"
+    )
+    db.execute("DELETE FROM common_features")
+    db.execute(
+        "INSERT INTO common_features (feature, units) "
+        f"SELECT term, doc FROM temp.units_features_counts WHERE doc > {_PROBE}"
+    )
+
+
 def _create_triggers(db: sqlite_utils.Database) -> None:
     """The triggers of the current schema, replacing any an earlier version made."""
     for name, trigger in [("units_words_update", _WORDS_TRIGGER), *_INDEX_TRIGGERS.items()]:
@@ -202,7 +244,7 @@ def _create_triggers(db: sqlite_utils.Database) -> None:
 
 TM_FILE = FileKind(
     application_id=0x544A544D, description=QT_TRANSLATE_NOOP("Errors", "Tarjama translation memory"),
-    migrations=[_schema_v1, _schema_v2],
+    migrations=[_schema_v1, _schema_v2, _schema_v3],
 )
 
 _UNIT_COLUMNS = (
@@ -335,9 +377,18 @@ def match_features(norm_source: str) -> str:
     The index is contentless, so removing a unit re-computes these: changing this function needs a schema
     migration that rebuilds `units_features`.
     """
+    return " ".join(_banded_features(norm_source))
+
+
+def distinct_match_features(norm_source: str) -> str:
+    """`match_features` without repeats, as a JSON array for SQL's json_each."""
+    return json.dumps(list(dict.fromkeys(_banded_features(norm_source))), ensure_ascii=False)
+
+
+def _banded_features(norm_source: str) -> list[str]:
     words = scoring_words(norm_source)
     band = f"{_BAND}{_length_band(len(words))}"
-    return " ".join(feature + band for feature in _features(words))
+    return [feature + band for feature in _features(words)]
 
 
 def _quoted(token: str) -> str:
@@ -346,6 +397,7 @@ def _quoted(token: str) -> str:
 
 def _register_functions(db: sqlite_utils.Database) -> None:
     db.conn.create_function(_FEATURE_FUNCTION, 1, match_features, deterministic=True)
+    db.conn.create_function(_DISTINCT_FEATURES_FUNCTION, 1, distinct_match_features, deterministic=True)
     db.conn.create_function(_WORDS_FUNCTION, 1, stored_words, deterministic=True)
 
 
@@ -529,6 +581,10 @@ class TranslationMemory(StoreFile):
         super().__init__(path, db)
         self._conn = db.conn
         _register_functions(db)
+        # `common_features` as last read, and the file's data_version then (another connection's approvals change
+        # it). Reading the table once costs less than looking up each query's features in it.
+        self._common: dict[str, int] | None = None
+        self._common_version = -1
 
     def count(self, approved_only: bool = True) -> int:
         where = " WHERE approved = 1" if approved_only else ""
@@ -610,10 +666,10 @@ class TranslationMemory(StoreFile):
         on the units it did not score; a unit can score no more than n / (n + e) when it is e word edits from the
         query's n words (`_ceiling`), and the search stops once that is no better than the best score found:
 
-        * rare pairs: the first postings of each pair of the query are read, up to a few, so the rare ones are
-          read whole. The units sharing the most of them (then the rarest) are scored, twenty and, unless the
-          bound rules the rest out, up to a hundred. A unit sharing s of the k rare pairs is at least (k - s) / 2
-          edits away, since one edit removes at most two pairs of the query;
+        * rare pairs: the first postings of each pair of the query not listed in `common_features` are read, up
+          to a few, so the rare ones are read whole. The units sharing the most of them (then the rarest) are
+          scored, twenty and, unless the bound rules the rest out, up to a hundred. A unit sharing s of the k
+          rare pairs is at least (k - s) / 2 edits away, since one edit removes at most two pairs of the query;
         * near duplicates, when that bound leaves room: a unit within e edits misses at most 2e of the query's
           pairs, so it has every pair of at least one of 2e + 1 disjoint groups of them. The units having a whole
           group (`_holding_a_group`) are scored: now the unscored ones are more than e edits away. Searched for
@@ -639,16 +695,15 @@ class TranslationMemory(StoreFile):
 
         # Pairs, or the word when there is none: a rare word makes rare pairs, and pairs tell units apart better.
         pairs, per_edit = (list(dict.fromkeys(_features(words)[n:])), 2) if n > 1 else (words, 1)
-        # Probed in the query's own length band first (one FTS5 term each, not one per band): a pair in more units
-        # of that band than the probe reads is common in all of them, and most pairs are; the others are probed
-        # in every band a match can be in.
-        own = f"{_BAND}{_length_band(n)}"
-        first = self._rare_postings([_quoted(pair + own) for pair in pairs])
-        probed = dict(zip(pairs, first, strict=True))
-        if wide != [own]:
-            maybe_rare = [pair for pair, ids in probed.items() if ids is not None]
-            probed.update(zip(maybe_rare, self._rare_postings([match(pair) for pair in maybe_rare]), strict=True))
-        counted = {pair: _PROBE + 1 if ids is None else len(ids) for pair, ids in probed.items()}
+        # A pair listed as common in any band a match can be in is common in all of them together; the others are
+        # probed in every such band.
+        counted = self._listed_common(pairs, wide)
+        probed: dict[str, list[int] | None] = dict.fromkeys(counted)
+        maybe_rare = [pair for pair in pairs if pair not in probed]
+        probed.update(zip(maybe_rare, self._rare_postings([match(pair) for pair in maybe_rare]), strict=True))
+        for pair in maybe_rare:
+            ids = probed[pair]
+            counted[pair] = _PROBE + 1 if ids is None else len(ids)
         rare = [pair for pair in pairs if counted[pair] <= _PROBE]
         total = (self._conn.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
         shared: dict[int, int] = {}
@@ -727,12 +782,28 @@ class TranslationMemory(StoreFile):
             held.update(self._postings(expression, _NEAR_CAP + 1))
         return sorted(held) if len(held) <= _NEAR_CAP else None
 
+    def _listed_common(self, features: list[str], bands: list[str]) -> dict[str, int]:
+        """The features `common_features` lists in any of `bands` (in more units than a probe reads), each with
+        the units it is listed in over those bands."""
+        version = self._conn.execute("PRAGMA data_version").fetchone()[0]
+        if self._common is None or version != self._common_version:
+            self._common = dict(self._conn.execute("SELECT feature, units FROM common_features"))
+            self._common_version = version
+        common = self._common
+        listed: dict[str, int] = {}
+        for feature in features:
+            units = sum(common.get(feature + band, 0) for band in bands)
+            if units:
+                listed[feature] = units
+        return listed
+
     def _rare_postings(self, matches: list[str]) -> list[list[int] | None]:
         """For each FTS5 expression of `matches`, the units (by id) that have its features if there are at most
         `_PROBE`, else None.
 
-        A query's pairs are probed this way, most of them common: reading no more than `_PROBE` + 1 of them costs
-        no more than counting as many, tells the rare ones, and leaves their units read. One statement for all of
+        A query's pairs that `common_features` does not list are probed this way (it may have missed some that
+        became common, or still list one that no longer is): reading no more than `_PROBE` + 1 of them costs no
+        more than counting as many, tells the rare ones, and leaves their units read. One statement for all of
         them (`_PROBE_BATCH` at a time), since a statement per pair would cost a third more.
         """
         found: list[list[int] | None] = []
@@ -821,6 +892,7 @@ class TranslationMemory(StoreFile):
 
     def add(self, unit: TmUnit) -> int:
         """Store one unit, merged into an existing identical source/target pair if there is one; returns its id."""
+        self._common = None  # its triggers may list more
         with transaction(self._db):
             return self._put(unit, None)[0]
 
@@ -858,12 +930,14 @@ class TranslationMemory(StoreFile):
                         on_progress(read)
             last = self._flush(pending, indexed)
             _create_triggers(db)
+            _refresh_common_features(db)
             if added * 10 >= last:
                 # A bulk load leaves the features index in many segments, each searched by every lookup; merged
                 # into one, a lookup in a million units takes half the time (about 15 s for a million units).
                 db.execute("INSERT INTO units_features (units_features) VALUES ('optimize')")
             if on_progress is not None and read % _IMPORT_CHUNK:
                 on_progress(read)
+        self._common = None
         return ImportResult(added, merged)
 
     def _put(self, unit: TmUnit, pending: dict[tuple[str, str], dict[str, object]] | None) -> tuple[int, bool]:

@@ -1,0 +1,166 @@
+"""The list of common features a memory keeps (schema v3), so that a lookup probes only the others.
+
+The list may lag behind the index (a feature that became common since, or one that became rare again): a lookup
+must find the same matches either way, and never probe a feature the list gives as common.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import sqlite_utils
+
+from tarjama.arabic import normalise_for_matching
+from tarjama.domain import TmUnit
+from tarjama.stores import tm as tm_module
+from tarjama.stores.sqlite_file import connect, transaction
+from tarjama.stores.tm import TM_FILE, TranslationMemory
+
+PLACES = ["حلب", "حمص", "حماة", "درعا", "إدلب", "دمشق", "الرقة", "دير الزور", "اللاذقية", "طرطوس"]
+TIMES = ["صباح", "مساء", "ظهر", "ليل", "فجر", "عصر", "يوم", "أمس"]
+
+
+def _reports(count: int) -> list[TmUnit]:
+    """`count` distinct sentences sharing the phrase "قال مصدر عسكري إن" (its words and pairs become common) and
+    ending in rarer words."""
+    return [
+        TmUnit(source=f"قال مصدر عسكري إن الاشتباكات تجددت في {PLACES[i % 10]} {TIMES[i // 10 % 8]} رقم {i // 80}.",
+               target=f"A military source said clashes resumed ({i}).")
+        for i in range(count)
+    ]
+
+
+def _listed(path: Path) -> dict[str, int]:
+    conn = sqlite3.connect(path)
+    try:
+        return dict(conn.execute("SELECT feature, units FROM common_features"))
+    finally:
+        conn.close()
+
+
+def _truly_common(path: Path) -> set[str]:
+    """The features in more units than a probe reads, counted here from the units' text."""
+    conn = sqlite3.connect(path)
+    try:
+        counts = Counter(
+            feature
+            for (norm,) in conn.execute("SELECT norm_source FROM units")
+            for feature in set(tm_module.match_features(norm).split())
+        )
+    finally:
+        conn.close()
+    return {feature for feature, units in counts.items() if units > tm_module._PROBE}
+
+
+def test_an_import_lists_the_common_features_with_their_counts(tmp_path: Path) -> None:
+    path = tmp_path / "m.tarjama-tm"
+    with TranslationMemory.create(path) as memory:
+        memory.import_units(_reports(200))
+    listed = _listed(path)
+    assert set(listed) == _truly_common(path) != set()
+    band = f"{tm_module._BAND}{tm_module._length_band(11)}"  # every report has 11 scoring words
+    assert listed[f"مصدر{tm_module._PAIR}عسكري{band}"] == 200
+
+
+def test_approvals_list_features_as_they_become_common(tmp_path: Path) -> None:
+    """Through `add` and through a project's ATTACH: the insert trigger lists what crosses the probe's size."""
+    path = tmp_path / "m.tarjama-tm"
+    reports = _reports(tm_module._PROBE + 2)
+    with TranslationMemory.create(path) as memory:
+        memory.import_units(reports[: tm_module._PROBE - 1])
+        assert _listed(path) == {}
+        memory.add(reports[tm_module._PROBE - 1])  # the 64th: still not more than a probe reads
+        assert _listed(path) == {}
+    db = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
+    tm_module.attach(db, path, "tm")
+    with transaction(db):
+        tm_module.write_project_unit(db, "tm", reports[tm_module._PROBE], project_uid="p", segment_id=1)
+    db.conn.close()
+    assert set(_listed(path)) == _truly_common(path) != set()
+
+
+def _change(path: Path, statement: str) -> None:
+    db = connect(path)
+    tm_module._register_functions(db)  # for the triggers
+    try:
+        with transaction(db):
+            db.execute(statement)
+    finally:
+        db.conn.close()
+
+
+def _probed_expressions(memory: TranslationMemory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    probed: list[str] = []
+    original = TranslationMemory._rare_postings
+
+    def spy(self: TranslationMemory, matches: list[str]) -> list[list[int] | None]:
+        probed.extend(matches)
+        return original(self, matches)
+
+    monkeypatch.setattr(TranslationMemory, "_rare_postings", spy)
+    return probed
+
+
+def test_a_lookup_probes_no_listed_feature_and_finds_what_it_would_without_the_list(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "m.tarjama-tm"
+    queries = ["قال مصدر عسكري إن الاشتباكات تجددت في حلب مساء رقم 7.",
+               "قال مصدر عسكري إن الاشتباكات توقفت في درعا صباح اليوم.",
+               "قال مصدر عسكري إن الاشتباكات تجددت في حمص"]
+    with TranslationMemory.create(path) as memory:
+        memory.import_units(_reports(400))
+        probed = _probed_expressions(memory, monkeypatch)
+        with_list = [[(m.unit.id, m.score) for m in memory.lookup(q)] for q in queries]
+        listed = _listed(path)
+        assert listed and not [e for e in probed for token in listed if f'"{token}"' in e]
+        probed.clear()
+        _change(path, "DELETE FROM common_features")  # by another connection, as another process would
+        without_list = [[(m.unit.id, m.score) for m in memory.lookup(q)] for q in queries]
+    assert any(f'"{token}"' in e for e in probed for token in listed)  # the same features, probed this time
+    assert with_list == without_list and all(with_list)
+
+
+def test_a_feature_listed_after_it_became_rare_again_hides_no_near_duplicate(tmp_path: Path) -> None:
+    """Removing units does not unlist their features; the near-duplicate search still finds what is near."""
+    path = tmp_path / "m.tarjama-tm"
+    with TranslationMemory.create(path) as memory:
+        memory.import_units(_reports(200))
+        _change(path, "DELETE FROM units WHERE id > 3")
+        listed = _listed(path)
+        assert listed and not set(listed) & _truly_common(path)
+        query = _reports(3)[2].source.replace("تجددت", "توقفت")
+        match = memory.lookup(query)[0]
+    assert match.unit.source == _reports(3)[2].source
+    assert match.score == tm_module.score(normalise_for_matching(query), normalise_for_matching(match.unit.source))
+
+
+def _make_v2(path: Path) -> None:
+    """Turn a current memory back into what version 2 of this module wrote: no `common_features`, and the
+    triggers without their statement on it."""
+    db = connect(path)
+    try:
+        with transaction(db):
+            db.execute("DROP TABLE common_features")
+            for name, trigger in tm_module._INDEX_TRIGGERS.items():
+                db.execute(f"DROP TRIGGER {name}")
+                db.execute(trigger.replace(tm_module._COMMON_AFTER_INSERT, ""))
+            db.execute("PRAGMA user_version=2")
+    finally:
+        db.conn.close()
+
+
+def test_a_memory_of_version_2_gains_the_list_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "old.tarjama-tm"
+    with TranslationMemory.create(path) as memory:
+        memory.import_units(_reports(150))
+    _make_v2(path)
+    with TranslationMemory.open(path) as memory:
+        assert set(_listed(path)) == _truly_common(path) != set()
+        memory.add(TmUnit(source="قال مصدر أمني إن الوضع هادئ في حلب صباح اليوم وفق ما أفاد.", target="Calm."))
+    assert (tmp_path / "old.tarjama-tm.v2.bak").is_file()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == TM_FILE.version == 3
+    assert set(_listed(path)) == _truly_common(path)
