@@ -17,7 +17,7 @@ from tarjama.arabic import normalise_for_matching
 from tarjama.domain import TmUnit
 from tarjama.stores import tm as tm_module
 from tarjama.stores.sqlite_file import connect, transaction
-from tarjama.stores.tm import TM_FILE, TranslationMemory
+from tarjama.stores.tm import TranslationMemory
 
 PLACES = ["حلب", "حمص", "حماة", "درعا", "إدلب", "دمشق", "الرقة", "دير الزور", "اللاذقية", "طرطوس"]
 TIMES = ["صباح", "مساء", "ظهر", "ليل", "فجر", "عصر", "يوم", "أمس"]
@@ -136,31 +136,3 @@ def test_a_feature_listed_after_it_became_rare_again_hides_no_near_duplicate(tmp
         match = memory.lookup(query)[0]
     assert match.unit.source == _reports(3)[2].source
     assert match.score == tm_module.score(normalise_for_matching(query), normalise_for_matching(match.unit.source))
-
-
-def _make_v2(path: Path) -> None:
-    """Turn a current memory back into what version 2 of this module wrote: no `common_features`, and the
-    triggers without their statement on it."""
-    db = connect(path)
-    try:
-        with transaction(db):
-            db.execute("DROP TABLE common_features")
-            for name, trigger in tm_module._INDEX_TRIGGERS.items():
-                db.execute(f"DROP TRIGGER {name}")
-                db.execute(trigger.replace(tm_module._COMMON_AFTER_INSERT, ""))
-            db.execute("PRAGMA user_version=2")
-    finally:
-        db.conn.close()
-
-
-def test_a_memory_of_version_2_gains_the_list_when_opened(tmp_path: Path) -> None:
-    path = tmp_path / "old.tarjama-tm"
-    with TranslationMemory.create(path) as memory:
-        memory.import_units(_reports(150))
-    _make_v2(path)
-    with TranslationMemory.open(path) as memory:
-        assert set(_listed(path)) == _truly_common(path) != set()
-        memory.add(TmUnit(source="قال مصدر أمني إن الوضع هادئ في حلب صباح اليوم وفق ما أفاد.", target="Calm."))
-    assert (tmp_path / "old.tarjama-tm.v2.bak").is_file()
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == TM_FILE.version == 3
-    assert set(_listed(path)) == _truly_common(path)

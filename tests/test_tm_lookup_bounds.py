@@ -1,4 +1,4 @@
-"""The fuzzy lookup's shortcuts are sound: its scoring from stored words equals `score`, its score ceiling
+"""The fuzzy lookup's shortcuts are sound: its scoring from codes never falls below `score`, its score ceiling
 bounds every unit, its near-duplicate groups catch every unit within the edits, and so lookup finds the best unit
 it promises to.
 
@@ -29,14 +29,29 @@ word_lists = st.lists(st.sampled_from(VOCABULARY[:10]), min_size=1, max_size=14)
 
 
 @settings(max_examples=400, deadline=None)
-@given(sentences, sentences)
-def test_the_word_scorer_scores_exactly_as_score(query: str, candidate: str) -> None:
+@given(sentences, sentences, st.booleans())
+def test_a_score_from_codes_is_the_score_or_above_it(query: str, candidate: str, collide: bool) -> None:
+    """Exactly the score while distinct words have distinct codes; never below it when some share one (here all
+    words of the second half of the vocabulary, as if their CRCs had met)."""
     query_norm, candidate_norm = normalise_for_matching(query), normalise_for_matching(candidate)
-    words = scoring_words(query_norm)
-    if not words or query_norm == candidate_norm:  # identical sources are exact matches, never scored this way
-        return
-    scorer = tm_module._WordScorer(words)
-    assert scorer.score(tm_module.stored_words(candidate_norm)) == score(query_norm, candidate_norm)
+    if not scoring_words(query_norm) or not scoring_words(candidate_norm) or query_norm == candidate_norm:
+        return  # no words: never a fuzzy match; identical sources: exact matches, found without scoring
+    shared = tm_module._word_code(VOCABULARY[6])
+
+    def code(word: str) -> str:
+        return shared if collide and word in {normalise_for_matching(w) for w in VOCABULARY[6:]} else original(word)
+
+    original = tm_module._word_code
+    try:
+        tm_module._word_code = code
+        codes = tm_module.scoring_codes(query_norm), tm_module.scoring_codes(candidate_norm)
+    finally:
+        tm_module._word_code = original
+    coded = tm_module._percent(Levenshtein.normalized_similarity(*codes))
+    true = score(query_norm, candidate_norm)
+    assert coded >= true
+    if not collide:
+        assert coded == true
 
 
 @settings(max_examples=400, deadline=None)

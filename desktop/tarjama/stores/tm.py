@@ -29,6 +29,7 @@ import itertools
 import json
 import math
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,7 +68,10 @@ _NEAR_CAP = 200
 _WORD_GROUPS = 20
 _FEATURE_FUNCTION = "tarjama_match_features"
 _DISTINCT_FEATURES_FUNCTION = "tarjama_distinct_match_features"
-_WORDS_FUNCTION = "tarjama_scoring_words"
+_CODES_FUNCTION = "tarjama_scoring_codes"
+# Characters that stand for words in `units_codes`: from U+0100 (above the controls) up, skipping the surrogates.
+_CODE_FIRST, _SURROGATES = 0x100, range(0xD800, 0xE000)
+_CODE_COUNT = 0x110000 - _CODE_FIRST - len(_SURROGATES)
 _PAIR = "\ue000"  # joins the two words of a pair into one token (a private-use character is a token character)
 _BAND = "\ue001"  # tags a feature with the length band of its source
 _BAND_RATIO = math.log(1.2)
@@ -101,7 +105,7 @@ _INDEX_TRIGGERS = {
             INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
             INSERT INTO units_source_text (rowid, norm_source) VALUES (new.id, new.norm_source);
             INSERT INTO units_target_text (rowid, norm_target) VALUES (new.id, new.norm_target);
-            INSERT INTO units_words (id, words) SELECT new.id, tarjama_scoring_words(new.norm_source)
+            INSERT INTO units_codes (id, codes) SELECT new.id, tarjama_scoring_codes(new.norm_source)
                 WHERE new.approved = 1;
             {_COMMON_AFTER_INSERT}
         END
@@ -114,7 +118,7 @@ _INDEX_TRIGGERS = {
                 VALUES ('delete', old.id, old.norm_source);
             INSERT INTO units_target_text (units_target_text, rowid, norm_target)
                 VALUES ('delete', old.id, old.norm_target);
-            DELETE FROM units_words WHERE id = old.id;
+            DELETE FROM units_codes WHERE id = old.id;
         END
     """,
     "units_indexed_update": f"""
@@ -137,21 +141,21 @@ _INDEX_ROWS_AFTER = (
     "WHERE id > ?",
     "INSERT INTO units_source_text (rowid, norm_source) SELECT id, norm_source FROM units WHERE id > ?",
     "INSERT INTO units_target_text (rowid, norm_target) SELECT id, norm_target FROM units WHERE id > ?",
-    "INSERT INTO units_words (id, words) SELECT id, tarjama_scoring_words(norm_source) FROM units "
+    "INSERT INTO units_codes (id, codes) SELECT id, tarjama_scoring_codes(norm_source) FROM units "
     "WHERE id > ? AND approved = 1",
 )
-# Not dropped by an import, whose merges can approve a unit again: `units_words` holds the approved units only.
-_WORDS_TRIGGER = """
-    CREATE TRIGGER units_words_update AFTER UPDATE OF norm_source, approved ON units BEGIN
-        DELETE FROM units_words WHERE id = old.id;
-        INSERT INTO units_words (id, words) SELECT new.id, tarjama_scoring_words(new.norm_source)
+# Not dropped by an import, whose merges can approve a unit again: `units_codes` holds the approved units only.
+_CODES_TRIGGER = """
+    CREATE TRIGGER units_codes_update AFTER UPDATE OF norm_source, approved ON units BEGIN
+        DELETE FROM units_codes WHERE id = old.id;
+        INSERT INTO units_codes (id, codes) SELECT new.id, tarjama_scoring_codes(new.norm_source)
             WHERE new.approved = 1;
     END
 """
 
 
 def _schema_v1(db: sqlite_utils.Database) -> None:
-    """Units and their indexes; `_schema_v2` creates the triggers that keep the indexes in sync."""
+    """Units and their indexes; `_schema_v3` creates the triggers that keep the indexes in sync."""
     db.execute(
         """
         CREATE TABLE units (
@@ -197,23 +201,29 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
 
 
 def _schema_v2(db: sqlite_utils.Database) -> None:
-    """`units_words`: the scoring words of each approved unit, so that a lookup scores its candidates from a narrow
-    table without parsing their text (reading wide unit rows and finding their words was most of a lookup's
-    time). Filled here for a memory made by an earlier version: about half a minute for a million units."""
-    _register_functions(db)
-    db.execute("CREATE TABLE units_words (id INTEGER PRIMARY KEY, words TEXT NOT NULL)")
-    db.execute(
-        "INSERT INTO units_words (id, words) SELECT id, tarjama_scoring_words(norm_source) FROM units "
-        "WHERE approved = 1"
-    )
-    _create_triggers(db)
+    """Version 2 added a table of each approved unit's scoring words, which version 3 replaced with `units_codes`:
+    a version 1 file goes straight on to version 3's tables."""
 
 
 def _schema_v3(db: sqlite_utils.Database) -> None:
-    """`common_features`: the features in more units than a probe reads, so that a lookup probes the index only for
-    the others (two thirds of a query's pairs are common, and each probe costs some 30 µs in a million units). Kept
-    by the insert triggers and refreshed by every import; filled here in a few seconds for a million units."""
+    """Two tables that make a lookup cheaper (together a third of the time in a million units), filled here for a
+    memory of an earlier version (about half a minute for a million units):
+
+    * `units_codes`: each approved unit's scoring words, one character each (`scoring_codes`), so that a
+      lookup scores its candidates from a narrow table with a string comparison (it used to read their text, or
+      then their words, which split into strings cost more than the comparison);
+    * `common_features`: the features in more units than a probe reads, so that a lookup probes the index only
+      for the others (two thirds of a query's pairs are common, and each probe costs some 30 µs). Kept by the
+      insert triggers and refreshed by every import.
+    """
     _register_functions(db)
+    db.execute("DROP TRIGGER IF EXISTS units_words_update")
+    db.execute("DROP TABLE IF EXISTS units_words")
+    db.execute("CREATE TABLE units_codes (id INTEGER PRIMARY KEY, codes TEXT NOT NULL)")
+    db.execute(
+        "INSERT INTO units_codes (id, codes) SELECT id, tarjama_scoring_codes(norm_source) FROM units "
+        "WHERE approved = 1"
+    )
     db.execute("CREATE TABLE common_features (feature TEXT PRIMARY KEY, units INTEGER NOT NULL) WITHOUT ROWID")
     _refresh_common_features(db)
     _create_triggers(db)
@@ -237,7 +247,7 @@ def _refresh_common_features(db: sqlite_utils.Database) -> None:
 
 def _create_triggers(db: sqlite_utils.Database) -> None:
     """The triggers of the current schema, replacing any an earlier version made."""
-    for name, trigger in [("units_words_update", _WORDS_TRIGGER), *_INDEX_TRIGGERS.items()]:
+    for name, trigger in [("units_codes_update", _CODES_TRIGGER), *_INDEX_TRIGGERS.items()]:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
         db.execute(trigger)
 
@@ -308,24 +318,30 @@ def _scoring_tuple(normalised: str) -> tuple[str, ...]:
     return tuple(scoring_words(normalised))
 
 
-class _WordScorer:
-    """Scores candidates against a query's scoring words from their `stored_words`, which need only splitting:
-    rapidfuzz compares the two word lists as `score` does (the same float, from the same edit operations)."""
-
-    def __init__(self, words: list[str]) -> None:
-        self._words = words
-
-    def score(self, stored: str) -> int:
-        """`score(query_norm, candidate_norm)` from the candidate's `stored_words`, for a candidate whose
-        normalised source is not the query's (those are exact matches, found without scoring)."""
-        if not stored:
-            return 0
-        return _percent(Levenshtein.normalized_similarity(self._words, stored.split(" ")))
+@functools.lru_cache(maxsize=65536)
+def _word_code(word: str) -> str:
+    """The character that stands for a scoring word in `units_codes`: from the word's CRC-32, so that every process
+    and version gives the same one. About one pair of distinct words in a million shares a character."""
+    code = _CODE_FIRST + zlib.crc32(word.encode()) % _CODE_COUNT
+    return chr(code + len(_SURROGATES) if code >= _SURROGATES.start else code)
 
 
-def stored_words(norm_source: str) -> str:
-    """A unit's scoring words as `units_words` holds them: joined by spaces (a word never holds one)."""
-    return " ".join(scoring_words(norm_source))
+def scoring_codes(norm_source: str) -> str:
+    """A source's scoring words as `units_codes` holds them: one character each, in order.
+
+    Comparing two sources' codes as strings gives `score` from the same edits, except where two distinct words
+    share a character: they then compare as equal, so a score from codes is never below the true one.
+    """
+    return "".join([_word_code(word) for word in scoring_words(norm_source)])
+
+
+@dataclass(frozen=True)
+class _Scoring:
+    """What a lookup scores candidates against: the query's normalised source, its codes, and the threshold."""
+
+    query: str
+    codes: str
+    threshold: int
 
 
 def _ceiling(words: int, edits: int) -> int:
@@ -398,7 +414,7 @@ def _quoted(token: str) -> str:
 def _register_functions(db: sqlite_utils.Database) -> None:
     db.conn.create_function(_FEATURE_FUNCTION, 1, match_features, deterministic=True)
     db.conn.create_function(_DISTINCT_FEATURES_FUNCTION, 1, distinct_match_features, deterministic=True)
-    db.conn.create_function(_WORDS_FUNCTION, 1, stored_words, deterministic=True)
+    db.conn.create_function(_CODES_FUNCTION, 1, scoring_codes, deterministic=True)
 
 
 def segment_context(previous_source: str | None, next_source: str | None) -> str:
@@ -659,7 +675,7 @@ class TranslationMemory(StoreFile):
 
     def _fuzzy_matches(self, query: str, threshold: int) -> dict[int, int]:
         """Scores of the units the features index offers for the query: always the best unit scoring at least
-        `threshold` (within the limits below), and the others it ranks highest.
+        `threshold` (within the limits below), and the others it ranks highest (0 for those below `threshold`).
 
         Only units of a length that can score `threshold` are read: a similarity of T needs a length between T and
         1/T times the query's, so only features tagged with those length bands are. Two searches, each with a bound
@@ -716,11 +732,11 @@ class TranslationMemory(StoreFile):
                 shared[unit_id] = shared.get(unit_id, 0) + 1
                 weight[unit_id] = weight.get(unit_id, 0.0) + rarity
         ranked = sorted(shared, key=lambda unit_id: (shared[unit_id], weight[unit_id]), reverse=True)
-        scorer = _WordScorer(words)
+        scoring = _Scoring(query, scoring_codes(query), threshold)
         scores: dict[int, int] = {}
         best = scored = 0
         for end in (min(_FIRST_CANDIDATES, FUZZY_CANDIDATES), FUZZY_CANDIDATES):  # most lookups stop after the first
-            scores.update(self._score_units(scorer, ranked[scored:end]))
+            scores.update(self._score_units(scoring, ranked[scored:end]))
             scored = min(end, len(ranked))
             best = max(scores.values(), default=0)
             unscored_shared = shared[ranked[scored]] if len(ranked) > scored else 0
@@ -747,10 +763,10 @@ class TranslationMemory(StoreFile):
                 widest += 1
             hits = near_hits(widest)
             if hits is not None:
-                scores.update(self._score_units(scorer, hits))
+                scores.update(self._score_units(scoring, hits))
             else:
                 while edits < widest and worth(edits) and (hits := near_hits(edits)) is not None:
-                    scores.update(self._score_units(scorer, hits))
+                    scores.update(self._score_units(scoring, hits))
                     best = max(scores.values(), default=0)
                     edits += 1
         return scores
@@ -826,20 +842,31 @@ class TranslationMemory(StoreFile):
             )
         ]
 
-    def _score_units(self, scorer: _WordScorer, ids: list[int]) -> dict[int, int]:
-        """`score` of each approved unit among `ids` (an exact match scoring 99), from its stored words.
+    def _score_units(self, scoring: _Scoring, ids: list[int]) -> dict[int, int]:
+        """`score` of each approved unit among `ids` that reaches the threshold, and 0 for the others (whose scores
+        decide nothing: a lookup compares scores only with each other when one reaches the threshold).
 
-        The ids are written into the statement (they are integers): a list of constants costs less per unit than
-        one passed as JSON and unpacked with json_each (9 against 10 µs in a million units, 12 against 18 cold).
+        Scored from `units_codes` first: a score from codes is never below the true one, so a unit below the
+        threshold by it is below by its words too, and only the few others are scored from their text. The ids
+        are written into the statements (they are integers): a list of constants costs less per unit than one
+        passed as JSON and unpacked with json_each (9 against 10 µs in a million units, 12 against 18 cold).
         """
         if not ids:
             return {}
-        score_words = scorer.score
+        query_codes, threshold = scoring.codes, scoring.threshold
+        scores: dict[int, int] = {}
+        close: list[int] = []
         listed = ",".join(str(int(unit_id)) for unit_id in ids)
-        return {
-            unit_id: score_words(words)
-            for unit_id, words in self._conn.execute(f"SELECT id, words FROM units_words WHERE id IN ({listed})")
-        }
+        for unit_id, codes in self._conn.execute(f"SELECT id, codes FROM units_codes WHERE id IN ({listed})"):
+            if codes and _percent(Levenshtein.normalized_similarity(query_codes, codes)) >= threshold:
+                close.append(unit_id)
+            else:
+                scores[unit_id] = 0
+        if close:
+            listed = ",".join(str(unit_id) for unit_id in close)
+            for unit_id, norm in self._conn.execute(f"SELECT id, norm_source FROM units WHERE id IN ({listed})"):
+                scores[unit_id] = score(scoring.query, norm)
+        return scores
 
     def concordance(
         self, query: str, *, side: Literal["source", "target", "both"] = "both", limit: int = 50
