@@ -83,9 +83,9 @@ _CANCEL_EVERY = 100
 _GLOB_ESCAPES = str.maketrans({"*": "[*]", "?": "[?]", "[": "[[]"})
 
 
-# A new unit's features that are now in more units than a probe reads join `common_features`, as in just that
-# many (a few milliseconds: one probe of the features index per feature not yet listed). Run after the unit's
-# features are indexed.
+# A new unit's features that are now in more units than a probe reads join `common_features`, counted as in one
+# more than that until the next refresh counts them (a few milliseconds: one probe of the features index per
+# feature not yet listed). Run after the unit's features are indexed.
 _COMMON_AFTER_INSERT = f"""
     INSERT OR IGNORE INTO common_features (feature, units)
         SELECT f.value, {_PROBE + 1} FROM json_each(tarjama_distinct_match_features(new.norm_source)) AS f
@@ -207,7 +207,7 @@ def _schema_v2(db: sqlite_utils.Database) -> None:
 
 def _schema_v3(db: sqlite_utils.Database) -> None:
     """Two tables that make a lookup cheaper (together a third of the time in a million units), filled here for a
-    memory of an earlier version (about half a minute for a million units):
+    memory of an earlier version (under a minute for a million units, the copy made before it included):
 
     * `units_codes`: each approved unit's scoring words, one character each (`scoring_codes`), so that a
       lookup scores its candidates from a narrow table with a string comparison (it used to read their text, or
