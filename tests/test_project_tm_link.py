@@ -7,7 +7,7 @@ The Arabic text is written for these tests: paragraph 0 holds three sentences, p
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
@@ -17,7 +17,7 @@ from tarjama.errors import ProjectError
 from tarjama.stores import project as project_module
 from tarjama.stores import tm as tm_module
 from tarjama.stores.project import PROJECT_FILE, ProjectStore
-from tarjama.stores.sqlite_file import FileKind
+from tarjama.stores.sqlite_file import FileKind, connect, transaction
 from tarjama.stores.tm import TranslationMemory, segment_context
 
 PARAGRAPHS = [
@@ -185,6 +185,47 @@ def test_reopening_reattaches_the_memory(store: ProjectStore, project_path: Path
         reopened.update_segment(segment.id, target="The spokesman said the meeting was fruitful.",
                                 status=Status.APPROVED)
     assert lookup(tm_path, PARAGRAPHS[1])[0].score == 100
+
+
+def _change_one_file(path: Path, statement: str, values: Sequence[object] = ()) -> None:
+    """Change one of the two files alone, as a power cut between their commits can leave them."""
+    db = connect(path)
+    tm_module._register_functions(db)  # for the memory's triggers
+    try:
+        with transaction(db):
+            db.execute(statement, values)
+    finally:
+        db.conn.close()
+
+
+def test_reopening_puts_right_a_memory_left_with_half_a_commit(store: ProjectStore, project_path: Path,
+                                                               tm_path: Path) -> None:
+    first, second, third, alone = store.segments()
+    store.update_segment(first.id, target="The delegation arrived.", status=Status.APPROVED)
+    store.update_segment(second.id, target="Talks began.", status=Status.APPROVED)
+    store.update_segment(third.id, target="The round ended.", status=Status.APPROVED)
+    approved_at = store.segment(first.id).updated_at
+    store.close()
+    # The memory lost the first approval and kept an older text of the second; the project lost the third.
+    _change_one_file(tm_path, "DELETE FROM units WHERE target = 'The delegation arrived.'")
+    _change_one_file(tm_path, "UPDATE units SET target = 'Talks began an hour later.' WHERE target = 'Talks began.'")
+    _change_one_file(project_path, "UPDATE segments SET status = 'draft' WHERE id = ?", [third.id])
+
+    with ProjectStore.open(project_path) as reopened:
+        assert reopened.tm_problem is None
+    approved = {unit.source: unit for unit in stored_units(tm_path, approved_only=True)}
+    assert {source: unit.target for source, unit in approved.items()} == {
+        first.source: "The delegation arrived.", second.source: "Talks began."}
+    assert approved[first.source].changed_at == approved_at  # dated by the approval, not by the repair
+    assert [unit.target for unit in stored_units(tm_path) if not unit.approved] == ["The round ended."]
+    assert lookup(tm_path, first.source)[0].score == 100
+
+    watcher = sqlite3.connect(tm_path)
+    version = watcher.execute("PRAGMA data_version").fetchone()[0]
+    with ProjectStore.open(project_path):  # all agrees now: opening writes nothing
+        pass
+    assert watcher.execute("PRAGMA data_version").fetchone()[0] == version
+    watcher.close()
 
 
 def test_a_missing_memory_does_not_stop_the_project_opening(store: ProjectStore, project_path: Path,

@@ -178,9 +178,9 @@ class ProjectStore:
     """An open project file. Not thread-safe: each thread that needs the project opens its own store.
 
     A project may be linked to a translation memory (`link_tm`): the TM file is attached to the project's
-    connection, so approving a segment writes its unit in the same transaction as the segment. (In WAL mode SQLite
-    keeps that atomic for errors and crashes of the program; after a power cut mid-commit one file may hold the
-    change without the other.)
+    connection, so approving a segment writes its unit in the same transaction as the segment. In WAL mode SQLite
+    keeps that atomic for errors and crashes of the program, but after a power cut mid-commit one file may hold the
+    change without the other: opening the project puts the memory right (`_reconcile_tm`).
     """
 
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
@@ -210,6 +210,7 @@ class ProjectStore:
             else:
                 try:
                     store._attach_tm(remembered, create=False)
+                    store._reconcile_tm()
                 except TarjamaError as exc:
                     store._tm_error = exc
         return store
@@ -314,6 +315,28 @@ class ProjectStore:
     def _detach_tm(self) -> None:
         self._db.execute(f"DETACH DATABASE {TM_SCHEMA}")
         self._linked_tm = None
+
+    def _reconcile_tm(self) -> None:
+        """Make the linked TM agree with every segment as `_sync_tm` would have after its last change: an approved
+        segment's unit approved and holding its text, any other segment's unit withdrawn. There is nothing to do
+        unless a power cut kept one file's half of a commit, or segments were approved while another memory was
+        linked: then one transaction does it. The check is one query, a few milliseconds for thousands of
+        segments. Units of segments that a merge removed are left as they are."""
+        project_uid = self.get_meta("uid")
+        if self._linked_tm is None or project_uid is None:
+            return
+        differing = f"""
+            SELECT s.id, s.target, s.status, s.updated_at FROM segments s
+            LEFT JOIN {TM_SCHEMA}.units u ON u.project_uid = :uid AND u.segment_id = s.id
+            WHERE (s.status = :approved) != (coalesce(u.approved, 0) = 1)
+                OR (s.status = :approved AND (u.source != s.source OR u.target != s.target))
+        """
+        values = {"uid": project_uid, "approved": Status.APPROVED.value}
+        if self._db.execute(differing + " LIMIT 1", values).fetchone() is None:
+            return
+        with transaction(self._db) as db:
+            for segment_id, target, status, updated_at in db.execute(differing, values).fetchall():
+                self._sync_tm(segment_id, target, Status(status), updated_at or _now())
 
     def _sync_tm(self, segment_id: int, target: str, status: Status, now: str) -> None:
         """Make the linked TM agree with a segment just written: its unit is there and approved exactly while the
