@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -15,6 +17,7 @@ from tarjama.formats.tmx import read_tmx, write_tmx
 from tarjama.paths import default_tm_path
 from tarjama.project_files import import_document
 from tarjama.stores.project import ProjectStore
+from tarjama.stores.sqlite_file import FileKind
 from tarjama.stores.tm import TranslationMemory
 from tarjama.ui import tm_menu
 from tarjama.ui.app import create_window, open_settings
@@ -290,3 +293,25 @@ def test_cancelling_an_export_leaves_no_file(
     qtbot.waitUntil(lambda: window.tm_menu.progress is None, timeout=10000)
     assert list(tmp_path.glob("memory*")) == []
     assert "cancelled" in window.statusBar().currentMessage()
+
+
+def test_a_memory_saved_by_an_earlier_version_is_updated_off_the_ui_thread(
+    qtbot, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Updating a large memory takes a minute: the window does it on a worker thread before opening the project."""
+    on_ui_thread: list[bool] = []
+
+    def later_step(db: object) -> None:  # a schema step of a version after this one, slow as a large memory's
+        on_ui_thread.append(threading.current_thread() is threading.main_thread())
+        time.sleep(0.2)
+
+    current = TranslationMemory.KIND
+    monkeypatch.setattr(TranslationMemory, "KIND", FileKind(current.application_id, current.description,
+                                                            [*current.migrations, later_step]))
+    win = open_window(qtbot, project)
+    assert on_ui_thread == [False]
+    assert win.session.store.linked_tm == default_tm_path() and win.session.store.tm_problem is None
+    conn = sqlite3.connect(default_tm_path())
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == current.version + 1
+    conn.close()
+    win.close()

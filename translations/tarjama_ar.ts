@@ -1157,6 +1157,10 @@ Segments not approved are exported with their current English text ({as_target} 
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
+        <source>Updating the translation memory {name} for this version of Tarjama…</source>
+        <translation>جارٍ تحديث ذاكرة الترجمة {name} لتعمل مع هذا الإصدار من «ترجمة»…</translation>
+    </message>
+    <message>
         <source>{name} — Tarjama</source>
         <translation>{name} — ترجمة</translation>
     </message>

@@ -11,6 +11,7 @@ import getpass
 import json
 import math
 import os
+import sqlite3
 import tempfile
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
@@ -25,7 +26,14 @@ from tarjama.effort import SegmentEffort, effort_props, segment_effort
 from tarjama.errors import QT_TRANSLATE_NOOP, ProjectError, SegmentError, TarjamaError, missing_folder
 from tarjama.segmentation import split_piece, split_sentences
 from tarjama.stores import tm
-from tarjama.stores.sqlite_file import FileKind, create_new, open_existing, remove_store_file, transaction
+from tarjama.stores.sqlite_file import (
+    FileKind,
+    create_new,
+    needs_migration,
+    open_existing,
+    remove_store_file,
+    transaction,
+)
 
 PROJECT_SUFFIX = ".tarjama"
 
@@ -172,6 +180,24 @@ class DocumentInfo:
     name: str
     format: str
     paragraph_separator: str
+
+
+def memory_needing_update(project: Path) -> Path | None:
+    """The translation memory a project writes to, if opening the project would first bring that memory up to this
+    version's schema: a minute for a million units, so the window does it beforehand on a worker thread. Read
+    without opening (or changing) the project; None when there is nothing to do or the project cannot say."""
+    try:
+        conn = sqlite3.connect(f"{Path(project).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'tm_path'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    memory = Path(row[0]) if row and row[0] else None
+    return memory if memory is not None and needs_migration(memory, tm.TranslationMemory.KIND) else None
 
 
 class ProjectStore:

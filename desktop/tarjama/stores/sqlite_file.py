@@ -57,6 +57,16 @@ def _read_header(path: Path, kind: FileKind) -> tuple[int, int]:
     return app_id, version
 
 
+def needs_migration(path: Path, kind: FileKind) -> bool:
+    """Whether opening the file at `path` would first bring it up to this version's schema; False for a file that
+    is missing or not a `kind` at all (opening it says what is wrong)."""
+    try:
+        app_id, version = _read_header(path, kind) if path.is_file() else (None, 0)
+    except ProjectError:
+        return False
+    return app_id == kind.application_id and version < kind.version
+
+
 def connect(path: Path) -> sqlite_utils.Database:
     """Open with the settings every store uses: WAL for crash safety and concurrent readers, full sync."""
     conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=True)
