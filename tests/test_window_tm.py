@@ -295,23 +295,45 @@ def test_cancelling_an_export_leaves_no_file(
     assert "cancelled" in window.statusBar().currentMessage()
 
 
-def test_a_memory_saved_by_an_earlier_version_is_updated_off_the_ui_thread(
-    qtbot, project: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Updating a large memory takes a minute: the window does it on a worker thread before opening the project."""
+def _later_schema(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    """Give the memory a schema step of a version after this one, slow as a large memory's; returns, for each run
+    of it, whether it ran on the UI thread."""
     on_ui_thread: list[bool] = []
 
-    def later_step(db: object) -> None:  # a schema step of a version after this one, slow as a large memory's
+    def later_step(db: object) -> None:
         on_ui_thread.append(threading.current_thread() is threading.main_thread())
         time.sleep(0.2)
 
     current = TranslationMemory.KIND
     monkeypatch.setattr(TranslationMemory, "KIND", FileKind(current.application_id, current.description,
                                                             [*current.migrations, later_step]))
+    return on_ui_thread
+
+
+def _schema_version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_memory_saved_by_an_earlier_version_is_updated_off_the_ui_thread(
+    qtbot, project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening a project whose memory needs updating (a minute for a million units), or switching to such a
+    memory: the update runs on a worker thread behind a progress dialog, and the memory is then used."""
+    on_ui_thread = _later_schema(monkeypatch)
     win = open_window(qtbot, project)
     assert on_ui_thread == [False]
     assert win.session.store.linked_tm == default_tm_path() and win.session.store.tm_problem is None
-    conn = sqlite3.connect(default_tm_path())
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == current.version + 1
-    conn.close()
+    assert _schema_version(default_tm_path()) == TranslationMemory.KIND.version
+
+    other = project.parent / "other.tarjama-tm"
+    monkeypatch.undo()
+    TranslationMemory.create(other).close()
+    on_ui_thread = _later_schema(monkeypatch)
+    assert win.tm.link(other)
+    assert on_ui_thread == [False]
+    assert win.session.store.linked_tm == other and _schema_version(other) == TranslationMemory.KIND.version
     win.close()

@@ -1157,10 +1157,6 @@ Segments not approved are exported with their current English text ({as_target} 
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <source>Updating the translation memory {name} for this version of Tarjama…</source>
-        <translation>جارٍ تحديث ذاكرة الترجمة {name} لتعمل مع هذا الإصدار من «ترجمة»…</translation>
-    </message>
-    <message>
         <source>{name} — Tarjama</source>
         <translation>{name} — ترجمة</translation>
     </message>
@@ -1279,6 +1275,13 @@ Segments not approved are exported with their current English text ({as_target} 
     <message>
         <source>{approved_label}: {a}/{n} segments, {aw}/{w} words ({percent}%)</source>
         <translation>{approved_label}: المقاطع {a}/{n}، الكلمات {aw}/{w} ({percent}%)</translation>
+    </message>
+</context>
+<context>
+    <name>MemoryUpdate</name>
+    <message>
+        <source>Updating the translation memory {name} for this version of Tarjama…</source>
+        <translation>جارٍ تحديث ذاكرة الترجمة {name} لتعمل مع هذا الإصدار من «ترجمة»…</translation>
     </message>
 </context>
 <context>

@@ -29,7 +29,6 @@ from tarjama.stores import tm
 from tarjama.stores.sqlite_file import (
     FileKind,
     create_new,
-    needs_migration,
     open_existing,
     remove_store_file,
     transaction,
@@ -197,7 +196,7 @@ def memory_needing_update(project: Path) -> Path | None:
     finally:
         conn.close()
     memory = Path(row[0]) if row and row[0] else None
-    return memory if memory is not None and needs_migration(memory, tm.TranslationMemory.KIND) else None
+    return memory if memory is not None and tm.TranslationMemory.needs_update(memory) else None
 
 
 class ProjectStore:

@@ -175,6 +175,11 @@ class StoreFile:
         path = Path(path)
         return cls.open(path) if path.exists() else cls.create(path)
 
+    @classmethod
+    def needs_update(cls, path: str | Path) -> bool:
+        """Whether opening the file would first bring it up to this version's schema (see `needs_migration`)."""
+        return needs_migration(Path(path), cls.KIND)
+
     def close(self) -> None:
         self._db.conn.close()
 

@@ -6,7 +6,7 @@ import re
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEventLoop, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -26,7 +26,6 @@ from tarjama.formats import supported_extensions
 from tarjama.pretranslate import PretranslateReport
 from tarjama.project_files import default_project_path, import_document
 from tarjama.stores.project import ProjectStore, memory_needing_update
-from tarjama.stores.tm import TranslationMemory
 from tarjama.ui.actions import make_action
 from tarjama.ui.bidi import isolated
 from tarjama.ui.commands import (
@@ -48,9 +47,9 @@ from tarjama.ui.glossary_panels import GlossaryPanels
 from tarjama.ui.grid import SegmentGrid, StatusFilterProxy
 from tarjama.ui.language_menu import LanguageMenu
 from tarjama.ui.machine_translation import AlternativesPane, PretranslateWorker, pretranslation_summary
+from tarjama.ui.memory_update import bring_up_to_date
 from tarjama.ui.model_banner import MissingModelBanner
 from tarjama.ui.models_dialog import ModelsDialog
-from tarjama.ui.progress import run_with_progress
 from tarjama.ui.qa_panels import QaPanels
 from tarjama.ui.segment_model import Column, status_label
 from tarjama.ui.session import ProjectSession
@@ -317,7 +316,7 @@ class MainWindow(QMainWindow):
 
     def open_project(self, path: str | Path) -> bool:
         """Open a project; on failure say why and keep the current project open and untouched."""
-        self._update_memory_of(Path(path))
+        bring_up_to_date(self, memory_needing_update(Path(path)))
         try:
             store = ProjectStore.open(path)
         except TarjamaError as exc:
@@ -325,26 +324,6 @@ class MainWindow(QMainWindow):
             return False
         self._attach(ProjectSession(store))
         return True
-
-    def _update_memory_of(self, project: Path) -> None:
-        """Bring the project's translation memory up to this version's schema on a worker thread, behind a
-        progress dialog, when it was saved by an earlier version: the window keeps drawing meanwhile, and opening
-        the project then finds the memory current. A failure is left for the opening to report."""
-        memory = memory_needing_update(project)
-        if memory is None:
-            return
-        finished = QEventLoop()
-        run_with_progress(
-            self,
-            self.tr("Updating the translation memory {name} for this version of Tarjama…").format(
-                name=isolated(memory.name)),
-            lambda _cancel, _progress: TranslationMemory.open(memory).close(),
-            lambda _result: finished.quit(),
-            lambda _error: finished.quit(),
-            finished.quit,
-            cancellable=False,
-        )
-        finished.exec()
 
     def _attach(self, session: ProjectSession) -> None:
         self.close_project()

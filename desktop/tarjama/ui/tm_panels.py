@@ -20,6 +20,7 @@ from tarjama.paths import default_tm_path
 from tarjama.project_files import ensure_tm_link
 from tarjama.ui.concordance import ConcordancePanel
 from tarjama.ui.error_text import error_text
+from tarjama.ui.memory_update import bring_up_to_date
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tm_banner import TmProblemBanner
 from tarjama.ui.tm_pane import TmPane
@@ -86,6 +87,7 @@ class TmPanels(QObject):
         """Switch the open project to the TM at `path` (created if missing); a failure is reported."""
         if self.session is None:
             return False
+        bring_up_to_date(self.window, path)
         try:
             self.session.store.link_tm(path)
         except TarjamaError as exc:
