@@ -80,15 +80,19 @@ def test_the_codes_table_follows_every_change_to_the_units(tmp_path: Path) -> No
     assert len(_codes_table(path)) == len(SENTENCES) + 2
 
 
+def _drop_version_3_tables(db: sqlite_utils.Database) -> None:
+    db.execute("DROP TABLE units_codes")
+    db.execute("DROP TABLE common_features")
+    db.execute("DROP TRIGGER units_codes_update")
+
+
 def _make_v1(path: Path) -> None:
     """Turn a current memory back into what version 1 of this module wrote: no `units_codes` nor
     `common_features`, and the triggers as they were then (today's without their statements on those)."""
     db = connect(path)
     try:
         with transaction(db):
-            db.execute("DROP TABLE units_codes")
-            db.execute("DROP TABLE common_features")
-            db.execute("DROP TRIGGER units_codes_update")
+            _drop_version_3_tables(db)
             for name, trigger in tm_module._INDEX_TRIGGERS.items():
                 db.execute(f"DROP TRIGGER {name}")
                 db.execute(re.sub(r"\s*(INSERT INTO|DELETE FROM|INSERT OR IGNORE INTO) (units_codes|common_features)"
@@ -123,9 +127,7 @@ def _make_v2(path: Path) -> None:
     db = connect(path)
     try:
         with transaction(db):
-            db.execute("DROP TABLE units_codes")
-            db.execute("DROP TABLE common_features")
-            db.execute("DROP TRIGGER units_codes_update")
+            _drop_version_3_tables(db)
             db.execute("CREATE TABLE units_words (id INTEGER PRIMARY KEY, words TEXT NOT NULL)")
             rows = db.execute("SELECT id, norm_source FROM units WHERE approved = 1").fetchall()
             db.conn.executemany("INSERT INTO units_words VALUES (?, ?)",
