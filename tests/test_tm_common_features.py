@@ -65,6 +65,22 @@ def test_an_import_lists_the_common_features_with_their_counts(tmp_path: Path) -
     assert listed[f"مصدر{tm_module._PAIR}عسكري{band}"] == 200
 
 
+def test_a_bulk_import_lists_the_features_again_and_a_small_one_leaves_the_list(tmp_path: Path) -> None:
+    """Re-reading every count costs seconds in a large memory: only an import of a tenth of it or more does."""
+    path = tmp_path / "m.tarjama-tm"
+    reports = _reports(400)
+    with TranslationMemory.create(path) as memory:
+        memory.import_units(reports[:200])
+        listed = _listed(path)
+        _change(path, "DELETE FROM common_features")  # as if these had become common since the last refresh
+        memory.import_units(reports[200:210])  # 10 more: not a tenth
+        assert _listed(path) == {}
+        memory.import_units(reports[210:])  # 190 more
+    assert set(_listed(path)) == _truly_common(path) >= set(listed)
+    most = max(listed, key=listed.__getitem__)  # in every report
+    assert (listed[most], _listed(path)[most]) == (200, 400)
+
+
 def test_approvals_list_features_as_they_become_common(tmp_path: Path) -> None:
     """Through `add` and through a project's ATTACH: the insert trigger lists what crosses the probe's size."""
     path = tmp_path / "m.tarjama-tm"

@@ -214,7 +214,7 @@ def _schema_v3(db: sqlite_utils.Database) -> None:
       then their words, which split into strings cost more than the comparison);
     * `common_features`: the features in more units than a probe reads, so that a lookup probes the index only
       for the others (two thirds of a query's pairs are common, and each probe costs some 30 µs). Kept by the
-      insert triggers and refreshed by every import.
+      insert triggers and refreshed by bulk imports.
     """
     _register_functions(db)
     db.execute("DROP TRIGGER IF EXISTS units_words_update")
@@ -233,7 +233,7 @@ def _refresh_common_features(db: sqlite_utils.Database) -> None:
     """List again the features in more than `_PROBE` units, and in how many, from the features index's counts.
 
     A unit's removal can leave a listed feature rarer than that: lookups then miss its few units as candidates
-    (never a near duplicate, which the groups find) until the next refresh; an import refreshes anyway.
+    (never a near duplicate, which the groups find) until the next refresh, which a bulk import makes.
     """
     db.execute(
         "CREATE VIRTUAL TABLE IF NOT EXISTS temp.units_features_counts USING fts5vocab(main, units_features, row)"
@@ -957,11 +957,13 @@ class TranslationMemory(StoreFile):
                         on_progress(read)
             last = self._flush(pending, indexed)
             _create_triggers(db)
-            _refresh_common_features(db)
             if added * 10 >= last:
                 # A bulk load leaves the features index in many segments, each searched by every lookup; merged
                 # into one, a lookup in a million units takes half the time (about 15 s for a million units).
                 db.execute("INSERT INTO units_features (units_features) VALUES ('optimize')")
+                # Re-reading every count costs some 9 s in a million units: worth it for a bulk load only. The
+                # few features a small import makes common stay unlisted, so lookups probe them, as is safe.
+                _refresh_common_features(db)
             if on_progress is not None and read % _IMPORT_CHUNK:
                 on_progress(read)
         self._common = None
