@@ -14,10 +14,15 @@ the shared corpus (../shared/corpus/ar-news-syria-truce.txt):
 It prints, phase by phase:
 
 * import: `TranslationMemory.import_units` of all units into a new memory;
-* lookup: p50 and p95 per query (`lookup(query)` with its default threshold and limit), after one warm-up;
+* lookup: p50 and p95 per query (`lookup(query)` with its default threshold and limit), in two passes over the
+  queries after one warm-up query. The first finds the file's pages where the import left them (partly in the
+  system's cache, partly on disk, differently from run to run); the second finds them in the cache, as the full
+  scan finds its units in memory after its set-up. Wall and CPU time are printed for both. The p50 and p95 targets
+  are checked on the first pass, the speed-up on the second, so that it compares the two searches, not the disk;
 * agreement: each query scanned against every unit with rapidfuzz (all cores) using the memory's own scoring
   function, checked first on a sample of pairs to give exactly that function's scores. Where the scan's best is
-  >= 75 %, the lookup agrees if its top match has that best score. Speed-up = mean scan time / mean lookup time;
+  >= 75 %, the lookup agrees if its top match has that best score. Speed-up = mean scan time / mean lookup time
+  (printed for the first pass too);
 * TMX, each step in a fresh process, time and peak resident memory growth of that process over its state just
   before the step (on Linux the peak, VmHWM, is reset once the input units are in memory): `write_tmx` of all units,
   `read_tmx` iterated and counted, `import_units(read_tmx(...))` into a new memory, and translate-toolkit's
@@ -61,6 +66,8 @@ JUMP = 0.3  # chance that the chain leaves the article's word order for a random
 MATCH = 75  # the score from which a scan's best match must be found by the lookup
 
 TARGETS = {
+    "p50": 20.0,  # ms
+    "p95": 60.0,  # ms
     "agreement": 99.0,  # % of queries with a scan best >= MATCH whose top lookup match has that score
     "speed-up": 50.0,  # mean scan time / mean lookup time
     "tmx ratio": 3.0,  # translate-toolkit time / ours
@@ -530,20 +537,27 @@ def run(units_wanted: int, query_count: int, work: Path, *, tmx: bool = True) ->
 
     # -- lookup ---------------------------------------------------------------------------------------------
     memory.lookup(queries[0][1])
-    latencies: list[float] = []
+    passes: list[list[float]] = []
     tops: list[tuple[int, str] | None] = []
-    for _, query in queries:
-        start = time.perf_counter()
-        matches = memory.lookup(query)
-        latencies.append(time.perf_counter() - start)
-        tops.append((matches[0].score, matches[0].unit.source) if matches else None)
+    for label in ("lookup, first pass", "lookup, second pass"):
+        latencies: list[float] = []
+        start_cpu = time.process_time()
+        for _, query in queries:
+            start = time.perf_counter()
+            matches = memory.lookup(query)
+            latencies.append(time.perf_counter() - start)
+            if not passes:
+                tops.append((matches[0].score, matches[0].unit.source) if matches else None)
+        cpu_ms = (time.process_time() - start_cpu) / len(queries) * 1000
+        passes.append(latencies)
+        line(label, f"p50 {percentile(latencies, 0.5) * 1000:.1f} ms, p95 {percentile(latencies, 0.95) * 1000:.1f} "
+                    f"ms, mean {sum(latencies) / len(latencies) * 1000:.1f} ms (CPU {cpu_ms:.1f} ms), max "
+                    f"{max(latencies) * 1000:.1f} ms ({len(queries)} queries)")
     memory.close()
-    p50, p95 = percentile(latencies, 0.5) * 1000, percentile(latencies, 0.95) * 1000
-    mean_lookup = sum(latencies) / len(latencies)
-    line("lookup latency", f"p50 {p50:.1f} ms, p95 {p95:.1f} ms, mean {mean_lookup * 1000:.1f} ms, "
-                           f"max {max(latencies) * 1000:.1f} ms ({len(queries)} queries)")
-    verdicts.add("lookup p50", p50, "ms")
-    verdicts.add("lookup p95", p95, "ms")
+    first, warm = passes
+    verdicts.add("lookup p50 (first pass)", percentile(first, 0.5) * 1000, "ms", TARGETS["p50"], at_most=True)
+    verdicts.add("lookup p95 (first pass)", percentile(first, 0.95) * 1000, "ms", TARGETS["p95"], at_most=True)
+    mean_first, mean_lookup = sum(first) / len(first), sum(warm) / len(warm)
 
     # -- full scan and agreement ----------------------------------------------------------------------------
     start = time.perf_counter()
@@ -595,7 +609,8 @@ def run(units_wanted: int, query_count: int, work: Path, *, tmx: bool = True) ->
     for failure in failures[:8]:
         print(failure, flush=True)
     verdicts.add(f"agreement with full scan (best >= {MATCH} %)", agreement, "%", TARGETS["agreement"])
-    verdicts.add("speed-up over full scan", mean_scan / mean_lookup, "x", TARGETS["speed-up"])
+    verdicts.add("speed-up over full scan (second pass)", mean_scan / mean_lookup, "x", TARGETS["speed-up"])
+    verdicts.add("speed-up over full scan (first pass)", mean_scan / mean_first, "x")
     del scan
     if not tmx:
         return verdicts
