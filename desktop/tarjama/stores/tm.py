@@ -805,10 +805,12 @@ class TranslationMemory(StoreFile):
         if self._common is None or version != self._common_version:
             self._common = dict(self._conn.execute("SELECT feature, units FROM common_features"))
             self._common_version = version
-        common = self._common
+        find = self._common.get
         listed: dict[str, int] = {}
         for feature in features:
-            units = sum(common.get(feature + band, 0) for band in bands)
+            units = 0
+            for band in bands:
+                units += find(feature + band, 0)
             if units:
                 listed[feature] = units
         return listed
