@@ -228,6 +228,20 @@ def test_reopening_puts_right_a_memory_left_with_half_a_commit(store: ProjectSto
     watcher.close()
 
 
+def test_reopening_copies_in_no_approval_made_before_the_memory_was_linked(
+    store: ProjectStore, project_path: Path, tm_path: Path, tmp_path: Path
+) -> None:
+    first, second, third, alone = store.segments()
+    store.link_tm(tmp_path / "other.tarjama-tm")
+    store.update_segment(first.id, target="The delegation arrived.", status=Status.APPROVED)  # into the other one
+    store.link_tm(tm_path)
+    store.update_segment(second.id, target="Talks began.", status=Status.APPROVED)
+    store.close()
+    with ProjectStore.open(project_path):
+        pass
+    assert [unit.target for unit in stored_units(tm_path)] == ["Talks began."]
+
+
 def test_a_missing_memory_does_not_stop_the_project_opening(store: ProjectStore, project_path: Path,
                                                              tm_path: Path) -> None:
     store.close()

@@ -321,6 +321,7 @@ class ProjectStore:
             raise
         with transaction(self._db) as db:
             db["meta"].upsert({"key": "tm_path", "value": str(path)}, pk="key")
+            db["meta"].upsert({"key": "tm_linked_at", "value": _now()}, pk="key")
             if self.get_meta("uid") is None:
                 db["meta"].upsert({"key": "uid", "value": uuid.uuid4().hex}, pk="key")
 
@@ -342,21 +343,27 @@ class ProjectStore:
         self._linked_tm = None
 
     def _reconcile_tm(self) -> None:
-        """Make the linked TM agree with every segment as `_sync_tm` would have after its last change: an approved
-        segment's unit approved and holding its text, any other segment's unit withdrawn. There is nothing to do
-        unless a power cut kept one file's half of a commit, or segments were approved while another memory was
-        linked: then one transaction does it. The check is one query, a few milliseconds for thousands of
-        segments. Units of segments that a merge removed are left as they are."""
+        """Make the linked TM agree with the segments as `_sync_tm` would have after their last change: a unit
+        approved exactly while its segment is, holding the segment's text. That is already so unless a power cut
+        kept one file's half of a commit; then one transaction puts it right. The check is one query, a few
+        milliseconds for thousands of segments.
+
+        A missing unit is written only for a segment changed since the memory was linked: segments approved
+        before, or while another memory was linked, are not copied in (that could be thousands, and was never
+        asked for). Units of segments that a merge removed are left as they are.
+        """
         project_uid = self.get_meta("uid")
         if self._linked_tm is None or project_uid is None:
             return
         differing = f"""
             SELECT s.id, s.target, s.status, s.updated_at FROM segments s
             LEFT JOIN {TM_SCHEMA}.units u ON u.project_uid = :uid AND u.segment_id = s.id
-            WHERE (s.status = :approved) != (coalesce(u.approved, 0) = 1)
-                OR (s.status = :approved AND (u.source != s.source OR u.target != s.target))
+            WHERE CASE WHEN s.status = :approved
+                THEN (u.id IS NULL AND s.updated_at >= :linked) OR u.approved = 0 OR u.source != s.source
+                    OR u.target != s.target
+                ELSE u.approved = 1 END
         """
-        values = {"uid": project_uid, "approved": Status.APPROVED.value}
+        values = {"uid": project_uid, "approved": Status.APPROVED.value, "linked": self.get_meta("tm_linked_at")}
         if self._db.execute(differing + " LIMIT 1", values).fetchone() is None:
             return
         with transaction(self._db) as db:
