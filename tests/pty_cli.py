@@ -11,11 +11,24 @@ import select
 import signal
 import struct
 import subprocess
+import sys
 import termios
 import time
 from pathlib import Path
 
 from test_cli import cli_executable
+
+#: Restores SIGINT's default disposition, then becomes the command. Exec keeps an ignored signal ignored, and a shell
+#: that starts a job in the background (`bash -c 'pytest &'`) ignores SIGINT for it: without this, the child would
+#: never see the Ctrl+C the test sends. A wrapper rather than `preexec_fn`, which is unsafe once threads run.
+_EXEC_WITH_DEFAULT_SIGINT = (
+    "import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execv(sys.argv[1], sys.argv[1:])"
+)
+
+
+def with_default_sigint(command: list[str]) -> list[str]:
+    """`command` run with the default SIGINT handler, whatever the test runner itself ignores."""
+    return [sys.executable, "-c", _EXEC_WITH_DEFAULT_SIGINT, *command]
 
 
 def run_on_pty(*argv: str | Path, interrupt_when: str | None = None, timeout: float = 120) -> tuple[int, str]:
@@ -27,7 +40,7 @@ def run_on_pty(*argv: str | Path, interrupt_when: str | None = None, timeout: fl
     primary, secondary = pty.openpty()
     fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 120, 0, 0))
     process = subprocess.Popen(
-        [cli_executable(), *map(str, argv)],
+        with_default_sigint([cli_executable(), *map(str, argv)]),
         stdout=secondary,
         stderr=secondary,
         env={**os.environ, "PYTHONIOENCODING": "utf-8"},

@@ -7,11 +7,14 @@ under way); commands too quick to catch get a KeyboardInterrupt raised in the mi
 
 from __future__ import annotations
 
+import signal
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from pty_cli import run_on_pty
+from pty_cli import run_on_pty, with_default_sigint
 from tarjama import glossary_exchange, project_files, tm_exchange
 from tarjama.cli import EXIT_INTERRUPTED, main
 from tarjama.domain import TmUnit
@@ -50,6 +53,21 @@ def big_tm(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 # -- a real Ctrl+C during long work ---------------------------------------------------------------------------
+
+
+def test_the_child_gets_the_default_sigint_handler_even_when_the_runner_ignores_it() -> None:
+    """A runner started in the background by a script (`bash -c 'pytest &'`) ignores SIGINT, and a child would
+    inherit that: the Ctrl+C tests below would then see the command finish as if never interrupted."""
+    says = "import signal; print(signal.getsignal(signal.SIGINT) is signal.default_int_handler)"
+    probe = [sys.executable, "-c", says]
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        inherited = subprocess.run(probe, capture_output=True, text=True, check=True).stdout.strip()
+        restored = subprocess.run(with_default_sigint(probe), capture_output=True, text=True, check=True).stdout.strip()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert inherited == "False"  # what the child gets without the wrapper
+    assert restored == "True"
 
 
 def test_ctrl_c_during_a_tmx_import_leaves_the_memory_as_it_was(tmp_path: Path) -> None:
