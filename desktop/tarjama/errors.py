@@ -51,7 +51,13 @@ def as_message(problem: str | Message, values: Mapping[str, object]) -> Message:
 
 
 class TarjamaError(Exception):
-    """Base of every error the app reports to the user instead of crashing."""
+    """Base of every error the app reports to the user instead of crashing.
+
+    Most are about what the user gave (a file, an argument): fixing the input fixes them. The few where the input
+    was fine and the work itself could not be done (the network or a server failed) say so with `work_failed`, so
+    that the CLI can tell a script which it was (exit 1 rather than 2)."""
+
+    work_failed: bool = False
 
     def __init__(self, template: str, /, **values: object) -> None:
         self.message = Message(template, values)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import socket
 from pathlib import Path
 
 import docx
@@ -13,7 +14,7 @@ from translate.storage.tmx import tmxfile
 
 from pty_cli import run_on_pty
 from tarjama import mt
-from tarjama.cli import EXIT_FAILED, EXIT_OK
+from tarjama.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tarjama.formats import read_document
 from test_cli import run, run_json
 
@@ -115,3 +116,20 @@ def test_models_download_shows_a_byte_progress_bar_on_a_terminal(
     assert "Downloading Arabic → English 1.0:" in drawn and "B/s" in drawn  # tqdm's byte units
     assert drawn.rstrip().endswith("Installed translate-ar_en-1_0 1.0 (Arabic → English).")
     assert [p.version for p in mt.list_packages()] == ["1.0"]
+
+
+def test_models_download_without_a_network_is_a_failure_not_bad_input(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A script must tell "the network failed, try later" (1) from "the command was wrong" (2)."""
+    with socket.socket() as probe:  # a loopback port that nothing listens on: the connection is refused
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    code, _, err = run(capsys, "models", "download", "--index", f"http://127.0.0.1:{closed_port}/index.json")
+    assert code == EXIT_FAILED, err
+    assert "connection was refused" in err and "install a package from a .argosmodel file" in err
+
+    code, _, err = run(capsys, "models", "download", "--index", (tmp_path / "index.json").as_uri())
+    assert code == EXIT_BAD_INPUT, err
+    assert "only http and https addresses can be downloaded" in err
+    assert mt.list_packages() == []

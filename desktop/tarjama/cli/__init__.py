@@ -30,7 +30,7 @@ redirected, text is written as stored. --json output is never reordered.
 
 Exit status:
   {EXIT_OK}    success
-  {EXIT_FAILED}    the work failed (a disk error; qa: errors were found)
+  {EXIT_FAILED}    the work failed (a disk or network error; qa: errors were found)
   {EXIT_BAD_INPUT}    bad input or usage: a missing or unreadable file, a wrong argument
   {EXIT_INTERRUPTED}  stopped by Ctrl+C; no file is ever left half-written"""
 
@@ -67,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
     except TarjamaError as exc:
         out.note(f"tarjama-cli: {exc}")
-        return EXIT_BAD_INPUT
+        return EXIT_FAILED if exc.work_failed else EXIT_BAD_INPUT
     except OSError as exc:
         out.note(f"tarjama-cli: {exc}")
         return EXIT_FAILED

@@ -23,12 +23,22 @@ class PackageNotFoundError(MTError):
 
 
 class DownloadError(MTError):
-    """The package index or a package could not be fetched; nothing was installed."""
+    """The package index or a package could not be fetched; nothing was installed.
+
+    A failure of the network or of the server, not of what the user typed: retrying later may work."""
+
+    work_failed = True
 
     def __init__(self, url: str, problem: str | Message, /, **values: object) -> None:
         self.url = url
         self.problem = as_message(problem, values)
         super().__init__(ABOUT, path=url, problem=self.problem)
+
+
+class UnsupportedAddressError(DownloadError):
+    """The address given is not one Tarjama downloads from (not http or https): the input is wrong, not the network."""
+
+    work_failed = False
 
 
 class DownloadCancelled(MTError):

@@ -13,7 +13,7 @@ import urllib.request
 from http.client import HTTPException, HTTPResponse
 
 from tarjama.errors import QT_TRANSLATE_NOOP, Message
-from tarjama.mt.errors import DownloadError
+from tarjama.mt.errors import DownloadError, UnsupportedAddressError
 
 DEFAULT_TIMEOUT = 10.0
 USER_AGENT = "Tarjama (offline translation review)"
@@ -45,7 +45,9 @@ def describe_failure(exc: BaseException, timeout: float) -> Message:
 def open_url(url: str, timeout: float) -> HTTPResponse:
     """Opens an http(s) URL with a timeout on connecting and on every read."""
     if not url.lower().startswith(("http://", "https://")):
-        raise DownloadError(url, QT_TRANSLATE_NOOP("Errors", "only http and https addresses can be downloaded"))
+        raise UnsupportedAddressError(
+            url, QT_TRANSLATE_NOOP("Errors", "only http and https addresses can be downloaded")
+        )
 
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
