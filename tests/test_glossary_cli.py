@@ -73,11 +73,42 @@ def test_a_bad_file_exits_2_with_the_reason_and_changes_nothing(
     assert [e["arabic"] for e in run_json(capsys, "glossary", "list")] == ["النصرة", "الجيش الحر"]
 
     code, _, err = run(capsys, "glossary", "import", tmp_path / "terms.xlsx")
-    assert code == EXIT_BAD_INPUT and ".csv, .tsv, .tbx" in err
+    assert code == EXIT_BAD_INPUT and ".csv, .tsv, .tbx, .txt" in err
     not_a_glossary = tmp_path / "notes.tarjama-glossary"
     not_a_glossary.write_text("hello", encoding="utf-8")
     code, _, err = run(capsys, "glossary", "list", "--glossary", not_a_glossary)
     assert code == EXIT_BAD_INPUT and "not a Tarjama glossary" in err
+
+
+def test_import_files_without_a_header_and_omegat_glossaries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plain = tmp_path / "plain.csv"
+    plain.write_text("المصدر,source\nالجيش الحر,Free Syrian Army|FSA,keep FSA after first use\n", encoding="utf-8")
+    code, out, _ = run(capsys, "glossary", "import", plain)
+    assert code == EXIT_OK and out == "Imported plain.csv: 2 terms added, 0 merged with terms already there.\n"
+    omegat = tmp_path / "glossary.txt"
+    omegat.write_bytes(
+        "\ufeff# Glossary in tab-separated format -*- coding: utf-8 -*-\nالنصرة\tNusra Front\tRenamed in 2016\n"
+        "# a comment\nالنصرة\tal-Nusra\n".encode()
+    )
+    code, out, _ = run(capsys, "glossary", "import", omegat)
+    assert code == EXIT_OK and "1 terms added, 1 merged" in out
+    assert [(e["arabic"], e["english"], e["note"]) for e in run_json(capsys, "glossary", "list")] == [
+        ("المصدر", ["source"], ""),
+        ("الجيش الحر", ["Free Syrian Army", "FSA"], "keep FSA after first use"),
+        ("النصرة", ["Nusra Front", "al-Nusra"], "Renamed in 2016"),
+    ]
+    exported = tmp_path / "for omegat.txt"
+    code, out, _ = run(capsys, "glossary", "export", exported)
+    assert code == EXIT_OK and out == f"Wrote {exported}: 3 terms.\n"
+    assert exported.read_text(encoding="utf-8").splitlines()[1:] == [
+        "المصدر\tsource",
+        "الجيش الحر\tFree Syrian Army\tkeep FSA after first use",
+        "الجيش الحر\tFSA\tkeep FSA after first use",
+        "النصرة\tNusra Front\tRenamed in 2016",
+        "النصرة\tal-Nusra\tRenamed in 2016",
+    ]
 
 
 def test_find_without_a_glossary_creates_none(capsys: pytest.CaptureFixture[str]) -> None:

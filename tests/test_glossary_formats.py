@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+from translate.storage.omegat import OmegaTFile as omegatfile
 from translate.storage.tbx import tbxfile
 
 from tarjama.domain import GlossaryEntry
@@ -96,6 +97,140 @@ def test_a_bad_row_names_its_line_when_it_is_reached(tmp_path: Path, row: str, p
 def test_a_missing_closing_quote_is_reported(tmp_path: Path) -> None:
     with pytest.raises(BadInputError, match="line 2 cannot be read"):
         read_csv(tmp_path, "terms.csv", 'arabic,english\nجيش,"army\n'.encode())
+
+
+# -- without a header row, and OmegaT's glossaries ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("terms.csv", "جيش,army\r\nحلب,Aleppo | Halab\r\n"),
+        ("terms.csv", 'جيش,army,"the army, not the militia"\nحلب,Aleppo | Halab,\n'),
+        ("terms.csv", "\ufeffجيش;army;the army, not the militia\n\nحلب;Aleppo | Halab\n"),
+        ("terms.tsv", "جيش\tarmy\tthe army, not the militia\nحلب\tAleppo | Halab\n"),
+    ],
+    ids=["csv-2-columns", "csv-3-columns", "semicolons", "tsv"],
+)
+def test_a_file_without_a_header_row_has_arabic_english_note_in_order(tmp_path: Path, name: str, data: str) -> None:
+    note = "the army, not the militia" if "militia" in data else ""
+    assert read_csv(tmp_path, name, data.encode()) == [
+        GlossaryEntry("جيش", ("army",), note=note),
+        GlossaryEntry("حلب", ("Aleppo", "Halab")),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("header", "row"),
+    [
+        ("Source,Target,Comment", "جيش,army,a note"),
+        ("العربية,الإنجليزية,ملاحظات", "جيش,army,a note"),
+        ("عربي,الانكليزية,تعليق", "جيش,army,a note"),
+        ("المصطلح,المصدر,الهدف,ملاحظة", "1,جيش,army,a note"),
+    ],
+    ids=["english-names", "arabic-names", "arabic-variants", "arabic-other-column"],
+)
+def test_a_header_row_in_english_or_arabic_is_recognised(tmp_path: Path, header: str, row: str) -> None:
+    assert read_csv(tmp_path, "terms.csv", f"{header}\n{row}\n".encode()) == [
+        GlossaryEntry("جيش", ("army",), note="a note")
+    ]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "المصدر,source",  # both cells name the Arabic column: a term and its translation
+        "ملاحظة,note,a short remark",
+        "الرقة,ar-Raqqa,en-route to Deir ez-Zor",
+        "هدف,target",
+    ],
+    ids=["source-source", "note-note", "language-codes-in-words", "target-target"],
+)
+def test_a_first_row_of_terms_is_data_not_a_header(tmp_path: Path, first: str) -> None:
+    entries = read_csv(tmp_path, "terms.csv", f"{first}\nجيش,army\n".encode())
+    cells = first.split(",")
+    assert entries == [
+        GlossaryEntry(cells[0], (cells[1],), note=cells[2] if len(cells) > 2 else ""),
+        GlossaryEntry("جيش", ("army",)),
+    ]
+
+
+def test_a_header_naming_only_some_columns_is_still_a_header(tmp_path: Path) -> None:
+    with pytest.raises(BadInputError, match=r"no column for the English term .*'العربية', 'ترجمة'"):
+        read_csv(tmp_path, "terms.csv", "العربية,ترجمة\nجيش,army\n".encode())
+    with pytest.raises(BadInputError, match=r"no column for the English term .*'arabic', 'translation'"):
+        read_csv(tmp_path, "terms.csv", "arabic;translation\nجيش;army\n".encode())
+
+
+def test_a_bad_row_without_a_header_names_its_line(tmp_path: Path) -> None:
+    with pytest.raises(BadInputError, match="line 1: the Arabic term «Term» has no Arabic letter"):
+        read_csv(tmp_path, "terms.csv", "Term,Translation\nجيش,army\n".encode())
+    with pytest.raises(BadInputError, match="line 3: there is no English term for «حلب»"):
+        read_csv(tmp_path, "terms.csv", "جيش,army\n\nحلب\n".encode())
+
+
+OMEGAT = (
+    "# Glossary in tab-separated format -*- coding: utf-8 -*-\r\n"
+    "النصرة\tNusra Front\tRenamed in 2016, see \"فتح الشام\".\r\n"
+    "#النصرة\tcommented out\r\n"
+    "النصرة\tal-Nusra\r\n"
+    "\r\n"
+    "الجيش السوري الحر\t\"Free\" Syrian Army\t\r\n"
+)
+
+
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8])
+def test_an_omegat_glossary_with_comment_lines(tmp_path: Path, bom: bytes) -> None:
+    glossary_path = tmp_path / "g.tarjama-glossary"
+    omegat = tmp_path / "glossary.txt"
+    omegat.write_bytes(bom + OMEGAT.encode())
+    report = import_glossary(glossary_path, omegat)
+    assert (report.added, report.merged) == (2, 1)  # OmegaT gives a term's second translation a line of its own
+    with Glossary.open(glossary_path) as glossary:
+        assert [GlossaryEntry(e.source, e.targets, e.note, e.forbidden) for e in glossary.entries()] == [
+            GlossaryEntry("النصرة", ("Nusra Front", "al-Nusra"), note='Renamed in 2016, see "فتح الشام".'),
+            GlossaryEntry("الجيش السوري الحر", ('"Free" Syrian Army',)),  # no quoting in OmegaT's files
+        ]
+
+
+def test_a_bad_omegat_line_is_numbered_counting_the_comments(tmp_path: Path) -> None:
+    data = "# Glossary\n# another comment\nجيش\tarmy\nSyria\tسورية\n".encode()
+    with pytest.raises(BadInputError, match="line 4: the Arabic term «Syria» has no Arabic letter"):
+        list(read_glossary_csv(data, tmp_path / "glossary.txt", omegat=True))
+    with pytest.raises(BadInputError, match="is empty"):
+        list(read_glossary_csv(b"# Glossary\n", tmp_path / "glossary.txt", omegat=True))
+
+
+def exported_as_omegat(tmp_path: Path) -> bytes:
+    """ENTRIES exported to tmp_path/terms.txt, read back as bytes."""
+    mine = tmp_path / "mine.tarjama-glossary"
+    with Glossary.create(mine) as glossary:
+        glossary.import_entries(ENTRIES)
+    assert export_glossary(mine, tmp_path / "terms.txt") == len(ENTRIES)
+    return (tmp_path / "terms.txt").read_bytes()
+
+
+def test_an_omegat_export_has_a_line_per_english_term(tmp_path: Path) -> None:
+    data = exported_as_omegat(tmp_path)
+    lines = data.decode("utf-8").split("\r\n")
+    assert lines[0] == "# Glossary in tab-separated format -*- coding: utf-8 -*-"
+    comment = "Renamed in 2016, see «فتح الشام». | forbidden: Victory Front; Support Front"
+    assert lines[1:] == [
+        f"النصرة\tNusra Front\t{comment}",
+        f"النصرة\tal-Nusra\t{comment}",
+        f"النصرة\tJabhat al-Nusra\t{comment}",
+        'الجيش السوري الحر\tFree Syrian Army\tSay "the FSA", not "rebels"; a tab, a, comma',
+        "مجلس الأمن\tSecurity Council\tFirst line second line",  # OmegaT reads a line per term
+        "إدلب\tIdlib",
+        "",
+    ]
+    units = [u for u in omegatfile(data).units if u.source and not u.source.startswith("#")]
+    assert [(u.source, u.target) for u in units] == [(e.source, t) for e in ENTRIES for t in e.targets]
+    other = tmp_path / "other.tarjama-glossary"
+    report = import_glossary(other, tmp_path / "terms.txt")
+    assert (report.added, report.merged) == (4, 2)
+    with Glossary.open(other) as glossary:
+        assert [(e.source, e.targets) for e in glossary.entries()] == [(e.source, e.targets) for e in ENTRIES]
 
 
 # -- TBX ------------------------------------------------------------------------------------------------------
@@ -302,7 +437,7 @@ def test_a_file_without_usable_terms_is_refused(tmp_path: Path) -> None:
 def test_unsupported_extensions_missing_files_and_folders(tmp_path: Path) -> None:
     glossary_path = tmp_path / "g.tarjama-glossary"
     Glossary.create(glossary_path).close()
-    with pytest.raises(BadInputError, match=r"is a \.xlsx file; .* \.csv, \.tsv, \.tbx"):
+    with pytest.raises(BadInputError, match=r"is a \.xlsx file; .* \.csv, \.tsv, \.tbx, \.txt files"):
         import_glossary(glossary_path, tmp_path / "terms.xlsx")
     with pytest.raises(BadInputError, match="without an extension"):
         export_glossary(glossary_path, tmp_path / "terms")

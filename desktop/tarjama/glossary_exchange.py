@@ -1,4 +1,5 @@
-"""Glossaries in and out as CSV, TSV or TBX files: the services the window and `tarjama-cli glossary` share.
+"""Glossaries in and out as CSV, TSV, TBX or OmegaT (.txt) files: the services the window and `tarjama-cli glossary`
+share.
 
 The format follows the file's extension. Both directions are all-or-nothing: an import is one transaction (a bad
 row anywhere leaves the glossary as it was), an export is written under a temporary name and renamed into place
@@ -14,7 +15,7 @@ from pathlib import Path
 from tarjama.atomic_file import replacing
 from tarjama.domain import GlossaryEntry
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message, marked_none, reading
-from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv
+from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv, write_glossary_omegat
 from tarjama.formats.tbx import TbxReport, read_tbx, write_tbx
 from tarjama.stores.glossary import Glossary
 
@@ -31,6 +32,7 @@ _FORMATS = {
     ".csv": _Format(lambda data, path, _: read_glossary_csv(data, path), lambda e: write_glossary_csv(e, ",")),
     ".tsv": _Format(lambda data, path, _: read_glossary_csv(data, path), lambda e: write_glossary_csv(e, "\t")),
     ".tbx": _Format(read_tbx, write_tbx),
+    ".txt": _Format(lambda data, path, _: read_glossary_csv(data, path, omegat=True), write_glossary_omegat),
 }
 SUPPORTED_EXTENSIONS = tuple(_FORMATS)
 
@@ -67,8 +69,8 @@ def _format_for(path: Path) -> _Format:
 
 
 def import_glossary(glossary_path: Path, file: Path) -> GlossaryImportReport:
-    """Add the terms of a CSV, TSV or TBX file to the glossary at `glossary_path` (created if needed), merging
-    terms already there. A file giving no term at all is refused: it is almost always the wrong file."""
+    """Add the terms of a CSV, TSV, TBX or OmegaT file to the glossary at `glossary_path` (created if needed),
+    merging terms already there. A file giving no term at all is refused: it is almost always the wrong file."""
     file = Path(file)
     file_format = _format_for(file)
     data = _read(file)
@@ -86,7 +88,7 @@ def import_glossary(glossary_path: Path, file: Path) -> GlossaryImportReport:
 
 
 def export_glossary(glossary_path: Path, file: Path) -> int:
-    """Write every entry of the glossary as CSV, TSV or TBX (by `file`'s extension); returns how many."""
+    """Write every entry of the glossary as CSV, TSV, TBX or OmegaT (by `file`'s extension); returns how many."""
     file = Path(file)
     file_format = _format_for(file)
     with Glossary.open(glossary_path) as glossary:

@@ -87,13 +87,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--glossary",
         "the glossary file (default: your own, in Tarjama's data folder)",
     )
-    p = add("import", cmd_glossary_import, "Add the terms of a CSV, TSV or TBX file to the glossary, merging terms "
-                                           "already there; a file with a bad row changes nothing.",
+    p = add("import", cmd_glossary_import, "Add the terms of a CSV, TSV, TBX or OmegaT (.txt) file to the glossary, "
+                                           "merging terms already there; a file with a bad row changes nothing. A "
+                                           "CSV or TSV file may have a header row naming its columns; without one "
+                                           "they are Arabic, English, note.",
             interrupted=IMPORT_ROLLED_BACK.format("the glossary"))
-    p.add_argument("file", type=Path, help="the term file to read (.csv, .tsv or .tbx)")
-    p = add("export", cmd_glossary_export, "Write the glossary as CSV or TSV (UTF-8 with BOM, opens in Excel) or "
-                                           "TBX-Basic, by the file's extension.", interrupted=EXPORT_ATOMIC)
-    p.add_argument("file", type=Path, help="the file to write (.csv, .tsv or .tbx)")
+    p.add_argument("file", type=Path, help="the term file to read (.csv, .tsv, .tbx or .txt)")
+    p = add("export", cmd_glossary_export, "Write the glossary as CSV or TSV (UTF-8 with BOM, opens in Excel), "
+                                           "TBX-Basic or an OmegaT glossary (.txt), by the file's extension.",
+            interrupted=EXPORT_ATOMIC)
+    p.add_argument("file", type=Path, help="the file to write (.csv, .tsv, .tbx or .txt)")
     p = add("list", cmd_glossary_list, "Every term: Arabic, English (preferred first) and forbidden variants, "
                                        "tab-separated.")
     p.add_argument("--json", action="store_true", help=JSON_HELP)

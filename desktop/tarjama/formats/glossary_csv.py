@@ -1,29 +1,44 @@
-"""Glossaries as CSV or TSV, the way translators keep term lists in Excel or LibreOffice.
+"""Glossaries as CSV or TSV, the way translators keep term lists in Excel or LibreOffice, and as OmegaT writes them.
 
-Reading needs a header row; its column names are recognised whatever their case, and with a region for language
-codes ("AR-SA", "en_US"):
+A first row is a header when its cells name columns. The names are recognised whatever their case, and with a
+region for language codes ("AR-SA", "en_US"); Arabic names are recognised with or without "ال", hamza and vowel
+marks:
 
-* the Arabic term: `arabic`, `ar` or `source`;
-* the English term(s): `english`, `en` or `target` — several in one cell separated by ";" or "|", preferred first;
-* `note` (or `notes`), optional;
-* `forbidden`, optional: English variants not to use, separated like the English terms.
+* the Arabic term: `arabic`, `ar`, `source`, عربي, العربية or المصدر;
+* the English term(s): `english`, `en`, `target`, الإنجليزية (or الإنكليزية) or الهدف — several in one cell
+  separated by ";" or "|", preferred first;
+* `note`, `notes`, `comment` or `comments` (ملاحظة, ملاحظات, تعليق), optional;
+* `forbidden` (ممنوع, محظور), optional: English variants not to use, separated like the English terms.
 
-Other columns are ignored, and so are blank rows. The text may be UTF-8 with or without a BOM, UTF-16 (Excel's
-"Unicode text") or Windows-1256 (`tarjama.formats.text_file.decode_text` decides). The delimiter is the one of tab,
-comma and semicolon that makes the header name both an Arabic and an English column, the extension's own (tab for
-.tsv, comma otherwise) tried first: Excel in many locales writes .csv files separated by semicolons.
+Other columns are ignored, and so are blank rows. A first row naming both an Arabic and an English column is a
+header; one naming only some columns is a header too unless it reads as a term (Arabic in its first cell, English in
+its second: «المصدر» and "source" are a term). A file without a header has the columns in order: the Arabic term,
+the English term(s), a note; any further column is ignored.
 
-Writing gives UTF-8 with a BOM and CRLF line ends: without the BOM, Excel opens a CSV in the machine's legacy code
-page and shows Arabic as gibberish. Several English terms are joined with "; ", so an English term cannot itself
-contain ";" or "|".
+The text may be UTF-8 with or without a BOM, UTF-16 (Excel's "Unicode text") or Windows-1256
+(`tarjama.formats.text_file.decode_text` decides). The delimiter is the one of tab, comma and semicolon that makes
+the first row a header naming both required columns, else a term, else a header naming some column, the
+extension's own (tab for .tsv, comma otherwise) tried first: Excel in many locales writes .csv files separated by
+semicolons.
+
+An OmegaT glossary (`.txt`, read with `omegat=True`) is tab-separated without quoting, one term per line: source,
+target, comment; lines starting with "#" are comments. OmegaT lists a term with several translations on several
+lines, which the import merges into one entry.
+
+Writing CSV or TSV gives UTF-8 with a BOM and CRLF line ends: without the BOM, Excel opens a CSV in the machine's
+legacy code page and shows Arabic as gibberish. Several English terms are joined with "; ", so an English term
+cannot itself contain ";" or "|". Writing OmegaT's format gives UTF-8 with OmegaT's own first comment line, a line
+per English term, line breaks and tabs in a note as spaces, and the forbidden variants in the comment after the
+note ("… | forbidden: …"), as OmegaT has no column for them.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from tarjama.domain import GlossaryEntry
@@ -31,7 +46,7 @@ from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message
 from tarjama.formats.text_file import decode_text
 from tarjama.stores.glossary import entry_problem, tidy_entry
 
-__all__ = ["read_glossary_csv", "write_glossary_csv"]
+__all__ = ["read_glossary_csv", "write_glossary_csv", "write_glossary_omegat"]
 
 _COLUMN_NAMES = {
     "arabic": "source",
@@ -42,7 +57,28 @@ _COLUMN_NAMES = {
     "target": "target",
     "note": "note",
     "notes": "note",
+    "comment": "note",
+    "comments": "note",
     "forbidden": "forbidden",
+    # Arabic names as `_fold` leaves them: no "ال", hamza on alef, vowel marks or tatweel, ة as ه.
+    "عربي": "source",
+    "عربيه": "source",
+    "مصدر": "source",
+    "انجليزي": "target",
+    "انجليزيه": "target",
+    "انكليزي": "target",
+    "انكليزيه": "target",
+    "هدف": "target",
+    "ملاحظه": "note",
+    "ملاحظات": "note",
+    "تعليق": "note",
+    "تعليقات": "note",
+    "ممنوع": "forbidden",
+    "ممنوعه": "forbidden",
+    "ممنوعات": "forbidden",
+    "محظور": "forbidden",
+    "محظوره": "forbidden",
+    "محظورات": "forbidden",
 }
 _KIND_NAMES = {
     "source": Message(QT_TRANSLATE_NOOP("Errors", "the Arabic term")),
@@ -51,14 +87,24 @@ _KIND_NAMES = {
     "forbidden": Message(QT_TRANSLATE_NOOP("Errors", "the forbidden variants")),
 }
 _REQUIRED = ("source", "target")
+#: Where the columns are in a file without a header row (and in an OmegaT glossary).
+_POSITIONAL = {"source": 0, "target": 1, "note": 2}
 _HEADER = ("arabic", "english", "note", "forbidden")
 _TERM_SEPARATOR = re.compile(r"[;|]")
 _JOINER = "; "
 _DELIMITERS = ("\t", ",", ";")
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc]")
+_LATIN_LETTER = re.compile("[A-Za-z]")
+#: A language code with a region or script ("ar-sa", "en-us", "ar-latn"); not a word like "en-route".
+_WITH_REGION = re.compile(r"([a-z]+)(?:-[a-z0-9]{2,4})+")
+_ARABIC_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
+_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
+#: The first line OmegaT writes in a glossary it creates: its reader takes the encoding from it.
+_OMEGAT_FIRST_LINE = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
 
 
 def _delimiter_first(path: Path) -> str:
-    return "\t" if path.suffix.lower() == ".tsv" else ","
+    return "\t" if path.suffix.lower() in {".tsv", ".txt"} else ","
 
 
 def write_glossary_csv(entries: Iterable[GlossaryEntry], delimiter: str) -> bytes:
@@ -71,25 +117,54 @@ def write_glossary_csv(entries: Iterable[GlossaryEntry], delimiter: str) -> byte
     return text.getvalue().encode("utf-8-sig")
 
 
-def read_glossary_csv(data: bytes, path: Path) -> Iterator[GlossaryEntry]:
-    """The entries of a CSV or TSV glossary, read as they are asked for; `path` names the file in messages.
+def write_glossary_omegat(entries: Iterable[GlossaryEntry]) -> bytes:
+    """The entries as an OmegaT glossary's bytes (tab-separated `.txt`): see the module docstring."""
+    lines = [_OMEGAT_FIRST_LINE]
+    for entry in entries:
+        comment = _one_line(entry.note)
+        if entry.forbidden:
+            forbidden = "forbidden: " + _JOINER.join(map(_one_line, entry.forbidden))
+            comment = f"{comment} | {forbidden}" if comment else forbidden
+        for target in entry.targets:
+            lines.append("\t".join(cell for cell in (_one_line(entry.source), _one_line(target), comment) if cell))
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8")
+
+
+def _one_line(text: str) -> str:
+    """`text` with its line breaks, tabs and runs of spaces as single spaces: OmegaT has a line per term."""
+    return " ".join(text.split())
+
+
+def read_glossary_csv(data: bytes, path: Path, *, omegat: bool = False) -> Iterator[GlossaryEntry]:
+    """The entries of a CSV or TSV glossary (or with `omegat`, an OmegaT one), read as they are asked for; `path`
+    names the file in messages.
 
     A missing column is reported before the first entry; a bad row (no Arabic or no English term) when it is
     reached, naming its line, so an import that consumes this inside its transaction keeps nothing.
     """
     path = Path(path)
     text = decode_text(path, data)
-    delimiter = _choose_delimiter(text, _delimiter_first(path))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    header = next(reader, None)
-    if header is None or not any(cell.strip() for cell in header):
-        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is empty; a glossary needs a header row (arabic, "
-                                                              "english, note, forbidden) and one row per term"))
-    columns = _columns(path, header)
-    return _entries(path, reader, columns)
+    if omegat:
+        # Comment lines become blank ones, so the lines keep their numbers in messages.
+        text = "\n".join("" if line.startswith("#") else line for line in text.split("\n"))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
+    else:
+        delimiter = _choose_delimiter(text, _delimiter_first(path))
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows = _rows(path, reader)
+    first = next(rows, None)
+    if first is None:
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is empty; a glossary has a row per term: the Arabic "
+                                                              "term, its English translation and a note if any (a "
+                                                              "first row may name the columns arabic, english, note "
+                                                              "and forbidden)"))
+    if _is_header(first[1]):
+        return _entries(path, rows, _columns(path, first[1]))
+    return _entries(path, itertools.chain([first], rows), _POSITIONAL)
 
 
-def _entries(path: Path, reader: Iterator[list[str]], columns: dict[str, int]) -> Iterator[GlossaryEntry]:
+def _rows(path: Path, reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+    """The rows that are not blank, each with the line it starts on."""
     while True:
         line = reader.line_num + 1
         try:
@@ -101,8 +176,12 @@ def _entries(path: Path, reader: Iterator[list[str]], columns: dict[str, int]) -
                                 line=line, reason=exc) from exc
         if row is None:
             return
-        if not any(cell.strip() for cell in row):
-            continue
+        if any(cell.strip() for cell in row):
+            yield line, row
+
+
+def _entries(path: Path, rows: Iterator[tuple[int, list[str]]], columns: dict[str, int]) -> Iterator[GlossaryEntry]:
+    for line, row in rows:
         cells = {kind: row[index] if index < len(row) else "" for kind, index in columns.items()}
         entry = GlossaryEntry(
             source=cells["source"].strip(),
@@ -118,25 +197,68 @@ def _entries(path: Path, reader: Iterator[list[str]], columns: dict[str, int]) -
         yield tidy_entry(entry)
 
 
+def _fold(name: str) -> str:
+    """An Arabic column name without vowel marks, tatweel, hamza on alef or "ال"; ة as ه and ى as ي."""
+    name = _ARABIC_MARKS.sub("", name).translate(_ALEFS)
+    return name[2:] if name.startswith("ال") and len(name) > 4 else name
+
+
 def _column_kind(name: str) -> str | None:
     name = name.strip().lower().replace("_", "-")
-    return _COLUMN_NAMES.get(name) or _COLUMN_NAMES.get(name.split("-", 1)[0])
+    if _ARABIC_LETTER.search(name):
+        return _COLUMN_NAMES.get(_fold(name))
+    coded = _WITH_REGION.fullmatch(name)
+    return _COLUMN_NAMES.get(name) or (_COLUMN_NAMES.get(coded[1]) if coded else None)
 
 
-def _recognised(header: list[str]) -> set[str]:
-    return {kind for kind in map(_column_kind, header) if kind is not None}
+def _recognised(row: list[str]) -> set[str]:
+    return {kind for kind in map(_column_kind, row) if kind is not None}
+
+
+def _names_both(row: list[str]) -> bool:
+    return _recognised(row).issuperset(_REQUIRED)
+
+
+def _names_some(row: list[str]) -> bool:
+    return bool(_recognised(row))
+
+
+def _reads_as_term(row: list[str]) -> bool:
+    """Arabic (and no Latin letter) in the first cell, English (and no Arabic letter) in the second."""
+    if len(row) < 2:
+        return False
+    arabic, english = row[0], row[1]
+    return (bool(_ARABIC_LETTER.search(arabic)) and not _LATIN_LETTER.search(arabic)
+            and bool(_LATIN_LETTER.search(english)) and not _ARABIC_LETTER.search(english))
+
+
+def _is_header(row: list[str]) -> bool:
+    """Whether the first row names columns rather than giving a term: see the module docstring."""
+    return _names_both(row) or (_names_some(row) and not _reads_as_term(row))
+
+
+def _first_row(text: str, delimiter: str) -> list[str] | None:
+    try:
+        for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            if any(cell.strip() for cell in row):
+                return row
+    except csv.Error:
+        pass
+    return None
 
 
 def _choose_delimiter(text: str, first: str) -> str:
-    """The delimiter that makes the header row name the required columns, `first` winning a tie."""
-    header_line = text.split("\n", 1)[0]
+    """The delimiter that makes the first row a header naming the required columns, else a term, else a header
+    naming some column; `first` wins a tie, and is the answer when none fits."""
     candidates = (first, *(d for d in _DELIMITERS if d != first))
-    for delimiter in candidates:
-        if _recognised(next(csv.reader([header_line], delimiter=delimiter), [])).issuperset(_REQUIRED):
-            return delimiter
+    rows = {delimiter: _first_row(text, delimiter) for delimiter in candidates}
+    fits: tuple[Callable[[list[str]], bool], ...] = (_names_both, _reads_as_term, _names_some)
+    for fit in fits:
+        for delimiter in candidates:
+            row = rows[delimiter]
+            if row is not None and fit(row):
+                return delimiter
     return first
-
-
 def _columns(path: Path, header: list[str]) -> dict[str, int]:
     """Where each kind of column is; refuses a header lacking a required one or naming one twice."""
     columns: dict[str, int] = {}

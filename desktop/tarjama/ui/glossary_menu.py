@@ -36,7 +36,7 @@ class GlossaryMenu(FileJobs):
         self.new_action = menu.addAction(self.tr("&New glossary…"), self.new_glossary)
         self.open_action = menu.addAction(self.tr("&Open glossary…"), self.open_glossary)
         menu.addSeparator()
-        self.import_action = menu.addAction(self.tr("&Import glossary (CSV, TSV, TBX)…"), self.import_terms)
+        self.import_action = menu.addAction(self.tr("&Import glossary (CSV, TSV, TBX, OmegaT)…"), self.import_terms)
         self.export_action = menu.addAction(self.tr("&Export glossary…"), self.export_terms)
         #: Enabled only while a project is open.
         self.project_actions = [self.add_term_action, self.new_action, self.open_action]
@@ -45,6 +45,7 @@ class GlossaryMenu(FileJobs):
             (self.tr("CSV files (*.csv)"), ".csv"),
             (self.tr("TSV files (*.tsv)"), ".tsv"),
             (self.tr("TBX files (*.tbx)"), ".tbx"),
+            (self.tr("OmegaT glossaries (*.txt)"), ".txt"),
         ]
 
     # -- which glossary the project uses --------------------------------------------------------------------
@@ -116,7 +117,7 @@ class GlossaryMenu(FileJobs):
             self.window,
             self.tr("Import a glossary"),
             "",
-            self.tr("Glossary files (*.csv *.tsv *.tbx);;All files (*)"),
+            self.tr("Glossary files (*.csv *.tsv *.tbx *.txt);;All files (*)"),
         )
         if not chosen:
             return
