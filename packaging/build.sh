@@ -40,14 +40,17 @@ fi
 
 echo "== build environment ($venv)"
 [ -x "$venv/bin/python" ] || "${PYTHON:-python3}" -m venv "$venv"
-"$venv/bin/python" -m pip install -q -r packaging/requirements-build.txt
-# Installed from a copy of the sources (a real install, not an editable one, with its metadata for the bundle),
-# so that setuptools leaves no build/ folder in the checkout.
+# Tarjama is installed from a copy of the sources (a real install, not an editable one, with its metadata for the
+# bundle), so that setuptools leaves no build/ folder in the checkout; PyInstaller and every dependency at the
+# versions of the lock, the ones the tests ran with.
 source_copy=$(mktemp -d)
 trap 'rm -rf "$source_copy"' EXIT
-tar --exclude=__pycache__ --exclude='*.egg-info' -cf - pyproject.toml README.md desktop | tar -xf - -C "$source_copy"
+tar --exclude=__pycache__ --exclude='*.egg-info' --exclude='packaging/build' --exclude='packaging/.venv-build' \
+  -cf - pyproject.toml README.md desktop resources translations packaging/build_backend.py | tar -xf - -C "$source_copy"
+lock=packaging/requirements.lock
+"$venv/bin/python" -m pip install -q -c "$lock" pip
 "$venv/bin/python" -m pip uninstall -q -y tarjama 2>/dev/null || true
-"$venv/bin/python" -m pip install -q "$source_copy"
+"$venv/bin/python" -m pip install -q -c "$lock" pyinstaller "$source_copy"
 version=$("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("tarjama"))')
 
 rm -rf "$out/dist" "$out/translations" "$out/icons" "$out"/*.deb

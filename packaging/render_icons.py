@@ -1,4 +1,4 @@
-"""Renders packaging/icons/tarjama.svg into the bitmap icons the installers need, with Qt (no other tool needed).
+"""Renders resources/icons/tarjama.svg into the bitmap icons the installers need, with Qt (no other tool needed).
 
 Writes into the output folder: hicolor/<N>x<N>/apps/tarjama.png (Linux desktops), tarjama.ico (Windows) and
 tarjama.iconset/ (macOS: `iconutil -c icns` turns it into tarjama.icns).
@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-SVG = Path(__file__).resolve().parent / "icons" / "tarjama.svg"
+SVG = Path(__file__).resolve().parent.parent / "resources" / "icons" / "tarjama.svg"  # also the window's icon
 HICOLOR_SIZES = (48, 128, 256)
 ICONSET_SIZES = (16, 32, 128, 256, 512)  # each also at twice the size (@2x), as iconutil expects
 

@@ -60,6 +60,7 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("TARJAMA_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("TARJAMA_CONFIG_DIR", str(home / "config"))
+    monkeypatch.setenv("TARJAMA_CACHE_DIR", str(home / "cache"))
     return home
 
 

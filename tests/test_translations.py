@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTranslator
+from PySide6.QtCore import QSettings
 
 from tarjama.errors import CONTEXT, TarjamaError
 from tarjama.mt.modelfile import ModelFileError
@@ -303,15 +303,3 @@ def test_the_choice_is_kept_in_the_settings(tmp_path: Path) -> None:
 
 def test_the_built_catalogues_are_looked_for_beside_the_ts() -> None:
     assert i18n.translations_dir() == TS.parent
-
-
-def test_without_a_built_catalogue_the_window_stays_in_english(
-    qapp, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setattr(i18n, "translations_dir", lambda: tmp_path)
-    settings = QSettings(str(tmp_path / "tarjama.ini"), QSettings.Format.IniFormat)
-    i18n.set_language_choice(settings, i18n.ARABIC)
-    assert i18n.install_language(qapp, settings) == i18n.ENGLISH
-    assert not qapp.findChildren(QTranslator)
-    assert qapp.layoutDirection() == Qt.LayoutDirection.LeftToRight
-    assert "tarjama_ar.qm" in capsys.readouterr().err

@@ -26,7 +26,8 @@ def projects_dir() -> Path:
 
 
 def resources_dir() -> Path:
-    """The `resources/` folder: beside the source tree in a checkout, inside the bundle when frozen."""
+    """The `resources/` folder: inside the package in a wheel and in the bundle (copied there when they are built),
+    beside the source tree in a checkout."""
     bundled = Path(__file__).resolve().parent / "resources"
     if bundled.is_dir():
         return bundled
@@ -35,6 +36,17 @@ def resources_dir() -> Path:
 
 def sample_document() -> Path:
     return resources_dir() / "sample" / "sample-ar.txt"
+
+
+def app_icon() -> Path:
+    """The app's icon (SVG), the one the installers render their bitmaps from."""
+    return resources_dir() / "icons" / "tarjama.svg"
+
+
+def cache_dir() -> Path:
+    """Files Tarjama can make again at will (the UI catalogues built from their sources)."""
+    override = os.environ.get("TARJAMA_CACHE_DIR")
+    return Path(override) if override else Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def default_tm_path() -> Path:

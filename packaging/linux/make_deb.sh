@@ -31,7 +31,7 @@ for size in 48 128 256; do
   install -D -m 644 "$icons/hicolor/${size}x${size}/apps/tarjama.png" \
     "$root/usr/share/icons/hicolor/${size}x${size}/apps/tarjama.png"
 done
-install -D -m 644 "$here/../icons/tarjama.svg" "$root/usr/share/icons/hicolor/scalable/apps/tarjama.svg"
+install -D -m 644 "$here/../../resources/icons/tarjama.svg" "$root/usr/share/icons/hicolor/scalable/apps/tarjama.svg"
 install -D -m 644 "$here/copyright" "$root/usr/share/doc/$package/copyright"
 
 # The validators are optional here (verify.sh installs them); a file they reject fails the build.

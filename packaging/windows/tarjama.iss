@@ -2,7 +2,7 @@
 ; Program Files, a Start menu entry, an optional desktop icon. Uninstalling removes the program only: projects,
 ; translation memories and installed translation packages stay in the user's %LOCALAPPDATA%\tarjama.
 ;
-; Built by packaging/ci/build-installers.yml after PyInstaller:
+; Built by .github/workflows/installers.yml after PyInstaller:
 ;   iscc /DAppVersion=0.1.0 packaging\windows\tarjama.iss
 ;   iscc /DAppVersion=0.1.0 /DEdition=offline packaging\windows\tarjama.iss   (the bundle with a translation package)
 ; Paths are relative to this file; the icon is made by packaging/render_icons.py.

@@ -7,15 +7,16 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from tarjama import __version__
 from tarjama.bundled_models import install_bundled_models, report_bundled_installs
-from tarjama.paths import config_dir, projects_dir, sample_document
+from tarjama.paths import app_icon, config_dir, projects_dir, sample_document
 from tarjama.stores.project import PROJECT_SUFFIX
 from tarjama.ui.fonts import load_arabic_font
-from tarjama.ui.i18n import install_language
+from tarjama.ui.i18n import MissingCatalogue, install_language
 from tarjama.ui.main_window import MainWindow
 
 
@@ -42,6 +43,19 @@ def create_window(settings: QSettings) -> MainWindow:
     return MainWindow(settings, load_arabic_font())
 
 
+def report_missing_catalogue(window: MainWindow, missing: MissingCatalogue) -> None:
+    """The language asked for could not be loaded: say so in the window, which is in English, rather than only on a
+    terminal the translator never sees."""
+    window.show_error(
+        QCoreApplication.translate("App", "Language"),
+        QCoreApplication.translate(
+            "App",
+            "The window stays in English: its translation could not be loaded ({reason}). Reinstalling Tarjama puts "
+            "it back; View → Language → English stops this message.",
+        ).format(reason=missing.reason),
+    )
+
+
 def start(window: MainWindow, path: Path | None, when_ready) -> None:  # noqa: ANN001
     """Open what was asked for (a project, a document, else the last project or the sample), then call back."""
     if path is None:
@@ -64,11 +78,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("Tarjama")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(app_icon())))
     settings = open_settings()
-    install_language(app, settings)  # before any widget is built, so every text and the layout follow it
+    try:
+        install_language(app, settings)  # before any widget is built, so every text and the layout follow it
+        missing = None
+    except MissingCatalogue as exc:
+        missing = exc
     window = create_window(settings)
     window.modal_errors = not args.smoke
     window.show()
+    if missing is not None:
+        report_missing_catalogue(window, missing)
     outcome = {"ok": True}
 
     def ready(ok: bool) -> None:
