@@ -9,7 +9,8 @@
 #   5. checks that the app left no file of its own in /opt/tarjama, removes each package and checks that none of its
 #      files remain.
 # Needs the development venv (.venv, from .ci/setup) to make the test package. Exits non-zero on the first failure;
-# removes what it installed (the packages and the libraries apt brought in for them), whatever happens.
+# removes what it installed, whatever happens: the two packages and, by name, the libraries apt brought in for them,
+# never a package that anything else installed meanwhile (nor the build tools build.sh installs and keeps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ "$(id -u)" -eq 0 ] || { echo "verify.sh: run it as root: it installs and removes the .deb" >&2; exit 2; }
@@ -21,19 +22,17 @@ for package in tarjama tarjama-offline; do
 done
 started=$SECONDS
 work=$(mktemp -d)
-packages_before="$work/packages-before"
-dpkg-query -W -f '${Package}\n' | sort >"$packages_before"
+BROUGHT_IN="$work/brought-in"
+: >"$BROUGHT_IN"
+# shellcheck source=linux/apt_bookkeeping.sh
+. packaging/linux/apt_bookkeeping.sh
 
 cleanup() {
   local status=$?
   for package in tarjama-offline tarjama; do
     if dpkg -s "$package" >/dev/null 2>&1; then dpkg -r "$package" >/dev/null || status=1; fi
   done
-  # The libraries apt installed for the package's Depends (none where .ci/setup installed Qt's already).
-  mapfile -t brought_in < <(dpkg-query -W -f '${Package}\n' | sort | comm -13 "$packages_before" -)
-  if [ "${#brought_in[@]}" -gt 0 ]; then
-    DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq "${brought_in[@]}" >/dev/null || status=1
-  fi
+  purge_noted || status=1  # the libraries apt brought in (none where .ci/setup installed Qt's already)
   rm -rf "$work"
   exit "$status"
 }
@@ -58,12 +57,7 @@ as_new_user() {
 }
 
 install_deb() {
-  local deb=$1
-  if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >"$work/apt.log" 2>&1; then
-    apt-get update -qq  # the package lists may be missing or old on a new machine
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "./$deb" >"$work/apt.log" 2>&1 \
-      || fail "apt-get install ./$deb: $(cat "$work/apt.log")"
-  fi
+  install_deb_noting "$1" >"$work/apt.log" 2>&1 || fail "apt-get install ./$1: $(cat "$work/apt.log")"
 }
 
 # Everything in /opt/tarjama must belong to the package: the app may not write there (no __pycache__, no caches).
@@ -133,7 +127,7 @@ ok "window smoke test with screenshot, tarjama-cli import and stats on the sampl
 if compgen -G "translations/*.ts" >/dev/null; then
   as_new_user "$home" LANGUAGE=ar /usr/bin/tarjama --smoke 2>"$work/stderr" \
     || fail "tarjama in Arabic: $(cat "$work/stderr")"
-  ! grep -q "is missing" "$work/stderr" || fail "the Arabic catalogue is not in the bundle: $(cat "$work/stderr")"
+  ! grep -q "stays in English" "$work/stderr" || fail "the Arabic catalogue is not in the bundle: $(cat "$work/stderr")"
   ok "the window starts in Arabic with the bundled catalogue"
 fi
 check_no_stray_files tarjama

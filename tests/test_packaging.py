@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import subprocess
 import tomllib
 from pathlib import Path
 from xml.etree import ElementTree
@@ -72,3 +73,37 @@ def test_the_icon_renders_at_every_size(tmp_path: Path, qapp: object) -> None:
         assert image.pixelColor(0, 0).alpha() == 0, "the corners are rounded off"
     assert QImage(str(tmp_path / "tarjama.ico")).width() == 256
     assert len(list((tmp_path / "tarjama.iconset").glob("*.png"))) == 2 * len(render_icons.ICONSET_SIZES)
+
+
+def test_verify_removes_only_the_packages_apt_installed_for_the_deb_by_name(tmp_path: Path) -> None:
+    """packaging/verify.sh's clean-up purges the libraries apt's plan listed for the .deb, and nothing that appeared
+    meanwhile: another program's install, or the build tools build.sh installed and keeps. apt-get and dpkg are
+    stand-ins here that answer as Debian's do and write down what they are asked."""
+    stubs = tmp_path / "bin"
+    stubs.mkdir()
+    installed = tmp_path / "installed"  # what the stand-in dpkg says is installed, a name a line
+    installed.write_text("libc6\n", encoding="utf-8")
+    calls = tmp_path / "calls"
+    (stubs / "apt-get").write_text(
+        "#!/bin/bash\n"
+        f'echo "$*" >>{calls}\n'
+        'if [ "$2" = "-s" ]; then printf "NOTE: simulation\\nInst libxcb-cursor0 (0.1.4-1 Debian:12)\\n'
+        'Inst tarjama (0.1.0 local-deb)\\nConf libxcb-cursor0\\n"; exit 0; fi\n'
+        # The real install: the library and the app arrive, and meanwhile another program installs desktop-file-utils.
+        f'if [ "$1" = install ]; then printf "libxcb-cursor0\\ntarjama\\ndesktop-file-utils\\n" >>{installed}; fi\n',
+        encoding="utf-8",
+    )
+    (stubs / "dpkg").write_text(f'#!/bin/bash\ngrep -qx "$2" {installed}\n', encoding="utf-8")
+    for stub in stubs.iterdir():
+        stub.chmod(0o755)
+    script = (
+        f"set -euo pipefail; BROUGHT_IN={tmp_path / 'noted'}; : >$BROUGHT_IN; "
+        f". {PACKAGING / 'linux' / 'apt_bookkeeping.sh'}; "
+        "install_deb_noting packaging/build/tarjama_0.1.0_amd64.deb; purge_noted"
+    )
+    env = {"PATH": f"{stubs}:/usr/bin:/bin"}
+    subprocess.run(["bash", "-c", script], check=True, env=env, capture_output=True, text=True)
+
+    asked = calls.read_text(encoding="utf-8").splitlines()
+    assert asked[-1] == "purge -y -qq libxcb-cursor0"
+    assert not any("desktop-file-utils" in call or call.startswith("purge") and "tarjama" in call for call in asked)
