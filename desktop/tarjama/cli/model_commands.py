@@ -7,6 +7,7 @@ from pathlib import Path
 
 from tarjama.cli.output import JSON_HELP, command
 from tarjama.cli.terminal import Out
+from tarjama.mt.index import DEFAULT_INDEX_URL
 
 #: Packages are unpacked (or set aside, when removed) in a staging folder and renamed into (or out of) place.
 PACKAGES_WHOLE = "packages are moved into and out of place whole, so the packages folder is as it was or as asked."
@@ -88,4 +89,6 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Download and install the newest Arabic→English package (the only command that uses the network).",
         interrupted="a download is written under a temporary name, deleted when stopped, and " + PACKAGES_WHOLE,
     )
-    p.add_argument("--index", help="package index URL (default: ARGOS_PACKAGE_INDEX or Argos's own)")
+    p.add_argument(
+        "--index", help=f"package index URL (default: ARGOS_PACKAGE_INDEX if set, else Argos's {DEFAULT_INDEX_URL})"
+    )
