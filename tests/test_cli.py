@@ -14,6 +14,7 @@ import docx
 import pytest
 
 from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK, main
+from tarjama.domain import MachineSuggestion
 from tarjama.formats import read_document
 from tarjama.stores.project import PROJECT_FILE, ProjectStore
 
@@ -151,6 +152,24 @@ def test_split_and_merge_round_trip(capsys: pytest.CaptureFixture[str], project:
     code, out, _ = run(capsys, "merge", project, first["id"])
     assert (code, out.strip()) == (EXIT_OK, f"Merged segment {new_id} into segment {first['id']}.")
     assert run_json(capsys, "segments", project) == before
+
+
+def test_split_of_machine_output_leaves_a_draft_without_the_machine_score(
+    capsys: pytest.CaptureFixture[str], project: Path
+) -> None:
+    first = run_json(capsys, "segments", project)[0]
+    with ProjectStore.open(project) as store:
+        best = MachineSuggestion("The government announced a new public transport plan.", 1.0)
+        store.apply_machine_translations([(first["id"], best, (best,))])
+
+    code, _, _ = run(capsys, "split", project, first["id"], first["source"].index("للنقل"))
+
+    assert code == EXIT_OK
+    head, tail = run_json(capsys, "segments", project)[:2]
+    assert (head["target"], head["status"], head["origin"], head["confidence"]) == (
+        best.text, "draft", "human", None
+    )
+    assert (tail["target"], tail["status"], tail["origin"], tail["confidence"]) == ("", "new", "none", None)
 
 
 def test_export_target_txt_and_docx(capsys: pytest.CaptureFixture[str], project: Path, tmp_path: Path) -> None:

@@ -100,6 +100,26 @@ def test_banner_shows_without_package_and_hides_after_install(qtbot, package_fil
     assert banner.isVisible()
 
 
+def test_banner_notice_is_shown_in_full_until_a_package_is_installed(qtbot, package_file: Path) -> None:  # noqa: ANN001
+    """A pre-translation report too long for the status bar is said in the bar, beside its offers to install."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    banner = MissingModelBanner(host)
+    QVBoxLayout(host).addWidget(banner)
+    host.show()
+    default = banner.label.text()
+    notice = "Pre-translation finished: 2 segments from the translation memory. Machine translation was skipped."
+    banner.show_notice(notice)
+    assert banner.isVisible() and banner.label.text() == notice and banner.label.wordWrap()
+    assert banner.install_button.isVisible() and banner.download_button.isVisible()
+    assert banner.refresh() is True and banner.label.text() == notice, "still no package: the notice stays"
+
+    mt.install_package(package_file)
+    assert banner.refresh() is False and not banner.isVisible()
+    mt.remove_package("translate-ar_en-1_0")
+    assert banner.refresh() is True and banner.label.text() == default
+
+
 # -- install and remove -------------------------------------------------------------------------------------
 
 

@@ -10,13 +10,14 @@ import os
 import random
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 import sqlite_utils
 
-from tarjama.domain import ImportedDocument, Origin, Segment, Status
+from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status, TmMatch, TmUnit
 from tarjama.errors import ProjectError, SegmentError
 from tarjama.stores import project as project_module
 from tarjama.stores.project import PROJECT_FILE, ProjectStore
@@ -233,6 +234,54 @@ def test_split_with_new_id_reuses_the_id(store: ProjectStore) -> None:
     assert again.id == tail.id
     assert again.source == "إن الاجتماع كان مثمرا."
     assert rebuilt(store, store.documents()[0].id) == PARAGRAPHS
+
+
+def _without_time(segment: Segment) -> Segment:
+    return replace(segment, updated_at="")
+
+
+def test_split_of_machine_output_leaves_a_draft_without_the_machine_score(store: ProjectStore) -> None:
+    first = store.segments()[0]
+    best = MachineSuggestion("The delegation arrived in the capital this morning.", 1.0)
+    store.apply_machine_translations([(first.id, best, (best, MachineSuggestion("The delegation came.", 0.4)))])
+    machine = store.segment(first.id)
+    assert (machine.status, machine.origin, machine.confidence) == (Status.MACHINE, Origin.MT, 1.0)
+
+    head, tail = store.split_segment(first.id, first.source.index("صباح"))
+
+    # The whole sentence's translation stays only as the translator's draft, to cut in two; the engine's score,
+    # raw text and alternatives were for the whole sentence and go.
+    assert (head.target, head.status, head.origin) == (best.text, Status.DRAFT, Origin.HUMAN)
+    assert (head.confidence, head.mt_text, head.alternatives) == (None, None, ())
+    assert (tail.target, tail.status, tail.origin, tail.confidence, tail.mt_text) == (
+        "", Status.NEW, Origin.NONE, None, None
+    )
+    assert store.history(first.id)[-1].reason == "split"
+
+    store.merge_with_next(first.id)
+    restored = store.restore_segment(machine)
+    assert _without_time(restored) == _without_time(machine), "undo puts the machine output back exactly"
+
+
+def test_split_of_a_tm_match_drops_the_match_score(store: ProjectStore) -> None:
+    first = store.segments()[0]
+    unit = TmUnit(source=first.source, target="The delegation arrived.")
+    store.apply_tm_matches([(first.id, TmMatch(unit=unit, score=87))])
+    matched = store.segment(first.id)
+
+    head, _ = store.split_segment(first.id, first.source.index("صباح"))
+
+    assert (head.target, head.status, head.origin) == ("The delegation arrived.", Status.DRAFT, Origin.HUMAN)
+    assert (head.tm_score, head.tm_text) == (None, None)
+    store.merge_with_next(first.id)
+    assert _without_time(store.restore_segment(matched)) == _without_time(matched)
+
+
+def test_split_of_an_untranslated_segment_leaves_both_parts_new(store: ProjectStore) -> None:
+    first = store.segments()[0]
+    head, tail = store.split_segment(first.id, first.source.index("صباح"))
+    assert [(s.target, s.status, s.origin) for s in (head, tail)] == [("", Status.NEW, Origin.NONE)] * 2
+    assert store.history(first.id) == [], "nothing about its translation changed"
 
 
 @pytest.mark.parametrize("offset", [0, 1_000, -3, -1])

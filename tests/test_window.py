@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qt_keys import press, type_text
-from tarjama.domain import Status
+from tarjama.domain import MachineSuggestion, Status
 from tarjama.stores.project import ProjectStore
 from tarjama.ui.app import create_window, open_settings
 from tarjama.ui.main_window import MainWindow
@@ -230,6 +231,93 @@ def test_split_and_merge_are_undoable_and_keep_ids(window: MainWindow, project: 
     assert stored(project)[0].source == first.source
     window.undo()
     assert stored(project)[1].id == new_id
+
+
+def test_split_of_machine_output_leaves_drafts_without_the_machine_score(window: MainWindow, project: Path) -> None:
+    first = stored(project)[0]
+    best = MachineSuggestion("The minister arrived in the capital this morning.", 1.0)
+    window.session.apply_machine_translation(first.id, best, (best,))
+    model = window.session.model
+    score = model.index(0, Column.CONFIDENCE).data()
+    assert score and model.index(0, Column.STATUS).data() == "Machine"
+    machine = stored(project)[0]
+
+    window.split_at(first.id, first.source.index("صباح"))
+
+    head, tail = stored(project)[:2]
+    assert (head.target, head.status, head.confidence, head.mt_text) == (best.text, Status.DRAFT, None, None)
+    assert (tail.target, tail.status, tail.confidence) == ("", Status.NEW, None)
+    for row in (0, 1):
+        assert model.index(row, Column.CONFIDENCE).data() in ("", None), "no machine score for half a sentence"
+    assert [model.index(row, Column.STATUS).data() for row in (0, 1)] == ["Draft", "New"]
+    window.undo()
+    undone = stored(project)[0]
+    assert replace(undone, updated_at="") == replace(machine, updated_at="")
+    assert model.index(0, Column.CONFIDENCE).data() == score
+
+
+def _targets(window: MainWindow, project: Path, targets: dict[int, tuple[str, Status]]) -> list[int]:
+    ids = [s.id for s in stored(project)]
+    for row, (target, status) in targets.items():
+        window.session.update_segment(ids[row], target=target, status=status)
+    return ids
+
+
+def test_replace_all_counts_what_it_changed_and_skips_approved_segments(window: MainWindow, project: Path) -> None:
+    ids = _targets(window, project, {
+        0: ("The minister arrived.", Status.DRAFT),
+        1: ("He met the minister.", Status.DRAFT),
+        2: ("The minister said so.", Status.APPROVED),
+    })
+    window.find_bar.open_bar("minister", replace=True)
+    assert window.find_bar.matches.text() == "3 segment(s)"
+    window.go_to(ids[0])
+
+    window.replace_current("envoy")
+    assert window.statusBar().currentMessage() == "Replaced in 1 segment(s)."
+    assert window.find_bar.matches.text() == "2 segment(s)", "the count follows the replacement"
+    plan = window.replace_all("envoy")
+
+    assert (plan.changed, plan.skipped) == (1, 1)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Replaced in 1 segment(s); 1 approved segment(s) skipped"), message
+    assert window.find_bar.matches.text() == "1 segment(s)"
+    segments = stored(project)
+    assert [(s.target, s.status) for s in segments[:3]] == [
+        ("The envoy arrived.", Status.DRAFT),
+        ("He met the envoy.", Status.DRAFT),
+        ("The minister said so.", Status.APPROVED),
+    ]
+
+
+def test_plain_replace_leaves_an_approved_segment_approved(window: MainWindow, project: Path) -> None:
+    ids = _targets(window, project, {0: ("The minister arrived.", Status.APPROVED)})
+    window.find_bar.open_bar("minister", replace=True)
+    window.go_to(ids[0])
+    window.replace_current("envoy")
+    assert (stored(project)[0].target, stored(project)[0].status) == ("The minister arrived.", Status.APPROVED)
+    assert window.statusBar().currentMessage().startswith("Replaced in 0 segment(s); 1 approved segment(s) skipped")
+
+
+def test_including_approved_segments_replaces_in_them_as_one_undo_step(window: MainWindow, project: Path) -> None:
+    _targets(window, project, {
+        0: ("The minister arrived.", Status.APPROVED),
+        1: ("He met the minister.", Status.DRAFT),
+    })
+    before = stored(project)
+    window.find_bar.open_bar("MINISTER", replace=True)
+    assert not window.find_bar.includes_approved(), "approved segments are left alone by default"
+    window.find_bar.include_approved.setChecked(True)
+
+    window.replace_all("envoy")
+
+    assert window.statusBar().currentMessage() == "Replaced in 2 segment(s)."
+    assert [(s.target, s.status) for s in stored(project)[:2]] == [
+        ("The envoy arrived.", Status.DRAFT),  # edited, so it needs approving again
+        ("He met the envoy.", Status.DRAFT),
+    ]
+    window.undo()
+    assert [(s.target, s.status) for s in stored(project)[:2]] == [(s.target, s.status) for s in before[:2]]
 
 
 def test_reopening_restores_text_status_and_current_segment(qtbot, window: MainWindow, project: Path) -> None:

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QFont, QImage, QTextOption
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QFileSystemModel
 
 from qt_keys import press, type_text
-from tarjama.domain import Segment
+from tarjama.domain import MachineSuggestion, Segment
 from tarjama.qa import CheckName, QaContext, QaIssue, Severity, check_segment
 from tarjama.qa.messages import Alternatives, message
 from tarjama.ui import i18n
@@ -182,3 +182,72 @@ def test_qa_findings_are_arabic_with_their_values_and_english_for_the_cli(arabic
     )
     assert glossary.message == "The glossary says to translate “الوزير” as “minister” or “secretary”."
     assert issue_message(glossary) == "يقضي المسرد بترجمة «الوزير» إلى “minister” أو “secretary”."
+
+
+def _x_of(layout, index: int) -> float:  # noqa: ANN001 - a QTextLayout
+    return min(position.x() for run in layout.glyphRuns(index, 1) for position in run.positions())
+
+
+def _reads_left_to_right(text: str, part: str) -> bool:
+    """Whether `part` of `text` is drawn left to right, each character right of the one before, when the whole is
+    laid out as the Arabic UI lays out its texts (a right-to-left paragraph)."""
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    layout, _ = lay_out(text, QFont(), option, 4000)
+    start = text.index(part)
+    xs = [_x_of(layout, start + offset) for offset, char in enumerate(part) if not char.isspace()]
+    return xs == sorted(xs) and len(set(xs)) == len(xs)
+
+
+def test_percentages_keep_their_sign_after_the_number(window: MainWindow) -> None:
+    """After Arabic words (or an Arabic name the engine left untranslated) "96%" must not turn into "%96"."""
+    segment = Segment(
+        1,
+        1,
+        0,
+        0,
+        "التقى الوزير الشرع.",
+        mt_text="The minister met الشرع",
+        alternatives=(MachineSuggestion("The minister met الشرع", 0.96),),
+    )
+    pane = window.alternatives
+    pane.show_segment(segment)
+    assert pane.list.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert _reads_left_to_right(pane.list.item(0).text(), "96%")
+    assert _reads_left_to_right(pane.list.item(0).text(), "The minister met")
+    window.update_progress()
+    assert _reads_left_to_right(window.progress_label.text(), "0%")  # "…الكلمات 0/24 (0%)"
+
+
+def test_english_in_the_tm_and_mt_panes_keeps_its_full_stop_at_the_end(window: MainWindow) -> None:
+    segment = Segment(
+        1, 1, 0, 0, "وصل الوزير.", mt_text="The minister arrived.", tm_score=85, tm_text="The minister came."
+    )
+    window.tm.pane.show_segment(segment)
+    origin = window.tm.pane.origin.text()
+    assert origin.startswith(arabic("TmPane", "Pre-translated from a {score}% match: {text}")[:10])
+    assert _full_stop_is_rightmost(origin)
+    assert _reads_left_to_right(origin, "85%")
+    window.alternatives.show_segment(segment)
+    assert _full_stop_is_rightmost(window.alternatives.machine.text())
+
+
+def test_file_patterns_read_left_to_right_in_the_file_dialogs(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Patterns such as (*.docx *.txt) came out reversed after Arabic words; isolated, Qt still finds them."""
+    asked: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: asked.append(args[3]) or ("", ""))
+    window.new_action.trigger()
+    window.packages_dialog.choose_file_and_install()
+    window.glossary_menu.import_action.trigger()
+    assert len(asked) == 3
+    assert asked[0].startswith(arabic("MainWindow", "Documents ({patterns})")[:5])
+    for filters in asked:
+        for name_filter in filters.split(";;"):
+            patterns = name_filter[name_filter.rindex("(") + 1 : -1]
+            assert _reads_left_to_right(name_filter, patterns), name_filter
+            dialog = QFileDialog(window, "", "", name_filter)
+            dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+            assert dialog.findChild(QFileSystemModel).nameFilters() == patterns.split(), name_filter
+            dialog.deleteLater()

@@ -21,6 +21,17 @@
     </message>
 </context>
 <context>
+    <name>App</name>
+    <message>
+        <source>Language</source>
+        <translation>اللغة</translation>
+    </message>
+    <message>
+        <source>The window stays in English: its translation could not be loaded ({reason}). Reinstalling Tarjama puts it back; View → Language → English stops this message.</source>
+        <translation>تبقى النافذة بالإنجليزية: تعذّر تحميل ترجمتها ({reason}). إعادة تثبيت «ترجمة» تعيدها؛ واختيار عرض ← اللغة ← English يوقف هذه الرسالة.</translation>
+    </message>
+</context>
+<context>
     <name>Commands</name>
     <message>
         <source>Split segment</source>
@@ -68,6 +79,10 @@
     <message>
         <source>TM {score}%</source>
         <translation>ذاكرة {score}%</translation>
+    </message>
+    <message>
+        <source>MT {score}</source>
+        <translation>آلية {score}</translation>
     </message>
 </context>
 <context>
@@ -211,8 +226,9 @@
         <translation>الصيغ المحظورة</translation>
     </message>
     <message>
-        <source>is empty; a glossary needs a header row (arabic, english, note, forbidden) and one row per term</source>
-        <translation>فارغ؛ يحتاج المسرد إلى صف عناوين (arabic وenglish وnote وforbidden) وصف لكل مصطلح</translation>
+        <source>is empty; a glossary has a row per term: the Arabic term, its English translation and a note if any (a first row may name the columns arabic, english, note and forbidden)</source>
+        <extracomment>Where the columns are in a file without a header row (and in an OmegaT glossary). A language code with a region or script (&quot;ar-sa&quot;, &quot;en-us&quot;, &quot;ar-latn&quot;); not a word like &quot;en-route&quot;. The first line OmegaT writes in a glossary it creates: its reader takes the encoding from it.</extracomment>
+        <translation>فارغ؛ في المسرد صفّ لكل مصطلح: المصطلح العربي وترجمته الإنجليزية وملاحظة إن وجدت (ويجوز أن يسمّي الصف الأول الأعمدة arabic وenglish وnote وforbidden)</translation>
     </message>
     <message>
         <source>line {line} cannot be read ({reason}); a quote mark may be missing — open the file in a spreadsheet and save it again</source>
@@ -791,6 +807,14 @@ Segments not approved are exported with their current English text ({as_target} 
         <translation>استبدال الكل</translation>
     </message>
     <message>
+        <source>Include approved segments</source>
+        <translation>تضمين المقاطع المعتمدة</translation>
+    </message>
+    <message>
+        <source>Replace in approved segments too; they become drafts and need approving again</source>
+        <translation>الاستبدال في المقاطع المعتمدة أيضًا؛ فتصير مسودات تحتاج إلى اعتماد من جديد</translation>
+    </message>
+    <message>
         <source>Close the find bar (Esc)</source>
         <translation>إغلاق شريط البحث (Esc)</translation>
     </message>
@@ -810,8 +834,8 @@ Segments not approved are exported with their current English text ({as_target} 
         <translation>&amp;فتح مسرد…</translation>
     </message>
     <message>
-        <source>&amp;Import glossary (CSV, TSV, TBX)…</source>
-        <translation>ا&amp;ستيراد مسرد (CSV أو TSV أو TBX)…</translation>
+        <source>&amp;Import glossary (CSV, TSV, TBX, OmegaT)…</source>
+        <translation>ا&amp;ستيراد مسرد (CSV أو TSV أو TBX أو OmegaT)…</translation>
     </message>
     <message>
         <source>&amp;Export glossary…</source>
@@ -829,6 +853,10 @@ Segments not approved are exported with their current English text ({as_target} 
     <message>
         <source>TBX files (*.tbx)</source>
         <translation>ملفات TBX (*.tbx)</translation>
+    </message>
+    <message>
+        <source>OmegaT glossaries (*.txt)</source>
+        <translation>مسارد OmegaT (*.txt)</translation>
     </message>
     <message>
         <source>Glossaries (*{suffix})</source>
@@ -863,8 +891,8 @@ Segments not approved are exported with their current English text ({as_target} 
         <translation>استيراد مسرد</translation>
     </message>
     <message>
-        <source>Glossary files (*.csv *.tsv *.tbx);;All files (*)</source>
-        <translation>ملفات المسارد (*.csv *.tsv *.tbx);;كل الملفات (*)</translation>
+        <source>Glossary files (*.csv *.tsv *.tbx *.txt);;All files (*)</source>
+        <translation>ملفات المسارد (*.csv *.tsv *.tbx *.txt);;كل الملفات (*)</translation>
     </message>
     <message>
         <source>Imported {name}: {added} terms added, {merged} merged with terms already there.</source>
@@ -936,6 +964,26 @@ Segments not approved are exported with their current English text ({as_target} 
     <message>
         <source>Reading the glossary…</source>
         <translation>جارٍ قراءة المسرد…</translation>
+    </message>
+</context>
+<context>
+    <name>GridZoom</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <extracomment>The sizes one Ctrl+plus or Ctrl+minus steps through, in percent of the normal size.</extracomment>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>ت&amp;صغير</translation>
+    </message>
+    <message>
+        <source>&amp;Actual size</source>
+        <translation>الح&amp;جم الفعلي</translation>
+    </message>
+    <message>
+        <source>Zoom {percent}%</source>
+        <translation>التكبير: {percent}%</translation>
     </message>
 </context>
 <context>
@@ -1145,6 +1193,10 @@ Segments not approved are exported with their current English text ({as_target} 
         <translation>الإ&amp;حصاءات…</translation>
     </message>
     <message>
+        <source>&amp;Panes</source>
+        <translation>الأ&amp;جزاء</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة (Language)</translation>
     </message>
@@ -1225,8 +1277,16 @@ Segments not approved are exported with their current English text ({as_target} 
         <translation>هذا آخر مقطع في فقرته: لا يوجد مقطع تالٍ لدمجه.</translation>
     </message>
     <message>
-        <source>{count} segments</source>
+        <source>{count} segment(s)</source>
         <translation>المقاطع: {count}</translation>
+    </message>
+    <message>
+        <source>Replaced in {count} segment(s); {skipped} approved segment(s) skipped (tick “Include approved segments” to replace in them).</source>
+        <translation>المقاطع التي جرى فيها الاستبدال: {count}؛ والمقاطع المعتمدة المتروكة: {skipped} (حدّد «تضمين المقاطع المعتمدة» للاستبدال فيها).</translation>
+    </message>
+    <message>
+        <source>Replaced in {count} segment(s).</source>
+        <translation>المقاطع التي جرى فيها الاستبدال: {count}.</translation>
     </message>
     <message>
         <source>Not found: {text}</source>
@@ -1239,10 +1299,6 @@ Segments not approved are exported with their current English text ({as_target} 
     <message>
         <source>Replace all</source>
         <translation>استبدال الكل</translation>
-    </message>
-    <message>
-        <source>Replaced in {count} segments.</source>
-        <translation>المقاطع التي جرى فيها الاستبدال: {count}.</translation>
     </message>
     <message>
         <source>Pre-translation starting…</source>
@@ -1824,6 +1880,10 @@ Why can this be ignored? The reason is kept with the project.</source>
     <message>
         <source>Filled from a translation-memory match of {score}%: {text}</source>
         <translation>مملوء من تطابق في ذاكرة الترجمة بنسبة {score}%: {text}</translation>
+    </message>
+    <message>
+        <source>Machine confidence {score}%: the engine&apos;s own estimate, not a TM match</source>
+        <translation>ثقة الترجمة الآلية {score}%: تقدير المحرّك نفسه، لا تطابق من ذاكرة الترجمة</translation>
     </message>
     <message>
         <source>Paragraph {paragraph}, segment id {id}</source>

@@ -66,7 +66,7 @@ def test_pretranslate_fills_untouched_segments_and_keeps_approved_ones(qtbot, wi
     assert segments[1].target.startswith("house")
     model = window.session.model
     assert model.index(1, Column.TARGET).data() == segments[1].target
-    assert model.index(1, Column.CONFIDENCE).data().endswith("%")
+    assert model.index(1, Column.CONFIDENCE).data().startswith("MT ")  # a confidence, not a "TM 85%" match
     assert model.index(0, Column.CONFIDENCE).data() == ""
 
 
@@ -105,7 +105,7 @@ def test_least_confident_first(qtbot, window: MainWindow) -> None:
     window.least_confident_action.setChecked(True)
     proxy = window.grid.model()
     shown = [proxy.index(row, Column.CONFIDENCE).data() for row in range(proxy.rowCount())]
-    values = [int(text[:-1]) for text in shown]
+    values = [int(text.removeprefix("MT ")) for text in shown]
     assert values == sorted(values)
     window.least_confident_action.setChecked(False)
     assert [proxy.index(r, Column.NUMBER).data() for r in range(proxy.rowCount())] == ["1", "2", "3", "4", "5"]

@@ -593,10 +593,18 @@ class ProjectStore:
         self._sync_tm(segment_id, target, status, now)
 
     def split_segment(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
-        """Split a segment's source at `offset`; the target stays with the first part.
+        """Split a segment's source at `offset`; the target stays with the first part, as a draft.
 
-        An approved segment's first part becomes a draft and its TM unit is withdrawn: the translation still
-        covers both parts, so neither the segment nor the memory may go on pairing it with half the sentence.
+        The target translates the whole sentence, so it belongs to neither part as it is. It is kept in the first
+        part rather than dropped because it holds the words of both halves: the translator cuts the second half's
+        words out and pastes them into the second part instead of translating twice, and text a person typed is
+        never thrown away. But it stays only as a draft to be checked: the first part becomes a draft (new when the
+        target is empty), whatever it was (approved, machine, rejected), and the target counts as the translator's
+        own text from then on (origin human). What described the whole sentence goes: the engine's confidence (no
+        "Machine 100 %" for half a sentence), the raw machine translation and its alternatives, and the TM match's
+        score and text, which post-editing metrics would otherwise compare half a translation against. An approved
+        segment's TM unit is withdrawn, so the memory does not pair the translation with half the sentence. The
+        second part starts new and empty. Undo (`restore_segment` after `merge_with_next`) puts all of it back.
 
         `new_id` lets undo/redo recreate the second part under the id it had before, so later commands that
         refer to it stay valid.
@@ -635,8 +643,14 @@ class ProjectStore:
             if new_id is not None:
                 row["id"] = new_id
             created = db["segments"].insert(row).last_pk
-            if current.status == Status.APPROVED:
-                self._write(segment_id, current.target, Status.DRAFT, current.origin, "split", current.confidence)
+            db.execute(
+                "UPDATE segments SET mt_text = NULL, alternatives = NULL, tm_score = NULL, tm_text = NULL WHERE id = ?",
+                [segment_id],
+            )
+            status = Status.DRAFT if current.target.strip() else Status.NEW
+            origin = Origin.HUMAN if current.target.strip() else Origin.NONE
+            if (status, origin, current.confidence) != (current.status, current.origin, None):
+                self._write(segment_id, current.target, status, origin, "split")
         return self.segment(segment_id), self.segment(created)
 
     def merge_with_next(self, segment_id: int) -> tuple[Segment, Segment]:

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontMetrics,
+    QFontMetricsF,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -44,7 +44,8 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.domain import Segment, Span
-from tarjama.ui.segment_model import FIRST_IN_PARAGRAPH_ROLE, SEGMENT_ROLE, Column
+from tarjama.ui.fonts import matching_latin_font, zoomed
+from tarjama.ui.segment_model import FIRST_IN_PARAGRAPH_ROLE, SEGMENT_ROLE, Column, machine_confidence
 
 Index = QModelIndex | QPersistentModelIndex
 AUTOSAVE_IDLE_MS = 1000
@@ -52,6 +53,12 @@ CELL_MARGIN = 4
 PARAGRAPH_RULE = QColor("#5b6f8a")
 HIGHLIGHT = QColor("#ffd54f")
 TERM_UNDERLINE = QColor("#1565c0")
+#: A machine confidence is drawn as a blue badge with a bar as long as the confidence, in the blue of the Machine
+#: status, so it is never read as one of the red-to-green TM match percentages sharing its column.
+MT_BADGE = QColor("#e3ecfa")
+MT_INK = QColor("#0d47a1")
+MT_BAR = QColor("#1e88e5")
+MT_BORDER = QColor("#9bbbe6")
 
 
 def direction_option(right_to_left: bool) -> QTextOption:
@@ -139,6 +146,16 @@ class TargetEditor(QPlainTextEdit):
         self._idle.timeout.connect(lambda: self.idleText.emit(self.toPlainText()))
         self.textChanged.connect(self._idle.start)
         self.textChanged.connect(self.activity)
+        # The band above the text (`set_first_baseline`) is filled like the text area, not left showing the cell.
+        palette = self.palette()
+        palette.setColor(palette.ColorRole.Window, palette.color(palette.ColorRole.Base))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+
+    def set_first_baseline(self, y: float) -> None:
+        """Start the text lower so its first line sits `y` below the top, where the grid paints it when closed."""
+        top = self.frameWidth() + self.document().documentMargin() + QFontMetricsF(self.font()).ascent()
+        self.setViewportMargins(0, max(0, round(y - top)), 0, 0)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.activity.emit()  # moving the cursor to read and check is work on the segment too
@@ -175,13 +192,18 @@ class SegmentDelegate(QStyledItemDelegate):
     editorActivity = Signal()  # a key or a change in the open editor
 
     def __init__(self, parent: QObject, source_font: QFont, target_font: QFont) -> None:
+        """`target_font` gives the English family; its size is matched to the Arabic (`matching_latin_font`)."""
         super().__init__(parent)
-        self.source_font = source_font
-        self.target_font = target_font
+        self._base_fonts = (QFont(source_font), QFont(target_font))
+        self.zoom = 100
+        self.source_font = QFont(source_font)
+        self.target_font = QFont(target_font)
+        self._first_baseline = 0.0
         self.reserved_shortcuts: list[QKeySequence] = []
         self._highlight: re.Pattern[str] | None = None
         self._highlight_columns: set[int] = set()
         self._editing: dict[QWidget, int] = {}
+        self.set_zoom(100)
         #: Where the glossary terms of a segment's source are, to underline them (set by the window).
         self.term_spans: Callable[[Segment], list[Span]] = lambda segment: []
         self.closeEditor.connect(self._on_close_editor)
@@ -193,6 +215,29 @@ class SegmentDelegate(QStyledItemDelegate):
     def font_for(self, column: int) -> QFont:
         return self.source_font if column == Column.SOURCE else self.target_font
 
+    def set_zoom(self, percent: int) -> None:
+        """Size both columns' text at `percent` of the normal size, the English kept as large as the Arabic.
+
+        The view still has to size its rows again (`SegmentGrid.set_zoom` does both).
+        """
+        self.zoom = percent
+        self.source_font = zoomed(self._base_fonts[0], percent)
+        self.target_font = matching_latin_font(self._base_fonts[1], self.source_font)
+        # Both columns put their first line on one baseline, that of the font reaching highest above it (the
+        # Arabic, whose ascent leaves room for stacked marks): side by side, the two texts start level.
+        self._first_baseline = max(QFontMetricsF(self.source_font).ascent(), QFontMetricsF(self.target_font).ascent())
+        for editor in self._editing:
+            self._style_editor(editor)
+
+    def _style_editor(self, editor: QWidget) -> None:
+        assert isinstance(editor, TargetEditor)
+        editor.setFont(self.target_font)
+        editor.set_first_baseline(CELL_MARGIN + self._first_baseline)
+
+    def _top_offset(self, layout: QTextLayout) -> float:
+        """How far below the cell's margin a laid-out text starts so its first line sits on the shared baseline."""
+        return max(0.0, self._first_baseline - layout.lineAt(0).ascent()) if layout.lineCount() else 0.0
+
     # -- painting -------------------------------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -200,13 +245,16 @@ class SegmentDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         text = opt.text
-        if column in (Column.SOURCE, Column.TARGET):
+        machine = machine_confidence(index.data(SEGMENT_ROLE)) if column == Column.CONFIDENCE else None
+        if column in (Column.SOURCE, Column.TARGET) or machine is not None:
             opt.text = ""
         widget = opt.widget
         style = widget.style() if widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if column in (Column.SOURCE, Column.TARGET):
             self._paint_text(painter, opt, column, text, self.term_spans_at(index))
+        if machine is not None:
+            self._paint_machine_badge(painter, opt, text, machine)
         if index.row() > 0 and index.data(FIRST_IN_PARAGRAPH_ROLE):
             painter.save()
             painter.setPen(QPen(PARAGRAPH_RULE, 2))
@@ -232,7 +280,29 @@ class SegmentDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(opt.palette.color(role))
         painter.setClipRect(opt.rect)
-        layout.draw(painter, rect.topLeft(), ranges, QRectF(rect))
+        layout.draw(painter, QPointF(rect.topLeft()) + QPointF(0, self._top_offset(layout)), ranges, QRectF(rect))
+        painter.restore()
+
+    def _paint_machine_badge(self, painter: QPainter, opt: QStyleOptionViewItem, label: str, confidence: float) -> None:
+        """The label ("MT 96") on a light blue badge, over a bar filled as far as the confidence goes."""
+        metrics = QFontMetricsF(opt.font)
+        height = min(metrics.height() + 8, opt.rect.height() - 4)
+        badge = QRectF(opt.rect).adjusted(3, 0, -3, 0)
+        badge.setTop(opt.rect.top() + (opt.rect.height() - height) / 2)
+        badge.setHeight(height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(MT_BORDER, 1))
+        painter.setBrush(MT_BADGE)
+        painter.drawRoundedRect(badge, 3, 3)
+        length = (badge.width() - 6) * max(0.0, min(1.0, confidence))
+        bar = QRectF(badge.left() + 3, badge.bottom() - 5, length, 3)
+        if opt.direction == Qt.LayoutDirection.RightToLeft:  # filled from the start of the line in the Arabic UI
+            bar.moveRight(badge.right() - 3)
+        painter.fillRect(bar, MT_BAR)
+        painter.setPen(MT_INK)
+        painter.setFont(opt.font)
+        painter.drawText(badge.adjusted(0, 0, 0, -4), Qt.AlignmentFlag.AlignCenter, label)
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
@@ -240,16 +310,20 @@ class SegmentDelegate(QStyledItemDelegate):
         if column not in (Column.SOURCE, Column.TARGET):
             return super().sizeHint(option, index)
         width = max(option.rect.width() - 2 * CELL_MARGIN, 40)
-        _, height = lay_out(str(index.data()), self.font_for(column), text_option(column), width)
-        # Room for two lines of English, so the editor opened in place is never a single cramped line.
-        minimum = max(QFontMetrics(self.source_font).height(), 2 * QFontMetrics(self.target_font).lineSpacing())
+        layout, height = lay_out(str(index.data()), self.font_for(column), text_option(column), width)
+        height += self._top_offset(layout)
+        # Room for two lines of English below the shared first baseline, so the editor opened in place (which
+        # starts its text there too) is never a single cramped line.
+        target = QFontMetricsF(self.target_font)
+        lines = self._first_baseline - target.ascent() + 2 * target.lineSpacing()
+        minimum = max(QFontMetricsF(self.source_font).height(), lines)
         return QSize(option.rect.width(), int(max(height, minimum)) + 2 * CELL_MARGIN + 2)
 
     # -- editing --------------------------------------------------------------------------------------------
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         editor = TargetEditor(parent, self.reserved_shortcuts)
-        editor.setFont(self.target_font)
+        self._style_editor(editor)
         segment_id = index.data(SEGMENT_ROLE).id
         self._editing[editor] = segment_id
         editor.idleText.connect(lambda text: self.draftTyped.emit(segment_id, text))

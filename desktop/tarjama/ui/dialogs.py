@@ -24,6 +24,7 @@ from tarjama.domain import Status
 from tarjama.errors import TarjamaError
 from tarjama.project_files import ExportReport, export_target
 from tarjama.stores.project import ProjectStore
+from tarjama.ui.bidi import name_filters
 from tarjama.ui.error_text import error_text
 from tarjama.ui.fields import english_field
 
@@ -43,6 +44,13 @@ class SplitDialog(QDialog):
         )
         self.text.setFont(font)
         self.text.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        # The widget's direction does not reach the text: the document lays each line out in its own direction,
+        # flush left. Arabic is set right to left and flush right, absolutely (a plain AlignRight would be mirrored
+        # back to the left for right-to-left text), in either UI.
+        option = self.text.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        self.text.document().setDefaultTextOption(option)
         cursor = self.text.textCursor()
         cursor.setPosition(len(source) // 2)
         self.text.setTextCursor(cursor)
@@ -82,21 +90,27 @@ class ExportDialog(QDialog):
         documents = store.documents()
         stem = Path(documents[0].name).stem if documents else store.path.stem
         self.path_edit = english_field(QLineEdit(str(store.path.with_name(f"{stem}-en.docx"))))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
+        self.browse_button = QPushButton(self.tr("Browse…"))
+        self.browse_button.setAutoDefault(False)  # Enter in the path field exports, not opens the file chooser
+        self.browse_button.clicked.connect(self._browse)
         row.addWidget(self.path_edit)
-        row.addWidget(browse)
+        row.addWidget(self.browse_button)
         layout.addLayout(row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        export = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
-        export.setDefault(True)
+        self.export_button = buttons.addButton(self.tr("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.export)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Only once the button is in the dialog does the dialog take it as its default (Enter) button.
+        self.export_button.setDefault(True)
+        self.path_edit.setFocus()
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Export translation as"), self.path_edit.text(), self.tr("Word (*.docx);;Text (*.txt)")
+            self,
+            self.tr("Export translation as"),
+            self.path_edit.text(),
+            name_filters(self.tr("Word (*.docx);;Text (*.txt)")),
         )
         if path:
             self.path_edit.setText(path)

@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
 
 from tarjama.ui.fields import english_field
 from tarjama.ui.segment_model import Column
@@ -40,10 +49,24 @@ class FindBar(QWidget):
         following = QPushButton(self.tr("Next"))
         replace = QPushButton(self.tr("Replace"))
         replace_all = QPushButton(self.tr("Replace all"))
+        # Off by default: replacing in an approved segment makes it a draft again (see `tarjama.replace`).
+        self.include_approved = QCheckBox(self.tr("Include approved segments"))
+        self.include_approved.setToolTip(
+            self.tr("Replace in approved segments too; they become drafts and need approving again")
+        )
         close = QToolButton()
         close.setText("✕")
         close.setToolTip(self.tr("Close the find bar (Esc)"))
-        for widget in (self.find_edit, self.scope, previous, following, self.replace_edit, replace, replace_all):
+        for widget in (
+            self.find_edit,
+            self.scope,
+            previous,
+            following,
+            self.replace_edit,
+            replace,
+            replace_all,
+            self.include_approved,
+        ):
             layout.addWidget(widget)
         layout.addWidget(self.matches)
         layout.addWidget(close)
@@ -61,6 +84,10 @@ class FindBar(QWidget):
 
     def text(self) -> str:
         return self.find_edit.text()
+
+    def includes_approved(self) -> bool:
+        """Whether Replace and Replace all may change approved segments."""
+        return self.include_approved.isChecked()
 
     def _emit_search(self) -> None:
         self.searchChanged.emit(self.text(), self.columns())

@@ -17,6 +17,7 @@ from tarjama.glossary_exchange import GlossaryImportReport, export_glossary, imp
 from tarjama.paths import default_glossary_path
 from tarjama.stores.glossary import GLOSSARY_SUFFIX, Glossary
 from tarjama.ui.actions import make_action
+from tarjama.ui.bidi import name_filters, without_isolates
 from tarjama.ui.error_text import error_text
 from tarjama.ui.glossary_panels import GlossaryPanels
 from tarjama.ui.progress import FileJobs, with_suffix
@@ -56,7 +57,7 @@ class GlossaryMenu(FileJobs):
             self.window,
             title,
             str(default_glossary_path().parent),
-            self.tr("Glossaries (*{suffix})").format(suffix=GLOSSARY_SUFFIX),
+            name_filters(self.tr("Glossaries (*{suffix})").format(suffix=GLOSSARY_SUFFIX)),
         )
         return chosen
 
@@ -117,7 +118,7 @@ class GlossaryMenu(FileJobs):
             self.window,
             self.tr("Import a glossary"),
             "",
-            self.tr("Glossary files (*.csv *.tsv *.tbx *.txt);;All files (*)"),
+            name_filters(self.tr("Glossary files (*.csv *.tsv *.tbx *.txt);;All files (*)")),
         )
         if not chosen:
             return
@@ -143,7 +144,7 @@ class GlossaryMenu(FileJobs):
 
     def export_terms(self) -> None:
         glossary = self.panels.path
-        filters = ";;".join(name for name, _ in self._formats)
+        filters = name_filters(";;".join(name for name, _ in self._formats))
         chosen, chosen_filter = QFileDialog.getSaveFileName(
             self.window, self.tr("Export the glossary"), str(Path.home() / f"{glossary.stem}.csv"), filters
         )
@@ -151,7 +152,7 @@ class GlossaryMenu(FileJobs):
             return
         out = Path(chosen)
         if out.suffix.lower() not in {extension for _, extension in self._formats}:
-            out = with_suffix(chosen, dict(self._formats).get(chosen_filter, ".csv"))
+            out = with_suffix(chosen, dict(self._formats).get(without_isolates(chosen_filter), ".csv"))
 
         def exported(count: int) -> None:
             self.window.statusBar().showMessage(

@@ -82,6 +82,12 @@ class SegmentGrid(QTableView):
         model.dataChanged.connect(self._on_data_changed)
         self._fit_timer.start()
 
+    def set_zoom(self, percent: int) -> None:
+        """Both text columns at `percent` of their normal size, the rows on screen sized again to fit."""
+        self.itemDelegate().set_zoom(percent)
+        self._refit()
+        self.viewport().update()
+
     def _refit(self, *args: object) -> None:
         self._fitted = set()
         self._fit_timer.start()

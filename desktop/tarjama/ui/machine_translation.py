@@ -18,6 +18,7 @@ from tarjama.domain import Segment
 from tarjama.pretranslate import PretranslateProgress, PretranslateReport, pretranslate
 from tarjama.stores.project import ProjectStore
 from tarjama.stores.tm import TranslationMemory
+from tarjama.ui.bidi import left_to_right, with_isolated_percentages
 from tarjama.ui.effort_view import segment_effort_text
 from tarjama.ui.error_text import error_text
 
@@ -92,14 +93,13 @@ class AlternativesPane(QWidget):
         if segment is None or segment.mt_text is None:
             self.machine.setText(self.tr("No machine translation for this segment."))
             return
-        self.machine.setText(self.tr("Machine translation: {text}").format(text=segment.mt_text))
+        # The English keeps its own direction and the confidence its sign after the number in the Arabic UI too.
+        self.machine.setText(self.tr("Machine translation: {text}").format(text=left_to_right(segment.mt_text)))
         for number, alternative in enumerate(segment.alternatives, start=1):
-            item = QListWidgetItem(
-                self.tr("Ctrl+{n}  {text}  ({confidence}%)").format(
-                    n=number, text=alternative.text, confidence=round(100 * alternative.confidence)
-                )
+            text = self.tr("Ctrl+{n}  {text}  ({confidence}%)").format(
+                n=number, text=left_to_right(alternative.text), confidence=round(100 * alternative.confidence)
             )
-            self.list.addItem(item)
+            self.list.addItem(QListWidgetItem(with_isolated_percentages(text)))
 
 
 def pretranslation_summary(report: PretranslateReport, mt_skipped: bool) -> str:

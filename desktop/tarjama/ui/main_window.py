@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -25,9 +25,10 @@ from tarjama.errors import TarjamaError
 from tarjama.formats import supported_extensions
 from tarjama.pretranslate import PretranslateReport
 from tarjama.project_files import default_project_path, import_document
+from tarjama.replace import ReplacePlan, plan_replace
 from tarjama.stores.project import ProjectStore, memory_needing_update
 from tarjama.ui.actions import make_action
-from tarjama.ui.bidi import isolated
+from tarjama.ui.bidi import isolated, left_to_right, name_filters, with_isolated_percentages
 from tarjama.ui.commands import (
     ChangeSegmentCommand,
     MachineTranslationCommand,
@@ -57,6 +58,7 @@ from tarjama.ui.tasks import run_in_background
 from tarjama.ui.tm_menu import TmMenu, tm_threshold
 from tarjama.ui.tm_panels import TmPanels
 from tarjama.ui.tm_worker import LOOKUP_LIMIT
+from tarjama.ui.zoom import GridZoom
 
 MAX_RECENT = 8
 #: View → Show segments, by English name; marked for lupdate here and translated where the menu is built.
@@ -137,7 +139,10 @@ class MainWindow(QMainWindow):
 
         self._build_actions()
         self.delegate.reserved_shortcuts = [
-            seq for action in self.segment_actions for seq in action.shortcuts() if not seq.isEmpty()
+            seq
+            for action in [*self.segment_actions, *self.zoom.actions]
+            for seq in action.shortcuts()
+            if not seq.isEmpty()
         ]
         self.delegate.editingStarted.connect(self._on_editing_started)
         self.delegate.draftTyped.connect(self._on_draft_typed)
@@ -147,6 +152,12 @@ class MainWindow(QMainWindow):
         self.find_bar.findPrevious.connect(lambda: self.find(forward=False))
         self.find_bar.replaceOne.connect(self.replace_current)
         self.find_bar.replaceAll.connect(self.replace_all)
+        self._search: tuple[str, set[int]] = ("", set())
+        # The find bar's count follows every change; a Replace all of many segments recounts once, not per segment.
+        self._match_count_timer = QTimer(self)
+        self._match_count_timer.setSingleShot(True)
+        self._match_count_timer.setInterval(0)
+        self._match_count_timer.timeout.connect(self._count_matches)
         self.packages_dialog = ModelsDialog(self)
         self.packages_dialog.packagesChanged.connect(self.banner.refresh)
         self.banner.installFromFileRequested.connect(self._install_package_from_file)
@@ -287,6 +298,16 @@ class MainWindow(QMainWindow):
         self.statistics_action = self._action(self.tr("S&tatistics…"), self.show_statistics)
         view_menu.addAction(self.statistics_action)
         view_menu.addSeparator()
+        self.zoom = GridZoom(self, self.grid)
+        view_menu.addActions(self.zoom.actions)
+        view_menu.addSeparator()
+        # A closed pane comes back from here (Qt offers this only on a right click over the dock area otherwise);
+        # reopened, it is brought to the front of the tabs it shares.
+        self.panes_menu = view_menu.addMenu(self.tr("&Panes"))
+        for pane in self.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            toggle = pane.toggleViewAction()
+            toggle.triggered.connect(lambda checked, pane=pane: pane.raise_() if checked else None)
+            self.panes_menu.addAction(toggle)
         self.language_menu = LanguageMenu(self, view_menu.addMenu(self.tr("&Language")))
 
         toolbar = self.addToolBar(self.tr("Main"))
@@ -296,6 +317,12 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.pretranslate_action)
         toolbar.addAction(self.least_confident_action)
         toolbar.addAction(filter_menu.menuAction())
+        # "Show segments" names a choice, not a command: the whole button opens the list of filters (as a split
+        # button its main part did nothing, the menu having no action of its own to run).
+        self.filter_button = toolbar.widgetForAction(filter_menu.menuAction())
+        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.panes_menu.addSeparator()
+        self.panes_menu.addAction(toolbar.toggleViewAction())
 
     def _set_project_actions_enabled(self, enabled: bool) -> None:
         for action in [
@@ -337,6 +364,7 @@ class MainWindow(QMainWindow):
         self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
         session.changed.connect(self.update_progress)
         session.changed.connect(self._show_suggestions)
+        session.changed.connect(self._match_count_timer.start)
         session.model.targetEdited.connect(self.on_target_edited)
         self.empty_label.hide()
         self.grid.show()
@@ -395,13 +423,16 @@ class MainWindow(QMainWindow):
     def new_project_dialog(self) -> None:
         patterns = " ".join(f"*{ext}" for ext in supported_extensions())
         document, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Choose an Arabic document"), "", self.tr("Documents ({patterns})").format(patterns=patterns)
+            self,
+            self.tr("Choose an Arabic document"),
+            "",
+            name_filters(self.tr("Documents ({patterns})").format(patterns=patterns)),
         )
         if not document:
             return
         suggested = str(default_project_path(Path(document)))
         project, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save the new project as"), suggested, self.tr("Tarjama projects (*.tarjama)")
+            self, self.tr("Save the new project as"), suggested, name_filters(self.tr("Tarjama projects (*.tarjama)"))
         )
         if project:
             project_path = Path(project)
@@ -411,7 +442,7 @@ class MainWindow(QMainWindow):
 
     def open_project_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open a project"), "", self.tr("Tarjama projects (*.tarjama)")
+            self, self.tr("Open a project"), "", name_filters(self.tr("Tarjama projects (*.tarjama)"))
         )
         if path:
             self.open_project(path)
@@ -442,7 +473,7 @@ class MainWindow(QMainWindow):
             report = dialog.report
             self.statusBar().showMessage(
                 self.tr("Exported {path} ({approved} of {total} segments approved).").format(
-                    path=report.path, approved=report.approved, total=report.segments
+                    path=left_to_right(str(report.path)), approved=report.approved, total=report.segments
                 ),
                 8000,
             )
@@ -673,6 +704,7 @@ class MainWindow(QMainWindow):
         self.commit_open_editor()
         self.proxy.set_statuses(statuses)
         self.grid.fit_visible_rows()
+        self._count_matches()
         if current is not None and self.proxy_index(current.id).isValid():
             self.go_to(current.id)
         elif self.proxy.rowCount():
@@ -688,11 +720,25 @@ class MainWindow(QMainWindow):
     def _on_search_changed(self, text: str, columns: set[int]) -> None:
         self.delegate.set_highlight(text, columns)
         self.grid.viewport().update()
+        self._search = (text, columns)
+        self._count_matches()
+
+    def _count_matches(self) -> None:
+        """The find bar's count: the segments Find goes to (those the filter shows) that hold the text where it is
+        looked for. Recounted after every change and filter, so it never counts a match a replacement removed."""
+        text, columns = self._search
         if self.session is None or not text:
             self.find_bar.matches.setText("")
             return
-        count = sum(1 for s in self.session.model.segments() if self._matches(s, text, columns))
-        self.find_bar.matches.setText(self.tr("{count} segments").format(count=count))
+        count = sum(1 for s in self._visible_segments() if self._matches(s, text, columns))
+        self.find_bar.matches.setText(self.tr("{count} segment(s)").format(count=count))
+
+    def _visible_segments(self) -> list[Segment]:
+        assert self.session is not None
+        return [
+            self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            for row in range(self.proxy.rowCount())
+        ]
 
     @staticmethod
     def _matches(segment: Segment, text: str, columns: set[int]) -> bool:
@@ -717,56 +763,64 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Not found: {text}").format(text=text), 5000)
         return None
 
-    def _replaced(self, target: str, replacement: str) -> str:
-        return re.sub(re.escape(self.find_bar.text()), lambda _: replacement, target, flags=re.IGNORECASE)
-
-    def replace_current(self, replacement: str) -> None:
-        """Replace in the current segment's target, then move to the next match."""
+    def replace_current(self, replacement: str) -> ReplacePlan:
+        """Replace in the current segment's target (skipping it when approved, unless approved segments are
+        included), then move to the next match."""
         segment = self.current_segment()
         text = self.find_bar.text()
         if segment is None or self.session is None or not text:
-            return
+            return ReplacePlan()
         self.commit_open_editor()
-        segment = self.session.store.segment(segment.id)
-        if text.casefold() in segment.target.casefold():
+        plan = plan_replace(
+            [self.session.store.segment(segment.id)],
+            text,
+            replacement,
+            include_approved=self.find_bar.includes_approved(),
+        )
+        for change in plan.replacements:
             self.session.undo_stack.push(
                 ChangeSegmentCommand(
-                    self.session,
-                    segment,
-                    target=self._replaced(segment.target, replacement),
-                    status=None,
-                    text=self.tr("Replace"),
+                    self.session, change.segment, target=change.target, status=None, text=self.tr("Replace")
                 )
             )
         self.find(forward=True)
+        if plan.changed or plan.skipped:
+            self._show_replaced(plan)
+        return plan
 
-    def replace_all(self, replacement: str) -> int:
+    def replace_all(self, replacement: str) -> ReplacePlan:
+        """Replace in the targets of all segments the filter shows, as one undo step; approved segments are
+        skipped unless included. The status bar says how many changed and how many approved were skipped."""
         text = self.find_bar.text()
         if self.session is None or not text:
-            return 0
+            return ReplacePlan()
         self.commit_open_editor()
-        visible = [
-            self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-            for row in range(self.proxy.rowCount())
-        ]
-        hits = [s for s in visible if text.casefold() in s.target.casefold()]
-        if not hits:
-            return 0
-        stack = self.session.undo_stack
-        stack.beginMacro(self.tr("Replace all"))
-        for segment in hits:
-            stack.push(
-                ChangeSegmentCommand(
-                    self.session,
-                    segment,
-                    target=self._replaced(segment.target, replacement),
-                    status=None,
-                    text=self.tr("Replace"),
+        plan = plan_replace(
+            self._visible_segments(), text, replacement, include_approved=self.find_bar.includes_approved()
+        )
+        if plan.changed:
+            stack = self.session.undo_stack
+            stack.beginMacro(self.tr("Replace all"))
+            for change in plan.replacements:
+                stack.push(
+                    ChangeSegmentCommand(
+                        self.session, change.segment, target=change.target, status=None, text=self.tr("Replace")
+                    )
                 )
-            )
-        stack.endMacro()
-        self.statusBar().showMessage(self.tr("Replaced in {count} segments.").format(count=len(hits)), 5000)
-        return len(hits)
+            stack.endMacro()
+        self._show_replaced(plan)
+        return plan
+
+    def _show_replaced(self, plan: ReplacePlan) -> None:
+        self._count_matches()
+        if plan.skipped:
+            message = self.tr(
+                "Replaced in {count} segment(s); {skipped} approved segment(s) skipped "
+                "(tick “Include approved segments” to replace in them)."
+            ).format(count=plan.changed, skipped=plan.skipped)
+        else:
+            message = self.tr("Replaced in {count} segment(s).").format(count=plan.changed)
+        self.statusBar().showMessage(message, 5000)
 
     # -- machine translation --------------------------------------------------------------------------------
 
@@ -813,7 +867,14 @@ class MainWindow(QMainWindow):
         )
 
     def _on_mt_finished(self, report: PretranslateReport, mt_skipped: bool) -> None:
-        self.statusBar().showMessage(pretranslation_summary(report, mt_skipped), 10000)
+        summary = pretranslation_summary(report, mt_skipped)
+        if mt_skipped:
+            # Too long for the status bar beside its permanent labels (it was cut off mid-word): the missing-package
+            # bar shows it in full, with its offers to install a package, until one is installed.
+            self.statusBar().clearMessage()
+            self.banner.show_notice(summary)
+        else:
+            self.statusBar().showMessage(summary, 10000)
 
     def _on_mt_failed(self, message: str) -> None:
         self.show_error(self.tr("Pre-translation failed"), message)
@@ -929,13 +990,12 @@ class MainWindow(QMainWindow):
             return
         segments, approved, words, approved_words = self.session.model.progress()
         percent = 100 * approved_words // words if words else 0
-        self.progress_label.setText(
-            self.tr("{approved_label}: {a}/{n} segments, {aw}/{w} words ({percent}%)").format(
-                approved_label=status_label(Status.APPROVED),
-                a=approved,
-                n=segments,
-                aw=approved_words,
-                w=words,
-                percent=percent,
-            )
+        text = self.tr("{approved_label}: {a}/{n} segments, {aw}/{w} words ({percent}%)").format(
+            approved_label=status_label(Status.APPROVED),
+            a=approved,
+            n=segments,
+            aw=approved_words,
+            w=words,
+            percent=percent,
         )
+        self.progress_label.setText(with_isolated_percentages(text))  # "(%96)" after Arabic words otherwise

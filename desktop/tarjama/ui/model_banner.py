@@ -46,6 +46,7 @@ class MissingModelBanner(QFrame):
             )
         )
         self.label.setWordWrap(True)
+        self._default_text = self.label.text()
         self.install_button = QPushButton(self.tr("Install from file…"))
         self.download_button = QPushButton(self.tr("Download…"))
         layout.addWidget(self.label, 1)
@@ -61,5 +62,15 @@ class MissingModelBanner(QFrame):
     def refresh(self) -> bool:
         """Shows the bar if no Arabic→English package is installed, hides it otherwise; returns True if shown."""
         missing = not arabic_english_installed()
+        if not missing:
+            self.label.setText(self._default_text)  # a notice about the missing package is out of date
         self.setVisible(missing)
         return missing
+
+    def show_notice(self, text: str) -> None:
+        """Says `text` (what was just done without a package, say) with the two ways to install one beside it.
+
+        The label wraps, so a report of a few sentences is read in full here where the status bar would cut it
+        off; it stays until a package is installed."""
+        self.label.setText(text)
+        self.setVisible(True)

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from tarjama import mt
 from tarjama.errors import TarjamaError
 from tarjama.mt.packages import version_key
+from tarjama.ui.bidi import name_filters
 from tarjama.ui.error_text import error_text
 from tarjama.ui.tasks import run_in_background
 
@@ -221,7 +222,7 @@ class ModelsDialog(QDialog):
             self,
             self.tr("Install translation package"),
             str(Path.home()),
-            self.tr("Translation packages (*.argosmodel);;All files (*)"),
+            name_filters(self.tr("Translation packages (*.argosmodel);;All files (*)")),
         )
         if path:
             self.install_file(path)

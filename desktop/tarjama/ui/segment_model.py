@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from tarjama.domain import Origin, Segment, Status
+from tarjama.ui.bidi import with_isolated_percentages
 from tarjama.ui.effort_view import segment_effort_text
 
 Index = QModelIndex | QPersistentModelIndex
@@ -64,10 +65,23 @@ def certainty(segment: Segment) -> float | None:
     return segment.confidence
 
 
-def confidence_text(segment: Segment) -> str:
+def machine_confidence(segment: Segment) -> float | None:
+    """The engine's confidence in the target, when the target is machine output rather than a TM match."""
     if segment.origin == Origin.TM and segment.tm_score is not None:
-        return QCoreApplication.translate("Confidence", "TM {score}%").format(score=segment.tm_score)
-    return "" if segment.confidence is None else f"{round(100 * segment.confidence)}%"
+        return None
+    return segment.confidence
+
+
+def confidence_text(segment: Segment) -> str:
+    """The column's text: "TM 85%" for a match, "MT 96" for machine output. A confidence is no match percentage
+    and must not be mistaken for one in the column they share: a "100%" machine guess is no exact match."""
+    if segment.origin == Origin.TM and segment.tm_score is not None:
+        text = QCoreApplication.translate("Confidence", "TM {score}%").format(score=segment.tm_score)
+        return with_isolated_percentages(text)
+    machine = machine_confidence(segment)
+    if machine is None:
+        return ""
+    return QCoreApplication.translate("Confidence", "MT {score}").format(score=round(100 * machine))
 
 
 def confidence_colour(confidence: float) -> QColor:
@@ -133,17 +147,28 @@ class SegmentModel(QAbstractTableModel):
             return status_label(segment.status)
         if role == Qt.ItemDataRole.BackgroundRole and column == Column.STATUS:
             return STATUS_COLOURS[segment.status]
-        if role == Qt.ItemDataRole.BackgroundRole and column == Column.CONFIDENCE and certainty(segment) is not None:
-            return confidence_colour(certainty(segment))
+        if role == Qt.ItemDataRole.BackgroundRole and column == Column.CONFIDENCE and segment.origin == Origin.TM:
+            # Only matches are coloured red to green; the delegate draws a machine confidence as a blue badge.
+            return None if segment.tm_score is None else confidence_colour(segment.tm_score / 100)
         if role == SORT_ROLE:
             if column == Column.CONFIDENCE:
                 value = certainty(segment)
                 return NO_CONFIDENCE if value is None else value
             return index.row()
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.CONFIDENCE and segment.origin == Origin.TM:
-            return self.tr("Filled from a translation-memory match of {score}%: {text}").format(
-                score=segment.tm_score, text=segment.tm_text
+            return with_isolated_percentages(
+                self.tr("Filled from a translation-memory match of {score}%: {text}").format(
+                    score=segment.tm_score, text=segment.tm_text
+                )
             )
+        if role == Qt.ItemDataRole.ToolTipRole and column == Column.CONFIDENCE:
+            machine = machine_confidence(segment)
+            if machine is not None:
+                return with_isolated_percentages(
+                    self.tr("Machine confidence {score}%: the engine's own estimate, not a TM match").format(
+                        score=round(100 * machine)
+                    )
+                )
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.STATUS:
             return segment_effort_text(segment) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NUMBER:

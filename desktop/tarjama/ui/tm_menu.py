@@ -17,6 +17,7 @@ from tarjama.errors import TarjamaError
 from tarjama.paths import default_tm_path
 from tarjama.stores.tm import TM_SUFFIX, TranslationMemory
 from tarjama.tm_exchange import TmxImportReport, export_project, export_tm, import_tmx
+from tarjama.ui.bidi import left_to_right, name_filters
 from tarjama.ui.error_text import error_text
 from tarjama.ui.progress import FileJobs, with_suffix
 from tarjama.ui.tm_panels import TmPanels
@@ -64,7 +65,7 @@ class TmMenu(FileJobs):
             self.window,
             self.tr("Create a translation memory"),
             str(default_tm_path().parent),
-            self.tr("Translation memories (*{suffix})").format(suffix=TM_SUFFIX),
+            name_filters(self.tr("Translation memories (*{suffix})").format(suffix=TM_SUFFIX)),
         )
         if not chosen:
             return
@@ -81,7 +82,7 @@ class TmMenu(FileJobs):
             self.window,
             self.tr("Use a translation memory for this project"),
             str(default_tm_path().parent),
-            self.tr("Translation memories (*{suffix})").format(suffix=TM_SUFFIX),
+            name_filters(self.tr("Translation memories (*{suffix})").format(suffix=TM_SUFFIX)),
         )
         if chosen:
             self._linked(Path(chosen))
@@ -89,7 +90,10 @@ class TmMenu(FileJobs):
     def _linked(self, path: Path) -> None:
         if self.panels.link(path):
             self.window.statusBar().showMessage(
-                self.tr("Approved segments now go to the translation memory {path}.").format(path=path), 8000
+                self.tr("Approved segments now go to the translation memory {path}.").format(
+                    path=left_to_right(str(path))
+                ),
+                8000,
             )
 
     def _target_tm(self) -> Path | None:
@@ -110,7 +114,7 @@ class TmMenu(FileJobs):
         if tm is None:
             return
         chosen, _ = QFileDialog.getOpenFileName(
-            self.window, self.tr("Import a TMX file"), "", self.tr("TMX files (*.tmx);;All files (*)")
+            self.window, self.tr("Import a TMX file"), "", name_filters(self.tr("TMX files (*.tmx);;All files (*)"))
         )
         if not chosen:
             return
@@ -152,7 +156,10 @@ class TmMenu(FileJobs):
 
     def _export(self, name: str, export: Callable[[Path, Callable[[], bool], Callable[[int], None]], int]) -> None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self.window, self.tr("Export as TMX"), str(Path.home() / f"{name}.tmx"), self.tr("TMX files (*.tmx)")
+            self.window,
+            self.tr("Export as TMX"),
+            str(Path.home() / f"{name}.tmx"),
+            name_filters(self.tr("TMX files (*.tmx)")),
         )
         if not chosen:
             return
@@ -160,7 +167,7 @@ class TmMenu(FileJobs):
 
         def exported(count: int) -> None:
             self.window.statusBar().showMessage(
-                self.tr("Exported {count} units to {path}.").format(count=count, path=out), 10000
+                self.tr("Exported {count} units to {path}.").format(count=count, path=left_to_right(str(out))), 10000
             )
 
         self._run(

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from tarjama.domain import Segment, TmMatch, TmUnit, UnitOrigin
-from tarjama.ui.bidi import isolated
+from tarjama.ui.bidi import isolated, left_to_right, with_isolated_percentages
 from tarjama.ui.unit_list import UnitList, UnitRow
 
 DIFFERENCE = QColor("#ffab91")
@@ -96,11 +96,11 @@ class TmPane(QWidget):
         if segment is None or segment.tm_score is None:
             self.origin.setText("")
         else:
-            self.origin.setText(
-                translate("TmPane", "Pre-translated from a {score}% match: {text}").format(
-                    score=segment.tm_score, text=segment.tm_text
-                )
+            # The English match keeps its full stop at its end, the score its sign after it, in the Arabic UI too.
+            text = translate("TmPane", "Pre-translated from a {score}% match: {text}").format(
+                score=segment.tm_score, text=left_to_right(segment.tm_text or "")
             )
+            self.origin.setText(with_isolated_percentages(text))
         self.origin.setVisible(bool(self.origin.text()))
         segment_id = None if segment is None else segment.id
         if segment_id != self.segment_id:
@@ -120,7 +120,7 @@ class TmPane(QWidget):
 
     def show_unavailable(self, message: str) -> None:
         self._set_matches([])
-        self.status.setText(message)
+        self.status.setText(isolated(message))  # often English from the core
 
     def match(self, segment_id: int, number: int) -> TmMatch | None:
         if segment_id != self.segment_id or not 1 <= number <= len(self._matches):
