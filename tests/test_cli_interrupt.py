@@ -92,7 +92,7 @@ def test_ctrl_c_during_a_tmx_export_leaves_the_earlier_file_and_no_partial_one(t
     exported = tmp_path / "memory.tmx"
     exported.write_text("an earlier export", encoding="utf-8")
 
-    code, drawn = run_on_pty("tm", "export", exported, "--tm", big_tm, interrupt_when=UNDER_WAY)
+    code, drawn = run_on_pty("tm", "export", exported, "--force", "--tm", big_tm, interrupt_when=UNDER_WAY)
 
     assert code == EXIT_INTERRUPTED, drawn
     assert INTERRUPTED + "an export is written under a temporary name" in drawn
@@ -196,12 +196,13 @@ def test_ctrl_c_while_writing_the_translation_keeps_the_earlier_file(
     real_write = project_files.write_document
 
     def write_half_then_interrupt(path, paragraphs, separator):
+        paragraphs = list(paragraphs)  # the export streams them
         real_write(path, paragraphs[: len(paragraphs) // 2], separator)
         raise KeyboardInterrupt
 
     monkeypatch.setattr(project_files, "write_document", write_half_then_interrupt)
 
-    assert main(["export-target", str(project), str(out)]) == EXIT_INTERRUPTED
+    assert main(["export-target", str(project), str(out), "--force"]) == EXIT_INTERRUPTED
 
     assert "an earlier file of that name is unchanged" in capsys.readouterr().err
     assert out.read_text(encoding="utf-8") == "an earlier translation"

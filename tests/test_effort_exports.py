@@ -163,7 +163,7 @@ def test_a_failed_report_leaves_the_earlier_one(
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(csv.DictWriter, "writerows", disk_full)
-    code, _, err = run(capsys, "report", project, "--csv", out)
+    code, _, err = run(capsys, "report", project, "--csv", out, "--force")
     assert code == EXIT_BAD_INPUT and "No space left" in err
     assert out.read_text(encoding="utf-8") == "the earlier report"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import random
+import threading
 import zipfile
 from pathlib import Path
 
@@ -17,6 +19,7 @@ from tarjama.formats import (
     format_for,
     read_document,
     supported_extensions,
+    text_file,
     write_document,
 )
 from tarjama.formats.text_file import mostly_arabic, split_paragraphs
@@ -346,6 +349,54 @@ def test_folder_named_like_a_document(tmp_path: Path) -> None:
     folder = tmp_path / "folder.docx"
     folder.mkdir()
     _assert_bad(folder, "folder")
+
+
+def test_an_endless_text_document_is_read_only_to_just_past_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A FIFO (like /dev/zero, its size is 0) used to be called a folder, or read until memory ran out; it is read
+    now to one byte past the (here lowered) limit, then closed, which the writer sees as a broken pipe."""
+    monkeypatch.setattr(text_file, "MAX_TEXT_BYTES", 2 * 1024 * 1024)
+    fifo = tmp_path / "endless.txt"
+    os.mkfifo(fifo)
+    written = [0]
+
+    def feed() -> None:
+        for _ in range(200):  # until a reader opens the FIFO, for 20 s at most
+            try:
+                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+                break
+            except OSError:  # ENXIO: no reader yet
+                threading.Event().wait(0.1)
+        else:
+            return
+        os.set_blocking(fd, True)
+        try:
+            while written[0] < 64 * 1024 * 1024:
+                written[0] += os.write(fd, "خبر عاجل\n".encode() * 10_000)
+        except BrokenPipeError:
+            pass
+        finally:
+            os.close(fd)
+
+    feeder = threading.Thread(target=feed, daemon=True)
+    feeder.start()
+    try:
+        with pytest.raises(BadInputError) as caught:
+            read_document(fifo)
+    finally:
+        feeder.join(30)
+    assert str(caught.value) == (f"{fifo}: is larger than 2 MB, far more than any document Tarjama reviews; check "
+                                 "that it is the right file, or split it into parts")
+    assert written[0] < 4 * 1024 * 1024
+
+
+def test_text_and_docx_writers_take_paragraphs_as_they_come(tmp_path: Path) -> None:
+    """A generator, consumed once: the export hands paragraphs over one at a time."""
+    for name in ("out.txt", "out.docx"):
+        write_document(tmp_path / name, (text for text in ARTICLE), "\n")
+        assert read_document(tmp_path / name).paragraphs == ARTICLE
+    assert (tmp_path / "out.txt").read_bytes() == ("\n".join(ARTICLE) + "\n").encode()
 
 
 def test_docx_that_is_not_a_zip(tmp_path: Path) -> None:

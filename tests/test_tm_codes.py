@@ -57,23 +57,22 @@ def test_the_codes_table_follows_every_change_to_the_units(tmp_path: Path) -> No
         memory.add(TmUnit(source="وصل الوفد إلى العاصمة.", target="The delegation arrived."))
     assert _codes_table(path) == _expected_codes(path) and len(_codes_table(path)) == len(SENTENCES) + 1
 
-    # Withdrawn, edited and re-approved as a project does through ATTACH; then approved again by an import merge.
-    db = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
-    tm_module.attach(db, path, "tm")
+    # Withdrawn, edited and re-approved as a project does; then approved again by an import merge.
+    db = TranslationMemory.open(path)
     unit = TmUnit(source="أعلن الجيش السيطرة على البلدة.", target="The army took the town.")
-    with transaction(db):
-        tm_module.write_project_unit(db, "tm", unit, project_uid="p", segment_id=1)
-    with transaction(db):
-        tm_module.withdraw_project_unit(db, "tm", project_uid="p", segment_id=1)
+    with db.writing(wait=0):
+        db.write_project_unit(unit, project_uid="p", segment_id=1)
+    with db.writing(wait=0):
+        db.withdraw_project_unit(project_uid="p", segment_id=1)
     assert _codes_table(path) == _expected_codes(path)
-    with transaction(db):
-        tm_module.write_project_unit(
-            db, "tm", TmUnit(source="أعلن الجيش السيطرة على المدينة.", target="The army took the city."),
+    with db.writing(wait=0):
+        db.write_project_unit(
+            TmUnit(source="أعلن الجيش السيطرة على المدينة.", target="The army took the city."),
             project_uid="p", segment_id=1,
         )
-    with transaction(db):
-        tm_module.withdraw_project_unit(db, "tm", project_uid="p", segment_id=1)
-    db.conn.close()
+    with db.writing(wait=0):
+        db.withdraw_project_unit(project_uid="p", segment_id=1)
+    db.close()
     with TranslationMemory.open(path) as memory:
         memory.import_units([TmUnit(source="أعلن الجيش السيطرة على المدينة.", target="The army took the city.")])
     assert _codes_table(path) == _expected_codes(path)

@@ -11,7 +11,6 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import TmUnit
@@ -82,7 +81,7 @@ def test_a_bulk_import_lists_the_features_again_and_a_small_one_leaves_the_list(
 
 
 def test_approvals_list_features_as_they_become_common(tmp_path: Path) -> None:
-    """Through `add` and through a project's ATTACH: the insert trigger lists what crosses the probe's size."""
+    """Through `add` and through a project's writes: the insert trigger lists what crosses the probe's size."""
     path = tmp_path / "m.tarjama-tm"
     reports = _reports(tm_module._PROBE + 2)
     with TranslationMemory.create(path) as memory:
@@ -90,11 +89,8 @@ def test_approvals_list_features_as_they_become_common(tmp_path: Path) -> None:
         assert _listed(path) == {}
         memory.add(reports[tm_module._PROBE - 1])  # the 64th: still not more than a probe reads
         assert _listed(path) == {}
-    db = sqlite_utils.Database(sqlite3.connect(":memory:", isolation_level=None))
-    tm_module.attach(db, path, "tm")
-    with transaction(db):
-        tm_module.write_project_unit(db, "tm", reports[tm_module._PROBE], project_uid="p", segment_id=1)
-    db.conn.close()
+    with TranslationMemory.open(path) as memory, memory.writing(wait=0):
+        memory.write_project_unit(reports[tm_module._PROBE], project_uid="p", segment_id=1)
     assert set(_listed(path)) == _truly_common(path) != set()
 
 

@@ -17,7 +17,7 @@ from tarjama.arabic import normalise_for_matching
 from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.errors import ProjectError
 from tarjama.stores import tm as tm_module
-from tarjama.stores.sqlite_file import connect, transaction
+from tarjama.stores.sqlite_file import connect
 from tarjama.stores.tm import (
     TM_FILE,
     ImportCancelled,
@@ -229,11 +229,10 @@ def test_differences_mark_the_changed_words_in_the_raw_match(memory: Translation
 
 def test_identical_pairs_appear_once_as_the_newest(tm_path: Path) -> None:
     with TranslationMemory.create(tm_path) as memory:
-        db = memory._db
         for segment_id, changed in ((1, "2024-01-01T00:00:00+00:00"), (2, "2025-01-01T00:00:00+00:00")):
-            with transaction(db):
-                tm_module.write_project_unit(
-                    db, "main", unit(ARRIVED, ARRIVED_EN, changed_at=changed), project_uid="p", segment_id=segment_id
+            with memory.writing(wait=0):
+                memory.write_project_unit(
+                    unit(ARRIVED, ARRIVED_EN, changed_at=changed), project_uid="p", segment_id=segment_id
                 )
         assert memory.count() == 2
         [match] = memory.lookup(ARRIVED)
@@ -420,18 +419,16 @@ def test_record_use_counts(memory: TranslationMemory) -> None:
     assert memory.lookup(ARRIVED)[0].unit.usage_count == 3
 
 
-# -- writing through ATTACH ------------------------------------------------------------------------------------
+# -- what a project writes --------------------------------------------------------------------------------------
 
 
-def test_project_writes_through_attach_keep_the_indexes_in_sync(memory: TranslationMemory, tm_path: Path,
-                                                                 tmp_path: Path) -> None:
+def test_project_writes_keep_the_indexes_in_sync(memory: TranslationMemory, tm_path: Path) -> None:
     memory.close()
-    other = connect(tmp_path / "other.db")
-    tm_module.attach(other, tm_path, "memory_elsewhere")
+    other = TranslationMemory.open(tm_path)
     written = unit("أعلنت البلدية إغلاق الطريق الساحلي للصيانة.", "The council closed the coast road for repairs.",
                    origin=UnitOrigin.HUMAN, document="خبر.txt", context=segment_context(None, "جملة تالية."))
-    with transaction(other):
-        tm_module.write_project_unit(other, "memory_elsewhere", written, project_uid="abc", segment_id=7)
+    with other.writing(wait=0):
+        other.write_project_unit(written, project_uid="abc", segment_id=7)
     with TranslationMemory.open(tm_path) as reopened:
         assert reopened.lookup(written.source)[0].unit.target == written.target
         assert reopened.lookup("أعلنت البلدية إغلاق الطريق الساحلي للصيانة غدا.")[0].score == 85  # 6 of 7 words
@@ -439,16 +436,16 @@ def test_project_writes_through_attach_keep_the_indexes_in_sync(memory: Translat
 
     # Re-approving with an edited source replaces the unit and its index entries.
     edited = unit("أعلنت البلدية فتح الطريق الساحلي بعد الصيانة.", "The council reopened the coast road.")
-    with transaction(other):
-        tm_module.write_project_unit(other, "memory_elsewhere", edited, project_uid="abc", segment_id=7)
+    with other.writing(wait=0):
+        other.write_project_unit(edited, project_uid="abc", segment_id=7)
     with TranslationMemory.open(tm_path) as reopened:
         assert reopened.count() == len(SENTENCES) + 1
         assert reopened.concordance("إغلاق") == []
         assert reopened.lookup(edited.source)[0].unit.target == edited.target
 
-    with transaction(other):
-        tm_module.withdraw_project_unit(other, "memory_elsewhere", project_uid="abc", segment_id=7)
-    other.conn.close()
+    with other.writing(wait=0):
+        other.withdraw_project_unit(project_uid="abc", segment_id=7)
+    other.close()
     with TranslationMemory.open(tm_path) as reopened:
         assert reopened.lookup(edited.source) == []
         assert reopened.count(approved_only=False) == len(SENTENCES) + 1

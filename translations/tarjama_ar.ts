@@ -35,7 +35,7 @@
     <name>Commands</name>
     <message>
         <source>Split segment</source>
-        <extracomment>Bare `translate(&quot;Context&quot;, &quot;text&quot;)` calls are what lupdate extracts outside a QObject&apos;s methods.</extracomment>
+        <extracomment>Bare `translate(&quot;Context&quot;, &quot;text&quot;)` calls are what lupdate extracts outside a QObject&apos;s methods. Whether this step has been done once: from then on it builds on what this window last wrote.</extracomment>
         <translation>تقسيم المقطع</translation>
     </message>
     <message>
@@ -149,6 +149,7 @@
     </message>
     <message>
         <source>could not be written ({reason}); check that the folder exists, that you may write in it and that the disk is not full</source>
+        <extracomment>What `os.link` fails with on a file system that has no hard links (FAT, exFAT, some network shares). How long `_publish_under_lock` waits for another publisher&apos;s lock before taking it as abandoned.</extracomment>
         <translation>تعذّرت الكتابة فيه ({reason})؛ تحقّق من وجود المجلد ومن أن لك إذن الكتابة فيه ومن أن القرص غير ممتلئ</translation>
     </message>
     <message>
@@ -191,10 +192,12 @@
     </message>
     <message>
         <source>is a folder, not a document; choose a file inside it</source>
+        <extracomment>The most a text document may hold: a 500,000-segment project comes from about 100 MB of Arabic. How much an unsized stream (a pipe, a device) is read at a time.</extracomment>
         <translation>مجلد وليس مستندًا؛ اختر ملفًا بداخله</translation>
     </message>
     <message>
         <source>is empty: the Word document contains no text to translate</source>
+        <extracomment>The most a .docx may expand to (all its parts, uncompressed). A long report with its photos is a few tens of megabytes; python-docx holds every part in memory and its XML tree takes several times the XML&apos;s size. The most a .docx file itself may hold: nothing compresses below 1:1 that Word would write. What Word, LibreOffice and python-docx write; anything else (bzip2, LZMA) can inflate unboundedly in one read.</extracomment>
         <translation>فارغ: لا يحتوي مستند Word على نص للترجمة</translation>
     </message>
     <message>
@@ -204,6 +207,10 @@
     <message>
         <source>is not a Word document (.docx); if it is an old .doc file or another format, open it in Word and save it as .docx</source>
         <translation>ليس مستند Word ‏(.docx)؛ إن كان ملف .doc قديمًا أو بصيغة أخرى فافتحه في Word واحفظه بصيغة .docx</translation>
+    </message>
+    <message>
+        <source>expands to more than {limit} MB, far more than any article or report; it may be a damaged or malicious file — open it in Word, check it and save it again</source>
+        <translation>يتمدّد بعد فك ضغطه إلى أكثر من {limit} ميغابايت، وهو أكبر بكثير من أي مقال أو تقرير؛ ربما الملف تالف أو ضارّ — افتحه في Word وتحقّق منه واحفظه من جديد</translation>
     </message>
     <message>
         <source>is not a valid Word document (.docx): it may be damaged or be another kind of archive; open it in Word and save it as .docx again</source>
@@ -227,12 +234,17 @@
     </message>
     <message>
         <source>is empty; a glossary has a row per term: the Arabic term, its English translation and a note if any (a first row may name the columns arabic, english, note and forbidden)</source>
-        <extracomment>Where the columns are in a file without a header row (and in an OmegaT glossary). A language code with a region or script (&quot;ar-sa&quot;, &quot;en-us&quot;, &quot;ar-latn&quot;); not a word like &quot;en-route&quot;. The first line OmegaT writes in a glossary it creates: its reader takes the encoding from it.</extracomment>
+        <extracomment>Where the columns are in a file without a header row (and in an OmegaT glossary). A language code with a region or script (&quot;ar-sa&quot;, &quot;en-us&quot;, &quot;ar-latn&quot;); not a word like &quot;en-route&quot;. The first line OmegaT writes in a glossary it creates: its reader takes the encoding from it. The longest cell read: Excel&apos;s limit on a cell (LibreOffice&apos;s is larger, but no term or note comes near it). A cell a spreadsheet would run as a formula, after any quotes already put before it (OWASP CSV injection). A cell `_spreadsheet_safe` quoted: what reading takes one quote from.</extracomment>
         <translation>فارغ؛ في المسرد صفّ لكل مصطلح: المصطلح العربي وترجمته الإنجليزية وملاحظة إن وجدت (ويجوز أن يسمّي الصف الأول الأعمدة arabic وenglish وnote وforbidden)</translation>
     </message>
     <message>
         <source>line {line} cannot be read ({reason}); a quote mark may be missing — open the file in a spreadsheet and save it again</source>
         <translation>تتعذّر قراءة السطر {line} ({reason})؛ ربما تنقصه علامة اقتباس — افتح الملف في برنامج جداول بيانات واحفظه من جديد</translation>
+    </message>
+    <message>
+        <source>line {line} has a cell of more than {limit} characters, longer than a spreadsheet cell can be and than any term or note; a quote mark may be missing, which runs the rest of the file into one cell — open the file in a spreadsheet, correct it and save it again</source>
+        <extracomment>How the csv module words the error of a cell longer than `csv.field_size_limit()`.</extracomment>
+        <translation>في السطر {line} خلية تزيد على {limit} حرفًا، أطول مما تتسع له خلية جدول بيانات ومن أي مصطلح أو ملاحظة؛ ربما تنقص علامة اقتباس فيصير باقي الملف خلية واحدة — افتح الملف في برنامج جداول بيانات وصحّحه واحفظه من جديد</translation>
     </message>
     <message>
         <source>line {line}: {problem}; correct the row or delete it, then import again</source>
@@ -264,6 +276,10 @@
         <translation>فارغ: لا نص فيه للترجمة</translation>
     </message>
     <message>
+        <source>is larger than {limit} MB, far more than any document Tarjama reviews; check that it is the right file, or split it into parts</source>
+        <translation>أكبر من {limit} ميغابايت، وهو أكبر بكثير من أي مستند يراجعه «ترجمة»؛ تحقّق من أنه الملف الصحيح، أو قسّمه إلى أجزاء</translation>
+    </message>
+    <message>
         <source>starts with a {label} marker but is not valid {label} text; it may be damaged — open it in a text editor and save it again as UTF-8</source>
         <translation>يبدأ بعلامة {label} لكنه ليس نصًّا سليمًا بترميز {label}؛ ربما هو تالف — افتحه في محرر نصوص واحفظه من جديد بترميز UTF-8</translation>
     </message>
@@ -281,7 +297,7 @@
     </message>
     <message>
         <source>a {suffix} file</source>
-        <extracomment>TBX concepts without an Arabic term or without an English translation.</extracomment>
+        <extracomment>The most a glossary file may hold. 100,000 Arabic-English terms take about 8 MB as CSV and 56 MB as TBX (as Tarjama writes them); a bigger file is another kind of file (or a device such as /dev/zero), and reading it whole would exhaust memory. TBX concepts without an Arabic term or without an English translation.</extracomment>
         <translation>ملف {suffix}</translation>
     </message>
     <message>
@@ -303,6 +319,10 @@
     <message>
         <source>is a folder, not a glossary file; choose a file inside it</source>
         <translation>مجلد وليس ملف مسرد؛ اختر ملفًا بداخله</translation>
+    </message>
+    <message>
+        <source>is larger than {limit} MB, far more than any glossary (100,000 terms take about 8 MB as CSV, 56 MB as TBX); check that it is the right file, or split it into parts</source>
+        <translation>أكبر من {limit} ميغابايت، وهو أكبر بكثير من أي مسرد (مئة ألف مصطلح تشغل نحو 8 ميغابايت بصيغة CSV و56 ميغابايت بصيغة TBX)؛ تحقّق من أنه الملف الصحيح، أو قسّمه إلى أجزاء</translation>
     </message>
     <message>
         <source>exported glossary</source>
@@ -451,12 +471,17 @@
         <translation>لا يطابق الملف المُنزَّل المجموع الاختباري في الفهرس؛ حاول لاحقًا</translation>
     </message>
     <message>
+        <source>A segment of {characters} characters is too long to machine-translate: a segment should be a sentence, and this model translates at most {limit} tokens in one. Split it into sentences and translate the parts.</source>
+        <extracomment>Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives. Characters per token that no tokenizer of a sentence-trained model comes near on average (Arabic sentencepiece models make about 3 to 5; the tests&apos; word-level one about 5): a segment longer than this many characters per token allowed is refused before it is tokenised. An alternative is what the store and the window keep as a machine suggestion: text and its confidence. How many pieces the segment was cut into to fit the model (1 = translated whole). Its tokens, or None when its characters alone put it over the limit (it was not tokenised).</extracomment>
+        <translation>مقطع من {characters} حرفًا أطول من أن يُترجم آليًا: ينبغي أن يكون المقطع جملة، وهذا النموذج يترجم {limit} وحدة على الأكثر في المرة الواحدة. قسّمه إلى جمل وترجم الأجزاء.</translation>
+    </message>
+    <message>
         <source>its tokenizer cannot be loaded ({reason}); reinstall the package</source>
-        <extracomment>Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives. An alternative is what the store and the window keep as a machine suggestion: text and its confidence. How many pieces the segment was cut into to fit the model (1 = translated whole).</extracomment>
         <translation>يتعذّر تحميل مُقطِّعه ({reason})؛ أعد تثبيت الحزمة</translation>
     </message>
     <message>
         <source>the model cannot be loaded ({reason}); reinstall the package</source>
+        <extracomment>The longest segment translated at all, in tokens and (a bound checked before tokenising) characters.</extracomment>
         <translation>يتعذّر تحميل النموذج ({reason})؛ أعد تثبيت الحزمة</translation>
     </message>
     <message>
@@ -558,6 +583,7 @@
     </message>
     <message>
         <source>not a translation package (metadata.json is missing)</source>
+        <extracomment>How the pair Tarjama translates is named in lists, whatever a package&apos;s metadata calls its languages.</extracomment>
         <translation>ليس حزمة ترجمة (الملف metadata.json مفقود)</translation>
     </message>
     <message>
@@ -571,6 +597,10 @@
     <message>
         <source>No {source}→{target} translation package is installed in {folder}. Install one from a .argosmodel file or download it from the package index.</source>
         <translation>لا حزمة ترجمة {source}→{target} مثبّتة في {folder}. ثبّت حزمة من ملف .argosmodel أو نزّلها من فهرس الحزم.</translation>
+    </message>
+    <message>
+        <source>it translates {source}→{target}, but Tarjama uses only Arabic→English packages (from_code ar, to_code en); nothing was installed. Choose an Arabic→English package.</source>
+        <translation>يترجم من {source} إلى {target}، لكن «ترجمة» لا يستخدم إلا حزم الترجمة من العربية إلى الإنجليزية (from_code ar وto_code en)؛ لم يُثبَّت شيء. اختر حزمة من العربية إلى الإنجليزية.</translation>
     </message>
     <message>
         <source>its model/ folder has no vocabulary file</source>
@@ -654,11 +684,11 @@
     </message>
     <message>
         <source>is missing, so approved segments are not being saved to a translation memory. Link the project to a translation memory again.</source>
-        <extracomment>The schema name the linked translation memory is attached under on the project&apos;s connection. Statuses and origins that machine translation may fill in; anything a person touched is never overwritten. Written into the units this project adds to its translation memory.</extracomment>
         <translation>مفقود، لذا لا تُحفظ المقاطع المعتمدة في ذاكرة ترجمة. اربط المشروع بذاكرة ترجمة من جديد.</translation>
     </message>
     <message>
         <source>already exists; open it, or choose another name for the new project.</source>
+        <extracomment>The schema name the linked translation memory is attached under on the project&apos;s connection. Statuses and origins that machine translation may fill in; anything a person touched is never overwritten. Beyond this many changed segments `changed_since` reads all of them in one query rather than one by one. Why the project may only be read (a read-only file, folder or disk), or None: every change is refused with this error before anything is written, and the window says so and offers no editing. Written into the units this project adds to its translation memory. How long a change waits for another program&apos;s write to the memory before leaving its units for later (`catch_up_memory`): the window never waits on its UI thread; the CLI waits a little. Segments whose units are still to be written to the memory, in the order they changed. Why the memory could not be opened (missing, newer, not a memory). Why the last write to the memory failed (busy, full, ...), while `memory_behind`.</extracomment>
         <translation>موجود مسبقًا؛ افتحه أو اختر اسمًا آخر للمشروع الجديد.</translation>
     </message>
     <message>
@@ -666,21 +696,90 @@
         <translation>له ذاكرة ترجمة لكن بلا مُعرِّف مشروع؛ اربط الذاكرة من جديد.</translation>
     </message>
     <message>
+        <source>could not be written ({reason}); approved segments are saved in the project and go into the memory when it can be written.</source>
+        <translation>تعذّرت الكتابة فيه ({reason})؛ المقاطع المعتمدة محفوظة في المشروع وتُضاف إلى الذاكرة حين تصبح الكتابة فيها ممكنة.</translation>
+    </message>
+    <message>
         <source>Segment {segment} does not exist in {file}.</source>
         <translation>المقطع {segment} غير موجود في {file}.</translation>
+    </message>
+    <message>
+        <source>Segment {segment} in {file} was changed by another program since it was read, so this change was not saved. Look at the segment again and repeat the change if it is still wanted.</source>
+        <translation>غيّر برنامج آخر المقطع {segment} في {file} بعد قراءته، فلم يُحفظ هذا التغيير. راجع المقطع من جديد وكرّر التغيير إن كنت لا تزال تريده.</translation>
     </message>
     <message>
         <source>This is the last segment of its paragraph: there is no next segment to merge.</source>
         <translation>هذا آخر مقطع في فقرته: لا يوجد مقطع تالٍ لدمجه.</translation>
     </message>
     <message>
-        <source>cannot be opened ({reason}).</source>
-        <extracomment>What the file is, in a message (&quot;is not a Tarjama project&quot;); marked for translation where it is given.</extracomment>
-        <translation>يتعذّر فتحه ({reason}).</translation>
+        <source>is read-only ({reason}), so nothing was changed. To change it, copy it to a folder you may write in and open the copy.</source>
+        <extracomment>What the file is, in a message (&quot;is not a Tarjama project&quot;); marked for translation where it is given. The size of the shared-memory file (-shm) SQLite keeps beside a database in WAL mode; it must be created (or grown) before the first page is read, so a disk with less free than this cannot even open a store. What a new store is published with room for: its -shm, and the few pages of WAL its first changes write (the import remembering its document and linking the memory). A build that would leave less is not published. A new project file, measured (bench/store_room.py): about three bytes per byte of text (segments, history and indexes) and 64 KB of tables; while it is built the WAL holds as much again before it is checkpointed.</extracomment>
+        <translation>للقراءة فقط ({reason})، فلم يتغيّر شيء. لتغييره انسخه إلى مجلد لك إذن الكتابة فيه وافتح النسخة.</translation>
+    </message>
+    <message>
+        <source>you may not write in its folder, where SQLite keeps its working files beside it</source>
+        <translation>ليس لك إذن الكتابة في مجلده، حيث يحفظ SQLite ملفات عمله بجانبه</translation>
+    </message>
+    <message>
+        <source>it is on a disk or share that is read-only</source>
+        <translation>هو على قرص أو مجلد مشترك للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>you may not change this file</source>
+        <translation>ليس لك إذن تغيير هذا الملف</translation>
+    </message>
+    <message>
+        <source>could not be saved: the disk is full ({free} free; SQLite needs about {needed} there to save changes). Nothing was changed; free some space on that disk and try again.</source>
+        <translation>تعذّر الحفظ: القرص ممتلئ (المساحة الحرة {free}؛ ويحتاج SQLite إلى نحو {needed} هناك لحفظ التغييرات). لم يتغيّر شيء؛ حرّر بعض المساحة على ذلك القرص وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>could not be saved: it cannot grow any larger ({free} free on its disk, which may not allow bigger files). Nothing was changed.</source>
+        <translation>تعذّر الحفظ: لا يمكن أن يكبر أكثر (المساحة الحرة على قرصه {free}، وقد لا يسمح القرص بملفات أكبر). لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>could not be created: it cannot grow as large as it must ({free} free on its disk, which may not allow files that big; about {needed} is needed). Nothing was made.</source>
+        <translation>تعذّر إنشاؤه: لا يمكن أن يكبر بالقدر اللازم (المساحة الحرة على قرصه {free}، وقد لا يسمح القرص بملفات بهذا الحجم؛ ويلزم نحو {needed}). لم يُنشأ شيء.</translation>
+    </message>
+    <message>
+        <source>cannot be opened: the disk is full ({free} free; SQLite needs about {needed} beside the file for its working files). Free some space on that disk and try again.</source>
+        <translation>يتعذّر فتحه: القرص ممتلئ (المساحة الحرة {free}؛ ويحتاج SQLite إلى نحو {needed} بجانب الملف لملفات عمله). حرّر بعض المساحة على ذلك القرص وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>could not be created: the disk is full ({free} free; about {needed} is needed). Nothing was made; free some space on that disk, or choose another folder, and try again.</source>
+        <translation>تعذّر إنشاؤه: القرص ممتلئ (المساحة الحرة {free}؛ ويلزم نحو {needed}). لم يُنشأ شيء؛ حرّر بعض المساحة على ذلك القرص أو اختر مجلدًا آخر، وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>cannot be created: {reason}, so nothing was made. Choose a folder you may write in.</source>
+        <translation>يتعذّر إنشاؤه: {reason}، فلم يُنشأ شيء. اختر مجلدًا لك إذن الكتابة فيه.</translation>
+    </message>
+    <message>
+        <source>could not be read or written ({reason}). Nothing was changed; check that its disk is still connected and working, and try again.</source>
+        <translation>تعذّرت قراءته أو الكتابة فيه ({reason}). لم يتغيّر شيء؛ تحقّق من أن قرصه لا يزال موصولًا ويعمل، وحاول مرة أخرى.</translation>
+    </message>
+    <message>
+        <source>cannot be opened: {reason}.</source>
+        <translation>يتعذّر فتحه: {reason}.</translation>
+    </message>
+    <message>
+        <source>SQLite cannot create or use its working files (-shm, -wal) beside it ({error})</source>
+        <translation>لا يستطيع SQLite إنشاء ملفات عمله (-shm و-wal) بجانبه أو استخدامها ({error})</translation>
+    </message>
+    <message>
+        <source>the system could not read it or make its working files beside it ({error}); check that its disk is still connected and working</source>
+        <translation>لم يستطع النظام قراءته أو إنشاء ملفات عمله بجانبه ({error})؛ تحقّق من أن قرصه لا يزال موصولًا ويعمل</translation>
+    </message>
+    <message>
+        <source>is damaged ({reason}), so Tarjama cannot read it; the file was not changed. Open a backup copy of it instead.</source>
+        <translation>تالف ({reason})، فلا يستطيع «ترجمة» قراءته؛ لم يتغيّر الملف. افتح نسخة احتياطية منه بدلًا منه.</translation>
     </message>
     <message>
         <source>is not a {kind} (it is not an SQLite database).</source>
         <translation>ليس {kind} (ليس قاعدة بيانات SQLite).</translation>
+    </message>
+    <message>
+        <source>you may not write in the folder {folder}</source>
+        <extracomment>Where a store was when SQLite failed: the messages differ (nothing opened, nothing made, nothing changed).</extracomment>
+        <translation>ليس لك إذن الكتابة في المجلد {folder}</translation>
     </message>
     <message>
         <source>does not exist.</source>
@@ -697,6 +796,10 @@
     <message>
         <source>was saved by a newer version of Tarjama (format {version}; this version reads up to {supported}). Update Tarjama to open it; the file was not changed.</source>
         <translation>حُفظ بإصدار أحدث من «ترجمة» (الصيغة {version}؛ هذا الإصدار يقرأ حتى الصيغة {supported}). حدّث «ترجمة» لفتحه؛ لم يُغيَّر الملف.</translation>
+    </message>
+    <message>
+        <source>is read-only ({reason}) and was saved by an older version of Tarjama, which has to update it before it can be opened; nothing was changed. Copy it to a folder you may write in and open the copy.</source>
+        <translation>للقراءة فقط ({reason}) وقد حُفظ بإصدار أقدم من «ترجمة» يجب تحديثه قبل أن يُفتح؛ لم يتغيّر شيء. انسخه إلى مجلد لك إذن الكتابة فيه وافتح النسخة.</translation>
     </message>
     <message>
         <source>holds no Arabic→English translation unit (languages found: {languages}); nothing was imported.</source>
@@ -727,12 +830,34 @@
         <translation>ذاكرة ترجمة «ترجمة»</translation>
     </message>
     <message>
+        <source>is busy: another program is writing to it (importing a TMX file, perhaps).</source>
+        <translation>مشغول: برنامج آخر يكتب فيه (ربما يستورد ملف TMX).</translation>
+    </message>
+    <message>
         <source>The import was cancelled; the translation memory was not changed.</source>
         <translation>أُلغي الاستيراد؛ لم تتغيّر ذاكرة الترجمة.</translation>
     </message>
     <message>
         <source>already exists; open it, or choose another name for the new translation memory.</source>
+        <extracomment>A project&apos;s unit: inserted, or updated in place (keeping its creation time and usage count) when the segment is approved again.</extracomment>
         <translation>موجود مسبقًا؛ افتحه أو اختر اسمًا آخر لذاكرة الترجمة الجديدة.</translation>
+    </message>
+    <message>
+        <source>is a {kind}; an export never replaces it, so nothing was written. Choose another file name.</source>
+        <extracomment>The first 16 bytes of every SQLite database file. Where SQLite keeps `PRAGMA application_id` in the file&apos;s header (4 bytes, big-endian). The meta key under which a project keeps the absolute path a document was imported from. The files SQLite keeps beside a database while it is in use (WAL and shared memory) or mid-transaction.</extracomment>
+        <translation>هو {kind}؛ لا يحلّ أي تصدير محلّه أبدًا، فلم يُكتب شيء. اختر اسم ملف آخر.</translation>
+    </message>
+    <message>
+        <source>is a working file of the {kind} {store}; an export never replaces it, so nothing was written. Choose another file name.</source>
+        <translation>ملف عمل لـ{kind} {store}؛ لا يحلّ أي تصدير محلّه أبدًا، فلم يُكتب شيء. اختر اسم ملف آخر.</translation>
+    </message>
+    <message>
+        <source>is the source document of {project}; an export never replaces it, so nothing was written. Choose another file name.</source>
+        <translation>هو المستند المصدر للمشروع {project}؛ لا يحلّ أي تصدير محلّه أبدًا، فلم يُكتب شيء. اختر اسم ملف آخر.</translation>
+    </message>
+    <message>
+        <source>already exists, so nothing was written. Add --force to replace it, or choose another file name.</source>
+        <translation>موجود من قبل، فلم يُكتب شيء. أضف --force لاستبداله، أو اختر اسم ملف آخر.</translation>
     </message>
 </context>
 <context>
@@ -766,6 +891,64 @@ Segments not approved are exported with their current English text ({as_target} 
     <message>
         <source>Cannot export</source>
         <translation>تعذّر التصدير</translation>
+    </message>
+</context>
+<context>
+    <name>ExternalChanges</name>
+    <message>
+        <source>Another program split, merged or added segments in this project: the grid is read again when you finish editing this segment.</source>
+        <extracomment>How often the window asks whether another program has saved the project: a pragma, so every second costs nothing. Segments changed elsewhere while being edited: shown as they are now once their editor has closed. Segments were added or removed elsewhere while an editor was open: the grid is read again after it.</extracomment>
+        <translation>قسم برنامج آخر مقاطع في هذا المشروع أو دمجها أو أضافها: يُعاد تحميل الجدول حين تنتهي من تحرير هذا المقطع.</translation>
+    </message>
+    <message>
+        <source>Another program split, merged or added segments in this project: the grid shows it as it is now, and your earlier changes can no longer be undone.</source>
+        <translation>قسم برنامج آخر مقاطع في هذا المشروع أو دمجها أو أضافها: يعرض الجدول المشروع كما هو الآن، ولم يعد التراجع عن تغييراتك السابقة ممكنًا.</translation>
+    </message>
+    <message>
+        <source>Segment {number} was changed by another program while you were editing it: when you confirm your text, you are asked which to keep.</source>
+        <translation>غيّر برنامج آخر المقطع {number} وأنت تحرّره: حين تؤكّد نصك تُسأل أيّ النصّين تُبقي.</translation>
+    </message>
+    <message>
+        <source>Segment {number} was changed by another program.</source>
+        <translation>غيّر برنامج آخر المقطع {number}.</translation>
+    </message>
+    <message>
+        <source>{count} segments were changed by another program.</source>
+        <translation>غيّر برنامج آخر مقاطع عددها {count}.</translation>
+    </message>
+    <message>
+        <source>Segment changed by another program</source>
+        <translation>مقطع غيّره برنامج آخر</translation>
+    </message>
+    <message>
+        <source>Segment {number} was changed by another program since you opened it.</source>
+        <translation>غيّر برنامج آخر المقطع {number} بعد أن فتحته.</translation>
+    </message>
+    <message>
+        <source>Theirs ({status}): {theirs}
+Yours: {yours}</source>
+        <translation>نصّهم ({status}): {theirs}
+نصّك: {yours}</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>إبقاء نصّهم</translation>
+    </message>
+    <message>
+        <source>Replace with yours</source>
+        <translation>الاستبدال بنصّك</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(فارغ)</translation>
+    </message>
+    <message>
+        <source>Segment removed by another program</source>
+        <translation>مقطع أزاله برنامج آخر</translation>
+    </message>
+    <message>
+        <source>Segment {number} was merged into the segment before it by another program while you were editing it, so your text was not saved. Copy it from here if you still want it: {text}</source>
+        <translation>دمج برنامج آخر المقطع {number} في المقطع الذي قبله وأنت تحرّره، فلم يُحفظ نصك. انسخه من هنا إن كنت لا تزال تريده: {text}</translation>
     </message>
 </context>
 <context>
@@ -1334,6 +1517,18 @@ Segments not approved are exported with their current English text ({as_target} 
     </message>
 </context>
 <context>
+    <name>MemoryCatchUp</name>
+    <message>
+        <source>{problem} Your approvals are saved in the project and go into the memory as soon as it can be written.</source>
+        <extracomment>How long the worker waits for the memory in one go; it tries again after `RETRY_MS` if the memory is still busy.</extracomment>
+        <translation>{problem} اعتماداتك محفوظة في المشروع وتُضاف إلى الذاكرة حالما تصبح الكتابة فيها ممكنة.</translation>
+    </message>
+    <message>
+        <source>The translation memory has all your approvals again.</source>
+        <translation>صارت ذاكرة الترجمة تضم كل اعتماداتك من جديد.</translation>
+    </message>
+</context>
+<context>
     <name>MemoryUpdate</name>
     <message>
         <source>Updating the translation memory {name} for this version of Tarjama…</source>
@@ -1514,6 +1709,23 @@ Segments not approved are exported with their current English text ({as_target} 
     <message>
         <source>Machine translation was skipped: no Arabic→English package is installed.</source>
         <translation>لم تُجرَ الترجمة الآلية: لا توجد حزمة من العربية إلى الإنجليزية مثبّتة.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <extracomment>Segments named one by one in the summary; the rest are counted.</extracomment>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>{number} ({characters} characters)</source>
+        <translation>{number} ({characters} حرفًا)</translation>
+    </message>
+    <message>
+        <source>{named} and {more} more</source>
+        <translation>{named} و{more} غيرها</translation>
+    </message>
+    <message>
+        <source>Left untouched, too long to machine-translate (a segment should be a sentence): segment(s) {named}. Split them into sentences (Segment → Split segment) and pre-translate again.</source>
+        <translation>تُركت دون تغيير لأنها أطول من أن تُترجم آليًا (ينبغي أن يكون المقطع جملة): المقاطع {named}. قسّمها إلى جمل (مقطع ← تقسيم المقطع) وأعد الترجمة المسبقة.</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +2065,20 @@ Why can this be ignored? The reason is kept with the project.</source>
         <translation>المقطع {number}: {message}
 
 لماذا يمكن تجاهل هذه الملاحظة؟ يُحفظ السبب مع المشروع.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>This project is read-only ({reason}): you can read, search, check and export it, but not change it. To work on it, copy it to a folder you may write in and open the copy.</source>
+        <translation>هذا المشروع للقراءة فقط ({reason}): يمكنك قراءته والبحث فيه وفحصه وتصديره، لا تغييره. للعمل عليه انسخه إلى مجلد لك إذن الكتابة فيه وافتح النسخة.</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyMode</name>
+    <message>
+        <source>The project cannot be changed</source>
+        <translation>لا يمكن تغيير المشروع</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,8 @@ local file only: nothing here touches the network.
 Each bundled file is offered once per user: it is installed unless the same or a newer version of its language pair
 is already there, and either way it is remembered (in Tarjama's machine-translation state folder), so a package the
 translator removes on purpose is not put back at the next start. A file that fails to install is not remembered and
-is tried again next time.
+is tried again next time, except a package for another language pair than Arabic→English: it is refused like any
+the translator picks, said once, and remembered, since no later start could install it either.
 """
 
 from __future__ import annotations
@@ -23,7 +24,14 @@ from tarjama.atomic_file import replacing
 from tarjama.errors import TarjamaError
 from tarjama.mt.archive import inspect_archive
 from tarjama.mt.errors import PackageError
-from tarjama.mt.packages import InstalledPackage, install_package, list_packages, version_key
+from tarjama.mt.packages import (
+    InstalledPackage,
+    OtherLanguagePairError,
+    install_package,
+    list_packages,
+    refuse_other_pair,
+    version_key,
+)
 from tarjama.mt.paths import mt_state_dir
 from tarjama.paths import resources_dir
 
@@ -74,6 +82,7 @@ def install_bundled_models(folder: Path | None = None, *, directory: Path | None
         return []
     record = _record_path()
     offered = _read_record(record)
+    remembered = set(offered)
     outcomes: list[BundledOutcome] = []
     for archive in archives:
         try:
@@ -81,6 +90,7 @@ def install_bundled_models(folder: Path | None = None, *, directory: Path | None
             if key in offered:
                 continue
             info = inspect_archive(archive)
+            refuse_other_pair(info)
             newer = [
                 p
                 for p in list_packages(directory, measure=False)
@@ -91,12 +101,16 @@ def install_bundled_models(folder: Path | None = None, *, directory: Path | None
                 outcome = BundledOutcome(archive, skipped_for=f"{newer[0].name} {newer[0].version}")
             else:
                 outcome = BundledOutcome(archive, package=install_package(archive, directory=directory))
+        except OtherLanguagePairError as exc:
+            offered.add(key)
+            outcomes.append(BundledOutcome(archive, error=str(exc)))
+            continue
         except (PackageError, OSError) as exc:
             outcomes.append(BundledOutcome(archive, error=str(exc)))
             continue
         offered.add(key)
         outcomes.append(outcome)
-    if any(not outcome.error for outcome in outcomes):
+    if offered != remembered:
         try:
             record.parent.mkdir(parents=True, exist_ok=True)
             with replacing(record, "w", "list of bundled packages", encoding="utf-8") as out:

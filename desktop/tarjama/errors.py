@@ -81,8 +81,40 @@ class ProjectError(PathError):
     """A project file cannot be opened or changed as asked."""
 
 
+class AlreadyExistsError(ProjectError):
+    """A new project was to be created where a file already is (perhaps published a moment ago by another
+    program): a caller that only wanted the project to exist may open it instead."""
+
+
+class ReadOnlyError(ProjectError):
+    """A store that may be read but not changed (a read-only file, folder or disk): the change was refused before
+    anything was written. Bad input, since copying the file somewhere writable is the translator's fix."""
+
+
+class DiskFullError(ProjectError):
+    """The disk holding a store had no room for a change: the work failed and nothing of it was kept."""
+
+    work_failed = True
+
+
+class DiskIoError(ProjectError):
+    """The system could not read or write a store's disk (removed, failing, a dropped network share)."""
+
+    work_failed = True
+
+
 class SegmentError(TarjamaError):
     """An operation on a segment that its current state does not allow (e.g. merging across paragraphs)."""
+
+
+class SegmentChangedError(SegmentError):
+    """A change was based on a version of a segment that another program (or another store of the project) has
+    since replaced: nothing was written, so that change is not lost without a word. The caller decides; the window
+    asks the translator whether to keep the other change or write over it."""
+
+    def __init__(self, template: str, /, *, segment_id: int, **values: object) -> None:
+        self.segment_id = segment_id
+        super().__init__(template, **values)
 
 
 def not_found(path: str | Path) -> BadInputError:

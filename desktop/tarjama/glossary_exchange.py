@@ -14,10 +14,16 @@ from pathlib import Path
 
 from tarjama.atomic_file import replacing
 from tarjama.domain import GlossaryEntry
-from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message, marked_none, reading
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message, marked_none
 from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv, write_glossary_omegat
 from tarjama.formats.tbx import TbxReport, read_tbx, write_tbx
+from tarjama.formats.text_file import read_limited
 from tarjama.stores.glossary import Glossary
+
+#: The most a glossary file may hold. 100,000 Arabic-English terms take about 8 MB as CSV and 56 MB as TBX (as
+#: Tarjama writes them); a bigger file is another kind of file (or a device such as /dev/zero), and reading it
+#: whole would exhaust memory.
+MAX_GLOSSARY_BYTES = 128 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -98,8 +104,16 @@ def export_glossary(glossary_path: Path, file: Path) -> int:
 
 
 def _read(path: Path) -> bytes:
-    with reading(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a glossary file; choose a file inside it")):
-        return path.read_bytes()
+    """The file's bytes, reading no more than MAX_GLOSSARY_BYTES + 1 of them, whatever the file is."""
+    data = read_limited(path, MAX_GLOSSARY_BYTES, QT_TRANSLATE_NOOP("Errors", "is a folder, not a glossary file; "
+                                                                              "choose a file inside it"))
+    if data is None:
+        raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is larger than {limit} MB, far more than any glossary "
+                                                              "(100,000 terms take about 8 MB as CSV, 56 MB as "
+                                                              "TBX); check that it is the right file, or split it "
+                                                              "into parts"),
+                            limit=MAX_GLOSSARY_BYTES // (1024 * 1024))
+    return data
 
 
 def _write_atomically(path: Path, data: bytes) -> None:

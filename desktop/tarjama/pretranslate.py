@@ -4,6 +4,10 @@ Shared by `tarjama-cli pretranslate` and the window's background worker. A segme
 threshold takes the best match (a reviewed human translation beats fresh machine output); only the rest goes to
 the engine. Each batch is written at once in its own transaction, so a cancelled or killed run keeps what it
 finished and the next run resumes.
+
+A segment too long to be a sentence (a document with no sentence breaks, imported as one huge segment) is refused
+by the engine before it does any work (see :mod:`tarjama.mt.engine`): it is left untouched and named in the report,
+so the translator can split it, and the other segments are translated as usual.
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 
 from tarjama.domain import MachineSuggestion, Segment, TmMatch
 from tarjama.mt.cancellation import CancelToken, is_cancelled
-from tarjama.mt.engine import Progress, SegmentTranslation, Translator
+from tarjama.mt.engine import Progress, SegmentTooLongError, SegmentTranslation, TooLong, Translator
 from tarjama.mt.errors import TranslationCancelled
 from tarjama.stores.project import ProjectStore
 from tarjama.stores.tm import TranslationMemory, segment_context
@@ -32,15 +36,28 @@ class PretranslateProgress:
 
 
 @dataclass(frozen=True)
+class TooLongSegment:
+    """A segment left untouched because it is too long to machine-translate."""
+
+    segment_id: int
+    #: Its place among the project's segments, from 1: the row number the window shows.
+    number: int
+    characters: int
+
+
+@dataclass(frozen=True)
 class PretranslateReport:
     """`total` segments needed a translation; `translated` of them were machine-translated, `tm_exact` filled
-    from 100/101 % TM matches and `tm_fuzzy` from lower ones."""
+    from 100/101 % TM matches and `tm_fuzzy` from lower ones; `too_long` were left untouched, too long for the
+    engine, which translates at most `token_limit` tokens in one segment."""
 
     total: int
     translated: int
     cancelled: bool
     tm_exact: int = 0
     tm_fuzzy: int = 0
+    too_long: tuple[TooLongSegment, ...] = ()
+    token_limit: int | None = None
 
     @property
     def from_tm(self) -> int:
@@ -81,6 +98,8 @@ def pretranslate(
     total = len(pending)
     started = time.monotonic()
     done = translated = tm_exact = tm_fuzzy = 0
+    refused: tuple[TooLongSegment, ...] = ()
+    token_limit: int | None = None
 
     def report_progress(changed: Sequence[Segment]) -> None:
         if on_progress:
@@ -88,7 +107,7 @@ def pretranslate(
             on_progress(PretranslateProgress(done, total, done / elapsed, tuple(changed)))
 
     def report(cancelled: bool) -> PretranslateReport:
-        return PretranslateReport(total, translated, cancelled, tm_exact, tm_fuzzy)
+        return PretranslateReport(total, translated, cancelled, tm_exact, tm_fuzzy, refused, token_limit)
 
     if tm is not None and pending:
         neighbours = contexts(store.segments())
@@ -117,20 +136,39 @@ def pretranslate(
     if translator is None or not pending:
         return report(cancelled=False)
 
-    ids = [segment.id for segment in pending]
-    done_before_mt = done
+    def machine_translate(segments: Sequence[Segment]) -> PretranslateReport:
+        done_before_mt = done
 
-    def store_batch(progress: Progress) -> None:
-        nonlocal translated, done
-        changed = store.apply_machine_translations(
-            (ids[index], *suggestions(result)) for index, result in progress.finished
-        )
-        translated += len(changed)
-        done = done_before_mt + progress.done
-        report_progress(changed)
+        def store_batch(progress: Progress) -> None:
+            nonlocal translated, done
+            changed = store.apply_machine_translations(
+                (segments[index].id, *suggestions(result)) for index, result in progress.finished
+            )
+            translated += len(changed)
+            done = done_before_mt + progress.done
+            report_progress(changed)
+
+        try:
+            translator.translate([segment.source for segment in segments], progress=store_batch, cancel=cancel)
+        except TranslationCancelled:
+            return report(cancelled=True)
+        return report(cancelled=False)
 
     try:
-        translator.translate([segment.source for segment in pending], progress=store_batch, cancel=cancel)
-    except TranslationCancelled:
-        return report(cancelled=True)
-    return report(cancelled=False)
+        return machine_translate(pending)
+    except SegmentTooLongError as error:  # raised before any work: translate the others, name these
+        refused, token_limit = _refused(store, pending, error.too_long), error.limit
+        left_out = {item.index for item in error.too_long}
+        pending = [segment for index, segment in enumerate(pending) if index not in left_out]
+        done += len(refused)  # finished: nothing more will be done with them
+        report_progress(())
+        return machine_translate(pending) if pending else report(cancelled=False)
+
+
+def _refused(
+    store: ProjectStore, pending: Sequence[Segment], too_long: Sequence[TooLong]
+) -> tuple[TooLongSegment, ...]:
+    """The segments the engine refused, each with the row number the window shows it under."""
+    numbers = {segment.id: number for number, segment in enumerate(store.segments(), start=1)}
+    refused = (pending[item.index] for item in too_long)
+    return tuple(TooLongSegment(s.id, numbers.get(s.id, 0), len(s.source)) for s in refused)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tarjama.atomic_file import replacing_path
-from tarjama.domain import Segment, Status
-from tarjama.errors import QT_TRANSLATE_NOOP
+from tarjama.domain import ImportedDocument, Segment, Status
+from tarjama.errors import QT_TRANSLATE_NOOP, AlreadyExistsError
+from tarjama.export_guard import refuse_source_document, remember_source_document
 from tarjama.formats import format_for, read_document, write_document
 from tarjama.paths import default_tm_path
 from tarjama.stores.project import PROJECT_SUFFIX, ProjectStore
@@ -21,17 +23,38 @@ def import_document(document_path: str | Path, project_path: str | Path) -> Proj
     """Read a document and add it to a project, creating the project if it does not exist yet.
 
     The document is read and checked completely before the project is touched, so a bad file leaves an existing
-    project exactly as it was and never leaves a half-made new one.
+    project exactly as it was and never leaves a half-made new one. Two imports creating the same new project at
+    once both end with their document in it: the project is published whole by whichever finishes first, and the
+    other adds its document to that project, as it would have had it started a moment later. The project remembers
+    where the document came from, so that no export replaces it.
     """
     document = read_document(Path(document_path))
-    project_path = Path(project_path)
-    if project_path.exists():
-        store = ProjectStore.open(project_path)
-        store.add_document(document)
-    else:
-        store = ProjectStore.create(project_path, [document])
-    ensure_tm_link(store)
+    store, document_id = _add_to_project(Path(project_path), document)
+    try:
+        remember_source_document(store, document_id, document_path)
+        ensure_tm_link(store)
+    except BaseException:
+        store.close()
+        raise
     return store
+
+
+def _add_to_project(project_path: Path, document: ImportedDocument) -> tuple[ProjectStore, int]:
+    """The project at `project_path` with `document` in it, and the document's id: a new project holding only it,
+    or the existing project (perhaps published by another import a moment ago) with it added."""
+    if not project_path.exists():
+        try:
+            store = ProjectStore.create(project_path, [document])
+        except AlreadyExistsError:
+            pass  # another import created it meanwhile: add this document to it, as if it had come second
+        else:
+            return store, store.documents()[-1].id
+    store = ProjectStore.open(project_path)
+    try:
+        return store, store.add_document(document)
+    except BaseException:
+        store.close()
+        raise
 
 
 def ensure_tm_link(store: ProjectStore) -> Path | None:
@@ -68,25 +91,29 @@ def export_target(store: ProjectStore, out_path: str | Path) -> ExportReport:
     """Write the translation with the source's paragraph structure, following EXPORT_RULE.
 
     The file is written under a temporary name and renamed, so a failed export never damages an earlier one.
+    The paragraphs are handed to the writer one at a time, as it asks for them, so no list of a whole (possibly
+    500,000-segment) project is built; the counts are complete once the writer has consumed them all.
     """
     out_path = Path(out_path)
     format_for(out_path)  # an unknown extension is refused naming this path, not the temporary one
-    paragraphs: list[str] = []
+    refuse_source_document(out_path, store)
     counts = {"all": 0, Status.APPROVED: 0, "target": 0, "source": 0}
-    separator = "\n\n"
-    for document in store.documents():
-        separator = document.paragraph_separator
-        for paragraph in store.paragraphs(document.id):
-            paragraphs.append("".join(_export_text(s) + s.space_after for s in paragraph).strip())
-            for segment in paragraph:
-                counts["all"] += 1
-                if segment.status == Status.APPROVED:
-                    counts[Status.APPROVED] += 1
-                elif segment.target.strip():
-                    counts["target"] += 1
-                else:
-                    counts["source"] += 1
-    with replacing_path(out_path, QT_TRANSLATE_NOOP("Errors", "translation")) as tmp:
+    documents = store.documents()
+    separator = documents[-1].paragraph_separator if documents else "\n\n"  # the last document's, as always
 
-        write_document(tmp, paragraphs, separator)
+    def paragraphs() -> Iterator[str]:
+        for document in documents:
+            for paragraph in store.paragraphs(document.id):
+                for segment in paragraph:
+                    counts["all"] += 1
+                    if segment.status == Status.APPROVED:
+                        counts[Status.APPROVED] += 1
+                    elif segment.target.strip():
+                        counts["target"] += 1
+                    else:
+                        counts["source"] += 1
+                yield "".join(_export_text(s) + s.space_after for s in paragraph).strip()
+
+    with replacing_path(out_path, QT_TRANSLATE_NOOP("Errors", "translation")) as tmp:
+        write_document(tmp, paragraphs(), separator)
     return ExportReport(out_path, counts["all"], counts[Status.APPROVED], counts["target"], counts["source"])

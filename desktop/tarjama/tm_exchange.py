@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, marked_none
+from tarjama.export_guard import refuse_existing
 from tarjama.formats.tmx import TmxReport, read_tmx, write_tmx
 from tarjama.stores.project import ProjectStore
 from tarjama.stores.sqlite_file import remove_store_file
@@ -78,7 +79,14 @@ def export_tm(tm_path: Path, out: Path, *, cancel: Cancel = None, on_progress: P
         return write_tmx(Path(out), memory.units(), cancel=cancel, on_progress=on_progress)
 
 
-def export_project(project_path: Path, out: Path, *, cancel: Cancel = None, on_progress: Progress = None) -> int:
-    """Write a project's approved segments (only those) as TMX 1.4b; returns the number written."""
+def export_project(
+    project_path: Path, out: Path, *, replace: bool = True, cancel: Cancel = None, on_progress: Progress = None
+) -> int:
+    """Write a project's approved segments (only those) as TMX 1.4b; returns the number written.
+
+    Never onto one of the project's source documents (nor, as for every export, onto a store). `replace=False`
+    refuses an existing file too, for a shell that has not asked the translator (the CLI without --force); the
+    checks come before any unit is read, so a refused export costs nothing."""
     with ProjectStore.open(project_path) as store:
+        refuse_existing(out, force=replace, project=store)
         return write_tmx(Path(out), store.approved_units(), cancel=cancel, on_progress=on_progress)

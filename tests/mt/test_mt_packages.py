@@ -193,7 +193,8 @@ DEFECTS[8] = ("truncated-model", _truncated_model, "truncated")
 def test_malformed_package_is_refused_and_changes_nothing(
     build: Defect, expected: str, glossary_dir: Path, other_pair_archive: Path, tmp_path: Path
 ) -> None:
-    install_package(other_pair_archive)  # something already installed, which must survive untouched
+    with zipfile.ZipFile(other_pair_archive) as archive:  # something already there, which must survive untouched:
+        archive.extractall(packages_dir())  # an en→ar package Argos Translate put in a shared folder
     before = snapshot(packages_dir())
     bad = build(glossary_dir, tmp_path / "bad.argosmodel")
 

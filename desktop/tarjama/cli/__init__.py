@@ -7,6 +7,7 @@ and turns domain errors, failures and Ctrl+C into messages and exit codes.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -69,9 +70,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         out.note(f"tarjama-cli: {exc}")
         return EXIT_FAILED if exc.work_failed else EXIT_BAD_INPUT
     except OSError as exc:
-        out.note(f"tarjama-cli: {exc}")
-        return EXIT_FAILED
+        out.note(f"tarjama-cli: {os_error_text(exc)}")
+        return EXIT_BAD_INPUT if exc.errno in _REFUSED else EXIT_FAILED
     return EXIT_OK if code is None else code
+
+
+#: What the system refuses because of the file asked for (bad input, exit 2), rather than a failing disk or a full
+#: one (exit 1).
+_REFUSED = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.EISDIR, errno.ENOTDIR}
+
+
+def os_error_text(exc: OSError) -> str:
+    """What the system said, as every other message reads: "{path}: {problem}" (Python's own text puts the path
+    last, quoted, after an errno number a translator has no use for)."""
+    if exc.filename is None or not exc.strerror:
+        return str(exc)
+    target = f" -> {exc.filename2}" if exc.filename2 is not None else ""
+    return f"{exc.filename}{target}: {exc.strerror}"
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tarjama.cli.output import EXPORT_ATOMIC, IMPORT_ROLLED_BACK, JSON_HELP, store_commands
+from tarjama.cli.output import EXPORT_ATOMIC, IMPORT_ROLLED_BACK, JSON_HELP, force_option, store_commands
 from tarjama.cli.terminal import Out
 from tarjama.domain import GlossaryEntry
 from tarjama.paths import default_glossary_path
@@ -41,8 +41,10 @@ def cmd_glossary_import(args: argparse.Namespace, out: Out) -> None:
 
 
 def cmd_glossary_export(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.export_guard import refuse_existing
     from tarjama.glossary_exchange import export_glossary
 
+    refuse_existing(args.file, force=args.force)
     written = export_glossary(_glossary_path(args), args.file)
     out.line(f"Wrote {args.file}: {written} terms.")
 
@@ -97,6 +99,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                                            "TBX-Basic or an OmegaT glossary (.txt), by the file's extension.",
             interrupted=EXPORT_ATOMIC)
     p.add_argument("file", type=Path, help="the file to write (.csv, .tsv, .tbx or .txt)")
+    force_option(p)
     p = add("list", cmd_glossary_list, "Every term: Arabic, English (preferred first) and forbidden variants, "
                                        "tab-separated.")
     p.add_argument("--json", action="store_true", help=JSON_HELP)

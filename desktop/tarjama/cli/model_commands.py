@@ -29,6 +29,10 @@ def cmd_models_list(args: argparse.Namespace, out: Out) -> None:
         out.line("No translation package is installed. Install one with: tarjama-cli models install FILE.argosmodel")
     for p in packages:
         out.line(f"{p.name}\t{p.version}\t{p.languages}\t{p.size_bytes / 1e6:.1f} MB")
+    unused = [p.name for p in packages if not p.is_arabic_english]
+    if unused:
+        # Only another program (Argos Translate, sharing ARGOS_PACKAGES_DIR) puts such packages here.
+        out.note(f"Not used by Tarjama, which translates only Arabic → English: {', '.join(unused)}.")
 
 
 def cmd_models_install(args: argparse.Namespace, out: Out) -> None:

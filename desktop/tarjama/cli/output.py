@@ -82,6 +82,53 @@ def store_commands(
     return add
 
 
+#: SQLite's integers are 64-bit: an id or count above this cannot even be looked up.
+INT64_MAX = 2**63 - 1
+
+
+def _whole_number(text: str, lowest: int, what: str) -> int:
+    """`text` as an int from `lowest` to INT64_MAX, else a usage error (exit 2) saying what was expected.
+
+    Bounded because a store cannot take a bigger number: SQLite raises OverflowError for one, a traceback rather
+    than a message."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = lowest - 1
+    if not lowest <= value <= INT64_MAX:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise argparse.ArgumentTypeError(f"{shown!r} is not {what}; give a whole number from {lowest} to {INT64_MAX}")
+    return value
+
+
+def segment_id(text: str) -> int:
+    """A segment id argument, as `segments` lists it."""
+    return _whole_number(text, 1, "a segment id (as `tarjama-cli segments` lists them)")
+
+
+def char_offset(text: str) -> int:
+    """A character offset argument (whether it falls inside the segment is the store's to say)."""
+    return _whole_number(text, 0, "a character offset")
+
+
+def count(text: str) -> int:
+    """A "at most this many" argument."""
+    return _whole_number(text, 1, "a number of results")
+
+
+def force_option(parser: argparse.ArgumentParser, *, project: bool = False) -> None:
+    """`--force` for a command that writes a file the translator names, which is never replaced without it; a
+    store (and, for an export from a project, a document imported into it) is not replaced even with it."""
+    never = "a Tarjama project, memory or glossary"
+    if project:
+        never += ", or a document imported into the project"
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help=f"replace the file if it already exists (never {never})",
+    )
+
+
 def percentage(text: str) -> int:
     """A match percentage argument (0-101: 101 is a TM match whose context matches too)."""
     try:

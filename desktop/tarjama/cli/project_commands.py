@@ -7,17 +7,23 @@ from dataclasses import asdict
 from pathlib import Path
 
 from tarjama.cli.output import (
+    EXIT_FAILED,
+    EXIT_OK,
     EXPORT_ATOMIC,
     IMPORT_ROLLED_BACK,
     JSON_HELP,
     SAVED_WHOLE,
+    char_offset,
     command,
+    force_option,
     percentage,
+    segment_id,
 )
 from tarjama.cli.report_commands import effort_lines
 from tarjama.cli.terminal import Out
 from tarjama.domain import Segment, Status
 from tarjama.effort import project_effort
+from tarjama.export_guard import refuse_existing
 from tarjama.project_files import EXPORT_RULE, ensure_tm_link, export_target, import_document
 from tarjama.stores.project import ProjectStore
 
@@ -68,12 +74,24 @@ def cmd_segments(args: argparse.Namespace, out: Out) -> None:
         out.line(f"{s.id}\t{s.paragraph_index + 1}\t{s.status.value}\t{s.source}\t{s.target}")
 
 
-def cmd_edit(args: argparse.Namespace, out: Out) -> None:
+#: How long an approval waits for another program's write to the memory (a TMX import holds it for as long as it
+#: runs) before the CLI gives up on writing the unit now. The approval is saved in the project either way.
+MEMORY_WAIT = 30.0
+
+
+def cmd_edit(args: argparse.Namespace, out: Out) -> int:
     status = Status.APPROVED if args.approve else None
-    with ProjectStore.open(args.project) as store:
+    with ProjectStore.open(args.project, memory_wait=MEMORY_WAIT) as store:
         ensure_tm_link(store)
         segment = store.update_segment(args.segment_id, target=args.target, status=status)
+        problem = store.tm_error if segment.status == Status.APPROVED or store.memory_behind else None
     out.line(f"Segment {segment.id}: {segment.status.value}")
+    if problem is None:
+        return EXIT_OK
+    out.note(f"tarjama-cli: {problem}")
+    out.note(f"Segment {segment.id} is saved in {args.project}, but the translation memory does not have it yet: it "
+             "is written there the next time the project is opened with the memory available.")
+    return EXIT_FAILED
 
 
 def cmd_split(args: argparse.Namespace, out: Out) -> None:
@@ -90,13 +108,14 @@ def cmd_merge(args: argparse.Namespace, out: Out) -> None:
 
 def cmd_export_target(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
+        refuse_existing(args.output, force=args.force, project=store)
         report = export_target(store, args.output)
     out.line(f"Wrote {report.path}: {report.approved} of {report.segments} segments approved.")
     if report.approved < report.segments:
         out.note(EXPORT_RULE)
 
 
-def cmd_pretranslate(args: argparse.Namespace, out: Out) -> None:
+def cmd_pretranslate(args: argparse.Namespace, out: Out) -> int:
     from tarjama import mt
     from tarjama.pretranslate import pretranslate
     from tarjama.stores.tm import TranslationMemory
@@ -120,13 +139,27 @@ def cmd_pretranslate(args: argparse.Namespace, out: Out) -> None:
     )
     if translator is not None:
         out.line(f"Machine-translated {report.translated} of {report.total} untranslated segments.")
+    if not report.too_long:
+        return EXIT_OK
+    # Not translated, and said so: exit 1, as when part of the work could not be done; the rest is saved.
+    listed = ", ".join(f"{s.segment_id} ({s.characters} characters)" for s in report.too_long[:10])
+    more = f" and {len(report.too_long) - 10} more" if len(report.too_long) > 10 else ""
+    first, count = report.too_long[0].segment_id, len(report.too_long)
+    out.note(
+        f"tarjama-cli: {args.project}: left {count} segment{'s' if count > 1 else ''} untouched, too long to "
+        f"machine-translate (a segment should be a sentence; this model translates at most {report.token_limit} "
+        f"tokens in one): segment{'s' if count > 1 else ''} {listed}{more}. Split {'each' if count > 1 else 'it'} "
+        f"into sentences (tarjama-cli split {args.project} {first} OFFSET, or add full stops to the document and "
+        "import it again), then run pretranslate again."
+    )
+    return EXIT_FAILED
 
 
 def cmd_export_tmx(args: argparse.Namespace, out: Out) -> None:
     from tarjama.tm_exchange import export_project
 
     with out.progress(f"Writing {args.output.name}") as done:
-        written = export_project(args.project, args.output, on_progress=done)
+        written = export_project(args.project, args.output, replace=args.force, on_progress=done)
     out.line(f"Wrote {args.output}: {written} approved segments.")
 
 
@@ -165,7 +198,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         interrupted=SAVED_WHOLE,
     )
     p.add_argument("project", type=Path, help=PROJECT_HELP)
-    p.add_argument("segment_id", type=int, help=SEGMENT_HELP)
+    p.add_argument("segment_id", type=segment_id, help=SEGMENT_HELP)
     p.add_argument("--target", required=True, help="the English translation")
     p.add_argument("--approve", action="store_true", help="approve the segment (else it is saved as a draft)")
 
@@ -173,14 +206,16 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub, "split", cmd_split, "Split a segment in two at a character offset of its source.", interrupted=SAVED_WHOLE
     )
     p.add_argument("project", type=Path, help=PROJECT_HELP)
-    p.add_argument("segment_id", type=int, help=SEGMENT_HELP)
-    p.add_argument("offset", type=int, help="where the second part starts, in characters from the source's start")
+    p.add_argument("segment_id", type=segment_id, help=SEGMENT_HELP)
+    p.add_argument(
+        "offset", type=char_offset, help="where the second part starts, in characters from the source's start"
+    )
 
     p = command(
         sub, "merge", cmd_merge, "Merge a segment with the next one in its paragraph.", interrupted=SAVED_WHOLE
     )
     p.add_argument("project", type=Path, help=PROJECT_HELP)
-    p.add_argument("segment_id", type=int, help=SEGMENT_HELP)
+    p.add_argument("segment_id", type=segment_id, help=SEGMENT_HELP)
 
     p = command(
         sub,
@@ -211,6 +246,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("project", type=Path, help=PROJECT_HELP)
     p.add_argument("output", type=Path, help="the file to write (.txt or .docx)")
+    force_option(p, project=True)
 
     p = command(
         sub,
@@ -221,3 +257,4 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("project", type=Path, help=PROJECT_HELP)
     p.add_argument("output", type=Path, help="the TMX file to write")
+    force_option(p, project=True)

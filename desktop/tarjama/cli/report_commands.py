@@ -10,10 +10,11 @@ from dataclasses import asdict
 from pathlib import Path
 
 from tarjama.atomic_file import replacing
-from tarjama.cli.output import EXPORT_ATOMIC, JSON_HELP, command
+from tarjama.cli.output import EXPORT_ATOMIC, JSON_HELP, command, force_option
 from tarjama.cli.terminal import Out
 from tarjama.domain import Origin, Segment
 from tarjama.effort import EffortSummary, SegmentEffort, approved_efforts, effort_summary
+from tarjama.export_guard import refuse_existing
 from tarjama.stores.project import ProjectStore
 
 COLUMNS = (
@@ -95,6 +96,8 @@ def effort_lines(summary: EffortSummary) -> list[str]:
 
 def cmd_report(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
+        if args.csv is not None:
+            refuse_existing(args.csv, force=args.force, project=store)
         segments = store.segments()
     rows = [_row(segment, effort) for segment, effort in approved_efforts(segments)]
     summary = effort_summary(segments)
@@ -124,4 +127,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("project", type=Path, help="the project file (*.tarjama)")
     p.add_argument("--csv", type=Path, metavar="FILE", help="write the report as CSV (UTF-8, opens in Excel)")
+    force_option(p, project=True)
     p.add_argument("--json", action="store_true", help=JSON_HELP + ": the segments and their summary")

@@ -5,7 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tarjama.cli.output import EXPORT_ATOMIC, IMPORT_ROLLED_BACK, JSON_HELP, percentage, store_commands
+from tarjama.cli.output import (
+    EXPORT_ATOMIC,
+    IMPORT_ROLLED_BACK,
+    JSON_HELP,
+    count,
+    force_option,
+    percentage,
+    store_commands,
+)
 from tarjama.cli.terminal import Out
 from tarjama.domain import TmUnit
 from tarjama.paths import default_tm_path
@@ -24,8 +32,10 @@ def cmd_tm_import(args: argparse.Namespace, out: Out) -> None:
 
 
 def cmd_tm_export(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.export_guard import refuse_existing
     from tarjama.tm_exchange import export_tm
 
+    refuse_existing(args.file, force=args.force)
     with out.progress(f"Writing {args.file.name}") as done:
         written = export_tm(_tm_path(args), args.file, on_progress=done)
     out.line(f"Wrote {args.file}: {written} approved units.")
@@ -104,6 +114,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "export", cmd_tm_export, "Write the memory's approved units as a TMX 1.4b file.", interrupted=EXPORT_ATOMIC
     )
     p.add_argument("file", type=Path, help="the TMX file to write")
+    force_option(p)
     p = add(
         "search",
         cmd_tm_search,
@@ -112,7 +123,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("query", help="the word or phrase to look for")
     p.add_argument("--side", choices=["source", "target", "both"], default="both", help="where to look (default: both)")
-    p.add_argument("--limit", type=int, default=50, help="at most this many units (default: 50)")
+    p.add_argument("--limit", type=count, default=50, help="at most this many units (default: 50)")
     p.add_argument("--json", action="store_true", help=JSON_HELP + ", with the character spans found")
     p = add(
         "match",
@@ -123,5 +134,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--threshold", type=percentage, default=70, metavar="PERCENT", help="the lowest match to show (default: 70)"
     )
-    p.add_argument("--limit", type=int, default=5, help="at most this many matches (default: 5)")
+    p.add_argument("--limit", type=count, default=5, help="at most this many matches (default: 5)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)

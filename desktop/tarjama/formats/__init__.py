@@ -7,6 +7,7 @@ Adding a format means adding its import and its entry in `FORMATS`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar, Protocol
 
@@ -36,7 +37,9 @@ class DocumentFormat(Protocol):
 
     def read(self, path: str | Path) -> ImportedDocument: ...
 
-    def write(self, path: str | Path, paragraphs: list[str], paragraph_separator: str = "\n\n") -> None: ...
+    def write(self, path: str | Path, paragraphs: Iterable[str], paragraph_separator: str = "\n\n") -> None:
+        """Write the paragraphs as they come: a format never needs them all at once (exports stream)."""
+        ...
 
 
 FORMATS: tuple[DocumentFormat, ...] = (TextFormat(), DocxFormat())
@@ -71,12 +74,12 @@ def read_document(path: str | Path) -> ImportedDocument:
     fmt = format_for(path)
     if not path.exists():
         raise not_found(path)
-    if not path.is_file():
+    if path.is_dir():  # not `is_file()`: a pipe or a device is read, as far as the format's limit
         raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a document; choose a file inside it"))
 
     return fmt.read(path)
 
 
-def write_document(path: str | Path, paragraphs: list[str], paragraph_separator: str = "\n\n") -> None:
-    """Write paragraphs in the format the path's extension names."""
+def write_document(path: str | Path, paragraphs: Iterable[str], paragraph_separator: str = "\n\n") -> None:
+    """Write paragraphs in the format the path's extension names, consuming them once, in order."""
     format_for(path).write(path, paragraphs, paragraph_separator)

@@ -25,8 +25,15 @@ An OmegaT glossary (`.txt`, read with `omegat=True`) is tab-separated without qu
 target, comment; lines starting with "#" are comments. OmegaT lists a term with several translations on several
 lines, which the import merges into one entry.
 
+A cell holds at most 32,767 characters, the most a spreadsheet cell can (Excel's limit): a longer one is no term or
+note but the rest of the file run into one cell by a missing quote mark, and the file is refused naming its line.
+
 Writing CSV or TSV gives UTF-8 with a BOM and CRLF line ends: without the BOM, Excel opens a CSV in the machine's
-legacy code page and shows Arabic as gibberish. Several English terms are joined with "; ", so an English term
+legacy code page and shows Arabic as gibberish. A cell beginning with "=", "+", "-", "@", a tab or a carriage return
+would be taken by a spreadsheet as a formula (OWASP's "CSV injection"), so it is written after a single quote
+("'-ism", "'=SUM(A1)"); a cell that already begins with quotes followed by one of those gets one more quote. Reading
+a CSV or TSV undoes exactly that: a cell beginning with one or more quotes and then one of those characters loses
+one quote, so an export imports back as it was. Several English terms are joined with "; ", so an English term
 cannot itself contain ";" or "|". Writing OmegaT's format gives UTF-8 with OmegaT's own first comment line, a line
 per English term, line breaks and tabs in a note as spaces, and the forbidden variants in the comment after the
 note ("… | forbidden: …"), as OmegaT has no column for them.
@@ -101,6 +108,12 @@ _ARABIC_MARKS = re.compile("[\u0640\u064b-\u065f\u0670]")
 _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"})
 #: The first line OmegaT writes in a glossary it creates: its reader takes the encoding from it.
 _OMEGAT_FIRST_LINE = "# Glossary in tab-separated format -*- coding: utf-8 -*-"
+#: The longest cell read: Excel's limit on a cell (LibreOffice's is larger, but no term or note comes near it).
+MAX_CELL_CHARS = 32_767
+#: A cell a spreadsheet would run as a formula, after any quotes already put before it (OWASP CSV injection).
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+#: A cell `_spreadsheet_safe` quoted: what reading takes one quote from.
+_QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
 
 
 def _delimiter_first(path: Path) -> str:
@@ -113,8 +126,19 @@ def write_glossary_csv(entries: Iterable[GlossaryEntry], delimiter: str) -> byte
     writer = csv.writer(text, delimiter=delimiter, lineterminator="\r\n")
     writer.writerow(_HEADER)
     for entry in entries:
-        writer.writerow((entry.source, _JOINER.join(entry.targets), entry.note, _JOINER.join(entry.forbidden)))
+        cells = (entry.source, _JOINER.join(entry.targets), entry.note, _JOINER.join(entry.forbidden))
+        writer.writerow([_spreadsheet_safe(cell) for cell in cells])
     return text.getvalue().encode("utf-8-sig")
+
+
+def _spreadsheet_safe(cell: str) -> str:
+    """`cell` with a quote before it if a spreadsheet would run it as a formula: see the module docstring."""
+    return "'" + cell if _FORMULA_START.match(cell) else cell
+
+
+def _unquoted(cell: str) -> str:
+    """`cell` as it was before `_spreadsheet_safe`."""
+    return cell[1:] if _QUOTED_FORMULA.match(cell) else cell
 
 
 def write_glossary_omegat(entries: Iterable[GlossaryEntry]) -> bytes:
@@ -152,6 +176,8 @@ def read_glossary_csv(data: bytes, path: Path, *, omegat: bool = False) -> Itera
         delimiter = _choose_delimiter(text, _delimiter_first(path))
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows = _rows(path, reader)
+    if not omegat:
+        rows = ((line, [_unquoted(cell) for cell in row]) for line, row in rows)
     first = next(rows, None)
     if first is None:
         raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is empty; a glossary has a row per term: the Arabic "
@@ -170,14 +196,31 @@ def _rows(path: Path, reader: Iterator[list[str]]) -> Iterator[tuple[int, list[s
         try:
             row = next(reader, None)
         except csv.Error as exc:
+            if _FIELD_LIMIT in str(exc):  # the csv module's own limit, 131,072 characters unless raised
+                raise _cell_too_long(path, line) from exc
             raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "line {line} cannot be read ({reason}); a quote "
                                                                   "mark may be missing — open the file in a "
                                                                   "spreadsheet and save it again"),
                                 line=line, reason=exc) from exc
         if row is None:
             return
+        if any(len(cell) > MAX_CELL_CHARS for cell in row):
+            raise _cell_too_long(path, line)
         if any(cell.strip() for cell in row):
             yield line, row
+
+
+#: How the csv module words the error of a cell longer than `csv.field_size_limit()`.
+_FIELD_LIMIT = "field larger than field limit"
+
+
+def _cell_too_long(path: Path, line: int) -> BadInputError:
+    return BadInputError(path, QT_TRANSLATE_NOOP("Errors", "line {line} has a cell of more than {limit} characters, "
+                                                           "longer than a spreadsheet cell can be and than any term "
+                                                           "or note; a quote mark may be missing, which runs the "
+                                                           "rest of the file into one cell — open the file in a "
+                                                           "spreadsheet, correct it and save it again"),
+                         line=line, limit=MAX_CELL_CHARS)
 
 
 def _entries(path: Path, rows: Iterator[tuple[int, list[str]]], columns: dict[str, int]) -> Iterator[GlossaryEntry]:

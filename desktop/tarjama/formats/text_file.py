@@ -8,14 +8,16 @@ UTF-8 almost is (legacy bytes rarely form valid UTF-8), and only then is the enc
 from __future__ import annotations
 
 import codecs
+import os
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
 import charset_normalizer
 
 from tarjama.domain import ImportedDocument
-from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, unreadable
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, reading
 
 # Longest first: the UTF-32 LE BOM begins with the UTF-16 LE one.
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -35,6 +37,10 @@ _CLOSE_CHAOS = 0.1
 _MAX_CONTROL_SHARE = 0.1
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 _EMPTY = QT_TRANSLATE_NOOP("Errors", "is empty: there is no text in it to translate")
+#: The most a text document may hold: a 500,000-segment project comes from about 100 MB of Arabic.
+MAX_TEXT_BYTES = 256 * 1024 * 1024
+#: How much an unsized stream (a pipe, a device) is read at a time.
+_CHUNK = 1024 * 1024
 
 
 class TextFormat:
@@ -57,20 +63,60 @@ class TextFormat:
         return ImportedDocument(name=path.name, format=self.name, paragraphs=paragraphs,
                                 paragraph_separator=separator)
 
-    def write(self, path: str | Path, paragraphs: list[str], paragraph_separator: str = "\n\n") -> None:
+    def write(self, path: str | Path, paragraphs: Iterable[str], paragraph_separator: str = "\n\n") -> None:
         """Write UTF-8 without a BOM (what every current editor expects), ending with a newline.
 
-        Bytes are written directly so the separator is exactly the one asked for on every platform.
+        Bytes are written directly so the separator is exactly the one asked for on every platform; paragraphs
+        are written as they come, so a long document is never held whole.
         """
-        text = paragraph_separator.join(paragraphs) + "\n"
-        Path(path).write_bytes(text.encode("utf-8"))
+        separator = paragraph_separator.encode("utf-8")
+        with Path(path).open("wb") as out:
+            for number, paragraph in enumerate(paragraphs):
+                if number:
+                    out.write(separator)
+                out.write(paragraph.encode("utf-8"))
+            out.write(b"\n")
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise unreadable(path, exc) from exc
+    data = read_limited(path, MAX_TEXT_BYTES, QT_TRANSLATE_NOOP("Errors", "is a folder, not a document; choose a "
+                                                                          "file inside it"))
+    if data is None:
+        raise document_too_large(path, MAX_TEXT_BYTES)
+    return data
+
+
+def document_too_large(path: Path, limit: int) -> BadInputError:
+    """A document file holding more than `limit` bytes (or a device or pipe giving more), said alike for every
+    format."""
+    return BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is larger than {limit} MB, far more than any document "
+                                                           "Tarjama reviews; check that it is the right file, or "
+                                                           "split it into parts"),
+                         limit=limit // (1024 * 1024))
+
+
+def read_limited(path: Path, limit: int, is_a_folder: str) -> bytes | None:
+    """The file's bytes, or None when it holds more than `limit`; never reads more than `limit` + 1 bytes.
+
+    A file a translator picks may be a device or a pipe (`/dev/zero`, a FIFO) that never ends and whose size the
+    system gives as 0, so the size is only a first check: the reading itself stops one byte past the limit.
+    `is_a_folder` is the marked problem for a folder given where a file was wanted (see `errors.reading`).
+    """
+    with reading(path, is_a_folder), path.open("rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > limit:
+            return None
+        first = file.read(size + 1) if size else b""  # a regular file in one read, one byte more to see its end
+        chunks, total = [first], len(first)
+        while total <= limit:
+            chunk = file.read(min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    if total > limit:
+        return None
+    return first if len(chunks) == 1 else b"".join(chunks)
 
 
 def decode_text(path: Path, data: bytes) -> str:

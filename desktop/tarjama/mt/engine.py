@@ -6,7 +6,8 @@ tokens at a time and reads a package's ``stanza/`` folder), and it opens no sock
 CTranslate2 model and tokenizer once, then for each call:
 
 1. tokenises every segment with the package's own tokenizer (one C++ call for sentencepiece);
-2. splits segments longer than the model accepts at clause boundaries (:mod:`tarjama.mt.clauses`);
+2. splits segments longer than the model accepts at clause boundaries (:mod:`tarjama.mt.clauses`), and refuses
+   those too long to be a sentence at all (see *Over-long segments*);
 3. sorts the pieces by length, so each batch holds similar lengths and wastes little on padding;
 4. runs the batches through CTranslate2, one batch per core in parallel (each on one thread: on a 2-core machine
    that beats two threads per batch by a third) with one more queued so no core waits for Python, checking for
@@ -27,6 +28,16 @@ generated, so not counted). The engine reports
 the geometric mean of the per-token probabilities, which is in (0, 1], does not shrink just because a sentence is
 long, and is comparable between a translation and its alternatives. For a segment split into pieces, the scores
 are recombined over all generated tokens: confidence = exp(sum_k L_k * score_k / sum_k L_k).
+
+Over-long segments
+------------------
+A segment is meant to be a sentence. A document without sentence breaks (one 10 MB paragraph) gives a segment of
+millions of tokens: translated piece by piece it would take hours with a real model, and CTranslate2 left to
+itself would translate its first ``max_input_length`` tokens and drop the rest without a word. So a segment needing
+more than ``max_pieces`` of the model's inputs is refused: :meth:`Translator.translate` raises
+:class:`SegmentTooLongError`, naming every such segment, before it does any work, so a caller can translate the
+others and report these. A segment longer than :data:`CHARS_PER_TOKEN` characters per allowed token is over the
+limit without being tokenised, which keeps the check of a 10 MB segment instant whatever the tokenizer.
 """
 
 from __future__ import annotations
@@ -44,13 +55,18 @@ from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.mt.caches import on_packages_changed
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.clauses import split_to_fit
-from tarjama.mt.errors import EngineError, TranslationCancelled
+from tarjama.mt.errors import EngineError, MTError, TranslationCancelled
 from tarjama.mt.modelfile import ModelFileError, read_model_config, read_model_facts
 from tarjama.mt.packages import InstalledPackage, find_package, read_package
 from tarjama.mt.tokenizers import load_tokenizer
 
 #: Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives.
 MAX_ALTERNATIVES = 3
+
+#: Characters per token that no tokenizer of a sentence-trained model comes near on average (Arabic sentencepiece
+#: models make about 3 to 5; the tests' word-level one about 5): a segment longer than this many characters per
+#: token allowed is refused before it is tokenised.
+CHARS_PER_TOKEN = 16
 
 
 def _default_threads() -> int:
@@ -69,7 +85,9 @@ class EngineSettings:
     CTranslate2 call: 16 was fastest on 2 cores for a base-size model, and it keeps progress and cancellation
     within a second or two. ``threads`` is how many batches run at once, one core each (0: one per core).
     ``max_input_tokens`` caps the pieces fed to the model below its hard limit: Argos models are trained on
-    sentences and lose clauses on much longer inputs.
+    sentences and lose clauses on much longer inputs. A segment may hold ``max_pieces`` times that many tokens (8 x
+    250: a long paragraph, some seconds of work), cut into about as many pieces; a longer one is no sentence but a
+    document without sentence breaks, and is refused rather than translated for hours (see the module's docstring).
     """
 
     beam_size: int = 3
@@ -79,10 +97,11 @@ class EngineSettings:
     compute_type: str = "default"
     max_input_tokens: int = 250
     max_output_ratio: float = 2.0
+    max_pieces: int = 8
 
     def __post_init__(self) -> None:
-        if self.beam_size < 1 or self.batch_size < 1 or self.max_input_tokens < 1:
-            raise ValueError("beam_size, batch_size and max_input_tokens must be at least 1")
+        if min(self.beam_size, self.batch_size, self.max_input_tokens, self.max_pieces) < 1:
+            raise ValueError("beam_size, batch_size, max_input_tokens and max_pieces must be at least 1")
         if not 0 <= self.alternatives <= MAX_ALTERNATIVES:
             raise ValueError(f"alternatives must be between 0 and {MAX_ALTERNATIVES}")
 
@@ -113,6 +132,38 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
+
+
+@dataclass(frozen=True)
+class TooLong:
+    """A segment refused for its length: where it is in the list given, and how long it is."""
+
+    index: int
+    characters: int
+    #: Its tokens, or None when its characters alone put it over the limit (it was not tokenised).
+    tokens: int | None
+
+
+class SegmentTooLongError(MTError):
+    """Segments too long to be sentences were given to translate; nothing was translated.
+
+    Bad input (exit 2), not a failure of the engine: splitting the segments into sentences fixes it.
+    """
+
+    def __init__(self, too_long: Sequence[TooLong], limit: int) -> None:
+        self.too_long = tuple(too_long)
+        self.limit = limit
+        longest = max(self.too_long, key=lambda item: item.characters)
+        super().__init__(
+            QT_TRANSLATE_NOOP(
+                "Errors",
+                "A segment of {characters} characters is too long to machine-translate: a segment should be a "
+                "sentence, and this model translates at most {limit} tokens in one. Split it into sentences and "
+                "translate the parts.",
+            ),
+            characters=longest.characters,
+            limit=limit,
+        )
 
 
 @dataclass
@@ -148,6 +199,9 @@ class Translator:
                                                                         "reinstall the package"),
                               reason=exc) from exc
         self.max_input_tokens, self._max_output_tokens = self._limits()
+        #: The longest segment translated at all, in tokens and (a bound checked before tokenising) characters.
+        self.max_segment_tokens = self.max_input_tokens * self.settings.max_pieces
+        self.max_segment_chars = self.max_segment_tokens * CHARS_PER_TOKEN
         import ctranslate2
 
         self._workers = self.settings.threads or _default_threads()
@@ -243,14 +297,40 @@ class Translator:
             raise TranslationCancelled(dict(results))
         return [results[index] for index in range(total)]
 
-    def _tokenize(self, segments: list[str]) -> list[list[list[str]]]:
-        """Pieces of tokens per segment: usually one, several when a segment is longer than the model accepts."""
-        texts = [" ".join(segment.split()) for segment in segments]
+    def _refused(self, segments: Sequence[str], encoded: list[list[str] | None]) -> list[TooLong]:
+        """The segments over the limit, given their tokens (None: over it on characters alone)."""
+        return [
+            TooLong(index, len(segments[index]), None if tokens is None else len(tokens))
+            for index, tokens in enumerate(encoded)
+            if tokens is None or len(tokens) > self.max_segment_tokens
+        ]
+
+    def _encode(self, texts: list[str]) -> list[list[str] | None]:
+        """Each text's tokens, or None for one whose characters alone put it over the segment limit."""
+        short = [index for index, text in enumerate(texts) if len(text) <= self.max_segment_chars]
+        wanted = [texts[index] for index in short]
         encode_many = getattr(self._tokenizer, "encode_many", None)
-        encoded = encode_many(texts) if encode_many else [self._tokenizer.encode(text) for text in texts]
+        encoded = encode_many(wanted) if encode_many else [self._tokenizer.encode(text) for text in wanted]
+        out: list[list[str] | None] = [None] * len(texts)
+        for index, tokens in zip(short, encoded, strict=True):
+            out[index] = tokens
+        return out
+
+    def _tokenize(self, segments: list[str]) -> list[list[list[str]]]:
+        """Pieces of tokens per segment: usually one, several when a segment is longer than the model accepts.
+
+        Raises :class:`SegmentTooLongError` before any translation when a segment holds more than
+        ``max_segment_tokens``: never a translation of its first part, nor hours of work on a document in one line.
+        """
+        texts = [_normalised(segment) for segment in segments]
+        encoded = self._encode(texts)
+        refused = self._refused(segments, encoded)
+        if refused:
+            raise SegmentTooLongError(refused, self.max_segment_tokens)
         limit = self.max_input_tokens
         out: list[list[list[str]]] = []
         for text, tokens in zip(texts, encoded, strict=True):
+            assert tokens is not None  # refused above otherwise
             if not text:
                 out.append([])
             elif len(tokens) <= limit:
@@ -357,6 +437,11 @@ class Translator:
             alternatives=tuple(alternatives[: self.settings.alternatives]),
             pieces=len(job.pieces),
         )
+
+
+def _normalised(segment: str) -> str:
+    """The text the model is given: white space collapsed, as the pieces of a split segment are rejoined."""
+    return " ".join(segment.split())
 
 
 _loaded: dict[tuple[str, str, EngineSettings], Translator] = {}

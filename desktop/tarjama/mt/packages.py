@@ -37,6 +37,35 @@ TARGET_LANGUAGE = "en"
 _lock = threading.RLock()
 
 
+#: How the pair Tarjama translates is named in lists, whatever a package's metadata calls its languages.
+_LANGUAGE_NAMES = {SOURCE_LANGUAGE: "Arabic", TARGET_LANGUAGE: "English"}
+
+
+def primary_language(code: str) -> str:
+    """The language of a code without its region or script ("ar-SA", "AR_sa" -> "ar"), as BCP 47 and POSIX
+    locales write them, so a regional Arabic or English package counts as Arabic or English."""
+    return code.strip().replace("_", "-").split("-")[0].lower()
+
+
+def is_arabic_english_pair(from_code: str, to_code: str) -> bool:
+    """Whether a package translating `from_code` → `to_code` translates Arabic into English (regions allowed)."""
+    return primary_language(from_code) == SOURCE_LANGUAGE and primary_language(to_code) == TARGET_LANGUAGE
+
+
+def pair_label(from_code: str, to_code: str) -> str:
+    """"Arabic → English" for the pair Tarjama uses ("Arabic (ar-SA) → English" for a regional one), the bare
+    codes ("fr → de") for any other: the names in a package's metadata are not trusted, since a French→German
+    package calling itself Arabic→English would then be listed as one."""
+    if not is_arabic_english_pair(from_code, to_code):
+        return f"{from_code} → {to_code}"
+
+    def name(code: str) -> str:
+        known = _LANGUAGE_NAMES[primary_language(code)]
+        return known if code == primary_language(code) else f"{known} ({code})"
+
+    return f"{name(from_code)} → {name(to_code)}"
+
+
 class LanguagePair:
     """Naming shared by installed packages and packages in the index (both have these four fields)."""
 
@@ -47,11 +76,11 @@ class LanguagePair:
 
     @property
     def languages(self) -> str:
-        return f"{self.from_name or self.from_code} → {self.to_name or self.to_code}"
+        return pair_label(self.from_code, self.to_code)
 
     @property
     def is_arabic_english(self) -> bool:
-        return self.from_code == SOURCE_LANGUAGE and self.to_code == TARGET_LANGUAGE
+        return is_arabic_english_pair(self.from_code, self.to_code)
 
 
 @dataclass(frozen=True)
@@ -148,9 +177,11 @@ def list_packages(directory: Path | None = None, *, measure: bool = True) -> lis
 def find_package(
     from_code: str = SOURCE_LANGUAGE, to_code: str = TARGET_LANGUAGE, directory: Path | None = None
 ) -> InstalledPackage:
-    """The newest installed package for the pair (size not measured); raises PackageNotFoundError if none."""
+    """The newest installed package for the pair, a regional variant of either language included (size not
+    measured); raises PackageNotFoundError if none."""
+    wanted = (primary_language(from_code), primary_language(to_code))
     for package in list_packages(directory, measure=False):
-        if package.from_code == from_code and package.to_code == to_code:
+        if (primary_language(package.from_code), primary_language(package.to_code)) == wanted:
             return package
     raise PackageNotFoundError(
         QT_TRANSLATE_NOOP("Errors", "No {source}→{target} translation package is installed in {folder}. Install "
@@ -159,6 +190,23 @@ def find_package(
         target=to_code,
         folder=directory or packages_dir(),
     )
+
+
+class OtherLanguagePairError(PackageError):
+    """A valid package, but for another language pair than Arabic→English: it can never be installed."""
+
+
+def refuse_other_pair(info: ArchiveInfo) -> None:
+    """Raise an OtherLanguagePairError naming the file and its pair unless it is an Arabic→English package."""
+    if not is_arabic_english_pair(info.from_code, info.to_code):
+        raise OtherLanguagePairError(
+            info.path,
+            QT_TRANSLATE_NOOP("Errors", "it translates {source}→{target}, but Tarjama uses only Arabic→English "
+                                        "packages (from_code ar, to_code en); nothing was installed. Choose an "
+                                        "Arabic→English package."),
+            source=info.from_code,
+            target=info.to_code,
+        )
 
 
 def _check_unpacked(info: ArchiveInfo, folder: Path) -> None:
@@ -220,7 +268,9 @@ def install_package(
 ) -> InstalledPackage:
     """Installs a ``.argosmodel`` file; replaces an older or equal version of the same language pair.
 
-    Raises :class:`PackageError` naming the file and the defect; the packages folder is then unchanged.
+    Only an Arabic→English package is installed: Tarjama translates nothing else, and a package for another pair
+    would sit in the list looking usable. Raises :class:`PackageError` naming the file and the defect; the
+    packages folder is then unchanged.
     """
     path = Path(path)
     directory = directory or packages_dir()
@@ -235,6 +285,7 @@ def install_package(
             expected_source=expect_pair[0],
             expected_target=expect_pair[1],
         )
+    refuse_other_pair(info)
     with _lock:
         same_pair = [
             p

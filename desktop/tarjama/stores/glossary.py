@@ -256,7 +256,11 @@ def project_glossary_path(store: ProjectStore) -> Path:
 
 
 def set_project_glossary(store: ProjectStore, path: str | Path) -> None:
-    """Make the project use the glossary at `path` (created if missing; a file that is not a glossary is refused)."""
+    """Make the project use the glossary at `path` (created if missing; a file that is not a glossary is refused).
+
+    A read-only project is refused first, so that no glossary is created for a link that cannot be saved."""
+    if store.read_only is not None:
+        raise store.read_only
     path = Path(path).absolute()
     Glossary.open_or_create(path).close()
     store.set_meta(PROJECT_GLOSSARY_KEY, str(path))

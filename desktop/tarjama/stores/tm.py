@@ -2,23 +2,24 @@
 
 Units keep their raw text; matching uses `tarjama.arabic.normalise_for_matching`, stored beside it (`norm_source`,
 `norm_target`) so lookups never normalise a million rows. Two FTS5 indexes over the normalised text, kept in sync by
-triggers defined in this file (so they fire even when a project has the TM ATTACHed under another schema name):
+triggers defined in this file (so they fire whichever program changes the units):
 
 * `units_features` — the words and word pairs of each normalised source (`match_features`), for fuzzy candidates.
   A lookup reads the postings of the query's rare pairs and scores the units sharing most of them, then, while
   a bound on the units it left out allows a better one, searches for near duplicates through groups of pairs (see
   `TranslationMemory._fuzzy_matches`). Word pairs matter: in a memory of one subject every word is in thousands of
   units, while a pair of neighbours still points to a few. Contentless and without positions,
-  so it costs little space; its triggers call `match_features` through an SQL function that `attach` and
-  `TranslationMemory` register on their connection (another SQLite tool cannot change units by mistake: the
+  so it costs little space; its triggers call `match_features` through an SQL function that `TranslationMemory`
+  registers on its connection (another SQLite tool cannot change units by mistake: the
   trigger fails instead of corrupting the index). Beside it, `common_features` lists the features too common
   to be worth probing;
 * `units_source_text`, `units_target_text` — trigrams of the normalised source and target, for concordance on
   parts of words (Arabic glues prefixes such as و، ب، ال to the word, so whole-word search would miss most hits).
   Searched with GLOB, which FTS5 answers from the trigram index and checks against the text.
 
-A project writes the units of the segments it approves through `write_project_unit` and `withdraw_project_unit`,
-inside its own transaction, on its connection with this file attached.
+A project writes the units of the segments it approves on a connection of its own to this file, after its own
+transaction, in one `TranslationMemory.writing` waits for only as long as its caller can (an import may hold this
+file's write lock for minutes; see `stores.project`).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ import itertools
 import json
 import math
 import re
+import sqlite3
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -47,7 +49,7 @@ from tarjama.arabic import (
     scoring_words,
 )
 from tarjama.domain import ConcordanceHit, Span, TmMatch, TmUnit, UnitOrigin
-from tarjama.errors import QT_TRANSLATE_NOOP, TarjamaError
+from tarjama.errors import QT_TRANSLATE_NOOP, PathError, TarjamaError
 from tarjama.stores.sqlite_file import FileKind, StoreFile, transaction
 
 TM_SUFFIX = ".tarjama-tm"
@@ -263,12 +265,28 @@ _UNIT_COLUMNS = (
 )
 _JOINED_UNIT_COLUMNS = ", ".join("u." + column for column in _UNIT_COLUMNS.split(", "))
 _INSERT = """
-INSERT INTO {schema}units (source, target, source_lang, target_lang, norm_source, norm_target, created_at,
+INSERT INTO units (source, target, source_lang, target_lang, norm_source, norm_target, created_at,
     changed_at, author, origin, usage_count, document, approved, mt_original, props, notes, context,
     project_uid, segment_id)
 VALUES (:source, :target, :source_lang, :target_lang, :norm_source, :norm_target, :created_at, :changed_at, :author,
     :origin, :usage_count, :document, :approved, :mt_original, :props, :notes, :context, :project_uid, :segment_id)
 """
+
+
+class MemoryBusyError(PathError):
+    """Another connection (another program importing a TMX file, say) holds the memory's write lock for longer than
+    the writer would wait; nothing was written."""
+
+    work_failed = True
+
+
+_BUSY = QT_TRANSLATE_NOOP("Errors", "is busy: another program is writing to it (importing a TMX file, perhaps).")
+
+
+def is_busy(exc: BaseException) -> bool:
+    """Whether an SQLite error says another connection holds the lock (SQLITE_BUSY, or SQLITE_LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return isinstance(exc, sqlite3.OperationalError) and code is not None and code & 0xFF in (5, 6)
 
 
 class ImportCancelled(TarjamaError):
@@ -531,56 +549,17 @@ def _merged(existing: dict[str, object], incoming: dict[str, object]) -> dict[st
     }
 
 
-# -- what a project writes through ATTACH -----------------------------------------------------------------------
+# -- what a project writes ------------------------------------------------------------------------------------
 
-
-def _schema_prefix(schema: str) -> str:
-    if not schema.isidentifier():
-        raise ValueError(f"not a schema name: {schema!r}")
-    return f'"{schema}".'
-
-
-def attach(db: sqlite_utils.Database, path: Path, schema: str, *, create: bool = False) -> None:
-    """Check (or, with `create`, create) the TM file at `path` and attach it to another store's connection.
-
-    Opening it as a TranslationMemory first refuses a foreign or newer file and migrates an older one, so what is
-    attached always has the schema this module writes.
-    """
-    tm = TranslationMemory.open_or_create(path) if create else TranslationMemory.open(path)
-    tm.close()
-    prefix = _schema_prefix(schema)
-    _register_functions(db)
-    db.execute(f"ATTACH DATABASE ? AS {prefix[:-1]}", [str(path)])
-    db.execute(f"PRAGMA {prefix}synchronous=FULL")
-
-
-def write_project_unit(
-    db: sqlite_utils.Database, schema: str, unit: TmUnit, *, project_uid: str, segment_id: int
-) -> None:
-    """Insert or update the approved unit of a project's segment; the caller's transaction makes it atomic with
-    the segment change. An update keeps the unit's creation time and usage count."""
-    row = _row(unit, project_uid=project_uid, segment_id=segment_id)
-    prefix = _schema_prefix(schema)
-    db.execute(
-        _INSERT.format(schema=prefix)
-        + """
-        ON CONFLICT (project_uid, segment_id) WHERE project_uid IS NOT NULL AND segment_id IS NOT NULL
-        DO UPDATE SET source = excluded.source, target = excluded.target, norm_source = excluded.norm_source,
-            norm_target = excluded.norm_target, changed_at = excluded.changed_at, author = excluded.author,
-            origin = excluded.origin, document = excluded.document, approved = 1,
-            mt_original = excluded.mt_original, context = excluded.context
-        """,
-        row,
-    )
-
-
-def withdraw_project_unit(db: sqlite_utils.Database, schema: str, *, project_uid: str, segment_id: int) -> None:
-    """Mark the unit of a segment that is no longer approved as unapproved: lookups and exports skip it."""
-    db.execute(
-        f"UPDATE {_schema_prefix(schema)}units SET approved = 0, changed_at = ? "
-        "WHERE project_uid = ? AND segment_id = ? AND approved = 1",
-        [_now(), project_uid, segment_id],
-    )
+#: A project's unit: inserted, or updated in place (keeping its creation time and usage count) when the segment
+#: is approved again.
+_UPSERT_PROJECT_UNIT = _INSERT + """
+ON CONFLICT (project_uid, segment_id) WHERE project_uid IS NOT NULL AND segment_id IS NOT NULL
+DO UPDATE SET source = excluded.source, target = excluded.target, norm_source = excluded.norm_source,
+    norm_target = excluded.norm_target, changed_at = excluded.changed_at, author = excluded.author,
+    origin = excluded.origin, document = excluded.document, approved = 1,
+    mt_original = excluded.mt_original, context = excluded.context
+"""
 
 
 # -- the store --------------------------------------------------------------------------------------------------
@@ -601,6 +580,52 @@ class TranslationMemory(StoreFile):
         # it). Reading the table once costs less than looking up each query's features in it.
         self._common: dict[str, int] | None = None
         self._common_version = -1
+
+    @contextmanager
+    def writing(self, *, wait: float) -> Iterator[sqlite_utils.Database]:
+        """One write transaction that waits at most `wait` seconds for another connection's to end (0: not at
+        all), raising MemoryBusyError if it has not; committed when the block ends, rolled back if it raised.
+
+        Only this call waits that long: the connection's other statements keep the busy timeout it had.
+        """
+        conn = self._conn
+        (previous,) = conn.execute("PRAGMA busy_timeout").fetchone()
+        conn.execute(f"PRAGMA busy_timeout={max(0, int(wait * 1000))}")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            if is_busy(exc):
+                raise MemoryBusyError(self.path, _BUSY) from exc
+            raise
+        finally:
+            conn.execute(f"PRAGMA busy_timeout={int(previous)}")
+        try:
+            yield self._db
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()
+
+    def project_units(self, project_uid: str) -> dict[int, tuple[bool, str, str]]:
+        """The units a project wrote, by segment id: (approved, source, target)."""
+        rows = self._conn.execute(
+            "SELECT segment_id, approved, source, target FROM units "
+            "WHERE project_uid = ? AND segment_id IS NOT NULL",
+            [project_uid],
+        )
+        return {segment_id: (bool(approved), source, target) for segment_id, approved, source, target in rows}
+
+    def write_project_unit(self, unit: TmUnit, *, project_uid: str, segment_id: int) -> None:
+        """Insert or update the approved unit of a project's segment, inside `writing`."""
+        self._conn.execute(_UPSERT_PROJECT_UNIT, _row(unit, project_uid=project_uid, segment_id=segment_id))
+
+    def withdraw_project_unit(self, *, project_uid: str, segment_id: int) -> None:
+        """Mark the unit of a segment that is no longer approved as unapproved (lookups and exports skip it),
+        inside `writing`."""
+        self._conn.execute(
+            "UPDATE units SET approved = 0, changed_at = ? WHERE project_uid = ? AND segment_id = ? AND approved = 1",
+            [_now(), project_uid, segment_id],
+        )
 
     def count(self, approved_only: bool = True) -> int:
         where = " WHERE approved = 1" if approved_only else ""
@@ -995,14 +1020,14 @@ class TranslationMemory(StoreFile):
             )
             return existing[0], True
         if pending is None:
-            return self._db.execute(_INSERT.format(schema=""), row).lastrowid, False
+            return self._db.execute(_INSERT, row).lastrowid, False
         pending[key] = row
         return 0, False
 
     def _flush(self, pending: dict[tuple[str, str], dict[str, object]], indexed: int) -> int:
         """Insert the queued units and index every unit after id `indexed`; returns the last id indexed."""
         if pending:
-            self._db.conn.executemany(_INSERT.format(schema=""), list(pending.values()))
+            self._db.conn.executemany(_INSERT, list(pending.values()))
             pending.clear()
             for statement in _INDEX_ROWS_AFTER:
                 self._db.execute(statement, [indexed])

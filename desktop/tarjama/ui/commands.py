@@ -6,6 +6,7 @@ and they remember which segment to return to so undo jumps back to where the cha
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -14,7 +15,7 @@ from PySide6.QtGui import QUndoCommand
 from tarjama.domain import MachineSuggestion, Segment, Status
 
 if TYPE_CHECKING:
-    from tarjama.ui.session import ProjectSession
+    from tarjama.ui.session import ProjectSession, Written
 
 #: Bare `translate("Context", "text")` calls are what lupdate extracts outside a QObject's methods.
 translate = QCoreApplication.translate
@@ -27,6 +28,20 @@ class SegmentCommand(QUndoCommand):
         super().__init__(text)
         self.session = session
         self.focus_id = focus_id
+        #: Whether this step has been done once: from then on it builds on what this window last wrote.
+        self.ran = False
+
+    def checked(self, yours: str, write: Callable[[str], Segment]) -> Written | None:
+        """Write the segment unless another program changed it since the version this step builds on (the one the
+        grid showed when the step was first done, the one this window last wrote after that) and the translator
+        keeps that change: then nothing is written and the step drops out of the undo stack (obsolete)."""
+        session = self.session
+        expected = session.written_version(self.focus_id) if self.ran else session.shown_version(self.focus_id)
+        self.ran = True
+        written = session.checked(self.focus_id, yours, write, expected)
+        if written is None:
+            self.setObsolete(True)
+        return written
 
 
 class ChangeSegmentCommand(SegmentCommand):
@@ -41,10 +56,17 @@ class ChangeSegmentCommand(SegmentCommand):
         self.status = status
 
     def redo(self) -> None:
-        self.session.update_segment(self.before.id, target=self.target, status=self.status)
+        written = self.checked(
+            self.before.target if self.target is None else self.target,
+            lambda expected: self.session.update_segment(
+                self.before.id, target=self.target, status=self.status, expected=expected
+            ),
+        )
+        if written is not None and written.replaced is not None:
+            self.before = written.replaced  # what undo brings back: the other program's change this wrote over
 
     def undo(self) -> None:
-        self.session.restore(self.before)
+        self.checked(self.before.target, lambda expected: self.session.restore(self.before, expected=expected))
 
 
 class SplitCommand(SegmentCommand):
@@ -95,6 +117,7 @@ class MachineTranslationCommand(SegmentCommand):
 
     def redo(self) -> None:
         self.session.apply_machine_translation(self.before.id, self.best, self.alternatives)
+        self.ran = True
 
     def undo(self) -> None:
-        self.session.restore(self.before)
+        self.checked(self.before.target, lambda expected: self.session.restore(self.before, expected=expected))

@@ -8,6 +8,7 @@ loop never waits for the engine. Without an Arabic→English package it still fi
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from tarjama.domain import Segment
-from tarjama.pretranslate import PretranslateProgress, PretranslateReport, pretranslate
+from tarjama.pretranslate import PretranslateProgress, PretranslateReport, TooLongSegment, pretranslate
 from tarjama.stores.project import ProjectStore
 from tarjama.stores.tm import TranslationMemory
 from tarjama.ui.bidi import left_to_right, with_isolated_percentages
@@ -122,4 +123,29 @@ def pretranslation_summary(report: PretranslateReport, mt_skipped: bool) -> str:
         message += " " + QCoreApplication.translate(
             "Pretranslate", "Machine translation was skipped: no Arabic→English package is installed."
         )
+    if report.too_long:
+        message += " " + too_long_summary(report.too_long)
     return message
+
+
+#: Segments named one by one in the summary; the rest are counted.
+NAMED_TOO_LONG = 5
+
+
+def too_long_summary(too_long: Sequence[TooLongSegment]) -> str:
+    """Which segments were left untouched for their length (by row number and size), and what to do."""
+    named = QCoreApplication.translate("Pretranslate", ", ").join(
+        QCoreApplication.translate("Pretranslate", "{number} ({characters} characters)").format(
+            number=item.number, characters=item.characters
+        )
+        for item in too_long[:NAMED_TOO_LONG]
+    )
+    if len(too_long) > NAMED_TOO_LONG:
+        named = QCoreApplication.translate("Pretranslate", "{named} and {more} more").format(
+            named=named, more=len(too_long) - NAMED_TOO_LONG
+        )
+    return QCoreApplication.translate(
+        "Pretranslate",
+        "Left untouched, too long to machine-translate (a segment should be a sentence): segment(s) {named}. Split "
+        "them into sentences (Segment → Split segment) and pre-translate again.",
+    ).format(named=named)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.domain import Segment, Status
-from tarjama.errors import TarjamaError
+from tarjama.errors import SegmentChangedError, SegmentError, TarjamaError
 from tarjama.formats import supported_extensions
 from tarjama.pretranslate import PretranslateReport
 from tarjama.project_files import default_project_path, import_document
@@ -41,6 +41,7 @@ from tarjama.ui.dialogs import ExportDialog, SplitDialog
 from tarjama.ui.edit_time import EditTimeRecorder
 from tarjama.ui.effort_view import StatisticsDialog, prepare_metrics
 from tarjama.ui.error_text import error_text
+from tarjama.ui.external_changes import ExternalChanges
 from tarjama.ui.find_bar import FindBar
 from tarjama.ui.glossary_menu import GlossaryMenu
 from tarjama.ui.glossary_pane import TERM_KEYS
@@ -48,10 +49,12 @@ from tarjama.ui.glossary_panels import GlossaryPanels
 from tarjama.ui.grid import SegmentGrid, StatusFilterProxy
 from tarjama.ui.language_menu import LanguageMenu
 from tarjama.ui.machine_translation import AlternativesPane, PretranslateWorker, pretranslation_summary
+from tarjama.ui.memory_catch_up import MemoryCatchUp
 from tarjama.ui.memory_update import bring_up_to_date
 from tarjama.ui.model_banner import MissingModelBanner
 from tarjama.ui.models_dialog import ModelsDialog
 from tarjama.ui.qa_panels import QaPanels
+from tarjama.ui.read_only import ReadOnlyMode
 from tarjama.ui.segment_model import Column, status_label
 from tarjama.ui.session import ProjectSession
 from tarjama.ui.tasks import run_in_background
@@ -94,7 +97,10 @@ class MainWindow(QMainWindow):
         self.tm = TmPanels(self, source_font, self.show_error)
         self.glossary = GlossaryPanels(self, source_font, self.show_error)
         self.qa = QaPanels(self, self.glossary)
+        self.read_only = ReadOnlyMode(self)
         self.edit_time = EditTimeRecorder(self.delegate)
+        self.memory_catch_up = MemoryCatchUp(self)
+        self.external_changes = ExternalChanges(self)
         self.statistics = StatisticsDialog(self)
         prepare_metrics()
         self.delegate.term_spans = self.glossary.spans
@@ -105,6 +111,7 @@ class MainWindow(QMainWindow):
         self.banner = MissingModelBanner(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.tm.banner)
+        layout.addWidget(self.read_only.banner)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.grid)
         layout.addWidget(self.find_bar)
@@ -345,7 +352,7 @@ class MainWindow(QMainWindow):
         """Open a project; on failure say why and keep the current project open and untouched."""
         bring_up_to_date(self, memory_needing_update(Path(path)))
         try:
-            store = ProjectStore.open(path)
+            store = ProjectStore.open(path, memory_wait=0)  # a busy memory is caught up off the UI thread
         except TarjamaError as exc:
             self.show_error(self.tr("Cannot open the project"), error_text(exc))
             return False
@@ -359,6 +366,8 @@ class MainWindow(QMainWindow):
         self.glossary.attach(session)
         self.qa.attach(session)
         self.edit_time.attach(session)
+        self.memory_catch_up.attach(session)
+        self.external_changes.attach(session)
         self.proxy.setSourceModel(session.model)
         self.grid.setModel(self.proxy)
         self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -369,6 +378,7 @@ class MainWindow(QMainWindow):
         self.empty_label.hide()
         self.grid.show()
         self._set_project_actions_enabled(True)
+        self.read_only.attach(session)  # after the line above: a read-only project keeps its writing actions off
         self.setWindowTitle(self.tr("{name} — Tarjama").format(name=session.path.name))
         self._add_recent(session.path)
         self.update_progress()
@@ -390,6 +400,9 @@ class MainWindow(QMainWindow):
         self.glossary.detach()
         self.qa.detach()
         self.edit_time.attach(None)
+        self.memory_catch_up.attach(None)
+        self.read_only.attach(None)
+        self.external_changes.attach(None)
         self.session.close()
         self.session = None
         self._edit_start.clear()
@@ -572,22 +585,42 @@ class MainWindow(QMainWindow):
             self._edit_start[segment_id] = self.session.store.segment(segment_id)
 
     def _on_draft_typed(self, segment_id: int, text: str) -> None:
-        """Autosave of unconfirmed typing: stored at once, but not an undo step (the confirmed edit will be)."""
-        if self.session is not None and text != self.session.store.segment(segment_id).target:
-            self.session.update_segment(segment_id, target=text, status=None, reason="autosave")
+        """Autosave of unconfirmed typing: stored at once, but not an undo step (the confirmed edit will be).
+
+        Not over a change another program saved since the segment was shown: the text stays in the editor, and
+        confirming it asks which to keep."""
+        if self.session is None:
+            return
+        try:
+            if text != self.session.store.segment(segment_id).target:
+                self.session.update_segment(segment_id, target=text, status=None, reason="autosave",
+                                            expected=self.session.shown_version(segment_id))
+        except SegmentError:
+            pass  # changed (or merged away) by another program: see `ui/external_changes.py`
 
     def _on_editing_abandoned(self, segment_id: int) -> None:
         """Esc: put back the text as it was when editing began, undoing any autosave of the abandoned typing."""
         before = self._edit_start.pop(segment_id, None)
         if self.session is not None and before is not None and self.session.store.segment(segment_id) != before:
-            self.session.restore(before)
+            self._put_back(before)
+
+    def _put_back(self, before: Segment) -> None:
+        """Bring back the segment as editing began, unless another program has saved it since: the translator's
+        typing is dropped either way, so that program's change stays, without a question."""
+        assert self.session is not None
+        try:
+            self.session.restore(before, expected=self.session.shown_version(before.id))
+        except SegmentChangedError:
+            self.session.take_in([self.session.store.segment(before.id)])
+        except SegmentError:
+            pass  # merged away by another program: the grid is read again once the editor has closed
 
     def on_target_edited(self, segment_id: int, text: str) -> None:
         assert self.session is not None
         before = self._edit_start.pop(segment_id, None) or self.session.store.segment(segment_id)
         if text == before.target:
             if self.session.store.segment(segment_id).target != text:
-                self.session.restore(before)  # typed, autosaved, then typed back to the original
+                self._put_back(before)  # typed, autosaved, then typed back to the original
             return
         self.session.undo_stack.push(
             ChangeSegmentCommand(self.session, before, target=text, status=None, text=self.tr("Edit translation"))
@@ -607,13 +640,23 @@ class MainWindow(QMainWindow):
         stack = self.session.undo_stack
         stack.beginMacro(self.tr("Approve segment"))
         self.commit_open_editor()
-        current = self.session.store.segment(segment.id)
-        if current.status != Status.APPROVED:
+        try:
+            current = self.session.store.segment(segment.id)
+        except SegmentError:  # merged away by another program while being edited, as the window has said
+            stack.endMacro()
+            return
+        # The translator approves the text they see: when they kept another program's text over their own, they
+        # read it before anything is approved.
+        kept_theirs = self.session.shown(segment.id).target != text
+        if current.status != Status.APPROVED and not kept_theirs:
             approve = ChangeSegmentCommand(
-                self.session, current, target=None, status=Status.APPROVED, text=self.tr("Approve")
+                self.session, current, target=text, status=Status.APPROVED, text=self.tr("Approve")
             )
             stack.push(approve)
         stack.endMacro()
+        if self.session.store.segment(segment.id).status != Status.APPROVED:
+            self.go_to(segment.id)  # another program's change was kept: it stays in view, to be read first
+            return
         following = self._next_unapproved_after(segment.id)
         if following is not None:
             self.go_to(following, edit=True)
@@ -624,8 +667,9 @@ class MainWindow(QMainWindow):
             return
         self.commit_open_editor()
         current = self.session.store.segment(segment.id)
+        shown = self.session.shown(segment.id).target  # what is rejected; another program's text is asked about
         self.session.undo_stack.push(
-            ChangeSegmentCommand(self.session, current, target=None, status=Status.REJECTED, text=self.tr("Reject"))
+            ChangeSegmentCommand(self.session, current, target=shown, status=Status.REJECTED, text=self.tr("Reject"))
         )
 
     def copy_source_to_target(self) -> None:
@@ -768,7 +812,7 @@ class MainWindow(QMainWindow):
         included), then move to the next match."""
         segment = self.current_segment()
         text = self.find_bar.text()
-        if segment is None or self.session is None or not text:
+        if segment is None or self.session is None or not text or self.read_only.refused():
             return ReplacePlan()
         self.commit_open_editor()
         plan = plan_replace(
@@ -792,7 +836,7 @@ class MainWindow(QMainWindow):
         """Replace in the targets of all segments the filter shows, as one undo step; approved segments are
         skipped unless included. The status bar says how many changed and how many approved were skipped."""
         text = self.find_bar.text()
-        if self.session is None or not text:
+        if self.session is None or not text or self.read_only.refused():
             return ReplacePlan()
         self.commit_open_editor()
         plan = plan_replace(

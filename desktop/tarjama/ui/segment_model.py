@@ -224,6 +224,19 @@ class SegmentModel(QAbstractTableModel):
     def segment_at(self, row: int) -> Segment:
         return self._segments[row]
 
+    def segment(self, segment_id: int) -> Segment:
+        """The segment as the grid shows it now."""
+        return self._segments[self._rows[segment_id]]
+
+    def number(self, segment_id: int) -> int:
+        """The segment's number in the grid's "#" column, which is how the translator knows it."""
+        return self._rows[segment_id] + 1
+
+    def versions(self) -> dict[int, str | None]:
+        """Each shown segment's version (`updated_at`) by id: what `ProjectStore.changed_since` compares with the
+        stored ones to find the rows another program changed."""
+        return {segment.id: segment.updated_at for segment in self._segments}
+
     def reset(self, segments: list[Segment]) -> None:
         self.beginResetModel()
         self._segments = list(segments)
