@@ -42,10 +42,10 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from tarjama.domain import GlossaryEntry, Status
+    from tarjama.glossary.store import Glossary
     from tarjama.paths import default_glossary_path
-    from tarjama.project_files import import_document
-    from tarjama.stores.glossary import Glossary
-    from tarjama.ui.app import create_window, open_settings
+    from tarjama.project.files import import_document
+    from tarjama.ui.shell.app import create_window, open_settings
 
     document = work / "large-ar.txt"
     generate_document(document)

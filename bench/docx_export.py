@@ -68,7 +68,7 @@ def _paragraphs(count: int) -> Iterator[str]:
 
 def _build_project(path: Path, count: int) -> None:
     from tarjama.domain import ImportedDocument
-    from tarjama.stores.project import ProjectStore
+    from tarjama.project.store import ProjectStore
 
     document = ImportedDocument("long.txt", "txt", [ARABIC.format(n=n) for n in range(count)], "\n\n")
     ProjectStore.create(path, [document]).close()
@@ -94,8 +94,8 @@ def run_case(case: str, count: int, folder: Path) -> dict[str, float]:
             document.save(str(out))
     else:
         from tarjama.formats.docx_file import DocxFormat
-        from tarjama.project_files import export_target
-        from tarjama.stores.project import ProjectStore
+        from tarjama.project.files import export_target
+        from tarjama.project.store import ProjectStore
 
         project = folder / f"p{count}.tarjama"
         if not project.exists():

@@ -38,8 +38,8 @@ def huge_paragraph(size: int) -> str:
 
 def run(home: Path, label: str, size: int, translator: object) -> tuple[float, int, str]:
     """Seconds to pre-translate the project, tokens submitted to the model, what the report says of long ones."""
-    from tarjama.pretranslate import pretranslate
-    from tarjama.project_files import import_document
+    from tarjama.project.files import import_document
+    from tarjama.project.pretranslate import pretranslate
 
     document = home / f"{label}.txt"
     parts = [NORMAL, huge_paragraph(size), NORMAL] if size else [NORMAL, NORMAL]

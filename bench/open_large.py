@@ -110,8 +110,8 @@ def main() -> int:
     from PySide6.QtCore import QElapsedTimer, QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
-    from tarjama.project_files import import_document
-    from tarjama.ui.app import create_window, open_settings
+    from tarjama.project.files import import_document
+    from tarjama.ui.shell.app import create_window, open_settings
 
     document = work / "large-ar.txt"
     origin = generate_document(document)

@@ -33,8 +33,8 @@ def main() -> int:
 
     import tiny_models
     from tarjama import mt
-    from tarjama.project_files import import_document
-    from tarjama.ui.app import create_window, open_settings
+    from tarjama.project.files import import_document
+    from tarjama.ui.shell.app import create_window, open_settings
 
     app = QApplication([])
     package = tiny_models.build_glossary_package(home / "build" / "translate-ar_en-1_0")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 
-from tarjama.stores.sqlite_file import StoreConnection  # noqa: E402
+from tarjama.sqlite_file import StoreConnection  # noqa: E402
 
 ROUNDS = 7
 QUERIES = 50_000

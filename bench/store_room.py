@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 
 from tarjama.errors import DiskFullError  # noqa: E402
-from tarjama.project_files import import_document  # noqa: E402
-from tarjama.stores.sqlite_file import build_room  # noqa: E402
+from tarjama.project.files import import_document  # noqa: E402
+from tarjama.sqlite_file import build_room  # noqa: E402
 
 SENTENCE = "أعلنت الحكومة خطة جديدة للنقل العام في المدينة. "
 PAGE = 4096

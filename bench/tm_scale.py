@@ -298,7 +298,7 @@ def _ours_read(work: Path) -> Callable[[], int]:
 
 def _ours_import(work: Path) -> Callable[[], int]:
     from tarjama.formats.tmx import read_tmx
-    from tarjama.stores.tm import TranslationMemory
+    from tarjama.memory.store import TranslationMemory
 
     def step() -> int:
         memory = TranslationMemory.create(work / "from-tmx.tm")
@@ -429,7 +429,7 @@ def run_step(name: str, work: Path) -> dict[str, float]:
 
 
 class FullScan:
-    """Every unit scored against a query by `tarjama.stores.tm.score`'s rule, with rapidfuzz on all cores.
+    """Every unit scored against a query by `tarjama.memory.store.score`'s rule, with rapidfuzz on all cores.
 
     `score` compares lists of words; here each distinct scoring word is one character, so rapidfuzz compares
     short strings with the same edit operations (and the same float arithmetic) as `score` does on the lists.
@@ -510,7 +510,7 @@ class Verdicts:
 
 def run(units_wanted: int, query_count: int, work: Path, *, tmx: bool = True) -> Verdicts:
     from tarjama.arabic import normalise_for_matching
-    from tarjama.stores.tm import TranslationMemory, score
+    from tarjama.memory.store import TranslationMemory, score
 
     verdicts = Verdicts()
     chain = load_chain()

@@ -4,7 +4,7 @@ The sample document and the icon (`resources/`) and the sources of the UI's tran
 beside the package in the repository, as the project's layout wants. A wheel carries only the package, so without
 this a `pip install .` would start with no sample, no icon and an English-only window. Building copies them into the
 package as `tarjama/resources/` and `tarjama/translations/`, where `tarjama.paths.resources_dir()` looks first (the
-bundle has the same layout); the window builds each `.qm` from its `.ts` on first use (`tarjama.ui.i18n`). An
+bundle has the same layout); the window builds each `.qm` from its `.ts` on first use (`tarjama.ui.shell.i18n`). An
 editable install needs no copy: its package finds them beside it.
 """
 

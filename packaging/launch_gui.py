@@ -2,6 +2,6 @@
 
 import sys
 
-from tarjama.ui.app import main
+from tarjama.ui.shell.app import main
 
 sys.exit(main())

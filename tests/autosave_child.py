@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from qt_keys import press, type_text  # noqa: E402
-from tarjama.ui.app import create_window, open_settings  # noqa: E402
+from tarjama.ui.shell.app import create_window, open_settings  # noqa: E402
 
 
 def main(project: str) -> None:

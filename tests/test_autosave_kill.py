@@ -10,8 +10,8 @@ import time
 from pathlib import Path
 
 from tarjama.domain import Status
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
 
 CHILD = Path(__file__).with_name("autosave_child.py")
 

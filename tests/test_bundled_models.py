@@ -12,8 +12,8 @@ import pytest
 
 import tiny_models
 from tarjama import mt
-from tarjama.bundled_models import bundled_models_dir, install_bundled_models
 from tarjama.cli import main as cli_main
+from tarjama.mt.bundled import bundled_models_dir, install_bundled_models
 
 
 @pytest.fixture(scope="module")
@@ -143,7 +143,7 @@ def test_the_window_installs_them_before_it_opens(bundle: Path, package_v1: Path
     shutil.copy(package_v1, bundle)
 
     run = subprocess.run(
-        [sys.executable, "-m", "tarjama.ui.app", "--smoke"], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "tarjama.ui.shell.app", "--smoke"], capture_output=True, text=True, timeout=120
     )
 
     assert run.returncode == 0, run.stderr

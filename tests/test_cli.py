@@ -16,7 +16,7 @@ import pytest
 from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from tarjama.domain import MachineSuggestion
 from tarjama.formats import read_document
-from tarjama.stores.project import PROJECT_FILE, ProjectStore
+from tarjama.project.store import PROJECT_FILE, ProjectStore
 
 SOURCE_TEXT = (
     "أعلنت الحكومة خطة جديدة للنقل العام. وتشمل الخطة خطوط حافلات إضافية.\n"

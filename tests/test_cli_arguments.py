@@ -10,7 +10,7 @@ import pytest
 
 from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK
 from tarjama.cli.output import INT64_MAX
-from tarjama.project_files import import_document
+from tarjama.project.files import import_document
 from test_cli import SOURCE_TEXT, run
 
 HUGE = "1000000000000000000000000000000"

@@ -15,14 +15,16 @@ from pathlib import Path
 import pytest
 
 from pty_cli import run_on_pty, with_default_sigint
-from tarjama import glossary_exchange, project_files, tm_exchange
 from tarjama.cli import EXIT_INTERRUPTED, main
 from tarjama.domain import TmUnit
-from tarjama.project_files import import_document
-from tarjama.stores import project as project_module
-from tarjama.stores.glossary import Glossary
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
+from tarjama.glossary import exchange as glossary_exchange
+from tarjama.glossary.store import Glossary
+from tarjama.memory import exchange as tm_exchange
+from tarjama.memory.store import TranslationMemory
+from tarjama.project import files as project_files
+from tarjama.project import store as project_module
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
 
 INTERRUPTED = "Interrupted; nothing was half-written: "
 #: A progress bar that has counted at least one step.

@@ -9,9 +9,9 @@ import pytest
 from translate.storage.tmx import tmxfile
 
 from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK
+from tarjama.memory.store import TranslationMemory
 from tarjama.paths import default_tm_path
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
+from tarjama.project.store import ProjectStore
 from test_cli import run, run_json
 
 FIRST = "أعلنت الحكومة خطة جديدة للنقل العام."

@@ -12,15 +12,15 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from tarjama.domain import ImportedDocument
-from tarjama.stores.project import ProjectStore
-from tarjama.ui.dialogs import ExportDialog, SplitDialog
+from tarjama.project.store import ProjectStore
+from tarjama.ui.shell.dialogs import ExportDialog, SplitDialog
 
 SOURCE = "وصل الوزير إلى العاصمة."
 
 
 @pytest.fixture(params=[Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft], ids=["ltr", "rtl"])
 def ui_direction(request: pytest.FixtureRequest, qapp: QApplication):
-    """The application's direction, as `tarjama.ui.i18n` sets it for the UI language; restored afterwards."""
+    """The application's direction, as `tarjama.ui.shell.i18n` sets it for the UI language; restored afterwards."""
     qapp.setLayoutDirection(request.param)
     yield request.param
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

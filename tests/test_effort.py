@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status, TmMatch, TmUnit
-from tarjama.effort import (
+from tarjama.errors import SegmentError
+from tarjama.project.effort import (
     ActiveTimer,
     active_seconds,
     effort_props,
@@ -18,8 +19,7 @@ from tarjama.effort import (
     project_effort,
     segment_effort,
 )
-from tarjama.errors import SegmentError
-from tarjama.stores.project import ProjectStore
+from tarjama.project.store import ProjectStore
 
 
 def segment(target: str, *, status: Status = Status.APPROVED, origin: Origin = Origin.HUMAN, **fields) -> Segment:

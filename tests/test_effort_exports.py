@@ -12,9 +12,9 @@ from lxml import etree
 
 from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK
 from tarjama.domain import ImportedDocument, MachineSuggestion, Status, TmMatch, TmUnit
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
-from tarjama.tm_exchange import export_project
+from tarjama.memory.exchange import export_project
+from tarjama.memory.store import TranslationMemory
+from tarjama.project.store import ProjectStore
 from test_cli import run, run_json
 
 FIRST, SECOND, THIRD, FOURTH = "أعلنت الحكومة خطة جديدة.", "رحب السكان بالقرار.", "انتهى الاجتماع.", "وسيعود الوفد غدا."

@@ -15,10 +15,10 @@ from tarjama.errors import BadInputError, ProjectError, SegmentError
 from tarjama.formats import read_document
 from tarjama.mt.errors import DownloadError, PackageNotFoundError
 from tarjama.mt.packages import remove_package
-from tarjama.stores.project import ProjectStore
-from tarjama.ui.app import create_window
-from tarjama.ui.bidi import isolated
-from tarjama.ui.error_text import error_text
+from tarjama.project.store import ProjectStore
+from tarjama.ui.common.bidi import isolated
+from tarjama.ui.common.error_text import error_text
+from tarjama.ui.shell.app import create_window
 from test_window_arabic import arabic, arabic_ui  # noqa: F401 - the fixture, shared with the Arabic window's tests
 
 LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")

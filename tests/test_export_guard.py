@@ -19,13 +19,13 @@ from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK
 from tarjama.domain import GlossaryEntry, Status
 from tarjama.errors import BadInputError
 from tarjama.export_guard import refuse_store, store_kind
+from tarjama.glossary.store import Glossary
+from tarjama.memory.exchange import export_tm
+from tarjama.memory.store import TM_FILE, TranslationMemory
 from tarjama.paths import default_tm_path
-from tarjama.project_files import import_document
-from tarjama.stores.glossary import Glossary
-from tarjama.stores.project import PROJECT_FILE, ProjectStore
-from tarjama.stores.sqlite_file import create_new
-from tarjama.stores.tm import TM_FILE, TranslationMemory
-from tarjama.tm_exchange import export_tm
+from tarjama.project.files import import_document
+from tarjama.project.store import PROJECT_FILE, ProjectStore
+from tarjama.sqlite_file import create_new
 from test_cli import SOURCE_TEXT, run
 
 STORE_MESSAGES = {
@@ -297,7 +297,7 @@ def test_the_window_refuses_a_tmx_export_chosen_onto_the_project_file(
     replace it): the window says why nothing was written, and the open project is untouched."""
     from PySide6.QtWidgets import QFileDialog
 
-    from tarjama.ui.app import create_window, open_settings
+    from tarjama.ui.shell.app import create_window, open_settings
 
     source = tmp_path / "visit.txt"
     source.write_text(SOURCE_TEXT, encoding="utf-8")
@@ -326,7 +326,7 @@ def test_the_window_refuses_a_tmx_export_chosen_onto_the_project_file(
 def test_the_export_dialog_refuses_the_source_document(qtbot, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox, QWidget
 
-    from tarjama.ui.dialogs import ExportDialog
+    from tarjama.ui.shell.dialogs import ExportDialog
 
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *rest: warnings.append(text))

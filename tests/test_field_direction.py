@@ -10,15 +10,15 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from qt_keys import type_text
-from tarjama.ui.find_bar import FindBar
-from tarjama.ui.term_dialog import TermDialog
+from tarjama.ui.editor.find_bar import FindBar
+from tarjama.ui.glossary.term_dialog import TermDialog
 
 LTR, RTL = Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft
 
 
 @pytest.fixture
 def arabic_layout(qapp: QApplication):
-    """The whole application right to left, as `tarjama.ui.i18n` makes it for the Arabic UI."""
+    """The whole application right to left, as `tarjama.ui.shell.i18n` makes it for the Arabic UI."""
     qapp.setLayoutDirection(RTL)
     yield
     qapp.setLayoutDirection(LTR)

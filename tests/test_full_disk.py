@@ -16,13 +16,13 @@ from pathlib import Path
 import pytest
 
 from disk_conditions import checksums, fill, open_folder, run_cli, tmpfs
+from tarjama import sqlite_file
 from tarjama.domain import Status
 from tarjama.errors import DiskFullError
-from tarjama.project_files import import_document
-from tarjama.stores import sqlite_file
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.sqlite_file import SHM_BYTES, build_room
-from tarjama.stores.tm import TranslationMemory
+from tarjama.memory.store import TranslationMemory
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
+from tarjama.sqlite_file import SHM_BYTES, build_room
 
 SENTENCE = "أعلنت الحكومة خطة جديدة للنقل العام في المدينة. "
 DOCUMENT = "أعلنت الحكومة خطة جديدة للنقل العام. وتشمل الخطة خطوط حافلات إضافية.\n\nرحب السكان بالقرار.\n"

@@ -16,13 +16,13 @@ from pathlib import Path
 
 import pytest
 
-from tarjama import glossary_exchange
 from tarjama.cli import EXIT_BAD_INPUT
 from tarjama.domain import GlossaryEntry
 from tarjama.errors import BadInputError
 from tarjama.formats.glossary_csv import MAX_CELL_CHARS
-from tarjama.glossary_exchange import MAX_GLOSSARY_BYTES, import_glossary
-from tarjama.stores.glossary import Glossary
+from tarjama.glossary import exchange as glossary_exchange
+from tarjama.glossary.exchange import MAX_GLOSSARY_BYTES, import_glossary
+from tarjama.glossary.store import Glossary
 
 MB = 1024 * 1024
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK
+from tarjama.glossary.store import Glossary
 from tarjama.paths import default_glossary_path
-from tarjama.stores.glossary import Glossary
 from test_cli import run, run_json
 
 SENTENCE = "قالت جبهة النُّصْرة إن مقاتليها انسحبوا أمام الجيش الحر وللنصرة حلفاء."

@@ -16,8 +16,8 @@ from tarjama.domain import GlossaryEntry
 from tarjama.errors import BadInputError
 from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv
 from tarjama.formats.tbx import TbxReport, read_tbx, write_tbx
-from tarjama.glossary_exchange import export_glossary, import_glossary
-from tarjama.stores.glossary import Glossary
+from tarjama.glossary.exchange import export_glossary, import_glossary
+from tarjama.glossary.store import Glossary
 
 ENTRIES = [
     GlossaryEntry("النصرة", ("Nusra Front", "al-Nusra", "Jabhat al-Nusra"), note="Renamed in 2016, see «فتح الشام».",

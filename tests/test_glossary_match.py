@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tarjama.domain import GlossaryEntry, TermHit
-from tarjama.glossary_match import TermFinder
+from tarjama.glossary.matching import TermFinder
 
 
 def entry(source: str, english: str = "x") -> GlossaryEntry:

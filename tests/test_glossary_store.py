@@ -10,16 +10,16 @@ import pytest
 
 from tarjama.domain import GlossaryEntry, ImportedDocument
 from tarjama.errors import BadInputError, ProjectError
-from tarjama.paths import default_glossary_path
-from tarjama.stores.glossary import (
+from tarjama.glossary.store import (
     GLOSSARY_FILE,
     Glossary,
     load_term_finder,
     project_glossary_path,
     set_project_glossary,
 )
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
+from tarjama.memory.store import TranslationMemory
+from tarjama.paths import default_glossary_path
+from tarjama.project.store import ProjectStore
 
 
 @pytest.fixture

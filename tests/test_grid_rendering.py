@@ -13,12 +13,12 @@ from PySide6.QtWidgets import QApplication
 
 from qt_keys import press
 from tarjama.domain import Origin, Segment, Status
-from tarjama.ui.app import create_window, open_settings
-from tarjama.ui.delegate import SegmentDelegate, TargetEditor
-from tarjama.ui.fonts import load_arabic_font
-from tarjama.ui.grid import SegmentGrid
-from tarjama.ui.segment_model import Column, SegmentModel
-from tarjama.ui.zoom import ZOOM_KEY
+from tarjama.ui.editor.delegate import SegmentDelegate, TargetEditor
+from tarjama.ui.editor.grid import SegmentGrid
+from tarjama.ui.editor.segment_model import Column, SegmentModel
+from tarjama.ui.shell.app import create_window, open_settings
+from tarjama.ui.shell.fonts import load_arabic_font
+from tarjama.ui.shell.zoom import ZOOM_KEY
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -151,7 +151,7 @@ def test_english_target_is_as_large_as_the_arabic_source_and_starts_on_its_basel
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    from tarjama.project_files import import_document
+    from tarjama.project.files import import_document
 
     document = tmp_path / "visit.txt"
     document.write_text("وصل الوزير إلى العاصمة صباح اليوم.\n\nوعقد اجتماعاً مع نظيره.\n", encoding="utf-8")

@@ -19,8 +19,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from tarjama.ui import i18n
-from tarjama.ui.app import create_window, open_settings, report_missing_catalogue
+from tarjama.ui.shell import i18n
+from tarjama.ui.shell.app import create_window, open_settings, report_missing_catalogue
 
 REPO = Path(__file__).resolve().parent.parent
 TS = REPO / "translations" / "tarjama_ar.ts"
@@ -166,8 +166,8 @@ def test_a_wheel_install_opens_the_window_in_arabic(wheel: Path, tmp_path: Path)
         "import tarjama, sys\n"
         "from PySide6.QtWidgets import QApplication\n"
         "from tarjama.paths import app_icon, sample_document\n"
-        "from tarjama.ui import i18n\n"
-        "from tarjama.ui.app import open_settings\n"
+        "from tarjama.ui.shell import i18n\n"
+        "from tarjama.ui.shell.app import open_settings\n"
         "app = QApplication([])\n"
         "print(tarjama.__file__, sample_document().is_file(), app_icon().is_file())\n"
         "print(i18n.install_language(app, open_settings()), app.translate('MainWindow', '&File'))\n"

@@ -18,8 +18,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox, QVBoxLayout, QWidget
 
 from tarjama import mt
-from tarjama.ui.model_banner import MissingModelBanner
-from tarjama.ui.models_dialog import ModelsDialog
+from tarjama.ui.mt.model_banner import MissingModelBanner
+from tarjama.ui.mt.models_dialog import ModelsDialog
 from tiny_models import build_glossary_package, zip_folder
 
 WAIT_MS = 10_000

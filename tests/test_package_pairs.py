@@ -15,8 +15,8 @@ import pytest
 
 import tiny_models
 from tarjama import mt
-from tarjama.bundled_models import install_bundled_models
 from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK
+from tarjama.mt.bundled import install_bundled_models
 from tarjama.mt.packages import is_arabic_english_pair, pair_label, primary_language
 from test_cli import run
 
@@ -131,7 +131,7 @@ def test_a_regional_arabic_english_package_is_installed_and_used(
 
 
 def test_the_window_refuses_a_package_for_another_pair(qtbot, make_package: Callable[..., Path]) -> None:
-    from tarjama.ui.models_dialog import ModelsDialog
+    from tarjama.ui.mt.models_dialog import ModelsDialog
 
     dialog = ModelsDialog()
     qtbot.addWidget(dialog)
@@ -207,7 +207,7 @@ def test_a_foreign_package_is_never_listed_as_arabic_to_english(
 
 
 def test_the_window_lists_a_foreign_package_by_its_codes(qtbot, shared_foreign_package: Path) -> None:
-    from tarjama.ui.models_dialog import ModelsDialog
+    from tarjama.ui.mt.models_dialog import ModelsDialog
 
     dialog = ModelsDialog()
     qtbot.addWidget(dialog)

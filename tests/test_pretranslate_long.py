@@ -24,11 +24,11 @@ from tarjama import mt
 from tarjama.cli import EXIT_FAILED, EXIT_INTERRUPTED, main
 from tarjama.domain import Origin, Status, TmUnit
 from tarjama.errors import TarjamaError
+from tarjama.memory.store import TranslationMemory
 from tarjama.mt.engine import EngineSettings, SegmentTooLongError, TooLong, Translator
-from tarjama.pretranslate import PretranslateProgress, TooLongSegment, pretranslate
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
+from tarjama.project.files import import_document
+from tarjama.project.pretranslate import PretranslateProgress, TooLongSegment, pretranslate
+from tarjama.project.store import ProjectStore
 from tiny_models import gloss_words
 
 WORDS = ["ولد", "بنت", "ذهب", "إلى", "مدرسة", "كتاب", "قرأ", "في", "مدينة", "جميل", "بيت", "كبير"]
@@ -322,7 +322,7 @@ def test_ctrl_c_stops_a_run_with_a_huge_segment_and_a_second_run_finishes(
 @pytest.fixture
 def open_window(qtbot, installed: mt.InstalledPackage) -> Iterator:
     """Opens a project in a new window; the window is closed (its worker stopped) at the end of the test."""
-    from tarjama.ui.app import create_window, open_settings
+    from tarjama.ui.shell.app import create_window, open_settings
 
     windows = []
 
@@ -384,8 +384,8 @@ def test_window_retranslating_the_huge_segment_says_it_is_too_long(qtbot, open_w
 
 
 def test_the_summary_names_five_segments_and_counts_the_rest(qapp) -> None:
-    from tarjama.pretranslate import PretranslateReport
-    from tarjama.ui.machine_translation import pretranslation_summary
+    from tarjama.project.pretranslate import PretranslateReport
+    from tarjama.ui.mt.machine_translation import pretranslation_summary
 
     too_long = tuple(TooLongSegment(100 + n, n, 1000 * n) for n in range(1, 8))
     report = PretranslateReport(total=10, translated=3, cancelled=False, too_long=too_long, token_limit=504)

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from tarjama.domain import ImportedDocument, Origin, Status, TmUnit
+from tarjama.memory.store import TranslationMemory, segment_context
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.engine import Progress, ProgressCallback, SegmentTranslation
 from tarjama.mt.errors import TranslationCancelled
-from tarjama.pretranslate import PretranslateProgress, pretranslate
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory, segment_context
+from tarjama.project.pretranslate import PretranslateProgress, pretranslate
+from tarjama.project.store import ProjectStore
 
 PARAGRAPHS = [
     "وصل الوفد إلى العاصمة صباح اليوم. وبدأت المحادثات بعد ساعة.",

@@ -9,8 +9,8 @@ import pytest
 
 from tarjama.domain import MachineSuggestion, Status
 from tarjama.errors import SegmentChangedError, SegmentError, TarjamaError
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
 
 DOCUMENT = "وصل الوزير إلى العاصمة صباح اليوم. وعقد اجتماعاً مع نظيره.\n\nوفي ختام الزيارة، أكد الجانبان التزامهما.\n"
 

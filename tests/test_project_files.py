@@ -1,4 +1,4 @@
-"""Importing documents into projects and exporting the translation back out (`tarjama.project_files`)."""
+"""Importing documents into projects and exporting the translation back out (`tarjama.project.files`)."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from pathlib import Path
 import docx
 import pytest
 
-from tarjama import project_files
 from tarjama.domain import Status
 from tarjama.errors import BadInputError
-from tarjama.project_files import default_project_path, export_target, import_document
-from tarjama.stores.project import ProjectStore
+from tarjama.project import files as project_files
+from tarjama.project.files import default_project_path, export_target, import_document
+from tarjama.project.store import ProjectStore
 
 # Three paragraphs, separated by blank lines: 2 + 1 + 3 sentences.
 SOURCE_TEXT = (

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tarjama.domain import ImportedDocument, Status
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
+from tarjama.memory.store import TranslationMemory
+from tarjama.project.store import ProjectStore
 
 PARAGRAPHS = ["وصل الوفد إلى العاصمة صباح اليوم. وبدأت المحادثات بعد ساعة."]
 ARRIVED = "The delegation arrived in the capital this morning."

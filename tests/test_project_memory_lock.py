@@ -18,9 +18,9 @@ import pytest
 
 from tarjama.cli import EXIT_FAILED, EXIT_OK, main, project_commands
 from tarjama.domain import ImportedDocument, Status
+from tarjama.memory.store import TranslationMemory
 from tarjama.paths import default_tm_path
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
+from tarjama.project.store import ProjectStore
 
 PARAGRAPHS = ["وصل الوفد إلى العاصمة صباح اليوم. وبدأت المحادثات بعد ساعة.", "قال المتحدث إن الاجتماع كان مثمرا."]
 ARRIVED = "The delegation arrived in the capital this morning."

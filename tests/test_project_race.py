@@ -17,10 +17,10 @@ import pytest
 from tarjama import atomic_file
 from tarjama.errors import AlreadyExistsError
 from tarjama.formats import read_document
+from tarjama.memory.store import TranslationMemory
 from tarjama.paths import default_tm_path
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
 
 FIRST = "وصل الوزير إلى العاصمة صباح اليوم.\n\nوعقد اجتماعاً مع نظيره.\n"
 SECOND = "رحب السكان بالقرار الجديد.\n"

@@ -19,9 +19,9 @@ import sqlite_utils
 
 from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status, TmMatch, TmUnit
 from tarjama.errors import ProjectError, SegmentError
-from tarjama.stores import project as project_module
-from tarjama.stores.project import PROJECT_FILE, ProjectStore
-from tarjama.stores.sqlite_file import FileKind, create_new, open_existing
+from tarjama.project import store as project_module
+from tarjama.project.store import PROJECT_FILE, ProjectStore
+from tarjama.sqlite_file import FileKind, create_new, open_existing
 
 PARAGRAPHS = [
     "وصل الوفد إلى العاصمة صباح اليوم.  وبدأت المحادثات بعد ساعة!\tهل ستنجح المفاوضات؟",

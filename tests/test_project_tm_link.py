@@ -14,11 +14,11 @@ import pytest
 
 from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Status, TmMatch, TmUnit, UnitOrigin
 from tarjama.errors import ProjectError
-from tarjama.stores import project as project_module
-from tarjama.stores import tm as tm_module
-from tarjama.stores.project import PROJECT_FILE, ProjectStore
-from tarjama.stores.sqlite_file import FileKind, connect, transaction
-from tarjama.stores.tm import TranslationMemory, segment_context
+from tarjama.memory import store as tm_module
+from tarjama.memory.store import TranslationMemory, segment_context
+from tarjama.project import store as project_module
+from tarjama.project.store import PROJECT_FILE, ProjectStore
+from tarjama.sqlite_file import FileKind, connect, transaction
 
 PARAGRAPHS = [
     "وصل الوفد إلى العاصمة صباح اليوم. وبدأت المحادثات بعد ساعة. وانتهت الجولة الأولى مساء.",

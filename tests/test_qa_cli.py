@@ -9,8 +9,8 @@ import pytest
 
 from tarjama.cli import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK
 from tarjama.domain import GlossaryEntry
-from tarjama.stores.glossary import Glossary, set_project_glossary
-from tarjama.stores.project import ProjectStore
+from tarjama.glossary.store import Glossary, set_project_glossary
+from tarjama.project.store import ProjectStore
 from test_cli import run, run_subprocess
 
 SOURCES = ["ارتفع التضخم إلى ٣٫٥ ٪ في عام ٢٠١٦.", "وقال رئيس الحكومة إن الوضع تحسن.", "هل تستمر الأسعار في الارتفاع؟"]

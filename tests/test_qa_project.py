@@ -10,9 +10,9 @@ import pytest
 
 from tarjama.domain import GlossaryEntry, ImportedDocument, Status
 from tarjama.errors import SegmentError
+from tarjama.glossary.store import Glossary
+from tarjama.project.store import ProjectStore
 from tarjama.qa import CheckName, QaContext, QaSettings, Severity, check_project, check_segment
-from tarjama.stores.glossary import Glossary
-from tarjama.stores.project import ProjectStore
 
 #: (source, a correct translation) of moderate length, so the length distribution has something to measure.
 NEWS = [

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 
 from disk_conditions import checksums, open_folder, remount_read_only, run_cli, tmpfs
+from tarjama import sqlite_file
 from tarjama.domain import GlossaryEntry, Status, TmUnit
 from tarjama.errors import Message, ReadOnlyError
 from tarjama.formats import read_document
-from tarjama.project_files import import_document
-from tarjama.stores import sqlite_file
-from tarjama.stores.glossary import Glossary, set_project_glossary
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
+from tarjama.glossary.store import Glossary, set_project_glossary
+from tarjama.memory.store import TranslationMemory
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
 
 DOCUMENT = "أعلنت الحكومة خطة جديدة للنقل العام. وتشمل الخطة خطوط حافلات إضافية.\n\nرحب السكان بالقرار.\n"
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -268,7 +268,7 @@ def test_the_core_opens_a_read_only_project_and_refuses_its_changes(on_read_only
 
 
 def _open_read_only_window(qtbot, project: Path):  # noqa: ANN001, ANN202 - pytest-qt's bot, the window
-    from tarjama.ui.app import create_window, open_settings
+    from tarjama.ui.shell.app import create_window, open_settings
 
     win = create_window(open_settings())
     qtbot.addWidget(win)
@@ -280,7 +280,7 @@ def _open_read_only_window(qtbot, project: Path):  # noqa: ANN001, ANN202 - pyte
 
 
 def check_window_is_read_only(qtbot, project: Path) -> None:  # noqa: ANN001
-    from tarjama.ui.segment_model import Column
+    from tarjama.ui.editor.segment_model import Column
 
     before = checksums(project)
     win = _open_read_only_window(qtbot, project)

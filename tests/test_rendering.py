@@ -10,10 +10,10 @@ import pytest
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
-from tarjama.ui.app import create_window, open_settings
-from tarjama.ui.segment_model import Column
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
+from tarjama.ui.editor.segment_model import Column
+from tarjama.ui.shell.app import create_window, open_settings
 
 
 def _ink_columns(image: QImage, left: int, right: int, top: int, bottom: int) -> list[int]:
@@ -70,7 +70,7 @@ def test_arabic_source_is_flush_right_and_english_target_flush_left(qtbot, short
 def test_smoke_run_renders_the_sample_and_writes_a_screenshot(tmp_path: Path) -> None:
     shot = tmp_path / "shot.png"
     result = subprocess.run(
-        [sys.executable, "-m", "tarjama.ui.app", "--smoke", "--screenshot", str(shot)],
+        [sys.executable, "-m", "tarjama.ui.shell.app", "--smoke", "--screenshot", str(shot)],
         capture_output=True,
         text=True,
         timeout=120,
@@ -88,7 +88,7 @@ def test_smoke_run_fails_cleanly_on_a_bad_document(tmp_path: Path) -> None:
     bad = tmp_path / "photo.txt"
     bad.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     result = subprocess.run(
-        [sys.executable, "-m", "tarjama.ui.app", "--smoke", str(bad)], capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "tarjama.ui.shell.app", "--smoke", str(bad)], capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 1
     assert "photo.txt" in result.stderr

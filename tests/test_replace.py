@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tarjama.domain import Segment, Status
-from tarjama.replace import plan_replace, replaced_text
+from tarjama.project.replace import plan_replace, replaced_text
 
 
 def segment(number: int, target: str, status: Status = Status.DRAFT) -> Segment:

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from tarjama.segmentation import (
+from tarjama.project.segmentation import (
     ARABIC_ABBREVIATIONS,
     CLOSERS,
     ENGLISH_ABBREVIATIONS,

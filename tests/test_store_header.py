@@ -15,11 +15,11 @@ import pytest
 
 from disk_conditions import NOBODY, checksums, fill, open_folder, remount_read_only, run_cli, tmpfs
 from tarjama.errors import DiskFullError, ProjectError
-from tarjama.project_files import import_document
-from tarjama.stores.glossary import Glossary
-from tarjama.stores.project import PROJECT_FILE, ProjectStore
-from tarjama.stores.sqlite_file import SHM_BYTES, needs_migration, open_existing
-from tarjama.stores.tm import TranslationMemory
+from tarjama.glossary.store import Glossary
+from tarjama.memory.store import TranslationMemory
+from tarjama.project.files import import_document
+from tarjama.project.store import PROJECT_FILE, ProjectStore
+from tarjama.sqlite_file import SHM_BYTES, needs_migration, open_existing
 
 DOCUMENT = "أعلنت الحكومة خطة جديدة للنقل العام. وتشمل الخطة خطوط حافلات إضافية.\n\nرحب السكان بالقرار.\n"
 #: (suffix, the command that reads such a store, what the store is called in messages)

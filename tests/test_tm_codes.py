@@ -18,9 +18,9 @@ import sqlite_utils
 
 from tarjama.arabic import normalise_for_matching, scoring_words
 from tarjama.domain import TmUnit
-from tarjama.stores import tm as tm_module
-from tarjama.stores.sqlite_file import connect, transaction
-from tarjama.stores.tm import TM_FILE, TranslationMemory, score, scoring_codes
+from tarjama.memory import store as tm_module
+from tarjama.memory.store import TM_FILE, TranslationMemory, score, scoring_codes
+from tarjama.sqlite_file import connect, transaction
 
 SENTENCES = [
     ("وصل الوفد الروسي إلى العاصمة صباح اليوم لإجراء محادثات مع الحكومة.", "The delegation arrived this morning."),

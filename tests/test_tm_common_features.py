@@ -14,9 +14,9 @@ import pytest
 
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import TmUnit
-from tarjama.stores import tm as tm_module
-from tarjama.stores.sqlite_file import connect, transaction
-from tarjama.stores.tm import TranslationMemory
+from tarjama.memory import store as tm_module
+from tarjama.memory.store import TranslationMemory
+from tarjama.sqlite_file import connect, transaction
 
 PLACES = ["حلب", "حمص", "حماة", "درعا", "إدلب", "دمشق", "الرقة", "دير الزور", "اللاذقية", "طرطوس"]
 TIMES = ["صباح", "مساء", "ظهر", "ليل", "فجر", "عصر", "يوم", "أمس"]

@@ -2,7 +2,7 @@
 bounds every unit, its near-duplicate groups catch every unit within the edits, and so lookup finds the best unit
 it promises to.
 
-These test the private helpers of `tarjama.stores.tm` directly, because a wrong bound shows in a lookup only when
+These test the private helpers of `tarjama.memory.store` directly, because a wrong bound shows in a lookup only when
 a memory happens to hold the one unit it wrongly leaves out.
 """
 
@@ -18,8 +18,8 @@ from rapidfuzz.distance import Levenshtein
 
 from tarjama.arabic import normalise_for_matching, scoring_words
 from tarjama.domain import TmUnit
-from tarjama.stores import tm as tm_module
-from tarjama.stores.tm import TranslationMemory, score
+from tarjama.memory import store as tm_module
+from tarjama.memory.store import TranslationMemory, score
 
 # A small vocabulary, so word lists share words and pairs as a memory of one subject does; digits and
 # punctuation exercise the scoring words' rules.

@@ -16,9 +16,8 @@ from tarjama import paths
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.errors import ProjectError
-from tarjama.stores import tm as tm_module
-from tarjama.stores.sqlite_file import connect
-from tarjama.stores.tm import (
+from tarjama.memory import store as tm_module
+from tarjama.memory.store import (
     TM_FILE,
     ImportCancelled,
     ImportResult,
@@ -27,6 +26,7 @@ from tarjama.stores.tm import (
     segment_context,
     source_differences,
 )
+from tarjama.sqlite_file import connect
 
 ARRIVED = "وصل الوفد الروسي إلى العاصمة صباح اليوم لإجراء محادثات مع الحكومة."
 ARRIVED_EN = "The Russian delegation arrived in the capital this morning for talks with the government."

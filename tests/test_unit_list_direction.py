@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage
 from PySide6.QtWidgets import QApplication
 
-from tarjama.ui.delegate import CELL_MARGIN
-from tarjama.ui.unit_list import BADGE_PADDING, LINE_GAP, UnitList, UnitRow
+from tarjama.ui.editor.delegate import CELL_MARGIN
+from tarjama.ui.memory.unit_list import BADGE_PADDING, LINE_GAP, UnitList, UnitRow
 
 BADGE = QColor("#1565c0")
 ROW = UnitRow(
@@ -24,7 +24,7 @@ ROW = UnitRow(
 
 @pytest.fixture(params=[Qt.LayoutDirection.LeftToRight, Qt.LayoutDirection.RightToLeft], ids=["ltr", "rtl"])
 def ui_direction(request: pytest.FixtureRequest, qapp: QApplication):
-    """The application's direction, as `tarjama.ui.i18n` sets it for the UI language; restored afterwards."""
+    """The application's direction, as `tarjama.ui.shell.i18n` sets it for the UI language; restored afterwards."""
     qapp.setLayoutDirection(request.param)
     yield request.param
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

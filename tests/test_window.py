@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from qt_keys import press, type_text
 from tarjama.domain import MachineSuggestion, Status
-from tarjama.stores.project import ProjectStore
-from tarjama.ui.app import create_window, open_settings
-from tarjama.ui.main_window import MainWindow
-from tarjama.ui.segment_model import Column
+from tarjama.project.store import ProjectStore
+from tarjama.ui.editor.segment_model import Column
+from tarjama.ui.shell.app import create_window, open_settings
+from tarjama.ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -29,7 +29,7 @@ DOCUMENT = (
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    from tarjama.project_files import import_document
+    from tarjama.project.files import import_document
 
     document = tmp_path / "visit.txt"
     document.write_text(DOCUMENT, encoding="utf-8")

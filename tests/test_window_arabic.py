@@ -18,13 +18,13 @@ from qt_keys import press, type_text
 from tarjama.domain import MachineSuggestion, Segment
 from tarjama.qa import CheckName, QaContext, QaIssue, Severity, check_segment
 from tarjama.qa.messages import Alternatives, message
-from tarjama.ui import i18n
-from tarjama.ui.app import create_window, open_settings
-from tarjama.ui.bidi import isolated
-from tarjama.ui.delegate import lay_out, text_option
-from tarjama.ui.main_window import MainWindow
-from tarjama.ui.qa_pane import QaModel, QaRow, issue_message
-from tarjama.ui.segment_model import Column
+from tarjama.ui.common.bidi import isolated
+from tarjama.ui.editor.delegate import lay_out, text_option
+from tarjama.ui.editor.segment_model import Column
+from tarjama.ui.qa.pane import QaModel, QaRow, issue_message
+from tarjama.ui.shell import i18n
+from tarjama.ui.shell.app import create_window, open_settings
+from tarjama.ui.shell.main_window import MainWindow
 
 REPO = Path(__file__).resolve().parent.parent
 TS = REPO / "translations" / "tarjama_ar.ts"
@@ -62,7 +62,7 @@ def arabic_ui(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
 
 @pytest.fixture
 def window(qtbot, arabic_ui, tmp_path: Path) -> MainWindow:
-    from tarjama.project_files import import_document
+    from tarjama.project.files import import_document
 
     document = tmp_path / "visit.txt"
     document.write_text(DOCUMENT, encoding="utf-8")

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog
 
 from qt_keys import press
 from tarjama.domain import Status
-from tarjama.project_files import import_document
-from tarjama.ui.app import create_window, open_settings
-from tarjama.ui.main_window import MainWindow
+from tarjama.project.files import import_document
+from tarjama.ui.shell.app import create_window, open_settings
+from tarjama.ui.shell.main_window import MainWindow
 from test_window import DOCUMENT
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QLabel
 
 from qt_keys import press, type_text
 from tarjama.domain import ImportedDocument, MachineSuggestion, Status
-from tarjama.stores.project import ProjectStore
-from tarjama.ui.main_window import MainWindow
-from tarjama.ui.segment_model import Column
+from tarjama.project.store import ProjectStore
+from tarjama.ui.editor.segment_model import Column
+from tarjama.ui.shell.main_window import MainWindow
 from test_window import editor_of, stored
 from test_window_tm import open_window, tm_units
 

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from qt_keys import press, type_text
 from tarjama.domain import Status
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
-from tarjama.ui.app import create_window, open_settings
-from tarjama.ui.main_window import MainWindow
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
+from tarjama.ui.shell.app import create_window, open_settings
+from tarjama.ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 DOCUMENT = (

@@ -12,13 +12,13 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
 
 from qt_keys import press, type_text
 from tarjama.domain import GlossaryEntry, ImportedDocument, Status
+from tarjama.glossary.store import Glossary, project_glossary_path
 from tarjama.paths import default_glossary_path
-from tarjama.stores.glossary import Glossary, project_glossary_path
-from tarjama.stores.project import ProjectStore
-from tarjama.ui.delegate import TERM_UNDERLINE
-from tarjama.ui.main_window import MainWindow
-from tarjama.ui.segment_model import Column
-from tarjama.ui.term_dialog import TermDialog
+from tarjama.project.store import ProjectStore
+from tarjama.ui.editor.delegate import TERM_UNDERLINE
+from tarjama.ui.editor.segment_model import Column
+from tarjama.ui.glossary.term_dialog import TermDialog
+from tarjama.ui.shell.main_window import MainWindow
 from test_window import editor_of, stored
 from test_window_tm import open_window
 

@@ -13,12 +13,12 @@ from PySide6.QtCore import Qt
 
 from qt_keys import press, type_text
 from tarjama.domain import Status
+from tarjama.memory.store import TranslationMemory
 from tarjama.paths import default_tm_path
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.tm import TranslationMemory
-from tarjama.ui import memory_catch_up
-from tarjama.ui.main_window import MainWindow
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
+from tarjama.ui.memory import catch_up as memory_catch_up
+from tarjama.ui.shell.main_window import MainWindow
 from test_window import DOCUMENT, editor_of
 from test_window_tm import open_window
 

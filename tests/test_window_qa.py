@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QInputDialog
 
 from qt_keys import press, type_text
 from tarjama.domain import ImportedDocument, Status
+from tarjama.project.store import ProjectStore
 from tarjama.qa import CheckName, QaIssue, Severity
-from tarjama.stores.project import ProjectStore
-from tarjama.ui.main_window import MainWindow
-from tarjama.ui.qa_panels import confirm_errors
+from tarjama.ui.qa.panels import confirm_errors
+from tarjama.ui.shell.main_window import MainWindow
 from test_window import editor_of, stored
 from test_window_tm import open_window
 

@@ -14,16 +14,16 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QPushButton
 from qt_keys import press, type_text
 from tarjama.domain import ImportedDocument, Origin, Status, TmUnit, UnitOrigin
 from tarjama.formats.tmx import read_tmx, write_tmx
+from tarjama.memory.store import TranslationMemory
 from tarjama.paths import default_tm_path
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
-from tarjama.stores.sqlite_file import FileKind
-from tarjama.stores.tm import TranslationMemory
-from tarjama.ui import tm_menu
-from tarjama.ui.app import create_window, open_settings
-from tarjama.ui.main_window import MainWindow
-from tarjama.ui.segment_model import Column
-from tarjama.ui.tm_menu import tm_threshold
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
+from tarjama.sqlite_file import FileKind
+from tarjama.ui.editor.segment_model import Column
+from tarjama.ui.memory import menu as tm_menu
+from tarjama.ui.memory.menu import tm_threshold
+from tarjama.ui.shell.app import create_window, open_settings
+from tarjama.ui.shell.main_window import MainWindow
 from test_window import DOCUMENT, editor_of, stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -78,7 +78,7 @@ class Segment:
     #: editing (post-editing metrics compare against it).
     tm_score: int | None = None
     tm_text: str | None = None
-    #: Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.effort`).
+    #: Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`).
     edit_seconds: float = 0.0
 
     @property
@@ -119,7 +119,7 @@ class TmUnit:
     notes: tuple[str, ...] = ()
     id: int | None = None
     #: The normalised sources of the neighbouring segments when the unit was approved (see
-    #: `tarjama.stores.tm.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches.
+    #: `tarjama.memory.store.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches.
     context: str = ""
 
 
@@ -157,7 +157,7 @@ class GlossaryEntry:
 
     `targets` holds one or more English renderings, the preferred one first; `forbidden` the English variants the
     client does not want (a QA check flags them). The Arabic term is kept as typed; matching normalises it (see
-    `tarjama.glossary_match`).
+    `tarjama.glossary.matching`).
     """
 
     source: str

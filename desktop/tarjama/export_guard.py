@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message
 
 if TYPE_CHECKING:
-    from tarjama.stores.project import ProjectStore
-    from tarjama.stores.sqlite_file import FileKind
+    from tarjama.project.store import ProjectStore
+    from tarjama.sqlite_file import FileKind
 
 #: The first 16 bytes of every SQLite database file.
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -38,9 +38,9 @@ _COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
 def _store_kinds() -> list[FileKind]:
     # Imported here: the stores use atomic_file, which uses this module.
-    from tarjama.stores.glossary import GLOSSARY_FILE
-    from tarjama.stores.project import PROJECT_FILE
-    from tarjama.stores.tm import TM_FILE
+    from tarjama.glossary.store import GLOSSARY_FILE
+    from tarjama.memory.store import TM_FILE
+    from tarjama.project.store import PROJECT_FILE
 
     return [PROJECT_FILE, TM_FILE, GLOSSARY_FILE]
 

@@ -10,8 +10,8 @@ import pytest
 from tarjama import mt
 from tarjama.cli import main
 from tarjama.domain import Status
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
 
 
 @pytest.fixture(autouse=True)

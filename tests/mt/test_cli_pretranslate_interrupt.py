@@ -10,8 +10,8 @@ from pty_cli import run_on_pty
 from tarjama import mt
 from tarjama.cli import EXIT_INTERRUPTED
 from tarjama.domain import Origin, Status
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
 from tiny_models import gloss_words
 
 WORDS = ["ولد", "بنت", "ذهب", "إلى", "مدرسة", "كتاب", "قرأ", "في", "مدينة", "جميل", "بيت", "كبير"]

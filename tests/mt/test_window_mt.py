@@ -10,11 +10,11 @@ from PySide6.QtCore import Qt
 from qt_keys import press, type_text
 from tarjama import mt
 from tarjama.domain import Origin, Status
-from tarjama.project_files import import_document
-from tarjama.stores.project import ProjectStore
-from tarjama.ui.app import create_window, open_settings
-from tarjama.ui.main_window import MainWindow
-from tarjama.ui.segment_model import Column
+from tarjama.project.files import import_document
+from tarjama.project.store import ProjectStore
+from tarjama.ui.editor.segment_model import Column
+from tarjama.ui.shell.app import create_window, open_settings
+from tarjama.ui.shell.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SENTENCES = ["ولد ذهب إلى مدرسة.", "بيت كبير.", "بنت قرأ كتاب في مدينة.", "سلام.", "يوم جميل."]

@@ -12,11 +12,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tarjama.bundled_models import install_bundled_models, report_bundled_installs
 from tarjama.cli import glossary_commands, model_commands, project_commands, qa_commands, report_commands, tm_commands
 from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, display_options
 from tarjama.cli.terminal import Out
 from tarjama.errors import TarjamaError
+from tarjama.mt.bundled import install_bundled_models, report_bundled_installs
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "build_parser", "main"]
 

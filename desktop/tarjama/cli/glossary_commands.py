@@ -33,7 +33,7 @@ def _entry_line(entry: GlossaryEntry) -> str:
 
 
 def cmd_glossary_import(args: argparse.Namespace, out: Out) -> None:
-    from tarjama.glossary_exchange import import_glossary
+    from tarjama.glossary.exchange import import_glossary
 
     with out.activity(f"Importing {args.file.name}"):
         report = import_glossary(_glossary_path(args), args.file)
@@ -42,7 +42,7 @@ def cmd_glossary_import(args: argparse.Namespace, out: Out) -> None:
 
 def cmd_glossary_export(args: argparse.Namespace, out: Out) -> None:
     from tarjama.export_guard import refuse_existing
-    from tarjama.glossary_exchange import export_glossary
+    from tarjama.glossary.exchange import export_glossary
 
     refuse_existing(args.file, force=args.force)
     written = export_glossary(_glossary_path(args), args.file)
@@ -50,7 +50,7 @@ def cmd_glossary_export(args: argparse.Namespace, out: Out) -> None:
 
 
 def cmd_glossary_list(args: argparse.Namespace, out: Out) -> None:
-    from tarjama.stores.glossary import Glossary
+    from tarjama.glossary.store import Glossary
 
     with Glossary.open_or_create(_glossary_path(args)) as glossary:
         entries = glossary.entries()
@@ -64,7 +64,7 @@ def cmd_glossary_list(args: argparse.Namespace, out: Out) -> None:
 
 
 def cmd_glossary_find(args: argparse.Namespace, out: Out) -> None:
-    from tarjama.stores.glossary import load_term_finder
+    from tarjama.glossary.store import load_term_finder
 
     hits = load_term_finder(_glossary_path(args)).find_terms(args.text)
     if args.json:

@@ -22,10 +22,10 @@ from tarjama.cli.output import (
 from tarjama.cli.report_commands import effort_lines
 from tarjama.cli.terminal import Out
 from tarjama.domain import Segment, Status
-from tarjama.effort import project_effort
 from tarjama.export_guard import refuse_existing
-from tarjama.project_files import EXPORT_RULE, ensure_tm_link, export_target, import_document
-from tarjama.stores.project import ProjectStore
+from tarjama.project.effort import project_effort
+from tarjama.project.files import EXPORT_RULE, ensure_tm_link, export_target, import_document
+from tarjama.project.store import ProjectStore
 
 PROJECT_HELP = "the project file (*.tarjama)"
 SEGMENT_HELP = "a segment's id, as `segments` lists it"
@@ -117,8 +117,8 @@ def cmd_export_target(args: argparse.Namespace, out: Out) -> None:
 
 def cmd_pretranslate(args: argparse.Namespace, out: Out) -> int:
     from tarjama import mt
-    from tarjama.pretranslate import pretranslate
-    from tarjama.stores.tm import TranslationMemory
+    from tarjama.memory.store import TranslationMemory
+    from tarjama.project.pretranslate import pretranslate
 
     translator = None if args.no_mt else mt.load_translator()
     with ProjectStore.open(args.project) as store:
@@ -156,7 +156,7 @@ def cmd_pretranslate(args: argparse.Namespace, out: Out) -> int:
 
 
 def cmd_export_tmx(args: argparse.Namespace, out: Out) -> None:
-    from tarjama.tm_exchange import export_project
+    from tarjama.memory.exchange import export_project
 
     with out.progress(f"Writing {args.output.name}") as done:
         written = export_project(args.project, args.output, replace=args.force, on_progress=done)

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, command
 from tarjama.cli.terminal import Out
+from tarjama.project.store import ProjectStore
 from tarjama.qa import CheckName, QaIssue, QaSettings, Severity, TermSource, check_project
-from tarjama.stores.project import ProjectStore
 
 EXIT_CODES = (
     f"Exit status: {EXIT_OK} when the check ran and found no error (warnings and notes may be listed); {EXIT_FAILED} "
@@ -19,7 +19,7 @@ EXIT_CODES = (
 
 def _term_source(store: ProjectStore, path: Path | None) -> TermSource:
     """The glossary named on the command line, which must exist, or else the project's own (none yet is fine)."""
-    from tarjama.stores.glossary import Glossary, load_term_finder, project_glossary_path
+    from tarjama.glossary.store import Glossary, load_term_finder, project_glossary_path
 
     if path is None:
         return load_term_finder(project_glossary_path(store))

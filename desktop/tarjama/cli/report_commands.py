@@ -13,9 +13,9 @@ from tarjama.atomic_file import replacing
 from tarjama.cli.output import EXPORT_ATOMIC, JSON_HELP, command, force_option
 from tarjama.cli.terminal import Out
 from tarjama.domain import Origin, Segment
-from tarjama.effort import EffortSummary, SegmentEffort, approved_efforts, effort_summary
 from tarjama.export_guard import refuse_existing
-from tarjama.stores.project import ProjectStore
+from tarjama.project.effort import EffortSummary, SegmentEffort, approved_efforts, effort_summary
+from tarjama.project.store import ProjectStore
 
 COLUMNS = (
     "segment",

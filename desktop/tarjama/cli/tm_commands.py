@@ -24,7 +24,7 @@ def _tm_path(args: argparse.Namespace) -> Path:
 
 
 def cmd_tm_import(args: argparse.Namespace, out: Out) -> None:
-    from tarjama.tm_exchange import import_tmx
+    from tarjama.memory.exchange import import_tmx
 
     with out.progress(f"Reading {args.file.name}") as done:
         report = import_tmx(_tm_path(args), args.file, on_progress=done)
@@ -33,7 +33,7 @@ def cmd_tm_import(args: argparse.Namespace, out: Out) -> None:
 
 def cmd_tm_export(args: argparse.Namespace, out: Out) -> None:
     from tarjama.export_guard import refuse_existing
-    from tarjama.tm_exchange import export_tm
+    from tarjama.memory.exchange import export_tm
 
     refuse_existing(args.file, force=args.force)
     with out.progress(f"Writing {args.file.name}") as done:
@@ -55,7 +55,7 @@ def _unit_json(unit: TmUnit) -> dict[str, object]:
 
 
 def cmd_tm_match(args: argparse.Namespace, out: Out) -> None:
-    from tarjama.stores.tm import TranslationMemory
+    from tarjama.memory.store import TranslationMemory
 
     with TranslationMemory.open_or_create(_tm_path(args)) as memory:
         matches = memory.lookup(args.text, threshold=args.threshold, limit=args.limit)
@@ -70,7 +70,7 @@ def cmd_tm_match(args: argparse.Namespace, out: Out) -> None:
 
 
 def cmd_tm_search(args: argparse.Namespace, out: Out) -> None:
-    from tarjama.stores.tm import TranslationMemory
+    from tarjama.memory.store import TranslationMemory
 
     with TranslationMemory.open_or_create(_tm_path(args)) as memory:
         hits = memory.concordance(args.query, side=args.side, limit=args.limit)

@@ -51,7 +51,7 @@ from pathlib import Path
 from tarjama.domain import GlossaryEntry
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message
 from tarjama.formats.text_file import decode_text
-from tarjama.stores.glossary import entry_problem, tidy_entry
+from tarjama.glossary.store import entry_problem, tidy_entry
 
 __all__ = ["read_glossary_csv", "write_glossary_csv", "write_glossary_omegat"]
 

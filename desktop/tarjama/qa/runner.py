@@ -11,7 +11,7 @@ from tarjama.qa.issues import QaIssue
 from tarjama.qa.settings import QaSettings
 
 if TYPE_CHECKING:
-    from tarjama.stores.project import ProjectStore
+    from tarjama.project.store import ProjectStore
 
 
 def check_segment(segment: Segment, context: QaContext) -> list[QaIssue]:

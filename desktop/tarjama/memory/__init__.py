@@ -1,0 +1,1 @@
+"""The translation memory: its store and search, and TMX in and out."""

@@ -1,0 +1,92 @@
+"""Translation memories in and out as TMX files: the services the TM menu and `tarjama-cli tm` share.
+
+Each service opens its own connections, so the window can run it on a worker thread while the translator goes on
+working. Both directions stream (a million units never sit in memory at once) and both are all-or-nothing: an
+import is one transaction, an export is renamed into place only when complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, marked_none
+from tarjama.export_guard import refuse_existing
+from tarjama.formats.tmx import TmxReport, read_tmx, write_tmx
+from tarjama.memory.store import TranslationMemory
+from tarjama.project.store import ProjectStore
+from tarjama.sqlite_file import remove_store_file
+
+Cancel = Callable[[], bool] | None
+Progress = Callable[[int], None] | None
+
+
+@dataclass(frozen=True)
+class TmxImportReport:
+    """What an import did, in the terms a translator checks after bringing in another tool's memory."""
+
+    path: Path
+    added: int
+    merged: int
+    skipped_missing_side: int
+    other_language_variants: int
+
+    def summary(self) -> str:
+        parts = [f"{self.added} units added", f"{self.merged} merged with units already there"]
+        if self.skipped_missing_side:
+            parts.append(f"{self.skipped_missing_side} skipped (no Arabic or no English text)")
+        if self.other_language_variants:
+            parts.append(f"{self.other_language_variants} variants in other languages ignored")
+        return f"Imported {self.path.name}: " + ", ".join(parts) + "."
+
+
+def import_tmx(
+    tm_path: Path, tmx_path: Path, *, cancel: Cancel = None, on_progress: Progress = None
+) -> TmxImportReport:
+    """Add a TMX file's Arabic→English units to the TM at `tm_path` (created if needed), merging duplicates.
+
+    A file with no Arabic→English unit at all is refused rather than reported as a successful import of nothing,
+    because that almost always means the wrong file or a memory for another language pair. A memory this import
+    created is removed again when it fails or is cancelled, so a refused file leaves no empty memory behind.
+    """
+    tmx_path = Path(tmx_path)
+    tm_path = Path(tm_path)
+    created = not tm_path.exists()
+    report = TmxReport()
+    try:
+        with TranslationMemory.open_or_create(tm_path) as memory:
+            result = memory.import_units(read_tmx(tmx_path, report), cancel=cancel, on_progress=on_progress)
+        if report.units == 0:
+            raise BadInputError(
+                tmx_path,
+                QT_TRANSLATE_NOOP("Errors", "holds no Arabic→English translation unit (languages found: "
+                                            "{languages}); nothing was imported."),
+                languages=", ".join(sorted(report.languages)) or marked_none(),
+            )
+    except BaseException:  # KeyboardInterrupt too: the CLI's Ctrl+C says nothing was kept
+        if created:
+            remove_store_file(tm_path)
+        raise
+    return TmxImportReport(
+        tmx_path, result.added, result.merged, report.skipped_missing_side, report.other_language_variants
+    )
+
+
+def export_tm(tm_path: Path, out: Path, *, cancel: Cancel = None, on_progress: Progress = None) -> int:
+    """Write every approved unit of a TM as TMX 1.4b; returns the number written."""
+    with TranslationMemory.open(tm_path) as memory:
+        return write_tmx(Path(out), memory.units(), cancel=cancel, on_progress=on_progress)
+
+
+def export_project(
+    project_path: Path, out: Path, *, replace: bool = True, cancel: Cancel = None, on_progress: Progress = None
+) -> int:
+    """Write a project's approved segments (only those) as TMX 1.4b; returns the number written.
+
+    Never onto one of the project's source documents (nor, as for every export, onto a store). `replace=False`
+    refuses an existing file too, for a shell that has not asked the translator (the CLI without --force); the
+    checks come before any unit is read, so a refused export costs nothing."""
+    with ProjectStore.open(project_path) as store:
+        refuse_existing(out, force=replace, project=store)
+        return write_tmx(Path(out), store.approved_units(), cancel=cancel, on_progress=on_progress)

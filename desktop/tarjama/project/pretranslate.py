@@ -1,0 +1,174 @@
+"""Pre-translation: fill every untouched segment of a project, from the translation memory first, then by MT.
+
+Shared by `tarjama-cli pretranslate` and the window's background worker. A segment with a TM match at or above the
+threshold takes the best match (a reviewed human translation beats fresh machine output); only the rest goes to
+the engine. Each batch is written at once in its own transaction, so a cancelled or killed run keeps what it
+finished and the next run resumes.
+
+A segment too long to be a sentence (a document with no sentence breaks, imported as one huge segment) is refused
+by the engine before it does any work (see :mod:`tarjama.mt.engine`): it is left untouched and named in the report,
+so the translator can split it, and the other segments are translated as usual.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tarjama.domain import MachineSuggestion, Segment, TmMatch
+from tarjama.memory.store import TranslationMemory, segment_context
+from tarjama.mt.cancellation import CancelToken, is_cancelled
+from tarjama.mt.engine import Progress, SegmentTooLongError, SegmentTranslation, TooLong, Translator
+from tarjama.mt.errors import TranslationCancelled
+from tarjama.project.store import ProjectStore
+
+#: Segments looked up in the TM between two writes (and cancellation checks).
+TM_BATCH = 100
+
+
+@dataclass(frozen=True)
+class PretranslateProgress:
+    done: int
+    total: int
+    segments_per_second: float
+    changed: tuple[Segment, ...]
+
+
+@dataclass(frozen=True)
+class TooLongSegment:
+    """A segment left untouched because it is too long to machine-translate."""
+
+    segment_id: int
+    #: Its place among the project's segments, from 1: the row number the window shows.
+    number: int
+    characters: int
+
+
+@dataclass(frozen=True)
+class PretranslateReport:
+    """`total` segments needed a translation; `translated` of them were machine-translated, `tm_exact` filled
+    from 100/101 % TM matches and `tm_fuzzy` from lower ones; `too_long` were left untouched, too long for the
+    engine, which translates at most `token_limit` tokens in one segment."""
+
+    total: int
+    translated: int
+    cancelled: bool
+    tm_exact: int = 0
+    tm_fuzzy: int = 0
+    too_long: tuple[TooLongSegment, ...] = ()
+    token_limit: int | None = None
+
+    @property
+    def from_tm(self) -> int:
+        return self.tm_exact + self.tm_fuzzy
+
+
+def suggestions(result: SegmentTranslation) -> tuple[MachineSuggestion, tuple[MachineSuggestion, ...]]:
+    return MachineSuggestion(result.text, result.confidence), tuple(result.alternatives)
+
+
+def contexts(segments: Sequence[Segment]) -> dict[int, str]:
+    """Each segment's TM context (its neighbours in the paragraph), from segments in document order."""
+    result = {}
+    for index, segment in enumerate(segments):
+        before = segments[index - 1] if index > 0 else None
+        after = segments[index + 1] if index + 1 < len(segments) else None
+        result[segment.id] = segment_context(
+            before.source if before is not None and before.paragraph_id == segment.paragraph_id else None,
+            after.source if after is not None and after.paragraph_id == segment.paragraph_id else None,
+        )
+    return result
+
+
+def pretranslate(
+    store: ProjectStore,
+    translator: Translator | None,
+    *,
+    tm: TranslationMemory | None = None,
+    tm_threshold: int = 75,
+    cancel: CancelToken = None,
+    on_progress: Callable[[PretranslateProgress], None] | None = None,
+) -> PretranslateReport:
+    """Fill untranslated segments: TM matches scoring at least `tm_threshold` (0–101) first, then `translator`
+    (None: TM only, the rest stays untranslated)."""
+    if not 0 <= tm_threshold <= 101:
+        raise ValueError(f"tm_threshold must be between 0 and 101, not {tm_threshold}")
+    pending = store.segments_to_translate()
+    total = len(pending)
+    started = time.monotonic()
+    done = translated = tm_exact = tm_fuzzy = 0
+    refused: tuple[TooLongSegment, ...] = ()
+    token_limit: int | None = None
+
+    def report_progress(changed: Sequence[Segment]) -> None:
+        if on_progress:
+            elapsed = max(time.monotonic() - started, 1e-6)
+            on_progress(PretranslateProgress(done, total, done / elapsed, tuple(changed)))
+
+    def report(cancelled: bool) -> PretranslateReport:
+        return PretranslateReport(total, translated, cancelled, tm_exact, tm_fuzzy, refused, token_limit)
+
+    if tm is not None and pending:
+        neighbours = contexts(store.segments())
+        untranslated: list[Segment] = []
+        for start in range(0, len(pending), TM_BATCH):
+            if is_cancelled(cancel):
+                return report(cancelled=True)
+            batch = pending[start : start + TM_BATCH]
+            found: list[tuple[int, TmMatch]] = []
+            for segment in batch:
+                matches = tm.lookup(segment.source, neighbours[segment.id], threshold=tm_threshold, limit=1)
+                if matches:
+                    found.append((segment.id, matches[0]))
+                else:
+                    untranslated.append(segment)
+            changed = store.apply_tm_matches(found)
+            taken = {segment.id for segment in changed}
+            used = [match for segment_id, match in found if segment_id in taken]
+            tm.record_use(*(match.unit.id for match in used if match.unit.id is not None))
+            tm_exact += sum(1 for match in used if match.score >= 100)
+            tm_fuzzy += sum(1 for match in used if match.score < 100)
+            # A segment without a match is finished here only when no engine comes after.
+            done += len(batch) if translator is None else len(found)
+            report_progress(changed)
+        pending = untranslated
+    if translator is None or not pending:
+        return report(cancelled=False)
+
+    def machine_translate(segments: Sequence[Segment]) -> PretranslateReport:
+        done_before_mt = done
+
+        def store_batch(progress: Progress) -> None:
+            nonlocal translated, done
+            changed = store.apply_machine_translations(
+                (segments[index].id, *suggestions(result)) for index, result in progress.finished
+            )
+            translated += len(changed)
+            done = done_before_mt + progress.done
+            report_progress(changed)
+
+        try:
+            translator.translate([segment.source for segment in segments], progress=store_batch, cancel=cancel)
+        except TranslationCancelled:
+            return report(cancelled=True)
+        return report(cancelled=False)
+
+    try:
+        return machine_translate(pending)
+    except SegmentTooLongError as error:  # raised before any work: translate the others, name these
+        refused, token_limit = _refused(store, pending, error.too_long), error.limit
+        left_out = {item.index for item in error.too_long}
+        pending = [segment for index, segment in enumerate(pending) if index not in left_out]
+        done += len(refused)  # finished: nothing more will be done with them
+        report_progress(())
+        return machine_translate(pending) if pending else report(cancelled=False)
+
+
+def _refused(
+    store: ProjectStore, pending: Sequence[Segment], too_long: Sequence[TooLong]
+) -> tuple[TooLongSegment, ...]:
+    """The segments the engine refused, each with the row number the window shows it under."""
+    numbers = {segment.id: number for number, segment in enumerate(store.segments(), start=1)}
+    refused = (pending[item.index] for item in too_long)
+    return tuple(TooLongSegment(s.id, numbers.get(s.id, 0), len(s.source)) for s in refused)

@@ -1,1 +1,0 @@
-"""SQLite-backed stores: the project (this package's `project` module) and, later, TM and glossary."""

@@ -1,0 +1,1 @@
+"""Small pieces every pane uses: background tasks, progress dialogs, error text, bidi, text fields."""

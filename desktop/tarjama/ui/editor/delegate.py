@@ -1,0 +1,357 @@
+"""Painting and editing of grid cells.
+
+Text is laid out with QTextLayout rather than the style's default so that each column gets its own direction (the
+Arabic source right-to-left and flush right whatever the UI language, the English target left-to-right), words
+wrap, find matches can be highlighted inside the text and glossary terms underlined in the source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPen,
+    QTextCharFormat,
+    QTextLayout,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QPlainTextEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+from tarjama.domain import Segment, Span
+from tarjama.ui.editor.segment_model import FIRST_IN_PARAGRAPH_ROLE, SEGMENT_ROLE, Column, machine_confidence
+from tarjama.ui.shell.fonts import matching_latin_font, zoomed
+
+Index = QModelIndex | QPersistentModelIndex
+AUTOSAVE_IDLE_MS = 1000
+CELL_MARGIN = 4
+PARAGRAPH_RULE = QColor("#5b6f8a")
+HIGHLIGHT = QColor("#ffd54f")
+TERM_UNDERLINE = QColor("#1565c0")
+#: A machine confidence is drawn as a blue badge with a bar as long as the confidence, in the blue of the Machine
+#: status, so it is never read as one of the red-to-green TM match percentages sharing its column.
+MT_BADGE = QColor("#e3ecfa")
+MT_INK = QColor("#0d47a1")
+MT_BAR = QColor("#1e88e5")
+MT_BORDER = QColor("#9bbbe6")
+
+
+def direction_option(right_to_left: bool) -> QTextOption:
+    """Arabic is RTL and flush right; `AlignAbsolute` stops Qt mirroring `AlignRight` back to the left."""
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    if right_to_left:
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    else:
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        option.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignAbsolute)
+    return option
+
+
+def text_option(column: int) -> QTextOption:
+    return direction_option(column == Column.SOURCE)
+
+
+def _format_ranges(spans: Iterable[Span], fmt: QTextCharFormat) -> list[QTextLayout.FormatRange]:
+    ranges = []
+    for start, end in spans:
+        selection = QTextLayout.FormatRange()
+        selection.start, selection.length, selection.format = start, end - start, fmt
+        ranges.append(selection)
+    return ranges
+
+
+def highlight_ranges(spans: Iterable[Span], colour: QColor) -> list[QTextLayout.FormatRange]:
+    """Format ranges that paint each (start, end) span of a laid-out text on `colour`, in black for contrast."""
+    fmt = QTextCharFormat()
+    fmt.setBackground(colour)
+    fmt.setForeground(QColor("black"))
+    return _format_ranges(spans, fmt)
+
+
+def underline_ranges(spans: Iterable[Span], colour: QColor) -> list[QTextLayout.FormatRange]:
+    """Format ranges that underline each span in `colour`, leaving the text and any highlight as they are."""
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    fmt.setUnderlineColor(colour)
+    return _format_ranges(spans, fmt)
+
+
+def lay_out(text: str, font: QFont, option: QTextOption, width: float) -> tuple[QTextLayout, float]:
+    layout = QTextLayout(text, font)
+    layout.setTextOption(option)
+    layout.beginLayout()
+    height = 0.0
+    while True:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        line.setPosition(QPointF(0, height))
+        height += line.height()
+    layout.endLayout()
+    return layout, height
+
+
+class TargetEditor(QPlainTextEdit):
+    """The in-place multi-line editor for the English target.
+
+    It lets the window's own shortcuts (Ctrl+Enter, Ctrl+Up/Down…) through instead of treating them as text keys,
+    reports text that has sat unchanged for a second so it can be saved even if the app dies mid-edit, and reports
+    every key and change as activity, from which the window measures active editing time.
+    """
+
+    idleText = Signal(str)
+    activity = Signal()
+
+    def __init__(self, parent: QWidget, reserved: list[QKeySequence]) -> None:
+        super().__init__(parent)
+        self._reserved = reserved
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        # One left-to-right paragraph, as the grid paints the target, even when it begins with an Arabic name: Qt
+        # would otherwise take the paragraph's direction from its first letter.
+        option = self.document().defaultTextOption()
+        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
+        self.document().setDefaultTextOption(option)
+        self.setTabChangesFocus(True)
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(AUTOSAVE_IDLE_MS)
+        self._idle.timeout.connect(lambda: self.idleText.emit(self.toPlainText()))
+        self.textChanged.connect(self._idle.start)
+        self.textChanged.connect(self.activity)
+        # The band above the text (`set_first_baseline`) is filled like the text area, not left showing the cell.
+        palette = self.palette()
+        palette.setColor(palette.ColorRole.Window, palette.color(palette.ColorRole.Base))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+
+    def set_first_baseline(self, y: float) -> None:
+        """Start the text lower so its first line sits `y` below the top, where the grid paints it when closed."""
+        top = self.frameWidth() + self.document().documentMargin() + QFontMetricsF(self.font()).ascent()
+        self.setViewportMargins(0, max(0, round(y - top)), 0, 0)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.activity.emit()  # moving the cursor to read and check is work on the segment too
+        super().keyPressEvent(event)
+
+    def insert_term(self, term: str) -> None:
+        """Insert at the cursor (over any selection), with a space on either side where it would run into a word."""
+        cursor = self.textCursor()
+        text = self.toPlainText()
+        before, after = text[: cursor.selectionStart()], text[cursor.selectionEnd() :]
+        if before and (before[-1].isalnum() or before[-1] in ",.;:!?"):
+            term = " " + term
+        if after and after[0].isalnum():
+            term += " "
+        cursor.insertText(term)
+        self.setTextCursor(cursor)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            pressed = QKeySequence(event.keyCombination())
+            if any(pressed.matches(seq) == QKeySequence.SequenceMatch.ExactMatch for seq in self._reserved):
+                event.ignore()
+                return True
+        return super().event(event)
+
+
+class SegmentDelegate(QStyledItemDelegate):
+    """Paints source and target text with per-column direction and highlights, and creates the target editor."""
+
+    editingStarted = Signal(int)  # segment id
+    draftTyped = Signal(int, str)  # segment id, text not yet confirmed
+    editingAbandoned = Signal(int)  # segment id, after Esc and before `editingEnded`
+    editingEnded = Signal(int)  # segment id: its editor is closing, whether its text was confirmed or not
+    editorActivity = Signal()  # a key or a change in the open editor
+
+    def __init__(self, parent: QObject, source_font: QFont, target_font: QFont) -> None:
+        """`target_font` gives the English family; its size is matched to the Arabic (`matching_latin_font`)."""
+        super().__init__(parent)
+        self._base_fonts = (QFont(source_font), QFont(target_font))
+        self.zoom = 100
+        self.source_font = QFont(source_font)
+        self.target_font = QFont(target_font)
+        self._first_baseline = 0.0
+        self.reserved_shortcuts: list[QKeySequence] = []
+        self._highlight: re.Pattern[str] | None = None
+        self._highlight_columns: set[int] = set()
+        self._editing: dict[QWidget, int] = {}
+        self.set_zoom(100)
+        #: Where the glossary terms of a segment's source are, to underline them (set by the window).
+        self.term_spans: Callable[[Segment], list[Span]] = lambda segment: []
+        self.closeEditor.connect(self._on_close_editor)
+
+    def set_highlight(self, text: str, columns: set[int]) -> None:
+        self._highlight = re.compile(re.escape(text), re.IGNORECASE) if text else None
+        self._highlight_columns = columns
+
+    def font_for(self, column: int) -> QFont:
+        return self.source_font if column == Column.SOURCE else self.target_font
+
+    def set_zoom(self, percent: int) -> None:
+        """Size both columns' text at `percent` of the normal size, the English kept as large as the Arabic.
+
+        The view still has to size its rows again (`SegmentGrid.set_zoom` does both).
+        """
+        self.zoom = percent
+        self.source_font = zoomed(self._base_fonts[0], percent)
+        self.target_font = matching_latin_font(self._base_fonts[1], self.source_font)
+        # Both columns put their first line on one baseline, that of the font reaching highest above it (the
+        # Arabic, whose ascent leaves room for stacked marks): side by side, the two texts start level.
+        self._first_baseline = max(QFontMetricsF(self.source_font).ascent(), QFontMetricsF(self.target_font).ascent())
+        for editor in self._editing:
+            self._style_editor(editor)
+
+    def _style_editor(self, editor: QWidget) -> None:
+        assert isinstance(editor, TargetEditor)
+        editor.setFont(self.target_font)
+        editor.set_first_baseline(CELL_MARGIN + self._first_baseline)
+
+    def _top_offset(self, layout: QTextLayout) -> float:
+        """How far below the cell's margin a laid-out text starts so its first line sits on the shared baseline."""
+        return max(0.0, self._first_baseline - layout.lineAt(0).ascent()) if layout.lineCount() else 0.0
+
+    # -- painting -------------------------------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        column = index.column()
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text = opt.text
+        machine = machine_confidence(index.data(SEGMENT_ROLE)) if column == Column.CONFIDENCE else None
+        if column in (Column.SOURCE, Column.TARGET) or machine is not None:
+            opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        if column in (Column.SOURCE, Column.TARGET):
+            self._paint_text(painter, opt, column, text, self.term_spans_at(index))
+        if machine is not None:
+            self._paint_machine_badge(painter, opt, text, machine)
+        if index.row() > 0 and index.data(FIRST_IN_PARAGRAPH_ROLE):
+            painter.save()
+            painter.setPen(QPen(PARAGRAPH_RULE, 2))
+            painter.drawLine(opt.rect.topLeft(), opt.rect.topRight())
+            painter.restore()
+
+    def term_spans_at(self, index: Index) -> list[Span]:
+        """The glossary terms underlined in a cell: only source cells have them."""
+        return self.term_spans(index.data(SEGMENT_ROLE)) if index.column() == Column.SOURCE else []
+
+    def _paint_text(
+        self, painter: QPainter, opt: QStyleOptionViewItem, column: int, text: str, terms: list[Span]
+    ) -> None:
+        rect = opt.rect.adjusted(CELL_MARGIN, CELL_MARGIN, -CELL_MARGIN, -CELL_MARGIN)
+        layout, _ = lay_out(text, self.font_for(column), text_option(column), rect.width())
+        ranges = []
+        if self._highlight is not None and column in self._highlight_columns:
+            ranges = highlight_ranges([m.span() for m in self._highlight.finditer(text)], HIGHLIGHT)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
+        # Last, so a find highlight does not cover it; in the text's colour on the selection's background.
+        ranges += underline_ranges(terms, opt.palette.color(role) if selected else TERM_UNDERLINE)
+        painter.save()
+        painter.setPen(opt.palette.color(role))
+        painter.setClipRect(opt.rect)
+        layout.draw(painter, QPointF(rect.topLeft()) + QPointF(0, self._top_offset(layout)), ranges, QRectF(rect))
+        painter.restore()
+
+    def _paint_machine_badge(self, painter: QPainter, opt: QStyleOptionViewItem, label: str, confidence: float) -> None:
+        """The label ("MT 96") on a light blue badge, over a bar filled as far as the confidence goes."""
+        metrics = QFontMetricsF(opt.font)
+        height = min(metrics.height() + 8, opt.rect.height() - 4)
+        badge = QRectF(opt.rect).adjusted(3, 0, -3, 0)
+        badge.setTop(opt.rect.top() + (opt.rect.height() - height) / 2)
+        badge.setHeight(height)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(MT_BORDER, 1))
+        painter.setBrush(MT_BADGE)
+        painter.drawRoundedRect(badge, 3, 3)
+        length = (badge.width() - 6) * max(0.0, min(1.0, confidence))
+        bar = QRectF(badge.left() + 3, badge.bottom() - 5, length, 3)
+        if opt.direction == Qt.LayoutDirection.RightToLeft:  # filled from the start of the line in the Arabic UI
+            bar.moveRight(badge.right() - 3)
+        painter.fillRect(bar, MT_BAR)
+        painter.setPen(MT_INK)
+        painter.setFont(opt.font)
+        painter.drawText(badge.adjusted(0, 0, 0, -4), Qt.AlignmentFlag.AlignCenter, label)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        column = index.column()
+        if column not in (Column.SOURCE, Column.TARGET):
+            return super().sizeHint(option, index)
+        width = max(option.rect.width() - 2 * CELL_MARGIN, 40)
+        layout, height = lay_out(str(index.data()), self.font_for(column), text_option(column), width)
+        height += self._top_offset(layout)
+        # Room for two lines of English below the shared first baseline, so the editor opened in place (which
+        # starts its text there too) is never a single cramped line.
+        target = QFontMetricsF(self.target_font)
+        lines = self._first_baseline - target.ascent() + 2 * target.lineSpacing()
+        minimum = max(QFontMetricsF(self.source_font).height(), lines)
+        return QSize(option.rect.width(), int(max(height, minimum)) + 2 * CELL_MARGIN + 2)
+
+    # -- editing --------------------------------------------------------------------------------------------
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        editor = TargetEditor(parent, self.reserved_shortcuts)
+        self._style_editor(editor)
+        segment_id = index.data(SEGMENT_ROLE).id
+        self._editing[editor] = segment_id
+        editor.idleText.connect(lambda text: self.draftTyped.emit(segment_id, text))
+        editor.activity.connect(self.editorActivity)
+        self.editingStarted.emit(segment_id)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, TargetEditor)
+        if editor.toPlainText() != index.data(Qt.ItemDataRole.EditRole):
+            editor.setPlainText(index.data(Qt.ItemDataRole.EditRole))
+            editor.moveCursor(editor.textCursor().MoveOperation.End)
+
+    def setModelData(self, editor: QWidget, model, index: Index) -> None:  # noqa: ANN001 - Qt's signature
+        assert isinstance(editor, TargetEditor)
+        model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: Index) -> None:
+        editor.setGeometry(option.rect)
+
+    def destroyEditor(self, editor: QWidget, index: Index) -> None:
+        """Every way an editor closes ends here, after its text was committed or abandoned."""
+        segment_id = self._editing.pop(editor, None)
+        if segment_id is not None:
+            self.editingEnded.emit(segment_id)
+        super().destroyEditor(editor, index)
+
+    def _on_close_editor(self, editor: QWidget, hint: QStyledItemDelegate.EndEditHint) -> None:
+        segment_id = self._editing.get(editor)
+        if segment_id is not None and hint == QStyledItemDelegate.EndEditHint.RevertModelCache:
+            self.editingAbandoned.emit(segment_id)

@@ -1,0 +1,1 @@
+"""The glossary in the window: pane, menu, term dialog."""

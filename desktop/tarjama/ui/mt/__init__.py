@@ -1,0 +1,1 @@
+"""Machine translation in the window: pre-translation, alternatives, translation packages."""

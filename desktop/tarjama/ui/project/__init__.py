@@ -1,0 +1,1 @@
+"""Panels about the whole project (statistics and effort)."""

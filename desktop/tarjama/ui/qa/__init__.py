@@ -1,0 +1,1 @@
+"""Quality checks in the window: the findings pane and its menu."""

@@ -1,0 +1,1045 @@
+"""The review window: grid of segments, keyboard-first editing and approval, find/replace, filters, files."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tarjama.domain import Segment, Status
+from tarjama.errors import SegmentChangedError, SegmentError, TarjamaError
+from tarjama.formats import supported_extensions
+from tarjama.project.files import default_project_path, import_document
+from tarjama.project.pretranslate import PretranslateReport
+from tarjama.project.replace import ReplacePlan, plan_replace
+from tarjama.project.store import ProjectStore, memory_needing_update
+from tarjama.ui.common.bidi import isolated, left_to_right, name_filters, with_isolated_percentages
+from tarjama.ui.common.error_text import error_text
+from tarjama.ui.common.tasks import run_in_background
+from tarjama.ui.editor.commands import (
+    ChangeSegmentCommand,
+    MachineTranslationCommand,
+    MergeCommand,
+    SegmentCommand,
+    SplitCommand,
+)
+from tarjama.ui.editor.delegate import SegmentDelegate
+from tarjama.ui.editor.edit_time import EditTimeRecorder
+from tarjama.ui.editor.external_changes import ExternalChanges
+from tarjama.ui.editor.find_bar import FindBar
+from tarjama.ui.editor.grid import SegmentGrid, StatusFilterProxy
+from tarjama.ui.editor.segment_model import Column, status_label
+from tarjama.ui.editor.session import ProjectSession
+from tarjama.ui.glossary.menu import GlossaryMenu
+from tarjama.ui.glossary.pane import TERM_KEYS
+from tarjama.ui.glossary.panels import GlossaryPanels
+from tarjama.ui.memory.catch_up import MemoryCatchUp
+from tarjama.ui.memory.menu import TmMenu, tm_threshold
+from tarjama.ui.memory.panels import TmPanels
+from tarjama.ui.memory.update import bring_up_to_date
+from tarjama.ui.memory.worker import LOOKUP_LIMIT
+from tarjama.ui.mt.machine_translation import AlternativesPane, PretranslateWorker, pretranslation_summary
+from tarjama.ui.mt.model_banner import MissingModelBanner
+from tarjama.ui.mt.models_dialog import ModelsDialog
+from tarjama.ui.project.effort_view import StatisticsDialog, prepare_metrics
+from tarjama.ui.qa.panels import QaPanels
+from tarjama.ui.shell.actions import make_action
+from tarjama.ui.shell.dialogs import ExportDialog, SplitDialog
+from tarjama.ui.shell.language_menu import LanguageMenu
+from tarjama.ui.shell.read_only import ReadOnlyMode
+from tarjama.ui.shell.zoom import GridZoom
+
+MAX_RECENT = 8
+#: View → Show segments, by English name; marked for lupdate here and translated where the menu is built.
+FILTERS: list[tuple[str, set[Status]]] = [
+    (QT_TRANSLATE_NOOP("MainWindow", "All segments"), set(Status)),
+    (QT_TRANSLATE_NOOP("MainWindow", "Not approved"), {Status.NEW, Status.MACHINE, Status.DRAFT, Status.REJECTED}),
+    (QT_TRANSLATE_NOOP("MainWindow", "New"), {Status.NEW}),
+    (QT_TRANSLATE_NOOP("MainWindow", "Machine"), {Status.MACHINE}),
+    (QT_TRANSLATE_NOOP("MainWindow", "Draft"), {Status.DRAFT}),
+    (QT_TRANSLATE_NOOP("MainWindow", "Approved"), {Status.APPROVED}),
+    (QT_TRANSLATE_NOOP("MainWindow", "Rejected"), {Status.REJECTED}),
+]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings, source_font: QFont) -> None:
+        super().__init__()
+        self.settings = settings
+        self.session: ProjectSession | None = None
+        self._edit_start: dict[int, Segment] = {}
+        self.modal_errors = True  # off in --smoke runs, where nobody is there to close a message box
+        self.setWindowTitle(self.tr("Tarjama"))
+        self.resize(1200, 760)
+
+        self.grid = SegmentGrid()
+        self.proxy = StatusFilterProxy()
+        self.delegate = SegmentDelegate(self.grid, source_font, QFont(self.font()))
+        self.grid.setItemDelegate(self.delegate)
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        self.empty_label = QLabel(self.tr("Open a project or create one from an Arabic document (File menu)."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.tm = TmPanels(self, source_font, self.show_error)
+        self.glossary = GlossaryPanels(self, source_font, self.show_error)
+        self.qa = QaPanels(self, self.glossary)
+        self.read_only = ReadOnlyMode(self)
+        self.edit_time = EditTimeRecorder(self.delegate)
+        self.memory_catch_up = MemoryCatchUp(self)
+        self.external_changes = ExternalChanges(self)
+        self.statistics = StatisticsDialog(self)
+        prepare_metrics()
+        self.delegate.term_spans = self.glossary.spans
+        self.glossary.finderChanged.connect(self.grid.viewport().update)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.banner = MissingModelBanner(self)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.tm.banner)
+        layout.addWidget(self.read_only.banner)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.grid)
+        layout.addWidget(self.find_bar)
+        self.setCentralWidget(central)
+        self.grid.hide()
+        self.progress_label = QLabel()
+        self.mt_label = QLabel()
+        self.mt_cancel = QPushButton(self.tr("Cancel"))
+        self.mt_cancel.clicked.connect(self.cancel_pretranslation)
+        self.statusBar().addPermanentWidget(self.mt_label)
+        self.statusBar().addPermanentWidget(self.mt_cancel)
+        self.statusBar().addPermanentWidget(self.progress_label)
+        self.statusBar().addPermanentWidget(self.tm.label)
+        self.mt_label.hide()
+        self.mt_cancel.hide()
+        self.worker: PretranslateWorker | None = None
+        # Machine batches refresh the progress count and the alternatives pane at most this often, so a long
+        # document's recount never runs per batch on the UI thread.
+        self._mt_refresh = QTimer(self)
+        self._mt_refresh.setSingleShot(True)
+        self._mt_refresh.setInterval(250)
+        self._mt_refresh.timeout.connect(self.update_progress)
+        self._mt_refresh.timeout.connect(self._show_suggestions)
+        self.alternatives = AlternativesPane()
+        dock = QDockWidget(self.tr("Machine translation"), self)
+        dock.setObjectName("alternatives-dock")
+        dock.setWidget(self.alternatives)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+        for other in (self.tm.matches_dock, self.tm.concordance_dock, self.glossary.dock, self.qa.dock):
+            self.tabifyDockWidget(dock, other)
+        self.tm.matches_dock.raise_()
+
+        self._build_actions()
+        self.delegate.reserved_shortcuts = [
+            seq
+            for action in [*self.segment_actions, *self.zoom.actions]
+            for seq in action.shortcuts()
+            if not seq.isEmpty()
+        ]
+        self.delegate.editingStarted.connect(self._on_editing_started)
+        self.delegate.draftTyped.connect(self._on_draft_typed)
+        self.delegate.editingAbandoned.connect(self._on_editing_abandoned)
+        self.find_bar.searchChanged.connect(self._on_search_changed)
+        self.find_bar.findNext.connect(lambda: self.find(forward=True))
+        self.find_bar.findPrevious.connect(lambda: self.find(forward=False))
+        self.find_bar.replaceOne.connect(self.replace_current)
+        self.find_bar.replaceAll.connect(self.replace_all)
+        self._search: tuple[str, set[int]] = ("", set())
+        # The find bar's count follows every change; a Replace all of many segments recounts once, not per segment.
+        self._match_count_timer = QTimer(self)
+        self._match_count_timer.setSingleShot(True)
+        self._match_count_timer.setInterval(0)
+        self._match_count_timer.timeout.connect(self._count_matches)
+        self.packages_dialog = ModelsDialog(self)
+        self.packages_dialog.packagesChanged.connect(self.banner.refresh)
+        self.banner.installFromFileRequested.connect(self._install_package_from_file)
+        self.banner.downloadRequested.connect(self._download_package)
+        self.banner.refresh()
+        self._set_project_actions_enabled(False)
+
+    # -- actions and menus ----------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcuts: list | None = None) -> QAction:  # noqa: ANN001
+        return make_action(self, text, slot, shortcuts or ())
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        menu = self.menuBar()
+
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New project from document…"), self.new_project_dialog, [key.New])
+        self.open_action = self._action(self.tr("&Open project…"), self.open_project_dialog, [key.Open])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self.export_action = self._action(self.tr("&Export translation…"), self.export_dialog, ["Ctrl+E"])
+        self.quit_action = self._action(self.tr("&Quit"), self.close, [key.Quit])
+        file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
+        file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self._refresh_recent_menu()
+
+        edit_menu = menu.addMenu(self.tr("&Edit"))
+        self.undo_action = self._action(self.tr("&Undo"), self.undo, ["Ctrl+Z"])
+        self.redo_action = self._action(self.tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        self.copy_source_action = self._action(
+            self.tr("&Copy source to target"), self.copy_source_to_target, ["Ctrl+Insert"]
+        )
+        self.find_action = self._action(self.tr("&Find…"), lambda: self.open_find(False), [key.Find])
+        self.replace_action = self._action(self.tr("Find and &replace…"), lambda: self.open_find(True), ["Ctrl+H"])
+        for action in (self.undo_action, self.redo_action):
+            edit_menu.addAction(action)
+        edit_menu.addSeparator()
+        for action in (self.copy_source_action, self.find_action, self.replace_action):
+            edit_menu.addAction(action)
+
+        segment_menu = menu.addMenu(self.tr("&Segment"))
+        self.approve_action = self._action(
+            self.tr("&Approve and go to next"), self.approve_and_next, ["Ctrl+Return", "Ctrl+Enter"]
+        )
+        self.reject_action = self._action(self.tr("&Reject"), self.reject_current, ["Ctrl+Shift+R"])
+        self.edit_action = self._action(self.tr("&Edit translation"), self.edit_current, ["F2"])
+        self.next_action = self._action(self.tr("&Next segment"), lambda: self.move(1), ["Ctrl+Down"])
+        self.previous_action = self._action(self.tr("&Previous segment"), lambda: self.move(-1), ["Ctrl+Up"])
+        self.split_action = self._action(self.tr("&Split segment…"), self.split_current, ["Ctrl+Shift+S"])
+        self.merge_action = self._action(self.tr("&Merge with next segment"), self.merge_current, ["Ctrl+Shift+M"])
+        self.retranslate_action = self._action(self.tr("Re-&translate segment"), self.retranslate_current, ["Ctrl+T"])
+        self.alternative_actions = [
+            self._action(
+                self.tr("Use alternative {n}").format(n=n), lambda n=n: self.use_alternative(n), [f"Ctrl+{n}"]
+            )
+            for n in (1, 2, 3)
+        ]
+        self.pretranslate_action = self._action(
+            self.tr("&Pre-translate document"), self.start_pretranslation, ["Ctrl+Shift+P"]
+        )
+        self.tm_match_actions = [
+            self._action(
+                self.tr("Use TM match {n}").format(n=n), lambda n=n: self.use_tm_match(n), [f"Ctrl+Shift+{n}"]
+            )
+            for n in range(1, LOOKUP_LIMIT + 1)
+        ]
+        self.concordance_action = self._action(self.tr("&Concordance search…"), self.open_concordance, ["Ctrl+K"])
+        # Alt, not Ctrl+Alt: on Windows Ctrl+Alt is AltGr, which types @, # and brackets on AZERTY keyboards.
+        self.term_actions = [
+            self._action(self.tr("Insert term {n}").format(n=n), lambda n=n: self.insert_term(n), [f"Alt+{n}"])
+            for n in range(1, TERM_KEYS + 1)
+        ]
+        self.segment_actions = [
+            self.retranslate_action,
+            *self.alternative_actions,
+            *self.tm_match_actions,
+            *self.term_actions,
+            self.concordance_action,
+            self.approve_action,
+            self.reject_action,
+            self.next_action,
+            self.previous_action,
+            self.copy_source_action,
+            self.split_action,
+            self.merge_action,
+            self.undo_action,
+            self.redo_action,
+            self.find_action,
+            self.replace_action,
+        ]
+        for action in (self.approve_action, self.reject_action, self.edit_action):
+            segment_menu.addAction(action)
+        segment_menu.addSeparator()
+        for action in (self.next_action, self.previous_action):
+            segment_menu.addAction(action)
+        segment_menu.addSeparator()
+        for action in (self.split_action, self.merge_action):
+            segment_menu.addAction(action)
+        mt_menu = menu.addMenu(self.tr("&Translation"))
+        for action in (self.pretranslate_action, self.retranslate_action, *self.alternative_actions):
+            mt_menu.addAction(action)
+        mt_menu.addSeparator()
+        self.packages_action = self._action(self.tr("Translation &packages…"), self.show_packages)
+        mt_menu.addAction(self.packages_action)
+        tm_menu = menu.addMenu(self.tr("Translation &memory"))
+        tm_menu.addActions([*self.tm_match_actions, self.concordance_action])
+        tm_menu.addSeparator()
+        self.tm_menu = TmMenu(self, self.tm, tm_menu)
+        glossary_menu = menu.addMenu(self.tr("&Glossary"))
+        glossary_menu.addMenu(self.tr("&Insert term")).addActions(self.term_actions)
+        self.glossary_menu = GlossaryMenu(self, self.glossary, glossary_menu)
+        qa_menu = menu.addMenu(self.tr("&QA"))
+        for action in self.qa.menu_actions():
+            if action is None:
+                qa_menu.addSeparator()
+            else:
+                qa_menu.addAction(action)
+
+        view_menu = menu.addMenu(self.tr("&View"))
+        filter_menu = view_menu.addMenu(self.tr("Show &segments"))
+        self.filter_group = QActionGroup(self)
+        self.filter_actions: dict[str, QAction] = {}
+        for name, statuses in FILTERS:
+            action = QAction(self.tr(name), self, checkable=True)
+            action.setData(name)
+            action.triggered.connect(lambda checked=False, s=statuses: self.set_filter(s))
+            self.filter_group.addAction(action)
+            filter_menu.addAction(action)
+            self.filter_actions[name] = action
+        self.filter_actions["All segments"].setChecked(True)
+        self.least_confident_action = QAction(self.tr("&Least confident first"), self, checkable=True)
+        self.least_confident_action.toggled.connect(self.sort_by_confidence)
+        view_menu.addAction(self.least_confident_action)
+        self.statistics_action = self._action(self.tr("S&tatistics…"), self.show_statistics)
+        view_menu.addAction(self.statistics_action)
+        view_menu.addSeparator()
+        self.zoom = GridZoom(self, self.grid)
+        view_menu.addActions(self.zoom.actions)
+        view_menu.addSeparator()
+        # A closed pane comes back from here (Qt offers this only on a right click over the dock area otherwise);
+        # reopened, it is brought to the front of the tabs it shares.
+        self.panes_menu = view_menu.addMenu(self.tr("&Panes"))
+        for pane in self.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            toggle = pane.toggleViewAction()
+            toggle.triggered.connect(lambda checked, pane=pane: pane.raise_() if checked else None)
+            self.panes_menu.addAction(toggle)
+        self.language_menu = LanguageMenu(self, view_menu.addMenu(self.tr("&Language")))
+
+        toolbar = self.addToolBar(self.tr("Main"))
+        toolbar.setObjectName("main-toolbar")
+        for action in (self.open_action, self.export_action, self.undo_action, self.redo_action, self.approve_action):
+            toolbar.addAction(action)
+        toolbar.addAction(self.pretranslate_action)
+        toolbar.addAction(self.least_confident_action)
+        toolbar.addAction(filter_menu.menuAction())
+        # "Show segments" names a choice, not a command: the whole button opens the list of filters (as a split
+        # button its main part did nothing, the menu having no action of its own to run).
+        self.filter_button = toolbar.widgetForAction(filter_menu.menuAction())
+        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.panes_menu.addSeparator()
+        self.panes_menu.addAction(toolbar.toggleViewAction())
+
+    def _set_project_actions_enabled(self, enabled: bool) -> None:
+        for action in [
+            *self.segment_actions,
+            self.export_action,
+            self.edit_action,
+            self.pretranslate_action,
+            self.least_confident_action,
+            *self.filter_actions.values(),
+            *self.tm_menu.project_actions,
+            *self.glossary_menu.project_actions,
+            self.qa.run_action,
+            self.statistics_action,
+        ]:
+            action.setEnabled(enabled)
+
+    # -- opening, creating and closing projects -------------------------------------------------------------
+
+    def open_project(self, path: str | Path) -> bool:
+        """Open a project; on failure say why and keep the current project open and untouched."""
+        bring_up_to_date(self, memory_needing_update(Path(path)))
+        try:
+            store = ProjectStore.open(path, memory_wait=0)  # a busy memory is caught up off the UI thread
+        except TarjamaError as exc:
+            self.show_error(self.tr("Cannot open the project"), error_text(exc))
+            return False
+        self._attach(ProjectSession(store))
+        return True
+
+    def _attach(self, session: ProjectSession) -> None:
+        self.close_project()
+        self.session = session
+        self.tm.attach(session)
+        self.glossary.attach(session)
+        self.qa.attach(session)
+        self.edit_time.attach(session)
+        self.memory_catch_up.attach(session)
+        self.external_changes.attach(session)
+        self.proxy.setSourceModel(session.model)
+        self.grid.setModel(self.proxy)
+        self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        session.changed.connect(self.update_progress)
+        session.changed.connect(self._show_suggestions)
+        session.changed.connect(self._match_count_timer.start)
+        session.model.targetEdited.connect(self.on_target_edited)
+        self.empty_label.hide()
+        self.grid.show()
+        self._set_project_actions_enabled(True)
+        self.read_only.attach(session)  # after the line above: a read-only project keeps its writing actions off
+        self.setWindowTitle(self.tr("{name} — Tarjama").format(name=session.path.name))
+        self._add_recent(session.path)
+        self.update_progress()
+        remembered = session.remembered_current()
+        if remembered is not None and remembered in {s.id for s in session.model.segments()}:
+            self.go_to(remembered)
+        elif session.model.rowCount():
+            self.go_to(session.model.segment_at(0).id)
+        self.grid.setFocus()
+
+    def close_project(self) -> None:
+        if self.session is None:
+            return
+        self.stop_pretranslation()
+        self.commit_open_editor()
+        self.grid.setModel(None)
+        self.proxy.setSourceModel(None)
+        self.tm.detach()
+        self.glossary.detach()
+        self.qa.detach()
+        self.edit_time.attach(None)
+        self.memory_catch_up.attach(None)
+        self.read_only.attach(None)
+        self.external_changes.attach(None)
+        self.session.close()
+        self.session = None
+        self._edit_start.clear()
+        self._set_project_actions_enabled(False)
+
+    def open_document(self, document: Path, project: Path, on_done=None) -> None:  # noqa: ANN001
+        """Import a document into a project in the background, then open it."""
+        self.statusBar().showMessage(self.tr("Importing {name}…").format(name=document.name))
+        self.setEnabled(False)
+
+        def work() -> Path:
+            import_document(document, project).close()
+            return project
+
+        def done(path: Path) -> None:
+            self.setEnabled(True)
+            self.statusBar().clearMessage()
+            self.open_project(path)
+            if on_done:
+                on_done(True)
+
+        def failed(exc: Exception) -> None:
+            self.setEnabled(True)
+            self.statusBar().clearMessage()
+            self.show_error(self.tr("Cannot import the document"), error_text(exc))
+            if on_done:
+                on_done(False)
+
+        run_in_background(work, done, failed)
+
+    def new_project_dialog(self) -> None:
+        patterns = " ".join(f"*{ext}" for ext in supported_extensions())
+        document, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose an Arabic document"),
+            "",
+            name_filters(self.tr("Documents ({patterns})").format(patterns=patterns)),
+        )
+        if not document:
+            return
+        suggested = str(default_project_path(Path(document)))
+        project, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save the new project as"), suggested, name_filters(self.tr("Tarjama projects (*.tarjama)"))
+        )
+        if project:
+            project_path = Path(project)
+            if project_path.suffix != ".tarjama":
+                project_path = project_path.with_name(project_path.name + ".tarjama")
+            self.open_document(Path(document), project_path)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open a project"), "", name_filters(self.tr("Tarjama projects (*.tarjama)"))
+        )
+        if path:
+            self.open_project(path)
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recentProjects", [])
+        return [value] if isinstance(value, str) else list(value or [])
+
+    def _add_recent(self, path: Path) -> None:
+        entry = str(Path(path).resolve())
+        recent = [entry] + [p for p in self._recent() if p != entry]
+        self.settings.setValue("recentProjects", recent[:MAX_RECENT])
+        self._refresh_recent_menu()
+
+    def _refresh_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self._recent():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda checked=False, p=path: self.open_project(p))
+        self.recent_menu.setEnabled(bool(self._recent()))
+
+    def export_dialog(self) -> None:
+        if self.session is None:
+            return
+        self.commit_open_editor()
+        dialog = ExportDialog(self, self.session.store)
+        if dialog.exec() and dialog.report is not None:
+            report = dialog.report
+            self.statusBar().showMessage(
+                self.tr("Exported {path} ({approved} of {total} segments approved).").format(
+                    path=left_to_right(str(report.path)), approved=report.approved, total=report.segments
+                ),
+                8000,
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.tm_menu.cancel()
+        self.glossary_menu.cancel()
+        self.close_project()
+        self.settings.sync()
+        super().closeEvent(event)
+
+    def show_error(self, title: str, message: str) -> None:
+        self.statusBar().showMessage(isolated(message), 10000)  # often English from the core, in either UI
+        if self.modal_errors:
+            QMessageBox.warning(self, title, message)
+        else:
+            print(f"{title}: {message}", file=sys.stderr)
+
+    # -- navigation -----------------------------------------------------------------------------------------
+
+    def current_segment(self) -> Segment | None:
+        index = self.grid.currentIndex()
+        if self.session is None or not index.isValid():
+            return None
+        return self.session.model.segment_at(self.proxy.mapToSource(index).row())
+
+    def proxy_index(self, segment_id: int, column: int = Column.TARGET) -> QModelIndex:
+        assert self.session is not None
+        source = self.session.model.index(self.session.model.row_of(segment_id), column)
+        return self.proxy.mapFromSource(source)
+
+    def go_to(self, segment_id: int, edit: bool = False) -> None:
+        index = self.proxy_index(segment_id)
+        if not index.isValid():
+            return
+        self.grid.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.grid.scrollTo(index)
+        if edit:
+            self.grid.edit(index)
+
+    def _on_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        segment = self.current_segment()
+        if segment is not None and self.session is not None:
+            self.session.remember_current(segment.id)
+        self._show_suggestions()
+
+    def move(self, step: int) -> None:
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            return
+        row = index.row() + step
+        if not 0 <= row < self.proxy.rowCount():
+            return
+        was_editing = self.commit_open_editor()
+        target = self.proxy.index(row, Column.TARGET)
+        self.go_to(self.session.model.segment_at(self.proxy.mapToSource(target).row()).id, edit=was_editing)
+
+    def edit_current(self) -> None:
+        segment = self.current_segment()
+        if segment is not None:
+            self.go_to(segment.id, edit=True)
+
+    def _next_unapproved_after(self, segment_id: int) -> int | None:
+        """Proxy order, wrapping to the top, skipping the segment being approved."""
+        assert self.session is not None
+        start = self.proxy_index(segment_id).row()
+        rows = self.proxy.rowCount()
+        for offset in range(1, rows):
+            row = (start + offset) % rows
+            segment = self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if segment.status != Status.APPROVED:
+                return segment.id
+        return None
+
+    # -- editing --------------------------------------------------------------------------------------------
+
+    def open_editor(self):  # noqa: ANN201 - the editor widget or None
+        index = self.grid.currentIndex()
+        if not index.isValid():
+            return None
+        return self.grid.indexWidget(self.proxy.index(index.row(), Column.TARGET))
+
+    def commit_open_editor(self) -> bool:
+        """Confirm text being typed (as an undoable edit) and close the editor; True if one was open."""
+        editor = self.open_editor()
+        if editor is None:
+            return False
+        self.grid.commitData(editor)
+        self.grid.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        return True
+
+    def _on_editing_started(self, segment_id: int) -> None:
+        if self.session is not None:
+            self._edit_start[segment_id] = self.session.store.segment(segment_id)
+
+    def _on_draft_typed(self, segment_id: int, text: str) -> None:
+        """Autosave of unconfirmed typing: stored at once, but not an undo step (the confirmed edit will be).
+
+        Not over a change another program saved since the segment was shown: the text stays in the editor, and
+        confirming it asks which to keep."""
+        if self.session is None:
+            return
+        try:
+            if text != self.session.store.segment(segment_id).target:
+                self.session.update_segment(segment_id, target=text, status=None, reason="autosave",
+                                            expected=self.session.shown_version(segment_id))
+        except SegmentError:
+            pass  # changed (or merged away) by another program: see `ui/external_changes.py`
+
+    def _on_editing_abandoned(self, segment_id: int) -> None:
+        """Esc: put back the text as it was when editing began, undoing any autosave of the abandoned typing."""
+        before = self._edit_start.pop(segment_id, None)
+        if self.session is not None and before is not None and self.session.store.segment(segment_id) != before:
+            self._put_back(before)
+
+    def _put_back(self, before: Segment) -> None:
+        """Bring back the segment as editing began, unless another program has saved it since: the translator's
+        typing is dropped either way, so that program's change stays, without a question."""
+        assert self.session is not None
+        try:
+            self.session.restore(before, expected=self.session.shown_version(before.id))
+        except SegmentChangedError:
+            self.session.take_in([self.session.store.segment(before.id)])
+        except SegmentError:
+            pass  # merged away by another program: the grid is read again once the editor has closed
+
+    def on_target_edited(self, segment_id: int, text: str) -> None:
+        assert self.session is not None
+        before = self._edit_start.pop(segment_id, None) or self.session.store.segment(segment_id)
+        if text == before.target:
+            if self.session.store.segment(segment_id).target != text:
+                self._put_back(before)  # typed, autosaved, then typed back to the original
+            return
+        self.session.undo_stack.push(
+            ChangeSegmentCommand(self.session, before, target=text, status=None, text=self.tr("Edit translation"))
+        )
+
+    def approve_and_next(self) -> None:
+        """Ctrl+Enter: confirm the text being typed, approve (once QA has no objection the translator keeps), and
+        open the next unapproved segment."""
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        editor = self.open_editor()
+        text = segment.target if editor is None else editor.toPlainText()
+        changes = (text, segment.status) != (segment.target, Status.APPROVED)
+        if changes and not self.qa.approval_confirmed(segment, text):
+            return
+        stack = self.session.undo_stack
+        stack.beginMacro(self.tr("Approve segment"))
+        self.commit_open_editor()
+        try:
+            current = self.session.store.segment(segment.id)
+        except SegmentError:  # merged away by another program while being edited, as the window has said
+            stack.endMacro()
+            return
+        # The translator approves the text they see: when they kept another program's text over their own, they
+        # read it before anything is approved.
+        kept_theirs = self.session.shown(segment.id).target != text
+        if current.status != Status.APPROVED and not kept_theirs:
+            approve = ChangeSegmentCommand(
+                self.session, current, target=text, status=Status.APPROVED, text=self.tr("Approve")
+            )
+            stack.push(approve)
+        stack.endMacro()
+        if self.session.store.segment(segment.id).status != Status.APPROVED:
+            self.go_to(segment.id)  # another program's change was kept: it stays in view, to be read first
+            return
+        following = self._next_unapproved_after(segment.id)
+        if following is not None:
+            self.go_to(following, edit=True)
+
+    def reject_current(self) -> None:
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        self.commit_open_editor()
+        current = self.session.store.segment(segment.id)
+        shown = self.session.shown(segment.id).target  # what is rejected; another program's text is asked about
+        self.session.undo_stack.push(
+            ChangeSegmentCommand(self.session, current, target=shown, status=Status.REJECTED, text=self.tr("Reject"))
+        )
+
+    def copy_source_to_target(self) -> None:
+        segment = self.current_segment()
+        if segment is not None:
+            self._put_target(segment, segment.source, self.tr("Copy source to target"))
+
+    def _put_target(self, segment: Segment, text: str, label: str) -> None:
+        """Into the open editor, where the translator keeps typing; otherwise as one undoable edit."""
+        assert self.session is not None
+        editor = self.open_editor()
+        if editor is not None:
+            editor.setPlainText(text)
+            return
+        self.session.undo_stack.push(ChangeSegmentCommand(self.session, segment, target=text, status=None, text=label))
+
+    def split_current(self) -> None:
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        self.commit_open_editor()
+        dialog = SplitDialog(self, segment.source, self.delegate.source_font)
+        if not dialog.exec():
+            return
+        self.split_at(segment.id, dialog.offset())
+
+    def split_at(self, segment_id: int, offset: int) -> None:
+        assert self.session is not None
+        try:
+            self.session.undo_stack.push(SplitCommand(self.session, self.session.store.segment(segment_id), offset))
+        except TarjamaError as exc:
+            self.show_error(self.tr("Cannot split"), error_text(exc))
+
+    def merge_current(self) -> None:
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        self.commit_open_editor()
+        current = self.session.store.segment(segment.id)
+        following = self.session.next_segment(segment.id)
+        if following is None or following.paragraph_id != current.paragraph_id:
+            self.show_error(
+                self.tr("Cannot merge"),
+                self.tr("This is the last segment of its paragraph: there is no next segment to merge."),
+            )
+            return
+        self.session.undo_stack.push(MergeCommand(self.session, current, following))
+        self.go_to(segment.id)
+
+    def undo(self) -> None:
+        self._step_stack(undo=True)
+
+    def redo(self) -> None:
+        self._step_stack(undo=False)
+
+    def _step_stack(self, undo: bool) -> None:
+        """Undo or redo, then show the segment the change was made in."""
+        if self.session is None:
+            return
+        self.commit_open_editor()
+        stack = self.session.undo_stack
+        index = stack.index() - 1 if undo else stack.index()
+        if not 0 <= index < stack.count():
+            return
+        command = stack.command(index)
+        (stack.undo if undo else stack.redo)()
+        while command is not None and not isinstance(command, SegmentCommand) and command.childCount():
+            command = command.child(0)
+        if isinstance(command, SegmentCommand):
+            self.go_to(command.focus_id)
+
+    # -- filters, find and replace --------------------------------------------------------------------------
+
+    def set_filter(self, statuses: set[Status]) -> None:
+        current = self.current_segment()
+        self.commit_open_editor()
+        self.proxy.set_statuses(statuses)
+        self.grid.fit_visible_rows()
+        self._count_matches()
+        if current is not None and self.proxy_index(current.id).isValid():
+            self.go_to(current.id)
+        elif self.proxy.rowCount():
+            self.grid.setCurrentIndex(self.proxy.index(0, Column.TARGET))
+
+    def open_find(self, replace: bool) -> None:
+        selected = ""
+        editor = self.open_editor()
+        if editor is not None:
+            selected = editor.textCursor().selectedText()
+        self.find_bar.open_bar(selected, replace)
+
+    def _on_search_changed(self, text: str, columns: set[int]) -> None:
+        self.delegate.set_highlight(text, columns)
+        self.grid.viewport().update()
+        self._search = (text, columns)
+        self._count_matches()
+
+    def _count_matches(self) -> None:
+        """The find bar's count: the segments Find goes to (those the filter shows) that hold the text where it is
+        looked for. Recounted after every change and filter, so it never counts a match a replacement removed."""
+        text, columns = self._search
+        if self.session is None or not text:
+            self.find_bar.matches.setText("")
+            return
+        count = sum(1 for s in self._visible_segments() if self._matches(s, text, columns))
+        self.find_bar.matches.setText(self.tr("{count} segment(s)").format(count=count))
+
+    def _visible_segments(self) -> list[Segment]:
+        assert self.session is not None
+        return [
+            self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            for row in range(self.proxy.rowCount())
+        ]
+
+    @staticmethod
+    def _matches(segment: Segment, text: str, columns: set[int]) -> bool:
+        needle = text.casefold()
+        return (Column.SOURCE in columns and needle in segment.source.casefold()) or (
+            Column.TARGET in columns and needle in segment.target.casefold()
+        )
+
+    def find(self, forward: bool = True) -> Segment | None:
+        """Go to the next (or previous) visible segment containing the find text, wrapping around."""
+        text, columns = self.find_bar.text(), self.find_bar.columns()
+        if self.session is None or not text:
+            return None
+        rows = self.proxy.rowCount()
+        start = self.grid.currentIndex().row() if self.grid.currentIndex().isValid() else -1
+        for step in range(1, rows + 1):
+            row = (start + (step if forward else -step)) % rows
+            segment = self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            if self._matches(segment, text, columns):
+                self.go_to(segment.id)
+                return segment
+        self.statusBar().showMessage(self.tr("Not found: {text}").format(text=text), 5000)
+        return None
+
+    def replace_current(self, replacement: str) -> ReplacePlan:
+        """Replace in the current segment's target (skipping it when approved, unless approved segments are
+        included), then move to the next match."""
+        segment = self.current_segment()
+        text = self.find_bar.text()
+        if segment is None or self.session is None or not text or self.read_only.refused():
+            return ReplacePlan()
+        self.commit_open_editor()
+        plan = plan_replace(
+            [self.session.store.segment(segment.id)],
+            text,
+            replacement,
+            include_approved=self.find_bar.includes_approved(),
+        )
+        for change in plan.replacements:
+            self.session.undo_stack.push(
+                ChangeSegmentCommand(
+                    self.session, change.segment, target=change.target, status=None, text=self.tr("Replace")
+                )
+            )
+        self.find(forward=True)
+        if plan.changed or plan.skipped:
+            self._show_replaced(plan)
+        return plan
+
+    def replace_all(self, replacement: str) -> ReplacePlan:
+        """Replace in the targets of all segments the filter shows, as one undo step; approved segments are
+        skipped unless included. The status bar says how many changed and how many approved were skipped."""
+        text = self.find_bar.text()
+        if self.session is None or not text or self.read_only.refused():
+            return ReplacePlan()
+        self.commit_open_editor()
+        plan = plan_replace(
+            self._visible_segments(), text, replacement, include_approved=self.find_bar.includes_approved()
+        )
+        if plan.changed:
+            stack = self.session.undo_stack
+            stack.beginMacro(self.tr("Replace all"))
+            for change in plan.replacements:
+                stack.push(
+                    ChangeSegmentCommand(
+                        self.session, change.segment, target=change.target, status=None, text=self.tr("Replace")
+                    )
+                )
+            stack.endMacro()
+        self._show_replaced(plan)
+        return plan
+
+    def _show_replaced(self, plan: ReplacePlan) -> None:
+        self._count_matches()
+        if plan.skipped:
+            message = self.tr(
+                "Replaced in {count} segment(s); {skipped} approved segment(s) skipped "
+                "(tick “Include approved segments” to replace in them)."
+            ).format(count=plan.changed, skipped=plan.skipped)
+        else:
+            message = self.tr("Replaced in {count} segment(s).").format(count=plan.changed)
+        self.statusBar().showMessage(message, 5000)
+
+    # -- machine translation --------------------------------------------------------------------------------
+
+    def start_pretranslation(self) -> None:
+        """Translate every untouched segment in the background; batches appear in the grid as they finish."""
+        if self.session is None or self.worker is not None:
+            return
+        self.commit_open_editor()
+        worker = PretranslateWorker(self.session.path, tm_threshold(self.settings))
+        worker.progressed.connect(self._on_mt_progress)
+        worker.succeeded.connect(self._on_mt_finished)
+        worker.failed.connect(self._on_mt_failed)
+        worker.finished.connect(self._on_worker_stopped)
+        self.worker = worker
+        self.mt_label.setText(self.tr("Pre-translation starting…"))
+        self.mt_label.show()
+        self.mt_cancel.show()
+        self.pretranslate_action.setEnabled(False)
+        worker.start()
+
+    def cancel_pretranslation(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.mt_label.setText(self.tr("Cancelling…"))
+
+    def stop_pretranslation(self) -> None:
+        """Cancel and wait for the worker (closing the project or the window); finished batches are kept."""
+        worker = self.worker
+        if worker is None:
+            return
+        worker.cancel()
+        worker.wait()
+        self._on_worker_stopped()
+
+    def _on_mt_progress(self, done: int, total: int, rate: float, ids: list[int]) -> None:
+        if self.session is not None:
+            self.session.reload(ids)
+            if not self._mt_refresh.isActive():
+                self._mt_refresh.start()
+        self.mt_label.setText(
+            self.tr("Pre-translation: {done}/{total} segments ({rate:.1f}/s)").format(
+                done=done, total=total, rate=rate
+            )
+        )
+
+    def _on_mt_finished(self, report: PretranslateReport, mt_skipped: bool) -> None:
+        summary = pretranslation_summary(report, mt_skipped)
+        if mt_skipped:
+            # Too long for the status bar beside its permanent labels (it was cut off mid-word): the missing-package
+            # bar shows it in full, with its offers to install a package, until one is installed.
+            self.statusBar().clearMessage()
+            self.banner.show_notice(summary)
+        else:
+            self.statusBar().showMessage(summary, 10000)
+
+    def _on_mt_failed(self, message: str) -> None:
+        self.show_error(self.tr("Pre-translation failed"), message)
+
+    def _on_worker_stopped(self) -> None:
+        if self.worker is None:
+            return
+        self.worker = None
+        self._mt_refresh.stop()
+        if self.session is not None:
+            self.update_progress()
+            self._show_suggestions()
+        self.mt_label.hide()
+        self.mt_cancel.hide()
+        self.pretranslate_action.setEnabled(self.session is not None)
+
+    def show_packages(self) -> None:
+        self.packages_dialog.refresh()
+        self.packages_dialog.show()
+
+    def _install_package_from_file(self) -> None:
+        self.show_packages()
+        self.packages_dialog.choose_file_and_install()
+
+    def _download_package(self) -> None:
+        self.show_packages()
+        self.packages_dialog.start_download()
+
+    def retranslate_current(self) -> None:
+        """Ctrl+T: translate the current segment again (off the UI thread), as one undoable step."""
+        segment = self.current_segment()
+        if segment is None or self.session is None:
+            return
+        self.commit_open_editor()
+        session = self.session
+
+        def work():  # noqa: ANN202 - the engine's SegmentTranslation
+            from tarjama import mt
+
+            return mt.load_translator().translate_one(segment.source)
+
+        def done(result) -> None:  # noqa: ANN001
+            if self.session is not session:
+                return  # the project was closed meanwhile
+            from tarjama.project.pretranslate import suggestions
+
+            best, alternatives = suggestions(result)
+            before = session.store.segment(segment.id)
+            session.undo_stack.push(MachineTranslationCommand(session, before, best, alternatives))
+
+        run_in_background(work, done, lambda exc: self.show_error(self.tr("Cannot translate"), error_text(exc)))
+
+    def use_alternative(self, number: int) -> None:
+        """Ctrl+1..3: put the numbered machine alternative into the target (into the editor when one is open)."""
+        segment = self.current_segment()
+        if segment is None or self.session is None or not 1 <= number <= len(segment.alternatives):
+            return
+        self._put_target(segment, segment.alternatives[number - 1].text, self.tr("Use alternative"))
+
+    def use_tm_match(self, number: int) -> None:
+        """Ctrl+Shift+1..5: put the numbered TM match into the target, as the translator's own draft."""
+        segment = self.current_segment()
+        match = None if segment is None else self.tm.match(segment.id, number)
+        if segment is None or match is None:
+            return
+        self._put_target(segment, match.unit.target, self.tr("Use TM match"))
+        self.tm.record_use(match)
+
+    def insert_term(self, number: int) -> None:
+        """Alt+1..9: the numbered glossary term's preferred English at the editor's cursor (opening the editor)."""
+        segment = self.current_segment()
+        entry = None if segment is None else self.glossary.term(segment.id, number)
+        if segment is None or entry is None:
+            return
+        if self.open_editor() is None:
+            self.go_to(segment.id, edit=True)
+        editor = self.open_editor()
+        if editor is not None:
+            editor.insert_term(entry.preferred)
+
+    def open_concordance(self) -> None:
+        """Ctrl+K: search the TM for the text selected in the editor (or type a query)."""
+        editor = self.open_editor()
+        self.tm.open_concordance(editor.textCursor().selectedText() if editor is not None else "")
+
+    def _show_suggestions(self) -> None:
+        """The machine alternatives and the TM matches of the current segment."""
+        segment = self.current_segment()
+        self.alternatives.show_segment(segment)
+        self.tm.show_segment(segment)
+        self.glossary.show_segment(segment)
+
+    def sort_by_confidence(self, enabled: bool) -> None:
+        """Least confident first (MT confidence or TM score), segments with neither last; off: document order."""
+        current = self.current_segment()
+        if enabled:
+            self.proxy.sort(Column.CONFIDENCE, Qt.SortOrder.AscendingOrder)
+        else:
+            self.proxy.sort(-1)
+        self.grid.fit_visible_rows()
+        if current is not None:
+            self.go_to(current.id)
+
+    # -- status bar and statistics --------------------------------------------------------------------------
+
+    def show_statistics(self) -> None:
+        if self.session is not None:
+            self.statistics.show_project(self.progress_label.text(), list(self.session.model.segments()))
+
+    def update_progress(self) -> None:
+        if self.session is None:
+            self.progress_label.setText("")
+            return
+        segments, approved, words, approved_words = self.session.model.progress()
+        percent = 100 * approved_words // words if words else 0
+        text = self.tr("{approved_label}: {a}/{n} segments, {aw}/{w} words ({percent}%)").format(
+            approved_label=status_label(Status.APPROVED),
+            a=approved,
+            n=segments,
+            aw=approved_words,
+            w=words,
+            percent=percent,
+        )
+        self.progress_label.setText(with_isolated_percentages(text))  # "(%96)" after Arabic words otherwise
