@@ -429,7 +429,7 @@ def run_step(name: str, work: Path) -> dict[str, float]:
 
 
 class FullScan:
-    """Every unit scored against a query by `tarjama.memory.store.score`'s rule, with rapidfuzz on all cores.
+    """Every unit scored against a query by `tarjama.memory.scoring.score`'s rule, with rapidfuzz on all cores.
 
     `score` compares lists of words; here each distinct scoring word is one character, so rapidfuzz compares
     short strings with the same edit operations (and the same float arithmetic) as `score` does on the lists.
@@ -510,7 +510,8 @@ class Verdicts:
 
 def run(units_wanted: int, query_count: int, work: Path, *, tmx: bool = True) -> Verdicts:
     from tarjama.arabic import normalise_for_matching
-    from tarjama.memory.store import TranslationMemory, score
+    from tarjama.memory.scoring import score
+    from tarjama.memory.store import TranslationMemory
 
     verdicts = Verdicts()
     chain = load_chain()
@@ -585,7 +586,7 @@ def run(units_wanted: int, query_count: int, work: Path, *, tmx: bool = True) ->
                 checked += 1
     mean_scan = scan_s / len(queries)
     line("full scan (rapidfuzz cdist, all cores)", f"{mean_scan * 1000:.0f} ms per query; {checked:,} sampled "
-                                                   "pairs score exactly as tm.score")
+                                                   "pairs score exactly as scoring.score")
 
     considered = agreed = 0
     failures: list[str] = []

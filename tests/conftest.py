@@ -1,7 +1,13 @@
-"""Test set-up shared by every test: Qt offscreen, isolated user folders, and no network.
+"""Test set-up shared by every test: Qt offscreen, isolated user folders, no network, the window fixtures and the
+markers.
 
 The socket guard is autouse: Tarjama promises translators that nothing leaves the machine unless they ask for a
 download, so any connection to a non-loopback address fails the test that made it.
+
+Markers (registered in pyproject.toml): `window` is put here on every test that uses a Qt application (pytest-qt's
+`qtbot` or `qapp`, directly or through a fixture such as `window`), so no test can forget it; `slow` is put by hand
+on the tests that take a second or more (`pytest --durations=40` finds them). `pytest -m "not slow and not window"`
+is the quick run of the core.
 """
 
 from __future__ import annotations
@@ -15,8 +21,20 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+#: `project`, `window` and `arabic_ui`, and the helpers that open a window (tests/window_fixtures.py).
+pytest_plugins = ("window_fixtures",)
+
 REPO = Path(__file__).resolve().parent.parent
+#: Fixtures that start a Qt application: a test using one (or a fixture built on one) is a window test.
+QT_FIXTURES = frozenset({"qtbot", "qapp"})
 SHARED_ARTICLE = REPO.parent / "shared" / "corpus" / "ar-news-syria-truce.txt"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that needs a Qt application `window`, from the fixtures it uses (the whole closure)."""
+    for item in items:
+        if QT_FIXTURES.intersection(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.window)
 
 
 class NetworkBlocked(AssertionError):

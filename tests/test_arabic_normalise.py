@@ -162,6 +162,7 @@ def test_offsets_agree_with_the_normal_form(text: str) -> None:
     assert all(0 <= start < end <= len(text) for start, end in offsets)
 
 
+@pytest.mark.slow
 @settings(max_examples=300)
 @given(st.data(), sentence_words)
 def test_spelling_variants_do_not_change_the_normal_form(data: st.DataObject, words: list[tuple[str, str]]) -> None:

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tarjama.domain import Status
 from tarjama.project.files import import_document
 from tarjama.project.store import ProjectStore
@@ -64,6 +66,7 @@ def test_confirmed_edit_survives_sigkill(tmp_path: Path) -> None:
     assert (first.target, first.status) == ("Confirmed text", Status.APPROVED)
 
 
+@pytest.mark.slow
 def test_idle_typing_survives_sigkill_after_one_and_a_half_seconds(tmp_path: Path) -> None:
     project = _project(tmp_path)
     _run_and_kill(project, "TYPED", wait=1.5)

@@ -16,7 +16,8 @@ import pytest
 from tarjama.cli import EXIT_BAD_INPUT, EXIT_OK, main
 from tarjama.domain import MachineSuggestion
 from tarjama.formats import read_document
-from tarjama.project.store import PROJECT_FILE, ProjectStore
+from tarjama.project.schema import PROJECT_FILE
+from tarjama.project.store import ProjectStore
 
 SOURCE_TEXT = (
     "أعلنت الحكومة خطة جديدة للنقل العام. وتشمل الخطة خطوط حافلات إضافية.\n"
@@ -296,6 +297,7 @@ def test_bad_usage_exits_2_with_usage(capsys: pytest.CaptureFixture[str], argv: 
 # -- the installed entry point ----------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_installed_entry_point(tmp_path: Path, document: Path) -> None:
     project = tmp_path / "sub.tarjama"
     done = run_subprocess("import", document, "--project", project)

@@ -7,6 +7,7 @@ under way); commands too quick to catch get a KeyboardInterrupt raised in the mi
 
 from __future__ import annotations
 
+import dataclasses
 import signal
 import subprocess
 import sys
@@ -17,7 +18,7 @@ import pytest
 from pty_cli import run_on_pty, with_default_sigint
 from tarjama.cli import EXIT_INTERRUPTED, main
 from tarjama.domain import TmUnit
-from tarjama.glossary import exchange as glossary_exchange
+from tarjama.formats.registry import GLOSSARY_FORMATS
 from tarjama.glossary.store import Glossary
 from tarjama.memory import exchange as tm_exchange
 from tarjama.memory.store import TranslationMemory
@@ -90,6 +91,7 @@ def test_ctrl_c_during_a_tmx_import_leaves_the_memory_as_it_was(tmp_path: Path) 
     assert sorted(p.name for p in folder.iterdir()) == ["mine.tarjama-tm"]  # no journal, WAL or temporary file
 
 
+@pytest.mark.slow
 def test_ctrl_c_during_a_tmx_export_leaves_the_earlier_file_and_no_partial_one(tmp_path: Path, big_tm: Path) -> None:
     exported = tmp_path / "memory.tmx"
     exported.write_text("an earlier export", encoding="utf-8")
@@ -171,7 +173,7 @@ def test_ctrl_c_while_importing_a_glossary_leaves_it_as_it_was(
     terms.write_text("Arabic,English\nسورية,Syria\n", encoding="utf-8")
     assert main(["glossary", "import", str(terms), "--glossary", str(glossary)]) == 0
     terms.write_text("Arabic,English\n" + "".join(f"كلمة{i},word {i}\n" for i in range(10)), encoding="utf-8")
-    csv_format = glossary_exchange._FORMATS[".csv"]
+    csv_format = GLOSSARY_FORMATS.find(terms)
 
     def read_then_interrupt(data, path, report):
         entries = csv_format.read(data, path, report)
@@ -179,7 +181,8 @@ def test_ctrl_c_while_importing_a_glossary_leaves_it_as_it_was(
         yield next(entries)
         raise KeyboardInterrupt
 
-    monkeypatch.setitem(glossary_exchange._FORMATS, ".csv", glossary_exchange._Format(read_then_interrupt, None))
+    interrupting = dataclasses.replace(csv_format, read=read_then_interrupt)
+    monkeypatch.setattr(GLOSSARY_FORMATS, "find", lambda path: interrupting)
 
     assert main(["glossary", "import", str(terms), "--glossary", str(glossary)]) == EXIT_INTERRUPTED
 

@@ -158,6 +158,7 @@ def test_a_member_inflating_to_less_than_it_declares_is_damaged(tmp_path: Path) 
         read_document(path)
 
 
+@pytest.mark.slow
 def test_a_bomb_just_under_the_limit_is_still_a_document(tmp_path: Path) -> None:
     """The limit is on the expansion, not the ratio: an honest 8 MiB document.xml of short paragraphs is read."""
     path = tmp_path / "long.docx"

@@ -4,7 +4,6 @@ kept left to right, while `str(error)`, what the CLI prints, stays English."""
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,16 +18,15 @@ from tarjama.project.store import ProjectStore
 from tarjama.ui.common.bidi import isolated
 from tarjama.ui.common.error_text import error_text
 from tarjama.ui.shell.app import create_window
-from test_window_arabic import arabic, arabic_ui  # noqa: F401 - the fixture, shared with the Arabic window's tests
+from window_fixtures import LRELEASE, arabic
 
-LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 NOT_A_DOCX = (
     "is not a Word document (.docx); if it is an old .doc file or another format, open it in Word and save it as .docx"
 )
 
 
 def test_a_malformed_file_opened_in_the_arabic_window_is_reported_in_arabic_with_its_path(
-    qtbot, arabic_ui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch  # noqa: F811
+    qtbot, arabic_ui, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[tuple[str, str]] = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
@@ -52,7 +50,7 @@ def test_a_malformed_file_opened_in_the_arabic_window_is_reported_in_arabic_with
     window.close()
 
 
-def test_a_missing_project_is_reported_in_arabic(arabic_ui, tmp_path: Path) -> None:  # noqa: F811
+def test_a_missing_project_is_reported_in_arabic(arabic_ui, tmp_path: Path) -> None:
     missing = tmp_path / "gone.tarjama"
     with pytest.raises(ProjectError) as raised:
         ProjectStore.open(missing)
@@ -61,7 +59,7 @@ def test_a_missing_project_is_reported_in_arabic(arabic_ui, tmp_path: Path) -> N
 
 
 def test_numbers_keep_their_format_and_a_value_that_is_a_message_is_translated(
-    arabic_ui, tmp_path: Path  # noqa: F811
+    arabic_ui, tmp_path: Path
 ) -> None:
     error = DownloadError(
         "https://example.org/p.argosmodel",

@@ -21,10 +21,12 @@ from tarjama.errors import BadInputError
 from tarjama.export_guard import refuse_store, store_kind
 from tarjama.glossary.store import Glossary
 from tarjama.memory.exchange import export_tm
-from tarjama.memory.store import TM_FILE, TranslationMemory
+from tarjama.memory.schema import TM_FILE
+from tarjama.memory.store import TranslationMemory
 from tarjama.paths import default_tm_path
 from tarjama.project.files import import_document
-from tarjama.project.store import PROJECT_FILE, ProjectStore
+from tarjama.project.schema import PROJECT_FILE
+from tarjama.project.store import ProjectStore
 from tarjama.sqlite_file import create_new
 from test_cli import SOURCE_TEXT, run
 

@@ -15,6 +15,7 @@ from translate.storage.tbx import tbxfile
 from tarjama.domain import GlossaryEntry
 from tarjama.errors import BadInputError
 from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv
+from tarjama.formats.registry import GLOSSARY_FORMATS
 from tarjama.formats.tbx import TbxReport, read_tbx, write_tbx
 from tarjama.glossary.exchange import export_glossary, import_glossary
 from tarjama.glossary.store import Glossary
@@ -29,7 +30,11 @@ ENTRIES = [
 
 
 def read_csv(tmp_path: Path, name: str, data: bytes) -> list[GlossaryEntry]:
-    return list(read_glossary_csv(data, tmp_path / name))
+    """The entries of a file named `name` holding `data`, read by the format its extension names, as an import does."""
+    path = tmp_path / name
+    glossary_format = GLOSSARY_FORMATS.find(path)
+    assert glossary_format is not None
+    return list(glossary_format.read(data, path, TbxReport()))
 
 
 # -- CSV and TSV ----------------------------------------------------------------------------------------------

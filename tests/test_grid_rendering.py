@@ -16,9 +16,10 @@ from tarjama.domain import Origin, Segment, Status
 from tarjama.ui.editor.delegate import SegmentDelegate, TargetEditor
 from tarjama.ui.editor.grid import SegmentGrid
 from tarjama.ui.editor.segment_model import Column, SegmentModel
-from tarjama.ui.shell.app import create_window, open_settings
+from tarjama.ui.shell.app import open_settings
 from tarjama.ui.shell.fonts import load_arabic_font
 from tarjama.ui.shell.zoom import ZOOM_KEY
+from window_fixtures import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -162,11 +163,7 @@ def project(tmp_path: Path) -> Path:
 
 
 def _open(qtbot, project: Path):  # noqa: ANN202
-    window = create_window(open_settings())
-    qtbot.addWidget(window)
-    window.modal_errors = False
-    assert window.open_project(project)
-    window.show()
+    window = open_window(qtbot, project)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)  # shortcuts reach only the active window
     window.grid.fit_visible_rows()

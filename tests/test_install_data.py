@@ -144,6 +144,7 @@ def test_a_wheel_carries_the_sample_the_icon_and_the_catalogue_sources(wheel: Pa
     assert not any(name.endswith(".png") for name in names)  # the README's screenshot is not the app's
 
 
+@pytest.mark.slow
 def test_a_wheel_install_opens_the_window_in_arabic(wheel: Path, tmp_path: Path) -> None:
     """`pip install .` into a new environment, then the window in Arabic. The new environment reaches the
     dependencies of this one by a path entry (not by its .pth files, so not this checkout's editable install)."""

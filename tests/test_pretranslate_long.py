@@ -30,6 +30,7 @@ from tarjama.project.files import import_document
 from tarjama.project.pretranslate import PretranslateProgress, TooLongSegment, pretranslate
 from tarjama.project.store import ProjectStore
 from tiny_models import gloss_words
+from window_fixtures import open_window as open_project_window
 
 WORDS = ["ولد", "بنت", "ذهب", "إلى", "مدرسة", "كتاب", "قرأ", "في", "مدينة", "جميل", "بيت", "كبير"]
 #: Ordinary sentences, every word in the glossary (the full stop too, spaced), so their translations are known.
@@ -293,6 +294,7 @@ def test_cli_names_the_huge_segment_says_what_to_do_and_exits_1(
     assert sum(1 for s in segments_of(project) if s.status == Status.MACHINE) == 40
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_a_run_with_a_huge_segment_and_a_second_run_finishes(
     tmp_path: Path, installed: mt.InstalledPackage, huge: str
 ) -> None:
@@ -322,18 +324,11 @@ def test_ctrl_c_stops_a_run_with_a_huge_segment_and_a_second_run_finishes(
 @pytest.fixture
 def open_window(qtbot, installed: mt.InstalledPackage) -> Iterator:
     """Opens a project in a new window; the window is closed (its worker stopped) at the end of the test."""
-    from tarjama.ui.shell.app import create_window, open_settings
-
     windows = []
 
-    def opener(project: Path):
-        window = create_window(open_settings())
-        qtbot.addWidget(window)
-        window.modal_errors = False
-        assert window.open_project(project)
-        window.show()
-        windows.append(window)
-        return window
+    def opener(project: Path):  # noqa: ANN202 - the window
+        windows.append(open_project_window(qtbot, project))
+        return windows[-1]
 
     yield opener
     for window in windows:
@@ -342,8 +337,8 @@ def open_window(qtbot, installed: mt.InstalledPackage) -> Iterator:
 
 def test_window_names_the_huge_segment_in_its_result_and_translates_the_rest(qtbot, open_window, project: Path) -> None:
     window = open_window(project)
-    window.start_pretranslation()
-    qtbot.waitUntil(lambda: window.worker is None, timeout=30000)
+    window.pretranslation.start()
+    qtbot.waitUntil(lambda: window.pretranslation.worker is None, timeout=30000)
 
     message = window.statusBar().currentMessage()
     assert "40 machine-translated" in message
@@ -359,11 +354,11 @@ def test_window_cancel_stops_a_run_with_a_huge_segment(qtbot, open_window, tmp_p
     project = write_project(tmp_path, "cancel-window", [*normal, huge])
     window = open_window(project)
     done: list[int] = []
-    window.start_pretranslation()
-    window.worker.progressed.connect(lambda finished, total, rate, ids: done.append(finished))
+    window.pretranslation.start()
+    window.pretranslation.worker.progressed.connect(lambda finished, total, rate, ids: done.append(finished))
     qtbot.waitUntil(lambda: any(finished > 1 for finished in done), timeout=30000)  # past the refused one
-    window.cancel_pretranslation()
-    qtbot.waitUntil(lambda: window.worker is None, timeout=30000)
+    window.pretranslation.cancel()
+    qtbot.waitUntil(lambda: window.pretranslation.worker is None, timeout=30000)
 
     assert window.statusBar().currentMessage().startswith("Pre-translation cancelled")
     machine = [s for s in segments_of(project) if s.status == Status.MACHINE]
@@ -371,6 +366,7 @@ def test_window_cancel_stops_a_run_with_a_huge_segment(qtbot, open_window, tmp_p
     assert the_huge_one(project).status == Status.NEW
 
 
+@pytest.mark.slow
 def test_window_retranslating_the_huge_segment_says_it_is_too_long(qtbot, open_window, project: Path) -> None:
     window = open_window(project)
     huge = the_huge_one(project)

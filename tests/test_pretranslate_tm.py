@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from tarjama.domain import ImportedDocument, Origin, Status, TmUnit
-from tarjama.memory.store import TranslationMemory, segment_context
+from tarjama.memory.link import segment_context
+from tarjama.memory.store import TranslationMemory
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.engine import Progress, ProgressCallback, SegmentTranslation
 from tarjama.mt.errors import TranslationCancelled

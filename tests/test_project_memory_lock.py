@@ -114,6 +114,7 @@ def test_cli_approval_with_the_memory_held_elsewhere_says_so_and_exits_1(
     assert [target for _, target, _ in units(memory)] == [ARRIVED]
 
 
+@pytest.mark.slow
 def test_cli_approval_waits_out_a_hold_longer_than_sqlite_s_busy_timeout(
     project: Path, tmp_path: Path, locked_memory: sqlite3.Connection, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -183,6 +184,7 @@ def _cli(*argv: object) -> list[str]:
     return [sys.executable, "-c", "import sys; from tarjama.cli import main; sys.exit(main())", *map(str, argv)]
 
 
+@pytest.mark.slow
 def test_cli_approvals_during_a_real_tmx_import_never_end_in_a_traceback(project: Path, tmp_path: Path) -> None:
     """As found: approvals in the CLI while another process imports a TMX into the same memory."""
     memory = tmp_path / "memory.tarjama-tm"

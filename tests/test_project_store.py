@@ -20,7 +20,8 @@ import sqlite_utils
 from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status, TmMatch, TmUnit
 from tarjama.errors import ProjectError, SegmentError
 from tarjama.project import store as project_module
-from tarjama.project.store import PROJECT_FILE, ProjectStore
+from tarjama.project.schema import PROJECT_FILE
+from tarjama.project.store import ProjectStore
 from tarjama.sqlite_file import FileKind, create_new, open_existing
 
 PARAGRAPHS = [

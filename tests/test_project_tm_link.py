@@ -14,10 +14,12 @@ import pytest
 
 from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Status, TmMatch, TmUnit, UnitOrigin
 from tarjama.errors import ProjectError
-from tarjama.memory import store as tm_module
-from tarjama.memory.store import TranslationMemory, segment_context
+from tarjama.memory import schema
+from tarjama.memory.link import segment_context
+from tarjama.memory.store import TranslationMemory
 from tarjama.project import store as project_module
-from tarjama.project.store import PROJECT_FILE, ProjectStore
+from tarjama.project.schema import PROJECT_FILE
+from tarjama.project.store import ProjectStore
 from tarjama.sqlite_file import FileKind, connect, transaction
 
 PARAGRAPHS = [
@@ -209,7 +211,7 @@ def test_reopening_reattaches_the_memory(store: ProjectStore, project_path: Path
 def _change_one_file(path: Path, statement: str, values: Sequence[object] = ()) -> None:
     """Change one of the two files alone, as a power cut between their commits can leave them."""
     db = connect(path)
-    tm_module._register_functions(db)  # for the memory's triggers
+    schema.register_functions(db)  # for the memory's triggers
     try:
         with transaction(db):
             db.execute(statement, values)

@@ -21,6 +21,7 @@ from tarjama.glossary.store import Glossary, set_project_glossary
 from tarjama.memory.store import TranslationMemory
 from tarjama.project.files import import_document
 from tarjama.project.store import ProjectStore
+from window_fixtures import open_window
 
 DOCUMENT = "أعلنت الحكومة خطة جديدة للنقل العام. وتشمل الخطة خطوط حافلات إضافية.\n\nرحب السكان بالقرار.\n"
 TMX = """<?xml version="1.0" encoding="UTF-8"?>
@@ -164,16 +165,19 @@ def check_reading(stores: Stores, *, unprivileged: bool) -> None:
 # -- 0444 files, as a user who is not root (runs everywhere) ------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_every_change_to_a_read_only_file_is_refused_naming_it(locked: Stores) -> None:
     check_refusals(locked, FILE_READ_ONLY, unprivileged=True)
 
 
+@pytest.mark.slow
 def test_a_read_only_file_is_still_read_segments_stats_qa_export(locked: Stores) -> None:
     """Its folder is read-only too, so SQLite cannot make its -shm: the file is read as it is (immutable)."""
     check_reading(locked, unprivileged=True)
     assert sorted(p.name for p in locked.folder.iterdir()) == ["g.tarjama-glossary", "m.tarjama-tm", "p.tarjama"]
 
 
+@pytest.mark.slow
 def test_read_only_files_in_a_writable_folder_are_read_and_refused_alike(locked_in_open_folder: Stores) -> None:
     check_reading(locked_in_open_folder, unprivileged=True)
     check_refusals(locked_in_open_folder, FILE_READ_ONLY, unprivileged=True)
@@ -236,6 +240,7 @@ def test_a_new_memory_in_a_read_only_folder_is_refused_and_leaves_nothing(home: 
 # -- a read-only mount (where mounting is possible) ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_stores_on_a_read_only_disk_are_read_and_every_change_refused(on_read_only_disk: Stores) -> None:
     check_reading(on_read_only_disk, unprivileged=False)
     check_refusals(on_read_only_disk, DISK_READ_ONLY, unprivileged=False)
@@ -267,23 +272,11 @@ def test_the_core_opens_a_read_only_project_and_refuses_its_changes(on_read_only
 # -- the window ----------------------------------------------------------------------------------------------------
 
 
-def _open_read_only_window(qtbot, project: Path):  # noqa: ANN001, ANN202 - pytest-qt's bot, the window
-    from tarjama.ui.shell.app import create_window, open_settings
-
-    win = create_window(open_settings())
-    qtbot.addWidget(win)
-    win.modal_errors = False
-    assert win.open_project(project)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
 def check_window_is_read_only(qtbot, project: Path) -> None:  # noqa: ANN001
     from tarjama.ui.editor.segment_model import Column
 
     before = checksums(project)
-    win = _open_read_only_window(qtbot, project)
+    win = open_window(qtbot, project)
     try:
         assert win.read_only.banner.isVisible()
         assert "read-only" in win.read_only.banner.label.text()
@@ -298,7 +291,7 @@ def check_window_is_read_only(qtbot, project: Path) -> None:  # noqa: ANN001
         assert not win.session.model.flags(index) & win.session.model.flags(index).ItemIsEditable
         win.go_to(win.session.model.segment_at(1).id)  # moving does not try to remember where it was
         win.find_bar.open_bar("الحكومة", replace=True)
-        win.replace_all("x")
+        win.find_replace.replace_all("x")
         assert "read-only" in win.statusBar().currentMessage()
     finally:
         win.close()
@@ -331,7 +324,7 @@ def test_a_writable_project_opened_after_a_read_only_one_can_be_edited_again(
     document.write_text(DOCUMENT, encoding="utf-8")
     writable = tmp_path / "w.tarjama"
     import_document(document, writable).close()
-    win = _open_read_only_window(qtbot, on_read_only_disk.project)
+    win = open_window(qtbot, on_read_only_disk.project)
     try:
         assert win.open_project(writable)
         assert not win.read_only.banner.isVisible()

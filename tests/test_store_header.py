@@ -18,7 +18,8 @@ from tarjama.errors import DiskFullError, ProjectError
 from tarjama.glossary.store import Glossary
 from tarjama.memory.store import TranslationMemory
 from tarjama.project.files import import_document
-from tarjama.project.store import PROJECT_FILE, ProjectStore
+from tarjama.project.schema import PROJECT_FILE
+from tarjama.project.store import ProjectStore
 from tarjama.sqlite_file import SHM_BYTES, needs_migration, open_existing
 
 DOCUMENT = "أعلنت الحكومة خطة جديدة للنقل العام. وتشمل الخطة خطوط حافلات إضافية.\n\nرحب السكان بالقرار.\n"

@@ -18,8 +18,10 @@ import sqlite_utils
 
 from tarjama.arabic import normalise_for_matching, scoring_words
 from tarjama.domain import TmUnit
-from tarjama.memory import store as tm_module
-from tarjama.memory.store import TM_FILE, TranslationMemory, score, scoring_codes
+from tarjama.memory import fuzzy, schema, scoring
+from tarjama.memory.schema import TM_FILE
+from tarjama.memory.scoring import score, scoring_codes
+from tarjama.memory.store import TranslationMemory
 from tarjama.sqlite_file import connect, transaction
 
 SENTENCES = [
@@ -92,7 +94,7 @@ def _make_v1(path: Path) -> None:
     try:
         with transaction(db):
             _drop_version_3_tables(db)
-            for name, trigger in tm_module._INDEX_TRIGGERS.items():
+            for name, trigger in schema.INDEX_TRIGGERS.items():
                 db.execute(f"DROP TRIGGER {name}")
                 db.execute(re.sub(r"\s*(INSERT INTO|DELETE FROM|INSERT OR IGNORE INTO) (units_codes|common_features)"
                                   r"[^;]*;", "", trigger))
@@ -131,9 +133,9 @@ def _make_v2(path: Path) -> None:
             rows = db.execute("SELECT id, norm_source FROM units WHERE approved = 1").fetchall()
             db.conn.executemany("INSERT INTO units_words VALUES (?, ?)",
                                 [(unit_id, " ".join(scoring_words(norm))) for unit_id, norm in rows])
-            for name, trigger in [("units_words_update", tm_module._CODES_TRIGGER), *tm_module._INDEX_TRIGGERS.items()]:
+            for name, trigger in [("units_words_update", schema._CODES_TRIGGER), *schema.INDEX_TRIGGERS.items()]:
                 db.execute(f"DROP TRIGGER IF EXISTS {name.replace('words', 'codes')}")
-                db.execute(trigger.replace(tm_module._COMMON_AFTER_INSERT, "").replace("codes", "words"))
+                db.execute(trigger.replace(schema._COMMON_AFTER_INSERT, "").replace("codes", "words"))
             db.execute("PRAGMA user_version=2")
     finally:
         db.conn.close()
@@ -142,7 +144,7 @@ def _make_v2(path: Path) -> None:
 def test_a_memory_of_version_2_trades_its_words_for_codes_and_lists_its_common_features(tmp_path: Path) -> None:
     path = tmp_path / "old.tarjama-tm"
     reports = [TmUnit(source=f"قال مصدر عسكري إن الاشتباكات تجددت في المدينة رقم {i} صباح اليوم {'ا' * (i % 9 + 1)}.",
-                      target=f"Report {i}.") for i in range(tm_module._PROBE + 6)]
+                      target=f"Report {i}.") for i in range(schema.RARE_FEATURE_UNITS + 6)]
     with TranslationMemory.create(path) as memory:
         memory.import_units([*(TmUnit(source=s, target=t) for s, t in SENTENCES), *reports])
     _make_v2(path)
@@ -162,7 +164,7 @@ def test_a_memory_of_version_2_trades_its_words_for_codes_and_lists_its_common_f
         listed = {feature for (feature,) in conn.execute("SELECT feature FROM common_features")}
     finally:
         conn.close()
-    assert f"مصدر{tm_module._PAIR}عسكري{tm_module._BAND}{tm_module._length_band(13)}" in listed
+    assert f"مصدر{scoring.PAIR_JOINER}عسكري{scoring.BAND_MARK}{scoring.length_band(13)}" in listed
     assert _codes_table(path) == _expected_codes(path) and len(_codes_table(path)) == len(SENTENCES) + len(reports) + 1
 
 
@@ -175,7 +177,7 @@ def test_a_lookup_gives_true_scores_when_words_share_a_code(tmp_path: Path, monk
     with TranslationMemory.create(tmp_path / "distinct.tarjama-tm") as memory:
         memory.import_units(units)
         expected = [[(m.unit.source, m.score) for m in memory.lookup(q, threshold=30)] for q in queries]
-    monkeypatch.setattr(tm_module, "_word_code", lambda word: "\u0100")
+    monkeypatch.setattr(scoring, "_word_code", lambda word: "\u0100")
     with TranslationMemory.create(tmp_path / "colliding.tarjama-tm") as memory:
         memory.import_units(units)
         assert set(_codes_table(memory.path).values()) <= {"\u0100" * n for n in range(20)}
@@ -189,8 +191,8 @@ def test_a_short_near_duplicate_sharing_only_a_common_pair_is_found(
     """A four-word query whose first pair is in many units and whose other pairs are in none: its near duplicate
     (the third word changed) shares only the common pair, so neither rare pairs nor groups of pairs find it;
     groups of three of its four words do."""
-    monkeypatch.setattr(tm_module, "_PROBE", 2)
-    monkeypatch.setattr(tm_module, "_NEAR_CAP", 5)
+    monkeypatch.setattr(schema, "RARE_FEATURE_UNITS", 2)
+    monkeypatch.setattr(fuzzy, "_NEAR_CAP", 5)
     fillers = ["بعيد", "اخر", "ثالث", "رابع", "خامس", "سادس", "سابع", "ثامن"]
     units = [TmUnit(source=f"وأشار الجانبان {a} {b}.", target=f"T {a} {b}") for a in fillers for b in fillers[:2]]
     near = "وأشار الجانبان لتنظيمي هذان."

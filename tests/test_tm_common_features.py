@@ -14,7 +14,8 @@ import pytest
 
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import TmUnit
-from tarjama.memory import store as tm_module
+from tarjama.memory import schema, scoring
+from tarjama.memory.fuzzy import FuzzySearch
 from tarjama.memory.store import TranslationMemory
 from tarjama.sqlite_file import connect, transaction
 
@@ -47,11 +48,11 @@ def _truly_common(path: Path) -> set[str]:
         counts = Counter(
             feature
             for (norm,) in conn.execute("SELECT norm_source FROM units")
-            for feature in set(tm_module.match_features(norm).split())
+            for feature in set(scoring.match_features(norm).split())
         )
     finally:
         conn.close()
-    return {feature for feature, units in counts.items() if units > tm_module._PROBE}
+    return {feature for feature, units in counts.items() if units > schema.RARE_FEATURE_UNITS}
 
 
 def test_an_import_lists_the_common_features_with_their_counts(tmp_path: Path) -> None:
@@ -60,8 +61,8 @@ def test_an_import_lists_the_common_features_with_their_counts(tmp_path: Path) -
         memory.import_units(_reports(200))
     listed = _listed(path)
     assert set(listed) == _truly_common(path) != set()
-    band = f"{tm_module._BAND}{tm_module._length_band(11)}"  # every report has 11 scoring words
-    assert listed[f"مصدر{tm_module._PAIR}عسكري{band}"] == 200
+    band = f"{scoring.BAND_MARK}{scoring.length_band(11)}"  # every report has 11 scoring words
+    assert listed[f"مصدر{scoring.PAIR_JOINER}عسكري{band}"] == 200
 
 
 def test_a_bulk_import_lists_the_features_again_and_a_small_one_leaves_the_list(tmp_path: Path) -> None:
@@ -83,20 +84,20 @@ def test_a_bulk_import_lists_the_features_again_and_a_small_one_leaves_the_list(
 def test_approvals_list_features_as_they_become_common(tmp_path: Path) -> None:
     """Through `add` and through a project's writes: the insert trigger lists what crosses the probe's size."""
     path = tmp_path / "m.tarjama-tm"
-    reports = _reports(tm_module._PROBE + 2)
+    reports = _reports(schema.RARE_FEATURE_UNITS + 2)
     with TranslationMemory.create(path) as memory:
-        memory.import_units(reports[: tm_module._PROBE - 1])
+        memory.import_units(reports[: schema.RARE_FEATURE_UNITS - 1])
         assert _listed(path) == {}
-        memory.add(reports[tm_module._PROBE - 1])  # the 64th: still not more than a probe reads
+        memory.add(reports[schema.RARE_FEATURE_UNITS - 1])  # the 64th: still not more than a probe reads
         assert _listed(path) == {}
     with TranslationMemory.open(path) as memory, memory.writing(wait=0):
-        memory.write_project_unit(reports[tm_module._PROBE], project_uid="p", segment_id=1)
+        memory.write_project_unit(reports[schema.RARE_FEATURE_UNITS], project_uid="p", segment_id=1)
     assert set(_listed(path)) == _truly_common(path) != set()
 
 
 def _change(path: Path, statement: str) -> None:
     db = connect(path)
-    tm_module._register_functions(db)  # for the triggers
+    schema.register_functions(db)  # for the triggers
     try:
         with transaction(db):
             db.execute(statement)
@@ -106,13 +107,13 @@ def _change(path: Path, statement: str) -> None:
 
 def _probed_expressions(memory: TranslationMemory, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     probed: list[str] = []
-    original = TranslationMemory._rare_postings
+    original = FuzzySearch._rare_postings
 
-    def spy(self: TranslationMemory, matches: list[str]) -> list[list[int] | None]:
+    def spy(self: FuzzySearch, matches: list[str]) -> list[list[int] | None]:
         probed.extend(matches)
         return original(self, matches)
 
-    monkeypatch.setattr(TranslationMemory, "_rare_postings", spy)
+    monkeypatch.setattr(FuzzySearch, "_rare_postings", spy)
     return probed
 
 
@@ -147,4 +148,4 @@ def test_a_feature_listed_after_it_became_rare_again_hides_no_near_duplicate(tmp
         query = _reports(3)[2].source.replace("تجددت", "توقفت")
         match = memory.lookup(query)[0]
     assert match.unit.source == _reports(3)[2].source
-    assert match.score == tm_module.score(normalise_for_matching(query), normalise_for_matching(match.unit.source))
+    assert match.score == scoring.score(normalise_for_matching(query), normalise_for_matching(match.unit.source))

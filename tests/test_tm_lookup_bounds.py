@@ -2,8 +2,8 @@
 bounds every unit, its near-duplicate groups catch every unit within the edits, and so lookup finds the best unit
 it promises to.
 
-These test the private helpers of `tarjama.memory.store` directly, because a wrong bound shows in a lookup only when
-a memory happens to hold the one unit it wrongly leaves out.
+These test the private helpers of `tarjama.memory.fuzzy` and `tarjama.memory.scoring` directly, because a wrong
+bound shows in a lookup only when a memory happens to hold the one unit it wrongly leaves out.
 """
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from rapidfuzz.distance import Levenshtein
 
 from tarjama.arabic import normalise_for_matching, scoring_words
 from tarjama.domain import TmUnit
-from tarjama.memory import store as tm_module
-from tarjama.memory.store import TranslationMemory, score
+from tarjama.memory import fuzzy, schema, scoring
+from tarjama.memory.scoring import score
+from tarjama.memory.store import TranslationMemory
 
 # A small vocabulary, so word lists share words and pairs as a memory of one subject does; digits and
 # punctuation exercise the scoring words' rules.
@@ -36,18 +37,18 @@ def test_a_score_from_codes_is_the_score_or_above_it(query: str, candidate: str,
     query_norm, candidate_norm = normalise_for_matching(query), normalise_for_matching(candidate)
     if not scoring_words(query_norm) or not scoring_words(candidate_norm) or query_norm == candidate_norm:
         return  # no words: never a fuzzy match; identical sources: exact matches, found without scoring
-    shared = tm_module._word_code(VOCABULARY[6])
+    shared = scoring._word_code(VOCABULARY[6])
 
     def code(word: str) -> str:
         return shared if collide and word in {normalise_for_matching(w) for w in VOCABULARY[6:]} else original(word)
 
-    original = tm_module._word_code
+    original = scoring._word_code
     try:
-        tm_module._word_code = code
-        codes = tm_module.scoring_codes(query_norm), tm_module.scoring_codes(candidate_norm)
+        scoring._word_code = code
+        codes = scoring.scoring_codes(query_norm), scoring.scoring_codes(candidate_norm)
     finally:
-        tm_module._word_code = original
-    coded = tm_module._percent(Levenshtein.normalized_similarity(*codes))
+        scoring._word_code = original
+    coded = scoring.similarity_percent(Levenshtein.normalized_similarity(*codes))
     true = score(query_norm, candidate_norm)
     assert coded >= true
     if not collide:
@@ -58,13 +59,13 @@ def test_a_score_from_codes_is_the_score_or_above_it(query: str, candidate: str,
 @given(word_lists, word_lists)
 def test_the_ceiling_bounds_the_score_of_a_unit_so_many_edits_away(query: list[str], candidate: list[str]) -> None:
     edits = Levenshtein.distance(query, candidate)
-    assert score(" ".join(query), " ".join(candidate)) <= tm_module._ceiling(len(query), edits)
+    assert score(" ".join(query), " ".join(candidate)) <= fuzzy._ceiling(len(query), edits)
 
 
 def _distinct_features(words: list[str]) -> tuple[list[str], int]:
     """The features a lookup groups: distinct pairs (2 per edit), or the word of a one-word query (1 per edit)."""
     if len(words) > 1:
-        return list(dict.fromkeys(tm_module._features(words)[len(words) :])), 2
+        return list(dict.fromkeys(scoring.word_features(words)[len(words) :])), 2
     return words, 1
 
 
@@ -86,8 +87,8 @@ def test_every_unit_within_the_edits_has_a_whole_group(query: list[str], data: s
     edits = Levenshtein.distance(query, candidate)
     features, per_edit = _distinct_features(query)
     counted = dict.fromkeys(features, 1)
-    held = set(tm_module._features(candidate))
-    for groups in tm_module._near_groupings(features, list(dict.fromkeys(query)), edits, per_edit, counted):
+    held = set(scoring.word_features(candidate))
+    for groups in fuzzy._near_groupings(features, list(dict.fromkeys(query)), edits, per_edit, counted):
         assert any(set(group) <= held for group in groups), (query, candidate, groups)
 
 
@@ -99,7 +100,7 @@ def _unit(words: list[str]) -> TmUnit:
 def test_a_near_duplicate_sharing_no_rare_pair_is_found(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every pair of the query is common (in more units than the probe counts), and its one-word variant has no
     rare pair in common with it: only the near-duplicate search can find it."""
-    monkeypatch.setattr(tm_module, "_PROBE", 2)
+    monkeypatch.setattr(schema, "RARE_FEATURE_UNITS", 2)
     query = ["قال", "الوزير", "إن", "المحادثات", "في", "جنيف", "مستمرة", "اليوم"]
     fillers = ["بعيد", "اخر", "ثالث", "رابع", "خامس", "سادس"]
     units = []
@@ -119,9 +120,9 @@ def test_lookup_finds_the_best_unit_within_the_near_edits(tmp_path: Path, monkey
     """Against a brute-force scan of a memory built from few words (so pairs are common and ranking is hard), with
     few candidates scored: whenever the best unit is within `_NEAR_EDITS` edits, lookup's top match has its score,
     and every score lookup gives is `score`'s."""
-    monkeypatch.setattr(tm_module, "_PROBE", 30)  # many rare pairs, each in many units
-    monkeypatch.setattr(tm_module, "FUZZY_CANDIDATES", 2)  # of which few are scored
-    monkeypatch.setattr(tm_module, "_NEAR_CAP", 10_000)
+    monkeypatch.setattr(schema, "RARE_FEATURE_UNITS", 30)  # many rare pairs, each in many units
+    monkeypatch.setattr(fuzzy, "FUZZY_CANDIDATES", 2)  # of which few are scored
+    monkeypatch.setattr(fuzzy, "_NEAR_CAP", 10_000)
     rng = random.Random(4)
     vocabulary = VOCABULARY[:10] + ["اليوم", "امس", "غدا", "الجولة", "الثانية"]
     stored = {tuple(rng.choices(vocabulary, k=rng.randint(8, 12))) for _ in range(400)}
@@ -141,7 +142,7 @@ def test_lookup_finds_the_best_unit_within_the_near_edits(tmp_path: Path, monkey
             for match in matches:
                 assert match.score == score(query, normalise_for_matching(match.unit.source))
             nearest = min(Levenshtein.distance(scoring_words(query), scoring_words(norm)) for norm in norms)
-            if best >= 70 and nearest <= tm_module._NEAR_EDITS:
+            if best >= 70 and nearest <= fuzzy._NEAR_EDITS:
                 assert matches and matches[0].score == best, (query, best, matches[:1])
                 checked += 1
     assert checked > 50

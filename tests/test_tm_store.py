@@ -16,16 +16,13 @@ from tarjama import paths
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.errors import ProjectError
-from tarjama.memory import store as tm_module
-from tarjama.memory.store import (
-    TM_FILE,
-    ImportCancelled,
-    ImportResult,
-    TranslationMemory,
-    score,
-    segment_context,
-    source_differences,
-)
+from tarjama.memory import schema
+from tarjama.memory.errors import ImportCancelled
+from tarjama.memory.highlight import source_differences
+from tarjama.memory.link import segment_context
+from tarjama.memory.schema import TM_FILE
+from tarjama.memory.scoring import score
+from tarjama.memory.store import ImportResult, TranslationMemory
 from tarjama.sqlite_file import connect
 
 ARRIVED = "وصل الوفد الروسي إلى العاصمة صباح اليوم لإجراء محادثات مع الحكومة."
@@ -70,7 +67,7 @@ def header(path: Path) -> tuple[str, int, int]:
 def indexes_are_consistent(path: Path) -> None:
     """FTS5's own integrity check of both indexes (raises on a mismatch with the units)."""
     db = connect(path)
-    tm_module._register_functions(db)
+    schema.register_functions(db)
     try:
         db.execute("INSERT INTO units_source_text (units_source_text) VALUES ('integrity-check')")
         db.execute("INSERT INTO units_target_text (units_target_text) VALUES ('integrity-check')")

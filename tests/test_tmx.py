@@ -217,6 +217,7 @@ def _expected_unit(unit: TmUnit) -> TmUnit:
     ))
 
 
+@pytest.mark.slow
 @given(units=_UNITS)
 @example(units=[TmUnit(source="\ud800 نص \u200f&<>\"'\U0001f600\x00\r\n", target="\t x\uffff\u2066y]]>\r",
                        author="a\x0b", document="\u202e", mt_original="", props=(("x-origin", "\x01"),),

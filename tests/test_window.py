@@ -16,49 +16,10 @@ from tarjama.project.store import ProjectStore
 from tarjama.ui.editor.segment_model import Column
 from tarjama.ui.shell.app import create_window, open_settings
 from tarjama.ui.shell.main_window import MainWindow
+from window_fixtures import editor_of, stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-DOCUMENT = (
-    "وصل الوزير إلى العاصمة صباح اليوم. وعقد اجتماعاً مع نظيره.\n\n"
-    "قال د. أحمد إن المحادثات كانت «مثمرة». وأضاف أن الجولة المقبلة ستكون في 12 أيار.\n\n"
-    "وفي ختام الزيارة، أكد الجانبان التزامهما بالاتفاق.\n"
-)
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    from tarjama.project.files import import_document
-
-    document = tmp_path / "visit.txt"
-    document.write_text(DOCUMENT, encoding="utf-8")
-    path = tmp_path / "visit.tarjama"
-    import_document(document, path).close()
-    return path
-
-
-@pytest.fixture
-def window(qtbot, project: Path) -> MainWindow:
-    win = create_window(open_settings())
-    qtbot.addWidget(win)
-    win.modal_errors = False
-    assert win.open_project(project)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
-
-
-def stored(project: Path) -> list:
-    with ProjectStore.open(project) as store:
-        return store.segments()
-
-
-def editor_of(win: MainWindow):
-    editor = win.open_editor()
-    assert editor is not None, "no editor is open on the current segment"
-    return editor
 
 
 def test_grid_shows_segments_with_paragraph_boundaries(window: MainWindow, project: Path) -> None:
@@ -273,10 +234,10 @@ def test_replace_all_counts_what_it_changed_and_skips_approved_segments(window: 
     assert window.find_bar.matches.text() == "3 segment(s)"
     window.go_to(ids[0])
 
-    window.replace_current("envoy")
+    window.find_replace.replace_current("envoy")
     assert window.statusBar().currentMessage() == "Replaced in 1 segment(s)."
     assert window.find_bar.matches.text() == "2 segment(s)", "the count follows the replacement"
-    plan = window.replace_all("envoy")
+    plan = window.find_replace.replace_all("envoy")
 
     assert (plan.changed, plan.skipped) == (1, 1)
     message = window.statusBar().currentMessage()
@@ -294,7 +255,7 @@ def test_plain_replace_leaves_an_approved_segment_approved(window: MainWindow, p
     ids = _targets(window, project, {0: ("The minister arrived.", Status.APPROVED)})
     window.find_bar.open_bar("minister", replace=True)
     window.go_to(ids[0])
-    window.replace_current("envoy")
+    window.find_replace.replace_current("envoy")
     assert (stored(project)[0].target, stored(project)[0].status) == ("The minister arrived.", Status.APPROVED)
     assert window.statusBar().currentMessage().startswith("Replaced in 0 segment(s); 1 approved segment(s) skipped")
 
@@ -309,7 +270,7 @@ def test_including_approved_segments_replaces_in_them_as_one_undo_step(window: M
     assert not window.find_bar.includes_approved(), "approved segments are left alone by default"
     window.find_bar.include_approved.setChecked(True)
 
-    window.replace_all("envoy")
+    window.find_replace.replace_all("envoy")
 
     assert window.statusBar().currentMessage() == "Replaced in 2 segment(s)."
     assert [(s.target, s.status) for s in stored(project)[:2]] == [

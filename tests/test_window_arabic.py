@@ -4,13 +4,11 @@ is now rather than whatever .qm the last set-up left behind."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QImage, QTextOption
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QFileSystemModel
 
@@ -23,57 +21,16 @@ from tarjama.ui.editor.delegate import lay_out, text_option
 from tarjama.ui.editor.segment_model import Column
 from tarjama.ui.qa.pane import QaModel, QaRow, issue_message
 from tarjama.ui.shell import i18n
-from tarjama.ui.shell.app import create_window, open_settings
 from tarjama.ui.shell.main_window import MainWindow
+from window_fixtures import arabic, open_window, project_of
 
-REPO = Path(__file__).resolve().parent.parent
-TS = REPO / "translations" / "tarjama_ar.ts"
-LRELEASE = Path(sys.executable).with_name("pyside6-lrelease")
 DOCUMENT = "وصل الوزير إلى العاصمة صباح اليوم. وعقد اجتماعاً مع نظيره.\n\nوفي ختام الزيارة، أكد الجانبان التزامهما.\n"
 MENUS = ["&File", "&Edit", "&Segment", "&Translation", "Translation &memory", "&Glossary", "&QA", "&View"]
 
 
-def arabic(context: str, source: str) -> str:
-    """The translation the .ts gives a text."""
-    for element in ET.parse(TS).getroot().iter("context"):
-        if element.findtext("name") == context:
-            for message in element.iter("message"):
-                if message.findtext("source") == source:
-                    return message.findtext("translation") or ""
-    raise KeyError((context, source))
-
-
 @pytest.fixture
-def arabic_ui(qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """The application as `tarjama` starts it with View → Language → العربية chosen; English again afterwards."""
-    built = tmp_path / "qm"
-    built.mkdir()
-    subprocess.run([str(LRELEASE), "-silent", str(TS), "-qm", str(built / "tarjama_ar.qm")], check=True)
-    monkeypatch.setattr(i18n, "translations_dir", lambda: built)
-    settings = open_settings()
-    i18n.set_language_choice(settings, i18n.ARABIC)
-    assert i18n.install_language(qapp, settings) == i18n.ARABIC
-    yield settings
-    for translator in qapp.findChildren(QTranslator):
-        qapp.removeTranslator(translator)
-        translator.setParent(None)
-    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
-
-
-@pytest.fixture
-def window(qtbot, arabic_ui, tmp_path: Path) -> MainWindow:
-    from tarjama.project.files import import_document
-
-    document = tmp_path / "visit.txt"
-    document.write_text(DOCUMENT, encoding="utf-8")
-    project = tmp_path / "visit.tarjama"
-    import_document(document, project).close()
-    win = create_window(arabic_ui)
-    qtbot.addWidget(win)
-    win.modal_errors = False
-    assert win.open_project(project)
-    win.show()
-    qtbot.waitExposed(win)
+def window(qtbot, arabic_ui, tmp_path: Path) -> Iterator[MainWindow]:
+    win = open_window(qtbot, project_of(tmp_path, DOCUMENT), arabic_ui)
     yield win
     win.close()
 

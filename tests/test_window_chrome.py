@@ -3,36 +3,16 @@ panes closed and brought back from View → Panes."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDockWidget, QFileDialog
 
 from qt_keys import press
 from tarjama.domain import Status
-from tarjama.project.files import import_document
-from tarjama.ui.shell.app import create_window, open_settings
 from tarjama.ui.shell.main_window import MainWindow
-from test_window import DOCUMENT
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def window(qtbot, tmp_path: Path) -> MainWindow:
-    document = tmp_path / "visit.txt"
-    document.write_text(DOCUMENT, encoding="utf-8")
-    import_document(document, tmp_path / "visit.tarjama").close()
-    win = create_window(open_settings())
-    qtbot.addWidget(win)
-    win.modal_errors = False
-    assert win.open_project(tmp_path / "visit.tarjama")
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.close()
 
 
 def test_clicking_show_segments_opens_its_list_of_filters(qtbot, window: MainWindow) -> None:
@@ -62,8 +42,8 @@ def test_pretranslating_without_a_package_says_so_in_full_and_offers_one(
     qtbot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     press(window.grid, Qt.Key.Key_P, CTRL | SHIFT)
-    assert window.worker is not None
-    qtbot.waitUntil(lambda: window.worker is None, timeout=20000)
+    assert window.pretranslation.worker is not None
+    qtbot.waitUntil(lambda: window.pretranslation.worker is None, timeout=20000)
     label = window.banner.label
     assert window.banner.isVisible() and label.wordWrap()
     assert label.text().startswith("Pre-translation finished:")

@@ -14,8 +14,8 @@ from tarjama.domain import ImportedDocument, MachineSuggestion, Status
 from tarjama.project.store import ProjectStore
 from tarjama.ui.editor.segment_model import Column
 from tarjama.ui.shell.main_window import MainWindow
-from test_window import editor_of, stored
-from test_window_tm import open_window, tm_units
+from test_window_tm import tm_units
+from window_fixtures import editor_of, stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -41,13 +41,6 @@ class Clock:
 
     def __call__(self) -> float:
         return self.now
-
-
-@pytest.fixture
-def window(qtbot, project: Path) -> MainWindow:
-    win = open_window(qtbot, project)
-    yield win
-    win.close()
 
 
 def test_editing_time_is_saved_before_the_approval_and_goes_into_the_tm(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,38 +15,18 @@ from PySide6.QtWidgets import QMessageBox
 
 from qt_keys import press, type_text
 from tarjama.domain import Status
-from tarjama.project.files import import_document
 from tarjama.project.store import ProjectStore
-from tarjama.ui.shell.app import create_window, open_settings
 from tarjama.ui.shell.main_window import MainWindow
+from window_fixtures import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-DOCUMENT = (
-    "وصل الوزير إلى العاصمة صباح اليوم. وعقد اجتماعاً مع نظيره.\n\n"
-    "قال د. أحمد إن المحادثات كانت «مثمرة». وأضاف أن الجولة المقبلة ستكون في 12 أيار.\n\n"
-    "وفي ختام الزيارة، أكد الجانبان التزامهما بالاتفاق.\n"
-)
 THEIRS = "The minister reached the capital this morning."
 
 
 @pytest.fixture
-def project(tmp_path: Path) -> Path:
-    document = tmp_path / "visit.txt"
-    document.write_text(DOCUMENT, encoding="utf-8")
-    path = tmp_path / "visit.tarjama"
-    import_document(document, path).close()
-    return path
-
-
-@pytest.fixture
-def window(qtbot, project: Path) -> MainWindow:
-    win = create_window(open_settings())
-    qtbot.addWidget(win)
-    win.modal_errors = True  # the question is asked only where someone can answer it
-    assert win.open_project(project)
+def window(qtbot, project: Path) -> Iterator[MainWindow]:
+    win = open_window(qtbot, project, modal_errors=True)  # the question is asked only where someone can answer it
     win.external_changes.timer.setInterval(20)  # a test need not wait a second for each look
-    win.show()
-    qtbot.waitExposed(win)
     yield win
     win.close()
 

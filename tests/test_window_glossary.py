@@ -19,8 +19,7 @@ from tarjama.ui.editor.delegate import TERM_UNDERLINE
 from tarjama.ui.editor.segment_model import Column
 from tarjama.ui.glossary.term_dialog import TermDialog
 from tarjama.ui.shell.main_window import MainWindow
-from test_window import editor_of, stored
-from test_window_tm import open_window
+from window_fixtures import editor_of, open_window, stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

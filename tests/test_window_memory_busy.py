@@ -15,31 +15,13 @@ from qt_keys import press, type_text
 from tarjama.domain import Status
 from tarjama.memory.store import TranslationMemory
 from tarjama.paths import default_tm_path
-from tarjama.project.files import import_document
 from tarjama.project.store import ProjectStore
 from tarjama.ui.memory import catch_up as memory_catch_up
 from tarjama.ui.shell.main_window import MainWindow
-from test_window import DOCUMENT, editor_of
-from test_window_tm import open_window
+from window_fixtures import editor_of
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ARRIVED = "The minister arrived in the capital this morning."
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    document = tmp_path / "visit.txt"
-    document.write_text(DOCUMENT, encoding="utf-8")
-    path = tmp_path / "visit.tarjama"
-    import_document(document, path).close()
-    return path
-
-
-@pytest.fixture
-def window(qtbot, project: Path) -> Iterator[MainWindow]:
-    win = open_window(qtbot, project)
-    yield win
-    win.close()
 
 
 @pytest.fixture
@@ -63,6 +45,7 @@ def memory_targets() -> list[str]:
         return [unit.target for unit in memory.units(approved_only=True)]
 
 
+@pytest.mark.slow
 def test_ctrl_enter_with_the_memory_held_saves_at_once_and_writes_the_unit_when_free(
     qtbot, window: MainWindow, project: Path, held_memory: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
 ) -> None:

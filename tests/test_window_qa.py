@@ -15,8 +15,7 @@ from tarjama.project.store import ProjectStore
 from tarjama.qa import CheckName, QaIssue, Severity
 from tarjama.ui.qa.panels import confirm_errors
 from tarjama.ui.shell.main_window import MainWindow
-from test_window import editor_of, stored
-from test_window_tm import open_window
+from window_fixtures import editor_of, stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -30,13 +29,6 @@ def project(tmp_path: Path) -> Path:
     path = tmp_path / "news.tarjama"
     ProjectStore.create(path, [ImportedDocument("news.txt", "txt", [ATTACK, VISIT, BLAST])]).close()
     return path
-
-
-@pytest.fixture
-def window(qtbot, project: Path) -> MainWindow:
-    win = open_window(qtbot, project)
-    yield win
-    win.close()
 
 
 class Answers:

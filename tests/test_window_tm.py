@@ -16,44 +16,16 @@ from tarjama.domain import ImportedDocument, Origin, Status, TmUnit, UnitOrigin
 from tarjama.formats.tmx import read_tmx, write_tmx
 from tarjama.memory.store import TranslationMemory
 from tarjama.paths import default_tm_path
-from tarjama.project.files import import_document
 from tarjama.project.store import ProjectStore
 from tarjama.sqlite_file import FileKind
 from tarjama.ui.editor.segment_model import Column
 from tarjama.ui.memory import menu as tm_menu
 from tarjama.ui.memory.menu import tm_threshold
-from tarjama.ui.shell.app import create_window, open_settings
 from tarjama.ui.shell.main_window import MainWindow
-from test_window import DOCUMENT, editor_of, stored
+from window_fixtures import editor_of, open_window, stored
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def open_window(qtbot, project: Path) -> MainWindow:
-    win = create_window(open_settings())
-    qtbot.addWidget(win)
-    win.modal_errors = False
-    assert win.open_project(project)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    document = tmp_path / "visit.txt"
-    document.write_text(DOCUMENT, encoding="utf-8")
-    path = tmp_path / "visit.tarjama"
-    import_document(document, path).close()
-    return path
-
-
-@pytest.fixture
-def window(qtbot, project: Path) -> MainWindow:
-    win = open_window(qtbot, project)
-    yield win
-    win.close()
 
 
 def add_units(*pairs: tuple[str, str]) -> None:
@@ -216,8 +188,8 @@ def test_pretranslation_fills_from_the_tm_without_an_mt_package(
     monkeypatch.setattr(QInputDialog, "getInt", lambda *args, **kwargs: (90, True))
     window.tm_menu.threshold_action.trigger()
     assert tm_threshold(window.settings) == 90
-    window.start_pretranslation()
-    qtbot.waitUntil(lambda: window.worker is None, timeout=20000)
+    window.pretranslation.start()
+    qtbot.waitUntil(lambda: window.pretranslation.worker is None, timeout=20000)
     after = stored(project)
     assert (after[0].target, after[0].status, after[0].origin, after[0].tm_score) == (
         "The minister arrived in the capital this morning.",
@@ -231,8 +203,8 @@ def test_pretranslation_fills_from_the_tm_without_an_mt_package(
     assert "Machine translation was skipped" in window.banner.label.text()
 
     window.settings.setValue(tm_menu.THRESHOLD_KEY, 75)
-    window.start_pretranslation()
-    qtbot.waitUntil(lambda: window.worker is None, timeout=20000)
+    window.pretranslation.start()
+    qtbot.waitUntil(lambda: window.pretranslation.worker is None, timeout=20000)
     after = stored(project)
     assert (after[4].status, after[4].origin, after[4].tm_score) == (Status.DRAFT, Origin.TM, 85)
     assert [s.status for s in after[1:4]] == [Status.NEW] * 3

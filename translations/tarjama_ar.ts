@@ -264,7 +264,7 @@
     </message>
     <message>
         <source>is not a TBX file (its XML is &lt;{root}&gt;, not &lt;martif&gt; or &lt;tbx&gt;); export the termbase from the other tool as TBX</source>
-        <extracomment>Data categories saying whether a term may be used: TBX-Basic&apos;s, and the older name MultiTerm exports still use. Elements (or `&lt;descrip type=...&gt;`) whose text becomes the entry&apos;s note. &quot;&lt;!ENTITY&quot; as it appears in the bytes of every encoding an XML parser detects without being told. Concepts without a usable Arabic term or without an English translation. Primary language subtags of every language section seen, lower-case.</extracomment>
+        <extracomment>Data categories saying whether a term may be used: TBX-Basic&apos;s, and the older name MultiTerm exports still use. Elements (or `&lt;descrip type=...&gt;`) whose text becomes the entry&apos;s note. Concepts without a usable Arabic term or without an English translation. Primary language subtags of every language section seen, lower-case.</extracomment>
         <translation>ليس ملف TBX (عنصر XML الجذر فيه &lt;{root}&gt; وليس &lt;martif&gt; أو &lt;tbx&gt;)؛ صدّر قاعدة المصطلحات من الأداة الأخرى بصيغة TBX</translation>
     </message>
     <message>
@@ -293,6 +293,7 @@
     </message>
     <message>
         <source>is not well-formed XML (line {line}: {reason}); the file may be damaged or cut short — export it again from the tool that made it</source>
+        <extracomment>The message a format refuses an entity-declaring file with, for the file at that path. How far into the file to look for entity declarations before the root element. Real prologs are a few hundred bytes; one padded beyond this is left to the parser&apos;s flags and the check of the parsed DTD.</extracomment>
         <translation>ليس XML سليم البنية (السطر {line}: {reason})؛ ربما الملف تالف أو مبتور — صدّره من جديد من الأداة التي أنشأته</translation>
     </message>
     <message>
@@ -648,6 +649,7 @@
     </message>
     <message>
         <source>the Arabic term is empty</source>
+        <extracomment>The engine&apos;s confidence in the current target, while that target is machine output. The raw machine translation the target began from; kept after editing (post-editing metrics need it). The translation-memory match the target began from: its score in percent and its target text, kept after editing (post-editing metrics compare against it). Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`). The normalised sources of the neighbouring segments when the unit was approved (see `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches.</extracomment>
         <translation>المصطلح العربي فارغ</translation>
     </message>
     <message>
@@ -684,11 +686,12 @@
     </message>
     <message>
         <source>is missing, so approved segments are not being saved to a translation memory. Link the project to a translation memory again.</source>
+        <extracomment>A segment and its neighbours in its paragraph, in order: the rows a unit and its context are made from. Written into the units the project adds to its memory; read at each write, so a change applies at once. Segments whose units are still to be written to the memory, in the order they changed. Why the memory could not be opened (missing, newer, not a memory). Why the last write to the memory failed (busy, full, ...), while `behind`.</extracomment>
         <translation>مفقود، لذا لا تُحفظ المقاطع المعتمدة في ذاكرة ترجمة. اربط المشروع بذاكرة ترجمة من جديد.</translation>
     </message>
     <message>
         <source>already exists; open it, or choose another name for the new project.</source>
-        <extracomment>The schema name the linked translation memory is attached under on the project&apos;s connection. Statuses and origins that machine translation may fill in; anything a person touched is never overwritten. Beyond this many changed segments `changed_since` reads all of them in one query rather than one by one. Why the project may only be read (a read-only file, folder or disk), or None: every change is refused with this error before anything is written, and the window says so and offers no editing. Written into the units this project adds to its translation memory. How long a change waits for another program&apos;s write to the memory before leaving its units for later (`catch_up_memory`): the window never waits on its UI thread; the CLI waits a little. Segments whose units are still to be written to the memory, in the order they changed. Why the memory could not be opened (missing, newer, not a memory). Why the last write to the memory failed (busy, full, ...), while `memory_behind`.</extracomment>
+        <extracomment>The schema name the linked translation memory is attached under on the project&apos;s connection. Statuses and origins that machine translation may fill in; anything a person touched is never overwritten. Beyond this many changed segments `changed_since` reads all of them in one query rather than one by one. Why the project may only be read (a read-only file, folder or disk), or None: every change is refused with this error before anything is written, and the window says so and offers no editing. Written into the units this project adds to its translation memory. How long a change waits for another program&apos;s write to the memory before leaving its units for later (`catch_up_memory`): the window never waits on its UI thread; the CLI waits a little. The translation memory this project writes its approved segments to, and what waits for it.</extracomment>
         <translation>موجود مسبقًا؛ افتحه أو اختر اسمًا آخر للمشروع الجديد.</translation>
     </message>
     <message>
@@ -827,6 +830,7 @@
     </message>
     <message>
         <source>Tarjama translation memory</source>
+        <extracomment>A feature in at most this many units is rare: a lookup reads its postings whole (a probe reads one more, to tell), while the more common ones are listed in `common_features` so that a lookup need not probe them.</extracomment>
         <translation>ذاكرة ترجمة «ترجمة»</translation>
     </message>
     <message>
@@ -839,7 +843,7 @@
     </message>
     <message>
         <source>already exists; open it, or choose another name for the new translation memory.</source>
-        <extracomment>A project&apos;s unit: inserted, or updated in place (keeping its creation time and usage count) when the segment is approved again.</extracomment>
+        <extracomment>A unit as the columns of `units` hold it, for the SQL statements&apos; named parameters. A project&apos;s unit: inserted, or updated in place (keeping its creation time and usage count) when the segment is approved again.</extracomment>
         <translation>موجود مسبقًا؛ افتحه أو اختر اسمًا آخر لذاكرة الترجمة الجديدة.</translation>
     </message>
     <message>
@@ -858,6 +862,11 @@
     <message>
         <source>already exists, so nothing was written. Add --force to replace it, or choose another file name.</source>
         <translation>موجود من قبل، فلم يُكتب شيء. أضف --force لاستبداله، أو اختر اسم ملف آخر.</translation>
+    </message>
+    <message>
+        <source>QA found errors in segment {segment} of {file}, so it was not approved and nothing was saved. Correct the translation, or approve it anyway.</source>
+        <extracomment>The segment as the approval would save it: the new target, approved. Every finding on it that was not set aside: what the window&apos;s QA pane lists for the segment. Those of the findings that refuse the approval until the translator approves anyway.</extracomment>
+        <translation>وجد فحص الجودة أخطاء في المقطع {segment} من {file}، فلم يُعتمد ولم يُحفظ شيء. صحّح الترجمة أو اعتمدها على أي حال.</translation>
     </message>
 </context>
 <context>
@@ -1321,6 +1330,7 @@ Yours: {yours}</source>
     </message>
     <message>
         <source>&amp;Pre-translate document</source>
+        <extracomment>The segments batches have filled since the last announcement (a tuple of ids), as `ProjectSession.changed`. Where a run that found no package says so in full, with its offers to install one.</extracomment>
         <translation>ال&amp;ترجمة المسبقة للمستند</translation>
     </message>
     <message>
@@ -1456,11 +1466,8 @@ Yours: {yours}</source>
         <translation>تعذّر الدمج</translation>
     </message>
     <message>
-        <source>This is the last segment of its paragraph: there is no next segment to merge.</source>
-        <translation>هذا آخر مقطع في فقرته: لا يوجد مقطع تالٍ لدمجه.</translation>
-    </message>
-    <message>
         <source>{count} segment(s)</source>
+        <extracomment>True, after saying why, when the project may not be changed (a read-only project). The segments the filter shows that hold the text, as last counted. The segments changed since, to look at again; None: count them all again.</extracomment>
         <translation>المقاطع: {count}</translation>
     </message>
     <message>
@@ -2078,6 +2085,7 @@ Why can this be ignored? The reason is kept with the project.</source>
     <name>ReadOnlyMode</name>
     <message>
         <source>The project cannot be changed</source>
+        <extracomment>Every action that changes the project (its segments, its undo history, its memory or glossary link): the window knows its actions, and they are built after this. Fields good only for changing the project (the find bar&apos;s replacement text).</extracomment>
         <translation>لا يمكن تغيير المشروع</translation>
     </message>
 </context>

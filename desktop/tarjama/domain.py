@@ -5,8 +5,12 @@ They carry no behaviour that needs a database or Qt, so every layer can use them
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
+
+from tarjama.errors import QT_TRANSLATE_NOOP, Message
 
 
 class Status(StrEnum):
@@ -119,7 +123,7 @@ class TmUnit:
     notes: tuple[str, ...] = ()
     id: int | None = None
     #: The normalised sources of the neighbouring segments when the unit was approved (see
-    #: `tarjama.memory.store.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches.
+    #: `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches.
     context: str = ""
 
 
@@ -170,6 +174,50 @@ class GlossaryEntry:
     def preferred(self) -> str:
         """The English rendering to use; "" only for an entry not yet given one."""
         return self.targets[0] if self.targets else ""
+
+
+# -- what a glossary entry may hold: the rules the glossary store and every glossary file reader apply ----------
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc]")
+
+
+def _distinct(terms: Iterable[str], leaving_out: Iterable[str] = ()) -> tuple[str, ...]:
+    """Stripped, non-blank terms in order, each once (ignoring case and spacing), none of `leaving_out`."""
+    seen = {" ".join(term.split()).casefold() for term in leaving_out}
+    kept = []
+    for term in terms:
+        term = term.strip()
+        key = " ".join(term.split()).casefold()
+        if term and key not in seen:
+            seen.add(key)
+            kept.append(term)
+    return tuple(kept)
+
+
+def tidy_entry(entry: GlossaryEntry) -> GlossaryEntry:
+    """The entry as stored: terms stripped, blank and repeated ones dropped, and no English term both allowed and
+    forbidden (allowed wins: an entry that lists it as a translation means it)."""
+    targets = _distinct(entry.targets)
+    return GlossaryEntry(
+        source=entry.source.strip(),
+        targets=targets,
+        note=entry.note.strip(),
+        forbidden=_distinct(entry.forbidden, leaving_out=targets),
+        id=entry.id,
+    )
+
+
+def entry_problem(entry: GlossaryEntry) -> Message | None:
+    """Why `entry` cannot be in a glossary, in words for the translator (readers add the row), or None."""
+    if not entry.source.strip():
+        return Message(QT_TRANSLATE_NOOP("Errors", "the Arabic term is empty"))
+    term = {"term": entry.source.strip()}
+    if not _ARABIC_LETTER.search(entry.source):
+        return Message(QT_TRANSLATE_NOOP("Errors", "the Arabic term «{term}» has no Arabic letter (are the columns "
+                                                   "swapped?)"), term)
+    if not _distinct(entry.targets):
+        return Message(QT_TRANSLATE_NOOP("Errors", "there is no English term for «{term}»"), term)
+    return None
 
 
 @dataclass(frozen=True)

@@ -39,8 +39,8 @@ _COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 def _store_kinds() -> list[FileKind]:
     # Imported here: the stores use atomic_file, which uses this module.
     from tarjama.glossary.store import GLOSSARY_FILE
-    from tarjama.memory.store import TM_FILE
-    from tarjama.project.store import PROJECT_FILE
+    from tarjama.memory.schema import TM_FILE
+    from tarjama.project.schema import PROJECT_FILE
 
     return [PROJECT_FILE, TM_FILE, GLOSSARY_FILE]
 
@@ -85,7 +85,7 @@ def store_kind(path: str | Path) -> FileKind | None:
     app_id = _header_application_id(path)
     if app_id not in kinds and path.is_file() and Path(f"{path}-wal").is_file():
         app_id = _live_application_id(path)
-    return kinds.get(app_id)
+    return kinds.get(app_id) if app_id is not None else None
 
 
 def _companion_of(path: Path) -> tuple[Path, FileKind] | None:

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
 import sqlite_utils
 
@@ -271,7 +271,7 @@ class StoreConnection(sqlite3.Connection):
             return self.read_only
         return store_failure(self.path, exc, CHANGING, self) or exc
 
-    def execute(self, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+    def execute(self, *args: Any) -> sqlite3.Cursor:
         try:
             return super().execute(*args)
         except sqlite3.Error as exc:
@@ -280,7 +280,7 @@ class StoreConnection(sqlite3.Connection):
                 raise
             raise failure from exc
 
-    def executemany(self, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+    def executemany(self, *args: Any) -> sqlite3.Cursor:
         try:
             return super().executemany(*args)
         except sqlite3.Error as exc:
@@ -289,7 +289,7 @@ class StoreConnection(sqlite3.Connection):
                 raise
             raise failure from exc
 
-    def executescript(self, *args: object) -> sqlite3.Cursor:  # type: ignore[override]
+    def executescript(self, *args: Any) -> sqlite3.Cursor:
         try:
             return super().executescript(*args)
         except sqlite3.Error as exc:

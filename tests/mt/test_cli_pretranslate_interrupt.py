@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 from pty_cli import run_on_pty
 from tarjama import mt
 from tarjama.cli import EXIT_INTERRUPTED
@@ -17,6 +19,7 @@ from tiny_models import gloss_words
 WORDS = ["ولد", "بنت", "ذهب", "إلى", "مدرسة", "كتاب", "قرأ", "في", "مدينة", "جميل", "بيت", "كبير"]
 
 
+@pytest.mark.slow
 def test_ctrl_c_keeps_whole_batches_and_a_second_run_finishes(tmp_path: Path, glossary_archive: Path) -> None:
     mt.install_package(glossary_archive)
     rng = random.Random(3)

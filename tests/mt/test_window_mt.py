@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from tarjama.project.store import ProjectStore
 from tarjama.ui.editor.segment_model import Column
 from tarjama.ui.shell.app import create_window, open_settings
 from tarjama.ui.shell.main_window import MainWindow
+from window_fixtures import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SENTENCES = ["ولد ذهب إلى مدرسة.", "بيت كبير.", "بنت قرأ كتاب في مدينة.", "سلام.", "يوم جميل."]
@@ -36,12 +38,8 @@ def _project(tmp_path: Path, sentences: list[str], name: str = "news") -> Path:
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, installed: mt.InstalledPackage) -> MainWindow:
-    win = create_window(open_settings())
-    qtbot.addWidget(win)
-    win.modal_errors = False
-    assert win.open_project(_project(tmp_path, SENTENCES))
-    win.show()
+def window(qtbot, tmp_path: Path, installed: mt.InstalledPackage) -> Iterator[MainWindow]:
+    win = open_window(qtbot, _project(tmp_path, SENTENCES))
     yield win
     win.close()
 
@@ -54,8 +52,8 @@ def _stored(window: MainWindow) -> list:
 def test_pretranslate_fills_untouched_segments_and_keeps_approved_ones(qtbot, window: MainWindow) -> None:
     first = window.session.model.segment_at(0)
     window.session.update_segment(first.id, target="A boy went to school.", status=Status.APPROVED)
-    window.start_pretranslation()
-    qtbot.waitUntil(lambda: window.worker is None, timeout=30000)
+    window.pretranslation.start()
+    qtbot.waitUntil(lambda: window.pretranslation.worker is None, timeout=30000)
     segments = _stored(window)
     assert (segments[0].target, segments[0].status) == ("A boy went to school.", Status.APPROVED)
     expected = mt.load_translator().translate([s.source for s in segments[1:]])
@@ -71,8 +69,8 @@ def test_pretranslate_fills_untouched_segments_and_keeps_approved_ones(qtbot, wi
 
 
 def test_editing_machine_output_keeps_the_raw_mt(qtbot, window: MainWindow) -> None:
-    window.start_pretranslation()
-    qtbot.waitUntil(lambda: window.worker is None, timeout=30000)
+    window.pretranslation.start()
+    qtbot.waitUntil(lambda: window.pretranslation.worker is None, timeout=30000)
     raw = _stored(window)[0].target
     press(window.grid, Qt.Key.Key_F2)
     type_text(window.open_editor(), " (checked)")
@@ -83,8 +81,8 @@ def test_editing_machine_output_keeps_the_raw_mt(qtbot, window: MainWindow) -> N
 
 
 def test_alternatives_and_retranslate_are_undoable(qtbot, window: MainWindow) -> None:
-    window.start_pretranslation()
-    qtbot.waitUntil(lambda: window.worker is None, timeout=30000)
+    window.pretranslation.start()
+    qtbot.waitUntil(lambda: window.pretranslation.worker is None, timeout=30000)
     house = window.session.model.segment_at(1)
     assert house.alternatives, "the glossary gives بيت and كبير second meanings"
     window.go_to(house.id)
@@ -100,8 +98,8 @@ def test_alternatives_and_retranslate_are_undoable(qtbot, window: MainWindow) ->
 
 
 def test_least_confident_first(qtbot, window: MainWindow) -> None:
-    window.start_pretranslation()
-    qtbot.waitUntil(lambda: window.worker is None, timeout=30000)
+    window.pretranslation.start()
+    qtbot.waitUntil(lambda: window.pretranslation.worker is None, timeout=30000)
     window.least_confident_action.setChecked(True)
     proxy = window.grid.model()
     shown = [proxy.index(row, Column.CONFIDENCE).data() for row in range(proxy.rowCount())]
@@ -120,11 +118,11 @@ def test_cancel_half_way_and_close_during_translation(qtbot, tmp_path: Path, ins
     win.open_project(project)
     win.show()
     batches: list[int] = []
-    win.start_pretranslation()
-    win.worker.progressed.connect(lambda done, total, rate, ids: batches.append(done))
+    win.pretranslation.start()
+    win.pretranslation.worker.progressed.connect(lambda done, total, rate, ids: batches.append(done))
     qtbot.waitUntil(lambda: any(batches), timeout=30000)  # the (empty) TM's batches come first, done == 0
-    win.cancel_pretranslation()
-    qtbot.waitUntil(lambda: win.worker is None, timeout=30000)
+    win.pretranslation.cancel()
+    qtbot.waitUntil(lambda: win.pretranslation.worker is None, timeout=30000)
     with ProjectStore.open(project) as store:
         segments = store.segments()
     machine = [s for s in segments if s.status == Status.MACHINE]
@@ -132,10 +130,10 @@ def test_cancel_half_way_and_close_during_translation(qtbot, tmp_path: Path, ins
     assert all(s.target for s in machine) and all(not s.target for s in segments if s.status == Status.NEW)
     assert sum(1 for s in win.session.model.segments() if s.status == Status.MACHINE) == len(machine)
 
-    win.start_pretranslation()
-    qtbot.waitUntil(lambda: len(batches) > 1 or win.worker is None, timeout=30000)
+    win.pretranslation.start()
+    qtbot.waitUntil(lambda: len(batches) > 1 or win.pretranslation.worker is None, timeout=30000)
     win.close()
-    assert win.worker is None
+    assert win.pretranslation.worker is None
     with ProjectStore.open(project) as store:
         after = store.segments()
     assert sum(1 for s in after if s.status == Status.MACHINE) >= len(machine)

@@ -7,6 +7,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from tarjama.cli.output import (
+    EXIT_BAD_INPUT,
     EXIT_FAILED,
     EXIT_OK,
     EXPORT_ATOMIC,
@@ -19,13 +20,16 @@ from tarjama.cli.output import (
     percentage,
     segment_id,
 )
+from tarjama.cli.qa_commands import finding_line, findings_summary
 from tarjama.cli.report_commands import effort_lines
 from tarjama.cli.terminal import Out
 from tarjama.domain import Segment, Status
 from tarjama.export_guard import refuse_existing
 from tarjama.project.effort import project_effort
 from tarjama.project.files import EXPORT_RULE, ensure_tm_link, export_target, import_document
+from tarjama.project.review import ApprovalRefused, Review
 from tarjama.project.store import ProjectStore
+from tarjama.settings import CONTEXT_MATCH_SCORE, PRETRANSLATE_THRESHOLD
 
 PROJECT_HELP = "the project file (*.tarjama)"
 SEGMENT_HELP = "a segment's id, as `segments` lists it"
@@ -74,16 +78,34 @@ def cmd_segments(args: argparse.Namespace, out: Out) -> None:
         out.line(f"{s.id}\t{s.paragraph_index + 1}\t{s.status.value}\t{s.source}\t{s.target}")
 
 
+APPROVAL_QA = (
+    "Before approving, QA checks the text as Ctrl+Enter does in the window (the checks of `tarjama-cli qa`, with the "
+    "project's glossary, leaving out findings set aside): an error refuses the approval, prints the findings and "
+    "saves nothing. --force approves anyway."
+)
+EDIT_EXIT_CODES = (
+    f"Exit status: {EXIT_OK} when the change is saved; {EXIT_FAILED} when QA found errors and nothing was approved, "
+    "or when the approval is saved but the translation memory could not be written yet; "
+    f"{EXIT_BAD_INPUT} when the project or segment cannot be used."
+)
+
 #: How long an approval waits for another program's write to the memory (a TMX import holds it for as long as it
 #: runs) before the CLI gives up on writing the unit now. The approval is saved in the project either way.
 MEMORY_WAIT = 30.0
 
 
 def cmd_edit(args: argparse.Namespace, out: Out) -> int:
-    status = Status.APPROVED if args.approve else None
     with ProjectStore.open(args.project, memory_wait=MEMORY_WAIT) as store:
         ensure_tm_link(store)
-        segment = store.update_segment(args.segment_id, target=args.target, status=status)
+        review = Review(store)
+        try:
+            if args.approve:
+                segment = review.approve(args.segment_id, args.target, force=args.force)
+            else:
+                segment = review.edit(args.segment_id, args.target)
+        except ApprovalRefused as refused:
+            _report_refusal(refused, out)
+            return EXIT_FAILED
         problem = store.tm_error if segment.status == Status.APPROVED or store.memory_behind else None
     out.line(f"Segment {segment.id}: {segment.status.value}")
     if problem is None:
@@ -94,15 +116,27 @@ def cmd_edit(args: argparse.Namespace, out: Out) -> int:
     return EXIT_FAILED
 
 
+def _report_refusal(refused: ApprovalRefused, out: Out) -> None:
+    """An approval QA refused: its findings as `tarjama-cli qa` prints them, then what was (not) done and how to go
+    on. Like the window's "Go back", it keeps nothing: the project is as it was."""
+    findings = refused.check.findings
+    for finding in findings:
+        out.line(finding_line(finding))
+    out.note(findings_summary(findings))
+    out.note(f"tarjama-cli: {refused}")
+    out.note("To approve it as it is, run the command again with --force; without --approve the text is saved as a "
+             "draft.")
+
+
 def cmd_split(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
-        first, second = store.split_segment(args.segment_id, args.offset)
+        first, second = Review(store).split(args.segment_id, args.offset)
     out.line(f"Split segment {first.id}; the second part is segment {second.id}.")
 
 
 def cmd_merge(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
-        merged, removed = store.merge_with_next(args.segment_id)
+        merged, removed = Review(store).merge(args.segment_id)
     out.line(f"Merged segment {removed.id} into segment {merged.id}.")
 
 
@@ -195,12 +229,17 @@ def register(sub: argparse._SubParsersAction) -> None:
         cmd_edit,
         "Set a segment's English text, and optionally approve it (approved segments go into the translation "
         "memory).",
+        details=APPROVAL_QA,
         interrupted=SAVED_WHOLE,
     )
+    p.epilog = EDIT_EXIT_CODES
     p.add_argument("project", type=Path, help=PROJECT_HELP)
     p.add_argument("segment_id", type=segment_id, help=SEGMENT_HELP)
     p.add_argument("--target", required=True, help="the English translation")
-    p.add_argument("--approve", action="store_true", help="approve the segment (else it is saved as a draft)")
+    p.add_argument(
+        "--approve", action="store_true", help="approve the segment if QA finds no error (else it is saved as a draft)"
+    )
+    p.add_argument("--force", action="store_true", help="with --approve: approve it even if QA finds errors")
 
     p = command(
         sub, "split", cmd_split, "Split a segment in two at a character offset of its source.", interrupted=SAVED_WHOLE
@@ -230,9 +269,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--tm-threshold",
         type=percentage,
-        default=75,
+        default=PRETRANSLATE_THRESHOLD,
         metavar="PERCENT",
-        help="the lowest TM match to use, 0-101 (default: 75)",
+        help=f"the lowest TM match to use, 0-{CONTEXT_MATCH_SCORE} (default: {PRETRANSLATE_THRESHOLD})",
     )
     p.add_argument("--no-mt", action="store_true", help="fill from the translation memory only")
 

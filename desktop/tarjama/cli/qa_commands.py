@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, command
@@ -44,7 +45,13 @@ _COUNTED = {
 }
 
 
-def _summary(issues: list[QaIssue]) -> str:
+def finding_line(issue: QaIssue) -> str:
+    """One finding as the CLI prints it: segment, severity, check, message (tab-separated)."""
+    return f"{issue.segment_id}\t{issue.severity.value}\t{issue.check.value}\t{issue.message}"
+
+
+def findings_summary(issues: Sequence[QaIssue]) -> str:
+    """How many findings of each severity, in how many segments: the line after the findings."""
     if not issues:
         return "No findings."
     counts = Counter(issue.severity for issue in issues)
@@ -61,8 +68,8 @@ def cmd_qa(args: argparse.Namespace, out: Out) -> int:
         out.json([_issue_json(issue) for issue in issues])
     else:
         for issue in issues:
-            out.line(f"{issue.segment_id}\t{issue.severity.value}\t{issue.check.value}\t{issue.message}")
-        out.note(_summary(issues))
+            out.line(finding_line(issue))
+        out.note(findings_summary(issues))
     return EXIT_FAILED if any(issue.severity == Severity.ERROR for issue in issues) else EXIT_OK
 
 

@@ -17,6 +17,7 @@ from tarjama.cli.output import (
 from tarjama.cli.terminal import Out
 from tarjama.domain import TmUnit
 from tarjama.paths import default_tm_path
+from tarjama.settings import LOOKUP_THRESHOLD
 
 
 def _tm_path(args: argparse.Namespace) -> Path:
@@ -132,7 +133,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("text", help="the Arabic sentence")
     p.add_argument(
-        "--threshold", type=percentage, default=70, metavar="PERCENT", help="the lowest match to show (default: 70)"
+        "--threshold",
+        type=percentage,
+        default=LOOKUP_THRESHOLD,
+        metavar="PERCENT",
+        help=f"the lowest match to show (default: {LOOKUP_THRESHOLD})",
     )
     p.add_argument("--limit", type=count, default=5, help="at most this many matches (default: 5)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)

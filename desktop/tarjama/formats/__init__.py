@@ -1,23 +1,23 @@
-"""Document formats, chosen by file extension.
+"""File formats: documents (plain text, Word), glossary files (CSV, TSV, TBX, OmegaT) and TMX, each module turning
+one kind of file into domain values and back, with the formats of each kind found by extension in
+`tarjama.formats.registry`.
 
-The format classes are imported by name here rather than discovered through entry points or a plugin scan:
-a frozen PyInstaller build only contains modules it can see imported, and discovery would find nothing there.
-Adding a format means adding its import and its entry in `FORMATS`.
+This package's own names are the documents' services, which the project and both shells use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar, Protocol
 
 from tarjama.domain import ImportedDocument
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message, not_found
 from tarjama.formats.docx_file import DocxFormat
+from tarjama.formats.interface import DocumentFormat
+from tarjama.formats.registry import DOCUMENT_FORMATS
 from tarjama.formats.text_file import TextFormat
 
 __all__ = [
-    "FORMATS",
     "DocumentFormat",
     "DocxFormat",
     "TextFormat",
@@ -28,35 +28,18 @@ __all__ = [
 ]
 
 
-class DocumentFormat(Protocol):
-    """What every format class declares and does."""
-
-    name: ClassVar[str]
-    description: ClassVar[str]
-    extensions: ClassVar[tuple[str, ...]]
-
-    def read(self, path: str | Path) -> ImportedDocument: ...
-
-    def write(self, path: str | Path, paragraphs: Iterable[str], paragraph_separator: str = "\n\n") -> None:
-        """Write the paragraphs as they come: a format never needs them all at once (exports stream)."""
-        ...
-
-
-FORMATS: tuple[DocumentFormat, ...] = (TextFormat(), DocxFormat())
-
-
 def supported_extensions() -> tuple[str, ...]:
     """Lower-case extensions with their dot, e.g. for a file dialog filter."""
-    return tuple(ext for fmt in FORMATS for ext in fmt.extensions)
+    return DOCUMENT_FORMATS.extensions()
 
 
 def format_for(path: str | Path) -> DocumentFormat:
     """The format for this file's extension (case-insensitive), or a message listing those we read."""
     path = Path(path)
+    fmt = DOCUMENT_FORMATS.find(path)
+    if fmt is not None:
+        return fmt
     suffix = path.suffix.lower()
-    for fmt in FORMATS:
-        if suffix in fmt.extensions:
-            return fmt
     found = (
         Message(QT_TRANSLATE_NOOP("Errors", "this file is {suffix}"), {"suffix": suffix})
         if suffix

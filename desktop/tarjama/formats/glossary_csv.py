@@ -17,9 +17,9 @@ the English term(s), a note; any further column is ignored.
 
 The text may be UTF-8 with or without a BOM, UTF-16 (Excel's "Unicode text") or Windows-1256
 (`tarjama.formats.text_file.decode_text` decides). The delimiter is the one of tab, comma and semicolon that makes
-the first row a header naming both required columns, else a term, else a header naming some column, the
-extension's own (tab for .tsv, comma otherwise) tried first: Excel in many locales writes .csv files separated by
-semicolons.
+the first row a header naming both required columns, else a term, else a header naming some column, the format's
+own (`delimiter`: tab for .tsv, comma for .csv, as `tarjama.formats.registry` says) tried first: Excel in many
+locales writes .csv files separated by semicolons.
 
 An OmegaT glossary (`.txt`, read with `omegat=True`) is tab-separated without quoting, one term per line: source,
 target, comment; lines starting with "#" are comments. OmegaT lists a term with several translations on several
@@ -47,11 +47,14 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tarjama.domain import GlossaryEntry
+from tarjama.domain import GlossaryEntry, entry_problem, tidy_entry
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message
 from tarjama.formats.text_file import decode_text
-from tarjama.glossary.store import entry_problem, tidy_entry
+
+if TYPE_CHECKING:
+    from _csv import Reader
 
 __all__ = ["read_glossary_csv", "write_glossary_csv", "write_glossary_omegat"]
 
@@ -116,10 +119,6 @@ _FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
 _QUOTED_FORMULA = re.compile(r"'+[=+\-@\t\r]")
 
 
-def _delimiter_first(path: Path) -> str:
-    return "\t" if path.suffix.lower() in {".tsv", ".txt"} else ","
-
-
 def write_glossary_csv(entries: Iterable[GlossaryEntry], delimiter: str) -> bytes:
     """The entries as a CSV (`delimiter` ",") or TSV ("\\t") file's bytes: see the module docstring."""
     text = io.StringIO(newline="")
@@ -159,9 +158,10 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def read_glossary_csv(data: bytes, path: Path, *, omegat: bool = False) -> Iterator[GlossaryEntry]:
+def read_glossary_csv(data: bytes, path: Path, *, delimiter: str = ",", omegat: bool = False
+                      ) -> Iterator[GlossaryEntry]:
     """The entries of a CSV or TSV glossary (or with `omegat`, an OmegaT one), read as they are asked for; `path`
-    names the file in messages.
+    names the file in messages, and `delimiter` is tried first (see the module docstring).
 
     A missing column is reported before the first entry; a bad row (no Arabic or no English term) when it is
     reached, naming its line, so an import that consumes this inside its transaction keeps nothing.
@@ -173,8 +173,7 @@ def read_glossary_csv(data: bytes, path: Path, *, omegat: bool = False) -> Itera
         text = "\n".join("" if line.startswith("#") else line for line in text.split("\n"))
         reader = csv.reader(io.StringIO(text, newline=""), delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
     else:
-        delimiter = _choose_delimiter(text, _delimiter_first(path))
-        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=_choose_delimiter(text, delimiter), strict=True)
     rows = _rows(path, reader)
     if not omegat:
         rows = ((line, [_unquoted(cell) for cell in row]) for line, row in rows)
@@ -189,7 +188,7 @@ def read_glossary_csv(data: bytes, path: Path, *, omegat: bool = False) -> Itera
     return _entries(path, itertools.chain([first], rows), _POSITIONAL)
 
 
-def _rows(path: Path, reader: Iterator[list[str]]) -> Iterator[tuple[int, list[str]]]:
+def _rows(path: Path, reader: Reader) -> Iterator[tuple[int, list[str]]]:
     """The rows that are not blank, each with the line it starts on."""
     while True:
         line = reader.line_num + 1

@@ -14,15 +14,16 @@ Writing gives TBX-Basic 2008, which every tool above reads: the preferred Englis
 "preferredTerm-admn-sts", the others "admittedTerm-admn-sts", the forbidden ones "deprecatedTerm-admn-sts", and the
 note as a `<note>` of the concept.
 
-A TBX file is XML from somewhere else: any entity declaration is refused before parsing (the XXE and "billion
-laughs" attacks), and the parser never loads a DTD, expands an entity or touches the network whatever the file says.
+A TBX file is XML from somewhere else, read through `tarjama.formats.xml_safety` as TMX is: an entity declaration
+is refused before parsing (the XXE and "billion laughs" attacks), and the parser never loads a DTD, expands an
+entity or touches the network whatever the file says.
 """
 
 from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +31,12 @@ from lxml import etree
 
 from tarjama.domain import GlossaryEntry
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError
-from tarjama.formats.xml_errors import malformed_xml
+from tarjama.formats.xml_safety import (
+    malformed_xml,
+    refuse_entities_in_prolog,
+    refuse_parsed_entities,
+    untrusted_iterparse,
+)
 
 __all__ = ["TbxReport", "read_tbx", "write_tbx"]
 
@@ -46,9 +52,6 @@ _NOTE_CATEGORIES = frozenset({"note", "definition"})
 _UNWANTED_STATUS = re.compile(r"(deprecated|superseded|forbidden)", re.IGNORECASE)
 _PREFERRED_STATUS = re.compile(r"preferred", re.IGNORECASE)
 _PREFERRED, _ADMITTED, _DEPRECATED = "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts"
-#: "<!ENTITY" as it appears in the bytes of every encoding an XML parser detects without being told.
-_ENTITY_MARKERS = tuple("<!ENTITY".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be",
-                                                                      "utf-32-le", "utf-32-be"))
 # Characters XML 1.0 cannot hold (C0 controls but tab, LF and CR; lone surrogates; U+FFFE, U+FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
@@ -91,7 +94,7 @@ def write_tbx(entries: Iterable[GlossaryEntry]) -> bytes:
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + etree.tostring(root, encoding="UTF-8") + b"\n"
 
 
-def _add_language(concept: etree._Element, lang: str, terms: list[tuple[str, str | None]]) -> None:
+def _add_language(concept: etree._Element, lang: str, terms: Sequence[tuple[str, str | None]]) -> None:
     language = etree.SubElement(concept, "langSet", {_XML_LANG: lang})
     for term, status in terms:
         tig = etree.SubElement(language, "tig")
@@ -110,19 +113,16 @@ def _clean(text: str) -> str:
 def read_tbx(data: bytes, path: Path, report: TbxReport | None = None) -> Iterator[GlossaryEntry]:
     """The Arabic→English entries of a TBX file, concept by concept; `path` names the file in messages.
 
-    Entity declarations are refused at once (the bytes "<!ENTITY" anywhere are enough: no glossary needs them,
-    even in a comment); malformed XML further on is raised while iterating, as a BadInputError naming the line,
-    so an import consuming this inside its transaction keeps nothing.
+    Entity declarations in the prolog are refused at once; malformed XML further on is raised while iterating, as
+    a BadInputError naming the line, so an import consuming this inside its transaction keeps nothing.
     """
     path = Path(path)
-    if any(marker in data for marker in _ENTITY_MARKERS):
-        raise _entities_refused(path)
+    refuse_entities_in_prolog(path, data, _entities_refused)
     return _entries(data, path, report if report is not None else TbxReport())
 
 
 def _entries(data: bytes, path: Path, report: TbxReport) -> Iterator[GlossaryEntry]:
-    parser = etree.iterparse(io.BytesIO(data), events=("start", "end"), resolve_entities=False, no_network=True,
-                             load_dtd=False, remove_comments=True, remove_pis=True, huge_tree=False)
+    parser = untrusted_iterparse(io.BytesIO(data), events=("start", "end"))
     try:
         for event, element in parser:
             if event == "start":
@@ -143,10 +143,8 @@ def _entries(data: bytes, path: Path, report: TbxReport) -> Iterator[GlossaryEnt
 
 
 def _check_document(path: Path, tree: etree._ElementTree) -> None:
-    """Second line of defence after the byte scan (the parsed DTD), then the root element's name."""
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and next(dtd.iterentities(), None) is not None:
-        raise _entities_refused(path)
+    """The parsed DTD (the last line of defence after the prolog scan), then the root element's name."""
+    refuse_parsed_entities(path, tree, _entities_refused)
     root = _name(tree.getroot())
     if root not in _ROOTS:
         raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is not a TBX file (its XML is <{root}>, not <martif> "

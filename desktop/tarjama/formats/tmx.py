@@ -4,14 +4,13 @@ TMX is how translation memories move between tools (Trados, memoQ, OmegaT, Phras
 markup as text, a thousand `<tu>`s at a time, into a temporary file that is renamed into place only when
 complete. Reading goes through `iterparse`, clearing each `<tu>` once it has become units.
 
-A TMX file is XML from somewhere else, so reading refuses any DOCTYPE that declares entities (the XXE and
-"billion laughs" attacks) before libxml2 sees it, and the parser itself never loads a DTD, resolves an entity or
-touches the network whatever the file says.
+A TMX file is XML from somewhere else, so reading goes through `tarjama.formats.xml_safety`: a DOCTYPE that
+declares entities (the XXE and "billion laughs" attacks) is refused before libxml2 sees it, and the parser itself
+never loads a DTD, resolves an entity or touches the network whatever the file says.
 """
 
 from __future__ import annotations
 
-import codecs
 import functools
 import importlib.metadata
 import re
@@ -19,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from lxml import etree
 
@@ -27,7 +26,13 @@ import tarjama
 from tarjama.atomic_file import replacing
 from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, PathError, reading, unreadable
-from tarjama.formats.xml_errors import malformed_xml
+from tarjama.formats.xml_safety import (
+    PROLOG_BYTES,
+    malformed_xml,
+    refuse_entities_in_prolog,
+    refuse_parsed_entities,
+    untrusted_iterparse,
+)
 
 __all__ = ["TmxCancelled", "TmxReport", "read_tmx", "write_tmx"]
 
@@ -66,31 +71,6 @@ _INDENT = "\n  "
 _UTC_SUFFIXES = ("+00:00", "Z")
 _ISO_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}")
 _TMX_DATE = re.compile(r"[0-9]{8}T[0-9]{6}Z?")
-
-# How far into the file to look for entity declarations before the root element. Real prologs are a few
-# hundred bytes; one padded beyond this is left to the parser's flags and the check of the parsed DTD.
-_PROLOG_BYTES = 1 << 20
-# The prolog's tokens that matter, leftmost first: comments, processing instructions and quoted literals are
-# skipped whole (so "<!ENTITY" or "<tmx" inside them count for nothing); then an entity declaration, or the
-# start of the root element, which ends the prolog.
-_PROLOG_TOKEN = re.compile(r"""<!--.*?-->|<\?.*?\?>|"[^"]*"|'[^']*'|(<!ENTITY)|(<[^!?])""",
-                           re.DOTALL | re.IGNORECASE)
-
-# XML 1.0 Appendix F: how a file without a BOM starts tells its code unit size; anything else is read as
-# Latin-1, which keeps every ASCII markup character of any ASCII-compatible encoding (UTF-8 included).
-_BOMLESS_STARTS: tuple[tuple[bytes, str], ...] = (
-    (b"<\x00\x00\x00", "utf-32-le"),
-    (b"\x00\x00\x00<", "utf-32-be"),
-    (b"<\x00", "utf-16-le"),
-    (b"\x00<", "utf-16-be"),
-)
-_BOMS: tuple[tuple[bytes, str], ...] = (  # longest first: the UTF-32 LE BOM begins with the UTF-16 LE one
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
 
 
 class TmxCancelled(PathError):
@@ -147,7 +127,7 @@ def write_tmx(path: Path, units: Iterable[TmUnit], *, source_lang: str = "ar", t
     return written
 
 
-def _write_document(out: BinaryIO, units: Iterable[TmUnit], source_lang: str, target_lang: str, path: Path,
+def _write_document(out: IO[bytes], units: Iterable[TmUnit], source_lang: str, target_lang: str, path: Path,
                     cancel: Callable[[], bool] | None, on_progress: Callable[[int], None] | None) -> int:
     out.write(_document_start(source_lang).encode())
     tu_text = _TuText(source_lang, target_lang)
@@ -336,34 +316,14 @@ def read_tmx(path: Path, report: TmxReport | None = None, *, source_lang: str = 
     BadInputError naming the line.
     """
     path = Path(path)
-    _refuse_entity_prolog(path, _read_head(path))
+    refuse_entities_in_prolog(path, _read_head(path), _entities_refused)
     return _units(path, report if report is not None else TmxReport(), source_lang, target_lang)
 
 
 def _read_head(path: Path) -> bytes:
     with reading(path, QT_TRANSLATE_NOOP("Errors", "is a folder, not a TMX file; choose a file inside it")), \
             path.open("rb") as f:
-        return f.read(_PROLOG_BYTES)
-
-
-def _refuse_entity_prolog(path: Path, head: bytes) -> None:
-    """Refuse entity declarations before the root element, from the raw bytes, before libxml2 parses any."""
-    for token in _PROLOG_TOKEN.finditer(_decode_prolog(head)):
-        entity, root = token.groups()
-        if entity:
-            raise _entities_refused(path)
-        if root:
-            return
-
-
-def _decode_prolog(head: bytes) -> str:
-    for bom, encoding in _BOMS:
-        if head.startswith(bom):
-            return head[len(bom):].decode(encoding, errors="replace")
-    for start, encoding in _BOMLESS_STARTS:
-        if head.startswith(start):
-            return head.decode(encoding, errors="replace")
-    return head.decode("latin-1")
+        return f.read(PROLOG_BYTES)
 
 
 def _entities_refused(path: Path) -> BadInputError:
@@ -377,8 +337,7 @@ def _units(path: Path, report: TmxReport, source_lang: str, target_lang: str) ->
     reader = _TuReader(report, source_lang, target_lang)
     try:
         with path.open("rb") as f:
-            parser = etree.iterparse(f, events=("end",), tag="tu", resolve_entities=False, no_network=True,
-                                     load_dtd=False, remove_comments=True, remove_pis=True)
+            parser = untrusted_iterparse(f, events=("end",), tag="tu")
             checked = False
             for _event, tu in parser:
                 if not checked:
@@ -397,10 +356,8 @@ def _units(path: Path, report: TmxReport, source_lang: str, target_lang: str) ->
 
 
 def _check_document(path: Path, tree: etree._ElementTree) -> None:
-    """Second line of defence after the prolog scan: the parsed DTD, then the root element's name."""
-    dtd = tree.docinfo.internalDTD
-    if dtd is not None and next(dtd.iterentities(), None) is not None:
-        raise _entities_refused(path)
+    """The parsed DTD (the last line of defence after the prolog scan), then the root element's name."""
+    refuse_parsed_entities(path, tree, _entities_refused)
     root = tree.getroot().tag
     if root != "tmx":
         name = root if isinstance(root, str) else "?"

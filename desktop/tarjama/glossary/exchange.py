@@ -1,22 +1,22 @@
 """Glossaries in and out as CSV, TSV, TBX or OmegaT (.txt) files: the services the window and `tarjama-cli glossary`
 share.
 
-The format follows the file's extension. Both directions are all-or-nothing: an import is one transaction (a bad
-row anywhere leaves the glossary as it was), an export is written under a temporary name and renamed into place
-only when complete. Each service opens its own connection, so the window may run it on a worker thread.
+The format follows the file's extension (`tarjama.formats.registry.GLOSSARY_FORMATS`). Both directions are
+all-or-nothing: an import is one transaction (a bad row anywhere leaves the glossary as it was), an export is
+written under a temporary name and renamed into place only when complete. Each service opens its own connection,
+so the window may run it on a worker thread.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from tarjama.atomic_file import replacing
-from tarjama.domain import GlossaryEntry
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message, marked_none
-from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv, write_glossary_omegat
-from tarjama.formats.tbx import TbxReport, read_tbx, write_tbx
+from tarjama.formats.interface import GlossaryFormat
+from tarjama.formats.registry import GLOSSARY_FORMATS
+from tarjama.formats.tbx import TbxReport
 from tarjama.formats.text_file import read_limited
 from tarjama.glossary.store import Glossary
 
@@ -24,23 +24,6 @@ from tarjama.glossary.store import Glossary
 #: Tarjama writes them); a bigger file is another kind of file (or a device such as /dev/zero), and reading it
 #: whole would exhaust memory.
 MAX_GLOSSARY_BYTES = 128 * 1024 * 1024
-
-
-@dataclass(frozen=True)
-class _Format:
-    """How one kind of glossary file is read (bytes, path and report to entries) and written (entries to bytes)."""
-
-    read: Callable[[bytes, Path, TbxReport], Iterator[GlossaryEntry]]
-    write: Callable[[Iterable[GlossaryEntry]], bytes]
-
-
-_FORMATS = {
-    ".csv": _Format(lambda data, path, _: read_glossary_csv(data, path), lambda e: write_glossary_csv(e, ",")),
-    ".tsv": _Format(lambda data, path, _: read_glossary_csv(data, path), lambda e: write_glossary_csv(e, "\t")),
-    ".tbx": _Format(read_tbx, write_tbx),
-    ".txt": _Format(lambda data, path, _: read_glossary_csv(data, path, omegat=True), write_glossary_omegat),
-}
-SUPPORTED_EXTENSIONS = tuple(_FORMATS)
 
 
 @dataclass(frozen=True)
@@ -60,8 +43,8 @@ class GlossaryImportReport:
         return f"Imported {self.path.name}: " + ", ".join(parts) + "."
 
 
-def _format_for(path: Path) -> _Format:
-    found = _FORMATS.get(path.suffix.lower())
+def _format_for(path: Path) -> GlossaryFormat:
+    found = GLOSSARY_FORMATS.find(path)
     if found is None:
         kind = (
             Message(QT_TRANSLATE_NOOP("Errors", "a {suffix} file"), {"suffix": path.suffix})
@@ -70,7 +53,7 @@ def _format_for(path: Path) -> _Format:
         )
         raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is {kind}; glossaries are imported and exported as "
                                                               "{extensions} files — name the file with one of those"),
-                            kind=kind, extensions=", ".join(SUPPORTED_EXTENSIONS))
+                            kind=kind, extensions=", ".join(GLOSSARY_FORMATS.extensions()))
     return found
 
 

@@ -9,7 +9,6 @@ Finding terms in sentences is `tarjama.glossary.matching.TermFinder`, built from
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,8 +16,8 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from tarjama.arabic import normalise_for_matching
-from tarjama.domain import GlossaryEntry, TermHit
-from tarjama.errors import QT_TRANSLATE_NOOP, Message, ProjectError
+from tarjama.domain import GlossaryEntry, TermHit, entry_problem, tidy_entry
+from tarjama.errors import QT_TRANSLATE_NOOP, ProjectError
 from tarjama.glossary.matching import TermFinder
 from tarjama.memory.store import ImportResult
 from tarjama.paths import default_glossary_path
@@ -30,9 +29,6 @@ if TYPE_CHECKING:
 GLOSSARY_SUFFIX = ".tarjama-glossary"
 # The project meta key naming a project's own glossary; without it the project uses the default one.
 PROJECT_GLOSSARY_KEY = "glossary_path"
-
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3\u06fa-\u06fc]")
-
 
 def _schema_v1(db: sqlite_utils.Database) -> None:
     db.execute(
@@ -52,48 +48,6 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
 GLOSSARY_FILE = FileKind(
     application_id=0x544A474C, description=QT_TRANSLATE_NOOP("Errors", "Tarjama glossary"), migrations=[_schema_v1]
 )
-
-
-# -- entry rules shared by the store and the file readers ------------------------------------------------------
-
-
-def _distinct(terms: Iterable[str], leaving_out: Iterable[str] = ()) -> tuple[str, ...]:
-    """Stripped, non-blank terms in order, each once (ignoring case and spacing), none of `leaving_out`."""
-    seen = {" ".join(term.split()).casefold() for term in leaving_out}
-    kept = []
-    for term in terms:
-        term = term.strip()
-        key = " ".join(term.split()).casefold()
-        if term and key not in seen:
-            seen.add(key)
-            kept.append(term)
-    return tuple(kept)
-
-
-def tidy_entry(entry: GlossaryEntry) -> GlossaryEntry:
-    """The entry as stored: terms stripped, blank and repeated ones dropped, and no English term both allowed and
-    forbidden (allowed wins: an entry that lists it as a translation means it)."""
-    targets = _distinct(entry.targets)
-    return GlossaryEntry(
-        source=entry.source.strip(),
-        targets=targets,
-        note=entry.note.strip(),
-        forbidden=_distinct(entry.forbidden, leaving_out=targets),
-        id=entry.id,
-    )
-
-
-def entry_problem(entry: GlossaryEntry) -> Message | None:
-    """Why `entry` cannot be in a glossary, in words for the translator (readers add the row), or None."""
-    if not entry.source.strip():
-        return Message(QT_TRANSLATE_NOOP("Errors", "the Arabic term is empty"))
-    term = {"term": entry.source.strip()}
-    if not _ARABIC_LETTER.search(entry.source):
-        return Message(QT_TRANSLATE_NOOP("Errors", "the Arabic term «{term}» has no Arabic letter (are the columns "
-                                                   "swapped?)"), term)
-    if not _distinct(entry.targets):
-        return Message(QT_TRANSLATE_NOOP("Errors", "there is no English term for «{term}»"), term)
-    return None
 
 
 def merge_entries(existing: GlossaryEntry, incoming: GlossaryEntry) -> GlossaryEntry:
@@ -233,11 +187,13 @@ class Glossary(StoreFile):
             f"SELECT {_COLUMNS} FROM entries WHERE norm_source = ?", [row["norm_source"]]
         ).fetchone()
         if existing is None:
-            return self._db.execute(
+            inserted = self._db.execute(
                 "INSERT INTO entries (source, norm_source, targets, note, forbidden) "
                 "VALUES (:source, :norm_source, :targets, :note, :forbidden)",
                 row,
-            ).lastrowid, False
+            ).lastrowid
+            assert inserted is not None  # an INSERT's cursor has the new row's id
+            return inserted, False
         merged = merge_entries(_entry(existing), entry)
         self._db.execute(
             "UPDATE entries SET targets = :targets, note = :note, forbidden = :forbidden WHERE id = :id",

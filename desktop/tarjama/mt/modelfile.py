@@ -12,7 +12,7 @@ import json
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import BinaryIO
+from typing import IO
 
 from tarjama.errors import QT_TRANSLATE_NOOP, Message
 
@@ -61,7 +61,7 @@ class ModelFacts:
         return shape[0] if shape else None
 
 
-def _read_exact(stream: BinaryIO, size: int) -> bytes:
+def _read_exact(stream: IO[bytes], size: int) -> bytes:
     data = stream.read(size)
     if len(data) != size:
         raise ModelFileError(
@@ -70,11 +70,11 @@ def _read_exact(stream: BinaryIO, size: int) -> bytes:
     return data
 
 
-def _read_uint(stream: BinaryIO, fmt: str) -> int:
+def _read_uint(stream: IO[bytes], fmt: str) -> int:
     return struct.unpack("<" + fmt, _read_exact(stream, struct.calcsize(fmt)))[0]
 
 
-def _read_string(stream: BinaryIO) -> str:
+def _read_string(stream: IO[bytes]) -> str:
     length = _read_uint(stream, "H")
     if length == 0:
         raise ModelFileError(
@@ -89,7 +89,7 @@ def _read_string(stream: BinaryIO) -> str:
         ) from exc
 
 
-def read_prologue(stream: BinaryIO) -> tuple[int, str]:
+def read_prologue(stream: IO[bytes]) -> tuple[int, str]:
     """Reads the binary version and model type; enough to tell a CTranslate2 model from another file."""
     version = _read_uint(stream, "I")
     if not 1 <= version <= MAX_BINARY_VERSION:

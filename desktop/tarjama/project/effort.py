@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import functools
 import statistics
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from rapidfuzz.distance import Levenshtein
 
@@ -34,8 +34,6 @@ from tarjama.domain import Origin, Segment, Status
 
 if TYPE_CHECKING:
     from sacrebleu.metrics import TER
-
-    from tarjama.project.store import ProjectStore
 
 #: A gap between two editing events longer than this many seconds is a break, not work.
 IDLE_LIMIT = 60.0
@@ -144,7 +142,14 @@ def effort_summary(segments: Iterable[Segment]) -> EffortSummary:
     )
 
 
-def project_effort(store: ProjectStore) -> EffortSummary:
+class HoldsSegments(Protocol):
+    """A project's store as `project_effort` reads it (a `ProjectStore`): named here, not imported, because the
+    store imports this module (the effort its approved units carry)."""
+
+    def segments(self) -> Sequence[Segment]: ...
+
+
+def project_effort(store: HoldsSegments) -> EffortSummary:
     """The effort summary of a whole project, read from its store (`tarjama-cli stats`)."""
     return effort_summary(store.segments())
 

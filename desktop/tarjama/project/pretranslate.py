@@ -17,11 +17,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tarjama.domain import MachineSuggestion, Segment, TmMatch
-from tarjama.memory.store import TranslationMemory, segment_context
+from tarjama.memory.link import context_in_paragraph
+from tarjama.memory.store import TranslationMemory
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.engine import Progress, SegmentTooLongError, SegmentTranslation, TooLong, Translator
 from tarjama.mt.errors import TranslationCancelled
 from tarjama.project.store import ProjectStore
+from tarjama.settings import CONTEXT_MATCH_SCORE, PRETRANSLATE_THRESHOLD
 
 #: Segments looked up in the TM between two writes (and cancellation checks).
 TM_BATCH = 100
@@ -70,15 +72,7 @@ def suggestions(result: SegmentTranslation) -> tuple[MachineSuggestion, tuple[Ma
 
 def contexts(segments: Sequence[Segment]) -> dict[int, str]:
     """Each segment's TM context (its neighbours in the paragraph), from segments in document order."""
-    result = {}
-    for index, segment in enumerate(segments):
-        before = segments[index - 1] if index > 0 else None
-        after = segments[index + 1] if index + 1 < len(segments) else None
-        result[segment.id] = segment_context(
-            before.source if before is not None and before.paragraph_id == segment.paragraph_id else None,
-            after.source if after is not None and after.paragraph_id == segment.paragraph_id else None,
-        )
-    return result
+    return {segment.id: context_in_paragraph(segments, index) for index, segment in enumerate(segments)}
 
 
 def pretranslate(
@@ -86,14 +80,14 @@ def pretranslate(
     translator: Translator | None,
     *,
     tm: TranslationMemory | None = None,
-    tm_threshold: int = 75,
+    tm_threshold: int = PRETRANSLATE_THRESHOLD,
     cancel: CancelToken = None,
     on_progress: Callable[[PretranslateProgress], None] | None = None,
 ) -> PretranslateReport:
     """Fill untranslated segments: TM matches scoring at least `tm_threshold` (0–101) first, then `translator`
     (None: TM only, the rest stays untranslated)."""
-    if not 0 <= tm_threshold <= 101:
-        raise ValueError(f"tm_threshold must be between 0 and 101, not {tm_threshold}")
+    if not 0 <= tm_threshold <= CONTEXT_MATCH_SCORE:
+        raise ValueError(f"tm_threshold must be between 0 and {CONTEXT_MATCH_SCORE}, not {tm_threshold}")
     pending = store.segments_to_translate()
     total = len(pending)
     started = time.monotonic()

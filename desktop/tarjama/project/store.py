@@ -9,32 +9,28 @@ from __future__ import annotations
 
 import getpass
 import itertools
-import json
 import math
-import os
 import sqlite3
-import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlite_utils
 
-from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status, TmMatch, TmUnit, UnitOrigin
+from tarjama.domain import ImportedDocument, MachineSuggestion, Origin, Segment, Status, TmMatch, TmUnit
 from tarjama.errors import (
     QT_TRANSLATE_NOOP,
-    ProjectError,
     SegmentChangedError,
     SegmentError,
     TarjamaError,
 )
-from tarjama.memory import store as tm
-from tarjama.project.effort import SegmentEffort, effort_props, segment_effort
+from tarjama.memory.link import MemoryLink, approved_units
+from tarjama.memory.store import TranslationMemory
+from tarjama.project.schema import PROJECT_FILE, SEGMENT_ORDER, SEGMENT_QUERY, alternatives_to_json, segment_from_row
 from tarjama.project.segmentation import split_piece, split_sentences
 from tarjama.sqlite_file import (
-    FileKind,
     build_new,
     open_existing,
     read_only_error,
@@ -43,89 +39,15 @@ from tarjama.sqlite_file import (
 
 PROJECT_SUFFIX = ".tarjama"
 
-
-def _schema_v1(db: sqlite_utils.Database) -> None:
-    db["meta"].create({"key": str, "value": str}, pk="key")
-    db["documents"].create(
-        {"id": int, "name": str, "format": str, "paragraph_separator": str, "imported_at": str}, pk="id"
-    )
-    db["paragraphs"].create(
-        {"id": int, "document_id": int, "idx": int}, pk="id", foreign_keys=[("document_id", "documents")]
-    )
-    db["segments"].create(
-        {
-            "id": int,
-            "paragraph_id": int,
-            "position": int,
-            "source": str,
-            "space_after": str,
-            "target": str,
-            "status": str,
-            "origin": str,
-            "created_at": str,
-            "updated_at": str,
-        },
-        pk="id",
-        foreign_keys=[("paragraph_id", "paragraphs")],
-        not_null={"source", "target", "status", "origin"},
-    )
-    # Not unique: split and merge shift positions row by row, which a unique index would trip over midway.
-    db["segments"].create_index(["paragraph_id", "position"])
-    # No foreign key: history outlives a segment removed by a merge, keeping what was typed in it.
-    db["segment_history"].create(
-        {"id": int, "segment_id": int, "target": str, "status": str, "origin": str, "saved_at": str, "reason": str},
-        pk="id",
-    )
-    db["segment_history"].create_index(["segment_id"])
-
-
-def _schema_v2(db: sqlite_utils.Database) -> None:
-    """Machine translation: the engine's confidence, the raw MT the target began from, and its alternatives."""
-    segments = db["segments"]
-    segments.add_column("confidence", float)
-    segments.add_column("mt_text", str)
-    segments.add_column("alternatives", str)  # JSON list of [text, confidence]
-
-
-def _schema_v3(db: sqlite_utils.Database) -> None:
-    """Translation memory: the score of the match a target began from, and that match's target text."""
-    segments = db["segments"]
-    segments.add_column("tm_score", int)
-    segments.add_column("tm_text", str)
-
-
-def _schema_v4(db: sqlite_utils.Database) -> None:
-    """Review: active editing time per segment (post-editing effort) and the QA findings a translator set aside."""
-    db["segments"].add_column("edit_seconds", float, not_null_default=0.0)
-    db["qa_ignored"].create(
-        {"segment_id": int, "check_name": str, "reason": str, "ignored_at": str}, pk=("segment_id", "check_name")
-    )
-
-
 _SPLIT_BETWEEN_PARTS = QT_TRANSLATE_NOOP(
     "Errors", "A segment can only be split between two non-empty parts of its source text."
 )
 
-PROJECT_FILE = FileKind(
-    application_id=0x544A5250,
-    description=QT_TRANSLATE_NOOP("Errors", "Tarjama project"),
-    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4],
-)
-
-#: The schema name the linked translation memory is attached under on the project's connection.
-TM_SCHEMA = "tm"
 
 #: Statuses and origins that machine translation may fill in; anything a person touched is never overwritten.
 MT_FILLABLE_STATUSES = {Status.NEW.value, Status.MACHINE.value}
 MT_FILLABLE_ORIGINS = {Origin.NONE.value, Origin.MT.value}
 
-_SEGMENT_QUERY = """
-SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
-       s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text,
-       s.edit_seconds
-FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
-"""
-_ORDER = " ORDER BY p.document_id, p.idx, s.position"
 #: Beyond this many changed segments `changed_since` reads all of them in one query rather than one by one.
 _READ_ONE_BY_ONE = 50
 
@@ -135,36 +57,6 @@ def _now() -> str:
     compares (`expected`, `changed_since`), and two changes within one millisecond are common (a CLI edit while the
     window autosaves); two within one microsecond, each with its fsync, are not."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-def _segment(row: Sequence) -> Segment:
-    return Segment(
-        id=row[0],
-        paragraph_id=row[1],
-        paragraph_index=row[2],
-        position=row[3],
-        source=row[4],
-        space_after=row[5],
-        target=row[6],
-        status=Status(row[7]),
-        origin=Origin(row[8]),
-        updated_at=row[9],
-        first_in_paragraph=row[3] == 0,
-        confidence=row[10],
-        mt_text=row[11],
-        alternatives=_alternatives_from_json(row[12]),
-        tm_score=row[13],
-        tm_text=row[14],
-        edit_seconds=row[15],
-    )
-
-
-def _alternatives_from_json(value: str | None) -> tuple[MachineSuggestion, ...]:
-    return tuple(MachineSuggestion(text, confidence) for text, confidence in json.loads(value or "[]"))
-
-
-def _alternatives_to_json(alternatives: Sequence[MachineSuggestion]) -> str:
-    return json.dumps([[a.text, a.confidence] for a in alternatives], ensure_ascii=False)
 
 
 @dataclass(frozen=True)
@@ -218,7 +110,7 @@ def memory_needing_update(project: Path) -> Path | None:
     finally:
         conn.close()
     memory = Path(row[0]) if row and row[0] else None
-    return memory if memory is not None and tm.TranslationMemory.needs_update(memory) else None
+    return memory if memory is not None and TranslationMemory.needs_update(memory) else None
 
 
 class ProjectStore:
@@ -228,7 +120,8 @@ class ProjectStore:
     connection of its own, right after the project's transaction (`_changing`). The two files are never locked
     together, so a memory another program holds for minutes (a TMX import) never stops a segment from being saved;
     its units wait (`memory_behind`) and are written when the memory is free, as they are after a power cut between
-    the two commits: opening the project brings the memory in line (`_differing_from_memory`).
+    the two commits: opening the project brings the memory in line. `memory_link` (`tarjama.memory.link`) keeps all
+    of that; the properties below only show it.
     """
 
     def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
@@ -242,13 +135,8 @@ class ProjectStore:
         #: How long a change waits for another program's write to the memory before leaving its units for later
         #: (`catch_up_memory`): the window never waits on its UI thread; the CLI waits a little.
         self.memory_wait = 5.0
-        self._memory: tm.TranslationMemory | None = None
-        #: Segments whose units are still to be written to the memory, in the order they changed.
-        self._memory_pending: dict[int, None] = {}
-        #: Why the memory could not be opened (missing, newer, not a memory).
-        self._tm_error: TarjamaError | None = None
-        #: Why the last write to the memory failed (busy, full, ...), while `memory_behind`.
-        self._memory_write_error: TarjamaError | None = None
+        #: The translation memory this project writes its approved segments to, and what waits for it.
+        self.memory_link = MemoryLink(self, db, clock=_now)
 
     # -- opening and creating -------------------------------------------------------------------------------
 
@@ -260,8 +148,8 @@ class ProjectStore:
         store = cls(path, open_existing(path, PROJECT_FILE))
         store.memory_wait = memory_wait
         if store.read_only is None:  # a read-only copy can take no identity, and its units are not its to write
-            store._claim_identity()
-            store._open_memory()
+            store.memory_link.claim_identity()
+            store.memory_link.open(wait=store.memory_wait)
         return store
 
     @classmethod
@@ -285,7 +173,7 @@ class ProjectStore:
         return cls.open(path)
 
     def close(self) -> None:
-        self._close_memory()
+        self.memory_link.close()
         self._db.conn.close()
 
     def __enter__(self) -> ProjectStore:
@@ -294,42 +182,17 @@ class ProjectStore:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # -- the project's identity -----------------------------------------------------------------------------
-
-    def _claim_identity(self) -> None:
-        """Give a copy of a project an identity of its own, so the units it writes are its own.
-
-        The memory knows a project's units by the project's id (`uid`), and the project remembers the file it was
-        given that id in (`uid_path`). Opened from another path while that file still holds a project with the
-        same id, this file is a copy: it gets a new id, and its memory link starts afresh (only segments changed
-        from now on are written, so the original's units are neither withdrawn nor written twice). Opened from
-        another path with nothing there, the project was moved or renamed and keeps its id."""
-        uid = self.get_meta("uid")
-        here = str(self.path.resolve())
-        if uid is None or self.get_meta("uid_path") == here:
-            return
-        remembered = self.get_meta("uid_path")
-        if remembered is not None and not _same_file(Path(remembered), self.path) \
-                and _project_uid_at(Path(remembered)) == uid:
-            with transaction(self._db) as db:
-                db["meta"].upsert({"key": "uid", "value": uuid.uuid4().hex}, pk="key")
-                db["meta"].upsert({"key": "tm_linked_at", "value": _now()}, pk="key")
-                db["meta"].upsert({"key": "uid_path", "value": here}, pk="key")
-        else:
-            self.set_meta("uid_path", here)
-
-    # -- the linked translation memory ----------------------------------------------------------------------
+    # -- the linked translation memory (kept by `tarjama.memory.link`) ----------------------------------------
 
     @property
     def tm_path(self) -> Path | None:
         """The translation memory this project writes to, as remembered in the project (it may be missing)."""
-        value = self.get_meta("tm_path")
-        return Path(value) if value else None
+        return self.memory_link.tm_path
 
     @property
     def linked_tm(self) -> Path | None:
         """The translation memory open now, or None (not linked, or the remembered one could not be used)."""
-        return None if self._memory is None else self._memory.path
+        return self.memory_link.linked_path
 
     @property
     def tm_problem(self) -> str | None:
@@ -341,18 +204,18 @@ class ProjectStore:
     def tm_error(self) -> TarjamaError | None:
         """The error behind `tm_problem`, for a window that shows it in the UI's language: the memory could not be
         opened, or its last write failed (busy, say) and `memory_behind` is true."""
-        return self._tm_error or self._memory_write_error
+        return self.memory_link.error
 
     @property
     def memory_behind(self) -> bool:
         """Whether segments saved in the project still wait for their units to be written to the memory (it was
         busy or failing): `catch_up_memory` writes them, and so does opening the project again."""
-        return bool(self._memory_pending)
+        return self.memory_link.behind
 
     @property
     def memory_pending(self) -> tuple[int, ...]:
         """The segments whose units wait for the memory (see `memory_behind`)."""
-        return tuple(self._memory_pending)
+        return self.memory_link.pending
 
     def link_tm(self, tm_path: str | Path) -> None:
         """Write approved segments to the TM at `tm_path` from now on, creating it if needed; replaces any link.
@@ -362,77 +225,18 @@ class ProjectStore:
         """
         if self.read_only is not None:  # refused before the memory is made, not after
             raise self.read_only
-        path = Path(tm_path).absolute()
-        memory = tm.TranslationMemory.open_or_create(path)
-        with transaction(self._db) as db:
-            db["meta"].upsert({"key": "tm_path", "value": str(path)}, pk="key")
-            db["meta"].upsert({"key": "tm_linked_at", "value": _now()}, pk="key")
-            if self.get_meta("uid") is None:
-                db["meta"].upsert({"key": "uid", "value": uuid.uuid4().hex}, pk="key")
-                db["meta"].upsert({"key": "uid_path", "value": str(self.path.resolve())}, pk="key")
-        self._close_memory()
-        self._memory = memory
-        self._tm_error = None
+        self.memory_link.link(tm_path)
 
     def unlink_tm(self) -> None:
         """Stop writing to a translation memory; the units already written stay in it."""
-        self._close_memory()
-        self._tm_error = None
-        with transaction(self._db) as db:
-            db.execute("DELETE FROM meta WHERE key = 'tm_path'")
+        self.memory_link.unlink()
 
-    def _open_memory(self) -> None:
-        remembered = self.tm_path
-        if remembered is None:
-            return
-        if not remembered.is_file():
-            self._tm_error = ProjectError(
-                remembered,
-                QT_TRANSLATE_NOOP("Errors", "is missing, so approved segments are not being saved to a "
-                                            "translation memory. Link the project to a translation memory again."),
-            )
-            return
-        try:
-            self._memory = tm.TranslationMemory.open(remembered)
-        except TarjamaError as exc:
-            self._tm_error = exc
-            return
-        self._memory_pending.update(dict.fromkeys(self._differing_from_memory()))
-        self.catch_up_memory(wait=self.memory_wait)
-
-    def _close_memory(self) -> None:
-        if self._memory is not None:
-            self._memory.close()
-        self._memory = None
-        self._memory_pending.clear()
-        self._memory_write_error = None
-
-    def _differing_from_memory(self) -> list[int]:
-        """The segments whose unit in the memory is not as `catch_up_memory` would write it: a unit approved
-        exactly while its segment is, holding the segment's text. Only after a power cut or a failed memory write
-        do any differ. A few milliseconds for thousands of segments.
-
-        A missing unit counts only for a segment changed since the memory was linked: segments approved before,
-        or while another memory was linked, are not copied in (that could be thousands, and was never asked
-        for). Units of segments that a merge removed are left as they are.
-        """
-        project_uid = self.get_meta("uid")
-        if self._memory is None or project_uid is None:
-            return []
-        units = self._memory.project_units(project_uid)
-        linked = self.get_meta("tm_linked_at") or ""
-        differing = []
-        for segment_id, source, target, status, updated_at in self._db.execute(
-            "SELECT id, source, target, status, updated_at FROM segments"
-        ):
-            unit = units.get(segment_id)
-            if status == Status.APPROVED.value:
-                differs = (updated_at or "") >= linked if unit is None else unit != (True, source, target)
-            else:
-                differs = unit is not None and unit[0]
-            if differs:
-                differing.append(segment_id)
-        return differing
+    def catch_up_memory(self, *, wait: float, segment_ids: Iterable[int] = ()) -> bool:
+        """Write the units the memory is missing (and those of `segment_ids`, which another store of this project
+        left waiting), waiting at most `wait` seconds for another program's write to end; True when the memory is
+        in line with the project. On failure the segments stay pending and `tm_error` says why; nothing in the
+        project changes either way."""
+        return self.memory_link.catch_up(wait=wait, segment_ids=segment_ids)
 
     @contextmanager
     def _changing(self) -> Iterator[sqlite_utils.Database]:
@@ -444,106 +248,11 @@ class ProjectStore:
         it can be (`catch_up_memory`, or the next open), as after a power cut between the two commits."""
         with transaction(self._db) as db:
             yield db
-        self.catch_up_memory(wait=self.memory_wait)
-
-    def catch_up_memory(self, *, wait: float, segment_ids: Iterable[int] = ()) -> bool:
-        """Write the units the memory is missing (and those of `segment_ids`, which another store of this project
-        left waiting), waiting at most `wait` seconds for another program's write to end; True when the memory is
-        in line with the project. On failure the segments stay pending and `tm_error` says why; nothing in the
-        project changes either way."""
-        self._memory_pending.update(dict.fromkeys(segment_ids))
-        if self._memory is None or not self._memory_pending:
-            self._memory_pending.clear()
-            return True
-        project_uid = self.get_meta("uid")
-        if project_uid is None:  # link_tm always sets it; a hand-edited file may not
-            self._tm_error = ProjectError(self.path, QT_TRANSLATE_NOOP(
-                "Errors", "has a translation memory but no project id; link the memory again."))
-            return False
-        try:
-            with self._memory.writing(wait=wait):
-                for segment_id in self._memory_pending:
-                    self._write_unit(project_uid, segment_id)
-        except TarjamaError as exc:
-            self._memory_write_error = exc
-            return False
-        except sqlite3.Error as exc:
-            self._memory_write_error = ProjectError(self._memory.path, QT_TRANSLATE_NOOP(
-                "Errors", "could not be written ({reason}); approved segments are saved in the project and go into "
-                          "the memory when it can be written."), reason=exc)
-            return False
-        self._memory_pending.clear()
-        self._memory_write_error = None
-        return True
-
-    def _write_unit(self, project_uid: str, segment_id: int) -> None:
-        """Make the memory agree with one segment as the project holds it now: its unit there and approved exactly
-        while the segment is approved (withdrawn when it is not, or was merged away)."""
-        assert self._memory is not None
-        row = self._db.execute(
-            """
-            SELECT s.status, s.paragraph_id, s.position, d.name
-            FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id JOIN documents d ON d.id = p.document_id
-            WHERE s.id = ?
-            """,
-            [segment_id],
-        ).fetchone()
-        if row is None or row[0] != Status.APPROVED.value:
-            self._memory.withdraw_project_unit(project_uid=project_uid, segment_id=segment_id)
-            return
-        _, paragraph_id, position, document = row
-        segment = self.segment(segment_id)
-        neighbours = dict(
-            self._db.execute(
-                "SELECT position, source FROM segments WHERE paragraph_id = ? AND position IN (?, ?)",
-                [paragraph_id, position - 1, position + 1],
-            ).fetchall()
-        )
-        context = tm.segment_context(neighbours.get(position - 1), neighbours.get(position + 1))
-        unit = self._approved_unit(segment.source, segment.target, segment.mt_text, document,
-                                   segment.updated_at or _now(), context, segment_effort(segment))
-        self._memory.write_project_unit(unit, project_uid=project_uid, segment_id=segment_id)
-
-    def _approved_unit(
-        self,
-        source: str,
-        target: str,
-        mt_text: str | None,
-        document: str,
-        when: str,
-        context: str = "",
-        effort: SegmentEffort | None = None,
-    ) -> TmUnit:
-        """The TM unit an approved segment stands for, the same whether it goes to the linked TM or into TMX; its
-        post-editing effort goes along as props (`x-hter`, `x-edit-seconds`)."""
-        return TmUnit(
-            source=source,
-            target=target,
-            created_at=when,
-            changed_at=when,
-            author=self.author,
-            origin=UnitOrigin.MT_POSTEDITED if mt_text else UnitOrigin.HUMAN,
-            document=document,
-            mt_original=mt_text,
-            props=effort_props(effort),
-            context=context,
-        )
+        self.memory_link.catch_up(wait=self.memory_wait)
 
     def approved_units(self) -> Iterator[TmUnit]:
         """The project's approved segments as TM units, in document order, streamed (a TMX export of the project)."""
-        documents = dict(
-            self._db.execute("SELECT p.id, d.name FROM paragraphs p JOIN documents d ON d.id = p.document_id")
-        )
-        for row in self._db.execute(_SEGMENT_QUERY + " WHERE s.status = ?" + _ORDER, [Status.APPROVED.value]):
-            segment = _segment(row)
-            yield self._approved_unit(
-                segment.source,
-                segment.target,
-                segment.mt_text,
-                documents[segment.paragraph_id],
-                segment.updated_at,
-                effort=segment_effort(segment),
-            )
+        return approved_units(self._db, self.author)
 
     # -- documents ------------------------------------------------------------------------------------------
 
@@ -551,8 +260,8 @@ class ProjectStore:
         """Segment every paragraph and store it, all in one transaction; returns the document id."""
         now = _now()
         with transaction(self._db) as db:
-            doc_id = (
-                db["documents"]
+            doc_id = _inserted_id(
+                db.table("documents")
                 .insert(
                     {
                         "name": document.name,
@@ -561,11 +270,10 @@ class ProjectStore:
                         "imported_at": now,
                     }
                 )
-                .last_pk
             )
             segment_rows = []
             for idx, text in enumerate(document.paragraphs):
-                paragraph_id = db["paragraphs"].insert({"document_id": doc_id, "idx": idx}).last_pk
+                paragraph_id = db.table("paragraphs").insert({"document_id": doc_id, "idx": idx}).last_pk
                 for position, piece in enumerate(split_sentences(text)):
                     source, space_after = split_piece(piece)
                     segment_rows.append(
@@ -581,7 +289,7 @@ class ProjectStore:
                             "updated_at": now,
                         }
                     )
-            db["segments"].insert_all(segment_rows, batch_size=1000)
+            db.table("segments").insert_all(segment_rows, batch_size=1000)
         return doc_id
 
     def documents(self) -> list[DocumentInfo]:
@@ -594,16 +302,17 @@ class ProjectStore:
 
     def segments(self, document_id: int | None = None) -> list[Segment]:
         if document_id is None:
-            rows = self._db.execute(_SEGMENT_QUERY + _ORDER).fetchall()
+            rows = self._db.execute(SEGMENT_QUERY + SEGMENT_ORDER).fetchall()
         else:
-            rows = self._db.execute(_SEGMENT_QUERY + " WHERE p.document_id = ?" + _ORDER, [document_id]).fetchall()
-        return [_segment(row) for row in rows]
+            query = SEGMENT_QUERY + " WHERE p.document_id = ?" + SEGMENT_ORDER
+            rows = self._db.execute(query, [document_id]).fetchall()
+        return [segment_from_row(row) for row in rows]
 
     def segment(self, segment_id: int) -> Segment:
-        row = self._db.execute(_SEGMENT_QUERY + " WHERE s.id = ?", [segment_id]).fetchone()
+        row = self._db.execute(SEGMENT_QUERY + " WHERE s.id = ?", [segment_id]).fetchone()
         if row is None:
             raise self._no_segment(segment_id)
-        return _segment(row)
+        return segment_from_row(row)
 
     def _no_segment(self, segment_id: int) -> SegmentError:
         return SegmentError(QT_TRANSLATE_NOOP("Errors", "Segment {segment} does not exist in {file}."),
@@ -612,8 +321,8 @@ class ProjectStore:
     def paragraphs(self, document_id: int) -> Iterator[list[Segment]]:
         """The document's segments grouped by paragraph, in order, one paragraph at a time: what an export walks,
         and it never holds a whole (possibly 500,000-segment) document."""
-        rows = self._db.execute(_SEGMENT_QUERY + " WHERE p.document_id = ?" + _ORDER, [document_id])
-        for _, paragraph in itertools.groupby(map(_segment, rows), key=lambda segment: segment.paragraph_id):
+        rows = self._db.execute(SEGMENT_QUERY + " WHERE p.document_id = ?" + SEGMENT_ORDER, [document_id])
+        for _, paragraph in itertools.groupby(map(segment_from_row, rows), key=lambda segment: segment.paragraph_id):
             yield list(paragraph)
 
     def history(self, segment_id: int) -> list[HistoryEntry]:
@@ -692,6 +401,7 @@ class ProjectStore:
         origin: Origin | None = None,
         reason: str = "edit",
         expected: str | None = None,
+        before_write: Callable[[Segment, str], None] | None = None,
     ) -> Segment:
         """Change a segment's target and/or status in one transaction and record the result in its history.
 
@@ -701,6 +411,12 @@ class ProjectStore:
         `expected` is the segment's `updated_at` as the caller read it: when the stored segment has changed since
         (another program saved it), SegmentChangedError is raised and nothing is written, unless the change would
         leave the segment exactly as it is anyway. None writes whatever is stored.
+
+        `before_write`, when given, is called inside the transaction with the segment as stored and its new target,
+        once it is clear that something changes: whatever it raises leaves the segment as it was.
+        It is how a review rule (QA before an approval, `tarjama.project.review`) judges exactly the row written.
+
+        The segment is read once: what is returned is that row with the change applied, not read again.
         """
         with self._changing():
             current = self.segment(segment_id)
@@ -715,10 +431,14 @@ class ProjectStore:
             if (new_target, status, origin) == (current.target, current.status, current.origin):
                 return current
             self._check_version(current, expected)
+            if before_write is not None:
+                before_write(current, new_target)
             # The engine's confidence describes its own text: it goes once a person changes the text.
             confidence = current.confidence if new_target == current.target else None
-            self._write(segment_id, new_target, status, origin, reason, confidence)
-        return self.segment(segment_id)
+            saved_at = self._write(segment_id, new_target, status, origin, reason, confidence, was=current.status)
+        return replace(
+            current, target=new_target, status=status, origin=origin, confidence=confidence, updated_at=saved_at
+        )
 
     def _write(
         self,
@@ -728,25 +448,28 @@ class ProjectStore:
         origin: Origin,
         reason: str,
         confidence: float | None = None,
-    ) -> None:
+        *,
+        was: Status,
+    ) -> str:
+        """Save a segment's target and status, inside the caller's transaction, and add the result to its history;
+        returns the time saved (the new `updated_at`).
+
+        `was` is the segment's status before, which every caller has just read: it decides whether the memory has
+        a unit to add or withdraw, and taking it here saves reading the row again. Two plain statements, so a
+        change costs no more than the UPDATE and the INSERT."""
         now = _now()
-        was = self._db.execute("SELECT status FROM segments WHERE id = ?", [segment_id]).fetchone()
         self._db.execute(
             "UPDATE segments SET target = ?, status = ?, origin = ?, confidence = ?, updated_at = ? WHERE id = ?",
             [target, status.value, origin.value, confidence, now, segment_id],
         )
-        self._db["segment_history"].insert(
-            {
-                "segment_id": segment_id,
-                "target": target,
-                "status": status.value,
-                "origin": origin.value,
-                "saved_at": now,
-                "reason": reason,
-            }
+        self._db.execute(
+            "INSERT INTO segment_history (segment_id, target, status, origin, saved_at, reason) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [segment_id, target, status.value, origin.value, now, reason],
         )
-        if Status.APPROVED.value in (status.value, was and was[0]):  # only an approval adds or withdraws a unit
-            self._memory_pending[segment_id] = None
+        if Status.APPROVED in (status, was):  # only an approval adds or withdraws a unit
+            self.memory_link.mark_pending(segment_id)
+        return now
 
     def split_segment(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
         """Split a segment's source at `offset`; the target stays with the first part, as a draft.
@@ -798,7 +521,7 @@ class ProjectStore:
             }
             if new_id is not None:
                 row["id"] = new_id
-            created = db["segments"].insert(row).last_pk
+            created = _inserted_id(db.table("segments").insert(row))
             db.execute(
                 "UPDATE segments SET mt_text = NULL, alternatives = NULL, tm_score = NULL, tm_text = NULL WHERE id = ?",
                 [segment_id],
@@ -806,7 +529,7 @@ class ProjectStore:
             status = Status.DRAFT if current.target.strip() else Status.NEW
             origin = Origin.HUMAN if current.target.strip() else Origin.NONE
             if (status, origin, current.confidence) != (current.status, current.origin, None):
-                self._write(segment_id, current.target, status, origin, "split")
+                self._write(segment_id, current.target, status, origin, "split", was=current.status)
         return self.segment(segment_id), self.segment(created)
 
     def merge_with_next(self, segment_id: int) -> tuple[Segment, Segment]:
@@ -817,17 +540,9 @@ class ProjectStore:
         """
         with self._changing() as db:
             first = self.segment(segment_id)
-            row = db.execute(
-                "SELECT id FROM segments WHERE paragraph_id = ? AND position = ?",
-                [first.paragraph_id, first.position + 1],
-            ).fetchone()
-            if row is None:
-                raise SegmentError(QT_TRANSLATE_NOOP("Errors", "This is the last segment of its paragraph: there is "
-                                                               "no next segment to merge."))
-
-            second = self.segment(row[0])
+            second = self.next_in_paragraph(first)
             if second.status == Status.APPROVED:  # its sentence is now part of a draft: its unit goes
-                self._memory_pending[second.id] = None
+                self.memory_link.mark_pending(second.id)
             source = first.source + first.space_after + second.source
             target = " ".join(t for t in (first.target.strip(), second.target.strip()) if t)
             status = Status.DRAFT if target else Status.NEW
@@ -841,8 +556,19 @@ class ProjectStore:
                 "UPDATE segments SET source = ?, space_after = ? WHERE id = ?",
                 [source, second.space_after, first.id],
             )
-            self._write(first.id, target, status, origin, "merge")
+            self._write(first.id, target, status, origin, "merge", was=first.status)
         return self.segment(segment_id), second
+
+    def next_in_paragraph(self, segment: Segment) -> Segment:
+        """The segment after `segment` in its paragraph, as stored: the one a merge joins to it. SegmentError when
+        there is none, with the words both shells show."""
+        row = self._db.execute(
+            SEGMENT_QUERY + " WHERE s.paragraph_id = ? AND s.position = ?", [segment.paragraph_id, segment.position + 1]
+        ).fetchone()
+        if row is None:
+            raise SegmentError(QT_TRANSLATE_NOOP("Errors", "This is the last segment of its paragraph: there is "
+                                                           "no next segment to merge."))
+        return segment_from_row(row)
 
     def restore_segment(self, snapshot: Segment, *, expected: str | None = None) -> Segment:
         """Put back a segment's target, status, origin, machine and TM data as captured earlier (undo).
@@ -850,20 +576,22 @@ class ProjectStore:
         `expected`: as for `update_segment`, the version the caller last knew; SegmentChangedError if another
         program has changed the segment since."""
         with self._changing():
-            self._check_version(self.segment(snapshot.id), expected)
+            current = self.segment(snapshot.id)
+            self._check_version(current, expected)
             # Machine data first: the TM unit an approval writes records the MT the target began from.
             self._db.execute(
                 "UPDATE segments SET mt_text = ?, alternatives = ?, tm_score = ?, tm_text = ? WHERE id = ?",
                 [
                     snapshot.mt_text,
-                    _alternatives_to_json(snapshot.alternatives),
+                    alternatives_to_json(snapshot.alternatives),
                     snapshot.tm_score,
                     snapshot.tm_text,
                     snapshot.id,
                 ],
             )
             self._write(
-                snapshot.id, snapshot.target, snapshot.status, snapshot.origin, "undo", snapshot.confidence
+                snapshot.id, snapshot.target, snapshot.status, snapshot.origin, "undo", snapshot.confidence,
+                was=current.status,
             )
         return self.segment(snapshot.id)
 
@@ -909,10 +637,12 @@ class ProjectStore:
                     continue  # merged away while the engine was working
                 if not overwrite and (row[0] not in MT_FILLABLE_STATUSES or row[1] not in MT_FILLABLE_ORIGINS):
                     continue
-                self._write(segment_id, best.text, Status.MACHINE, Origin.MT, "mt", best.confidence)
+                self._write(
+                    segment_id, best.text, Status.MACHINE, Origin.MT, "mt", best.confidence, was=Status(row[0])
+                )
                 db.execute(
                     "UPDATE segments SET mt_text = ?, alternatives = ? WHERE id = ?",
-                    [best.text, _alternatives_to_json(alternatives), segment_id],
+                    [best.text, alternatives_to_json(alternatives), segment_id],
                 )
                 changed.append(segment_id)
         return [self.segment(segment_id) for segment_id in changed]
@@ -934,7 +664,7 @@ class ProjectStore:
                     "UPDATE segments SET tm_score = ?, tm_text = ? WHERE id = ?",
                     [match.score, match.unit.target, segment_id],
                 )
-                self._write(segment_id, match.unit.target, Status.DRAFT, Origin.TM, "tm")
+                self._write(segment_id, match.unit.target, Status.DRAFT, Origin.TM, "tm", was=Status(row[0]))
                 changed.append(segment_id)
         return [self.segment(segment_id) for segment_id in changed]
 
@@ -946,7 +676,7 @@ class ProjectStore:
 
     def set_meta(self, key: str, value: str) -> None:
         with transaction(self._db) as db:
-            db["meta"].upsert({"key": key, "value": value}, pk="key")
+            db.table("meta").upsert({"key": key, "value": value}, pk="key")
 
     # -- QA findings a translator set aside -----------------------------------------------------------------
 
@@ -955,7 +685,7 @@ class ProjectStore:
         reason."""
         with transaction(self._db) as db:
             self.segment(segment_id)  # a finding on a segment that does not exist cannot be set aside
-            db["qa_ignored"].upsert(
+            db.table("qa_ignored").upsert(
                 {"segment_id": segment_id, "check_name": check_name, "reason": reason, "ignored_at": _now()},
                 pk=("segment_id", "check_name"),
             )
@@ -971,26 +701,11 @@ class ProjectStore:
         return {(segment_id, check_name): reason for segment_id, check_name, reason in rows}
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
-def _project_uid_at(path: Path) -> str | None:
-    """The id of the project at `path`, read without changing it; None if there is none (or it cannot be read)."""
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except (sqlite3.Error, OSError, ValueError):
-        return None
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'uid'").fetchone()
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-    return row[0] if row else None
+def _inserted_id(table: sqlite_utils.db.Table) -> int:
+    """The id SQLite gave the row just inserted: `last_pk`, which sqlite_utils types as possibly None."""
+    if table.last_pk is None:
+        raise RuntimeError(f"no id for the row just inserted into {table.name}")
+    return int(table.last_pk)
 
 
 def _user_name() -> str:

@@ -274,6 +274,7 @@ def final_punctuation(segment: Segment, context: QaContext) -> Iterator[QaIssue]
     elif source_end is not None:
         text = message("final_punctuation_missing", source_end=source_end[0])
     else:
+        assert target_end is not None  # both missing returned above
         text = message("final_punctuation_added", target_end=target_end[0])
     yield _issue(segment, CheckName.FINAL_PUNCTUATION, text, [target_end[2]] if target_end else [])
 

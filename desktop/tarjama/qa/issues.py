@@ -65,5 +65,5 @@ class QaIssue:
         key = getattr(self.message, "key", None)
         if key is not None and not self.message_key:
             object.__setattr__(self, "message_key", key)
-            object.__setattr__(self, "message_values", self.message.values)
+            object.__setattr__(self, "message_values", getattr(self.message, "values", ()))
             object.__setattr__(self, "message", str.__str__(self.message))

@@ -22,7 +22,7 @@ from tarjama.ui.common.error_text import error_text
 from tarjama.ui.common.tasks import run_in_background
 
 if TYPE_CHECKING:
-    from tarjama.ui.shell.main_window import MainWindow
+    from tarjama.ui.common.host import WindowHost
 
 Work = Callable[[Callable[[], bool], Callable[[int], None]], Any]
 
@@ -105,7 +105,7 @@ class FileJobs(QObject):
     """A menu's imports and exports: one at a time, failures shown by the window, a cancelled one said in the
     status bar, and `cancel` for the window to stop the one running when it closes."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.progress: ProgressRun | None = None

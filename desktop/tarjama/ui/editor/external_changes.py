@@ -30,8 +30,9 @@ from tarjama.ui.common.bidi import left_to_right
 from tarjama.ui.editor.segment_model import status_label
 
 if TYPE_CHECKING:
+    from tarjama.ui.common.host import WindowHost
+    from tarjama.ui.editor.delegate import SegmentDelegate
     from tarjama.ui.editor.session import ProjectSession
-    from tarjama.ui.shell.main_window import MainWindow
 
 #: How often the window asks whether another program has saved the project: a pragma, so every second costs nothing.
 INTERVAL_MS = 1000
@@ -41,7 +42,7 @@ NOTE_MS = 10000
 class ExternalChanges(QObject):
     """Keeps the open project's grid in line with what other programs save in it."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost, delegate: SegmentDelegate) -> None:
         super().__init__(window)
         self.window = window
         self.session: ProjectSession | None = None
@@ -53,7 +54,7 @@ class ExternalChanges(QObject):
         self.timer = QTimer(self, interval=INTERVAL_MS)
         self.timer.timeout.connect(self.check)
         # An editor closing may leave rows to refresh: at once rather than at the next tick.
-        window.delegate.editingEnded.connect(lambda _id: QTimer.singleShot(0, self.check))
+        delegate.editingEnded.connect(lambda _id: QTimer.singleShot(0, self.check))
 
     def attach(self, session: ProjectSession | None) -> None:
         self.session = session
@@ -138,7 +139,7 @@ class ExternalChanges(QObject):
 
     def _quiet(self) -> bool:
         """The window's own pre-translation writes through a store of its own: its rows are no news."""
-        return self.window.worker is not None
+        return self.window.pretranslating
 
     def _read_again(self, editing: int | None) -> None:
         session = self.session

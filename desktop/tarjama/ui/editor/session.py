@@ -13,9 +13,10 @@ from PySide6.QtGui import QUndoStack
 
 from tarjama.domain import MachineSuggestion, Segment, Status
 from tarjama.errors import SegmentChangedError, SegmentError
-from tarjama.memory.store import segment_context
+from tarjama.memory.link import context_in_paragraph
+from tarjama.project.review import Review
 from tarjama.project.store import ProjectStore
-from tarjama.ui.shell.read_only import segment_model_for
+from tarjama.ui.editor.read_only_model import segment_model_for
 
 CURRENT_SEGMENT_KEY = "current_segment"
 
@@ -34,12 +35,17 @@ class Written:
 
 
 class ProjectSession(QObject):
-    changed = Signal()  # any segment changed: progress and filters refresh
+    #: Segments changed (a tuple of their ids; empty when any may have, as after reading the whole project again):
+    #: the progress count, the panes and the find bar's count refresh what shows those segments only.
+    changed = Signal(tuple)
     removedElsewhere = Signal(int, str)  # segment id, the translator's text that could not be saved in it
 
     def __init__(self, store: ProjectStore) -> None:
         super().__init__()
         self.store = store
+        #: The review rules the window shares with the CLI (the merge check, splitting and merging); approvals are
+        #: checked by the QA pane, against the facts it gathers (`ui/qa/panels.py`).
+        self.review = Review(store)
         self.model = segment_model_for(store.read_only is not None, store.segments())
         self.undo_stack = QUndoStack(self)
         #: Without a window to ask, another program's change is kept.
@@ -81,7 +87,7 @@ class ProjectSession(QObject):
     def _show_written(self, segment: Segment) -> None:
         self._written[segment.id] = segment.updated_at or ""
         self.model.replace(segment)
-        self.changed.emit()
+        self.changed.emit((segment.id,))
 
     # -- changes made by other programs ---------------------------------------------------------------------
 
@@ -137,7 +143,7 @@ class ProjectSession(QObject):
         """Show segments as another program saved them; the versions this window wrote stay what undo builds on."""
         for segment in segments:
             self.model.replace(segment)
-        self.changed.emit()
+        self.changed.emit(tuple(segment.id for segment in segments))
 
     def take_in_all(self) -> None:
         """Read the whole project again after another program split, merged or added segments: the rows, their
@@ -145,7 +151,7 @@ class ProjectSession(QObject):
         self.undo_stack.clear()
         self._written.clear()
         self.model.reset(self.store.segments())
-        self.changed.emit()
+        self.changed.emit(())
 
     def add_edit_time(self, segment_id: int, seconds: float) -> None:
         """Active editing time: no change to the translation, so neither undoable nor a reason to recount."""
@@ -156,19 +162,19 @@ class ProjectSession(QObject):
         self.model.replace(self.store.segment(segment_id))
 
     def split(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
-        first, second = self.store.split_segment(segment_id, offset, new_id=new_id)
+        first, second = self.review.split(segment_id, offset, new_id=new_id)
         self._written.update({first.id: first.updated_at or "", second.id: second.updated_at or ""})
         self.model.replace(first)
         self.model.insert_after(first.id, second)
-        self.changed.emit()
+        self.changed.emit((first.id, second.id))
         return first, second
 
     def merge(self, segment_id: int) -> Segment:
-        merged, removed = self.store.merge_with_next(segment_id)
+        merged, removed = self.review.merge(segment_id)
         self._written[merged.id] = merged.updated_at or ""
         self.model.remove(removed.id)
         self.model.replace(merged)
-        self.changed.emit()
+        self.changed.emit((merged.id, removed.id))
         return merged
 
     def apply_machine_translation(
@@ -177,34 +183,21 @@ class ProjectSession(QObject):
         for segment in self.store.apply_machine_translations([(segment_id, best, alternatives)], overwrite=True):
             self._written[segment.id] = segment.updated_at or ""
             self.model.replace(segment)
-        self.changed.emit()
+        self.changed.emit((segment_id,))
 
     def reload(self, segment_ids: list[int]) -> None:
         """Re-read segments another thread has written (the pre-translation worker).
 
         It does not emit `changed`: batches arrive many times a second, and the window refreshes its progress
-        and panes on a timer instead of recounting the whole project after each one.
+        and panes on a timer instead, for the segments of all the batches since (`ui/mt/pretranslation.py`).
         """
         for segment_id in segment_ids:
             if segment_id in self.model.ids():
                 self.model.replace(self.store.segment(segment_id))
 
-    def next_segment(self, segment_id: int) -> Segment | None:
-        row = self.model.row_of(segment_id) + 1
-        return self.model.segment_at(row) if row < self.model.rowCount() else None
-
     def tm_context(self, segment_id: int) -> str:
         """The segment's neighbours in its paragraph, as the TM stores a unit's: the same context makes 101 %."""
-        row = self.model.row_of(segment_id)
-        paragraph = self.model.segment_at(row).paragraph_id
-
-        def neighbour(other: int) -> str | None:
-            if not 0 <= other < self.model.rowCount():
-                return None
-            segment = self.model.segment_at(other)
-            return segment.source if segment.paragraph_id == paragraph else None
-
-        return segment_context(neighbour(row - 1), neighbour(row + 1))
+        return context_in_paragraph(self.model.segments(), self.model.row_of(segment_id))
 
     def remember_current(self, segment_id: int) -> None:
         if self.store.read_only is None:  # a read-only project opens where it was last left

@@ -24,11 +24,11 @@ from tarjama.ui.glossary.term_dialog import TermDialog
 from tarjama.ui.shell.actions import make_action
 
 if TYPE_CHECKING:
-    from tarjama.ui.shell.main_window import MainWindow
+    from tarjama.ui.common.host import WindowHost
 
 
 class GlossaryMenu(FileJobs):
-    def __init__(self, window: MainWindow, panels: GlossaryPanels, menu: QMenu) -> None:
+    def __init__(self, window: WindowHost, panels: GlossaryPanels, menu: QMenu) -> None:
         super().__init__(window)
         self.panels = panels
         self.add_term_action = make_action(window, self.tr("&Add term…"), self.add_term, ["Ctrl+Shift+G"])
@@ -92,7 +92,7 @@ class GlossaryMenu(FileJobs):
         editor = self.window.open_editor()
         dialog = TermDialog(
             self.window,
-            self.window.delegate.source_font,
+            self.window.source_font(),
             "" if segment is None else segment.source,
             "" if editor is None else editor.textCursor().selectedText(),
         )

@@ -19,8 +19,8 @@ from tarjama.ui.common.error_text import error_text
 from tarjama.ui.common.tasks import run_in_background
 
 if TYPE_CHECKING:
+    from tarjama.ui.common.host import WindowHost
     from tarjama.ui.editor.session import ProjectSession
-    from tarjama.ui.shell.main_window import MainWindow
 
 #: How long the worker waits for the memory in one go; it tries again after `RETRY_MS` if the memory is still busy.
 WORKER_WAIT = 30.0
@@ -30,7 +30,7 @@ RETRY_MS = 2000
 class MemoryCatchUp(QObject):
     """Keeps the open project's memory in line with its approvals, off the UI thread."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.session: ProjectSession | None = None

@@ -17,31 +17,29 @@ from tarjama.errors import TarjamaError
 from tarjama.memory.exchange import TmxImportReport, export_project, export_tm, import_tmx
 from tarjama.memory.store import TM_SUFFIX, TranslationMemory
 from tarjama.paths import default_tm_path
+from tarjama.settings import CONTEXT_MATCH_SCORE, PANE_LOOKUP_THRESHOLD, PRETRANSLATE_THRESHOLD
 from tarjama.ui.common.bidi import left_to_right, name_filters
 from tarjama.ui.common.error_text import error_text
 from tarjama.ui.common.progress import FileJobs, with_suffix
 from tarjama.ui.memory.panels import TmPanels
 
 if TYPE_CHECKING:
-    from tarjama.ui.shell.main_window import MainWindow
+    from tarjama.ui.common.host import WindowHost
 
 THRESHOLD_KEY = "tm/threshold"
-DEFAULT_THRESHOLD = 75
-MIN_THRESHOLD = 50
-MAX_THRESHOLD = 101
 
 
 def tm_threshold(settings: QSettings) -> int:
     """The score a TM match needs to fill a segment in pre-translation (101: only context matches)."""
     try:
-        value = int(settings.value(THRESHOLD_KEY, DEFAULT_THRESHOLD))
+        value = int(settings.value(THRESHOLD_KEY, PRETRANSLATE_THRESHOLD))
     except (TypeError, ValueError):
-        return DEFAULT_THRESHOLD
-    return min(MAX_THRESHOLD, max(MIN_THRESHOLD, value))
+        return PRETRANSLATE_THRESHOLD
+    return min(CONTEXT_MATCH_SCORE, max(PANE_LOOKUP_THRESHOLD, value))
 
 
 class TmMenu(FileJobs):
-    def __init__(self, window: MainWindow, panels: TmPanels, menu: QMenu) -> None:
+    def __init__(self, window: WindowHost, panels: TmPanels, menu: QMenu) -> None:
         super().__init__(window)
         self.panels = panels
         self.new_action = menu.addAction(self.tr("&New translation memory…"), self.new_tm)
@@ -189,8 +187,8 @@ class TmMenu(FileJobs):
                 "(101 = only matches whose neighbouring sentences are the same too):"
             ),
             tm_threshold(self.window.settings),
-            MIN_THRESHOLD,
-            MAX_THRESHOLD,
+            PANE_LOOKUP_THRESHOLD,
+            CONTEXT_MATCH_SCORE,
         )
         if accepted:
             self.window.settings.setValue(THRESHOLD_KEY, value)

@@ -16,11 +16,9 @@ from typing import Literal
 from PySide6.QtCore import QThread, Signal
 
 from tarjama.memory.store import TranslationMemory
+from tarjama.settings import PANE_LOOKUP_THRESHOLD
 from tarjama.ui.common.error_text import error_text
 
-#: The lowest score the TM pane shows (memoQ's default lookup threshold): a weaker match costs more to fix than
-#: it saves. Pre-translation has its own, usually higher, threshold.
-LOOKUP_THRESHOLD = 50
 #: Matches offered per segment: one for each of Ctrl+Shift+1..5.
 LOOKUP_LIMIT = 5
 CONCORDANCE_LIMIT = 50
@@ -112,7 +110,7 @@ class TmWorker(QThread):
             tm.record_use(*jobs.uses)
         if jobs.lookup is not None:
             lookup = jobs.lookup
-            matches = tm.lookup(lookup.source, lookup.context, threshold=LOOKUP_THRESHOLD, limit=LOOKUP_LIMIT)
+            matches = tm.lookup(lookup.source, lookup.context, threshold=PANE_LOOKUP_THRESHOLD, limit=LOOKUP_LIMIT)
             self.matchesFound.emit(lookup.segment_id, matches)
         if jobs.search is not None:
             hits = tm.concordance(jobs.search.query, side=jobs.search.side, limit=CONCORDANCE_LIMIT)

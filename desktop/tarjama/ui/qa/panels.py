@@ -18,7 +18,8 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QInputDialog, QMessageBox
 
-from tarjama.domain import Segment, Status
+from tarjama.domain import Segment
+from tarjama.project.review import check_approval
 from tarjama.project.store import ProjectStore
 from tarjama.qa import SEVERITIES, CheckName, QaContext, QaIssue, QaSettings, Severity, check_project, check_segment
 from tarjama.ui.common.bidi import isolated
@@ -30,7 +31,7 @@ from tarjama.ui.qa.pane import QaPane, QaRow, findings_summary, issue_message
 from tarjama.ui.shell.actions import make_action
 
 if TYPE_CHECKING:
-    from tarjama.ui.shell.main_window import MainWindow
+    from tarjama.ui.common.host import WindowHost
 
 CONFIRM_ERRORS_KEY = "qa/confirm_errors"
 #: The project-wide facts are gathered again this long after the last approval. Gathering takes a tenth of a second
@@ -48,7 +49,7 @@ def confirm_errors(settings: QSettings) -> bool:
 
 
 class QaPanels(QObject):
-    def __init__(self, window: MainWindow, glossary: GlossaryPanels) -> None:
+    def __init__(self, window: WindowHost, glossary: GlossaryPanels) -> None:
         super().__init__(window)
         self.window = window
         self.glossary = glossary
@@ -177,15 +178,19 @@ class QaPanels(QObject):
     # -- approval -------------------------------------------------------------------------------------------
 
     def approval_confirmed(self, segment: Segment, text: str) -> bool:
-        """Check `segment` as it would be approved with `text`, list its findings, and with errors ask first."""
+        """Whether to approve `segment` with `text`. QA's rule for it is the core's (`check_approval`: which
+        findings refuse it, which were set aside); here its findings are listed, and the translator is asked to
+        approve anyway when they refuse it (unless asking is turned off)."""
         if self.session is None:
             return True
-        findings = check_segment(replace(segment, target=text, status=Status.APPROVED), self._current_context())
+        check = check_approval(segment, text, self._current_context())
+        if check is None:
+            return True  # approving changes nothing: nothing to check, the pane keeps what it lists
+        findings = list(check.findings)
         self._replace_findings(segment.id, findings)
         number = self._number(segment.id)
         self.pane.replace_segment(segment.id, [QaRow(f, number) for f in findings], findings_summary(self._counts))
-        blocking = self.settings.blocking(findings)
-        confirmed = not blocking or not self.confirm_action.isChecked() or self.confirm(blocking)
+        confirmed = not check.refused or not self.confirm_action.isChecked() or self.confirm(list(check.blocking))
         if confirmed:
             self._context_timer.start()  # the approval is something later approvals are compared with
         return confirmed

@@ -16,11 +16,11 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from tarjama.ui.shell.i18n import ARABIC, AUTONYMS, ENGLISH, SYSTEM, language_choice, set_language_choice
 
 if TYPE_CHECKING:
-    from tarjama.ui.shell.main_window import MainWindow
+    from tarjama.ui.common.host import WindowHost
 
 
 class LanguageMenu(QObject):
-    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+    def __init__(self, window: WindowHost, menu: QMenu) -> None:
         super().__init__(window)
         self.window = window
         group = QActionGroup(self)

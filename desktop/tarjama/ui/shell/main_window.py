@@ -1,11 +1,13 @@
-"""The review window: grid of segments, keyboard-first editing and approval, find/replace, filters, files."""
+"""The review window: grid of segments, keyboard-first editing and approval, filters, files; it assembles the panes,
+menus and helpers of each subject (find/replace in `ui/editor/find_replace.py`, pre-translation in
+`ui/mt/pretranslation.py`), which see it through `ui/common/host.py`."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -14,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,8 +25,6 @@ from tarjama.domain import Segment, Status
 from tarjama.errors import SegmentChangedError, SegmentError, TarjamaError
 from tarjama.formats import supported_extensions
 from tarjama.project.files import default_project_path, import_document
-from tarjama.project.pretranslate import PretranslateReport
-from tarjama.project.replace import ReplacePlan, plan_replace
 from tarjama.project.store import ProjectStore, memory_needing_update
 from tarjama.ui.common.bidi import isolated, left_to_right, name_filters, with_isolated_percentages
 from tarjama.ui.common.error_text import error_text
@@ -40,21 +39,23 @@ from tarjama.ui.editor.commands import (
 from tarjama.ui.editor.delegate import SegmentDelegate
 from tarjama.ui.editor.edit_time import EditTimeRecorder
 from tarjama.ui.editor.external_changes import ExternalChanges
-from tarjama.ui.editor.find_bar import FindBar
+from tarjama.ui.editor.find_replace import FindReplace
 from tarjama.ui.editor.grid import SegmentGrid, StatusFilterProxy
+from tarjama.ui.editor.progress_tally import ProgressTally
 from tarjama.ui.editor.segment_model import Column, status_label
 from tarjama.ui.editor.session import ProjectSession
 from tarjama.ui.glossary.menu import GlossaryMenu
 from tarjama.ui.glossary.pane import TERM_KEYS
 from tarjama.ui.glossary.panels import GlossaryPanels
 from tarjama.ui.memory.catch_up import MemoryCatchUp
-from tarjama.ui.memory.menu import TmMenu, tm_threshold
+from tarjama.ui.memory.menu import TmMenu
 from tarjama.ui.memory.panels import TmPanels
 from tarjama.ui.memory.update import bring_up_to_date
 from tarjama.ui.memory.worker import LOOKUP_LIMIT
-from tarjama.ui.mt.machine_translation import AlternativesPane, PretranslateWorker, pretranslation_summary
+from tarjama.ui.mt.machine_translation import AlternativesPane
 from tarjama.ui.mt.model_banner import MissingModelBanner
 from tarjama.ui.mt.models_dialog import ModelsDialog
+from tarjama.ui.mt.pretranslation import Pretranslation
 from tarjama.ui.project.effort_view import StatisticsDialog, prepare_metrics
 from tarjama.ui.qa.panels import QaPanels
 from tarjama.ui.shell.actions import make_action
@@ -90,17 +91,19 @@ class MainWindow(QMainWindow):
         self.proxy = StatusFilterProxy()
         self.delegate = SegmentDelegate(self.grid, source_font, QFont(self.font()))
         self.grid.setItemDelegate(self.delegate)
-        self.find_bar = FindBar()
-        self.find_bar.hide()
+        self.find_replace = FindReplace(self, self.grid, self.proxy, self.delegate, lambda: self.read_only.refused())
+        self.find_bar = self.find_replace.bar
         self.empty_label = QLabel(self.tr("Open a project or create one from an Arabic document (File menu)."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.tm = TmPanels(self, source_font, self.show_error)
         self.glossary = GlossaryPanels(self, source_font, self.show_error)
         self.qa = QaPanels(self, self.glossary)
-        self.read_only = ReadOnlyMode(self)
+        self.read_only = ReadOnlyMode(self, self.writing_actions, [self.find_bar.replace_edit])
+        # The QA pane enables its ignore actions as rows are selected; they stay off while nothing may be saved.
+        self.qa.pane.selectionChanged.connect(self.read_only.keep_actions_off)
         self.edit_time = EditTimeRecorder(self.delegate)
         self.memory_catch_up = MemoryCatchUp(self)
-        self.external_changes = ExternalChanges(self)
+        self.external_changes = ExternalChanges(self, self.delegate)
         self.statistics = StatisticsDialog(self)
         prepare_metrics()
         self.delegate.term_spans = self.glossary.spans
@@ -118,23 +121,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.grid.hide()
         self.progress_label = QLabel()
-        self.mt_label = QLabel()
-        self.mt_cancel = QPushButton(self.tr("Cancel"))
-        self.mt_cancel.clicked.connect(self.cancel_pretranslation)
-        self.statusBar().addPermanentWidget(self.mt_label)
-        self.statusBar().addPermanentWidget(self.mt_cancel)
-        self.statusBar().addPermanentWidget(self.progress_label)
-        self.statusBar().addPermanentWidget(self.tm.label)
-        self.mt_label.hide()
-        self.mt_cancel.hide()
-        self.worker: PretranslateWorker | None = None
-        # Machine batches refresh the progress count and the alternatives pane at most this often, so a long
-        # document's recount never runs per batch on the UI thread.
-        self._mt_refresh = QTimer(self)
-        self._mt_refresh.setSingleShot(True)
-        self._mt_refresh.setInterval(250)
-        self._mt_refresh.timeout.connect(self.update_progress)
-        self._mt_refresh.timeout.connect(self._show_suggestions)
+        self._progress = ProgressTally()
+        self.pretranslation = Pretranslation(self, self.banner)
+        self.pretranslation.segmentsShown.connect(self._on_segments_changed)
+        for label in (self.pretranslation.label, self.pretranslation.cancel_button, self.progress_label, self.tm.label):
+            self.statusBar().addPermanentWidget(label)
         self.alternatives = AlternativesPane()
         dock = QDockWidget(self.tr("Machine translation"), self)
         dock.setObjectName("alternatives-dock")
@@ -154,17 +145,6 @@ class MainWindow(QMainWindow):
         self.delegate.editingStarted.connect(self._on_editing_started)
         self.delegate.draftTyped.connect(self._on_draft_typed)
         self.delegate.editingAbandoned.connect(self._on_editing_abandoned)
-        self.find_bar.searchChanged.connect(self._on_search_changed)
-        self.find_bar.findNext.connect(lambda: self.find(forward=True))
-        self.find_bar.findPrevious.connect(lambda: self.find(forward=False))
-        self.find_bar.replaceOne.connect(self.replace_current)
-        self.find_bar.replaceAll.connect(self.replace_all)
-        self._search: tuple[str, set[int]] = ("", set())
-        # The find bar's count follows every change; a Replace all of many segments recounts once, not per segment.
-        self._match_count_timer = QTimer(self)
-        self._match_count_timer.setSingleShot(True)
-        self._match_count_timer.setInterval(0)
-        self._match_count_timer.timeout.connect(self._count_matches)
         self.packages_dialog = ModelsDialog(self)
         self.packages_dialog.packagesChanged.connect(self.banner.refresh)
         self.banner.installFromFileRequested.connect(self._install_package_from_file)
@@ -201,8 +181,10 @@ class MainWindow(QMainWindow):
         self.copy_source_action = self._action(
             self.tr("&Copy source to target"), self.copy_source_to_target, ["Ctrl+Insert"]
         )
-        self.find_action = self._action(self.tr("&Find…"), lambda: self.open_find(False), [key.Find])
-        self.replace_action = self._action(self.tr("Find and &replace…"), lambda: self.open_find(True), ["Ctrl+H"])
+        self.find_action = self._action(self.tr("&Find…"), lambda: self.find_replace.open_bar(False), [key.Find])
+        self.replace_action = self._action(
+            self.tr("Find and &replace…"), lambda: self.find_replace.open_bar(True), ["Ctrl+H"]
+        )
         for action in (self.undo_action, self.redo_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
@@ -226,9 +208,7 @@ class MainWindow(QMainWindow):
             )
             for n in (1, 2, 3)
         ]
-        self.pretranslate_action = self._action(
-            self.tr("&Pre-translate document"), self.start_pretranslation, ["Ctrl+Shift+P"]
-        )
+        self.pretranslate_action = self.pretranslation.action
         self.tm_match_actions = [
             self._action(
                 self.tr("Use TM match {n}").format(n=n), lambda n=n: self.use_tm_match(n), [f"Ctrl+Shift+{n}"]
@@ -346,6 +326,17 @@ class MainWindow(QMainWindow):
         ]:
             action.setEnabled(enabled)
 
+    def writing_actions(self) -> list[QAction]:
+        """Every action that changes the project: its segments, its undo history, its memory or glossary link (off
+        while the project is read-only)."""
+        return [
+            self.approve_action, self.reject_action, self.edit_action, self.split_action, self.merge_action,
+            self.retranslate_action, *self.alternative_actions, *self.tm_match_actions, *self.term_actions,
+            self.copy_source_action, self.replace_action, self.pretranslate_action, self.undo_action,
+            self.redo_action, self.qa.ignore_action, self.qa.unignore_action, self.tm_menu.new_action,
+            self.tm_menu.open_action, self.glossary_menu.new_action, self.glossary_menu.open_action,
+        ]  # fmt: skip
+
     # -- opening, creating and closing projects -------------------------------------------------------------
 
     def open_project(self, path: str | Path) -> bool:
@@ -368,12 +359,11 @@ class MainWindow(QMainWindow):
         self.edit_time.attach(session)
         self.memory_catch_up.attach(session)
         self.external_changes.attach(session)
+        self.find_replace.attach()
         self.proxy.setSourceModel(session.model)
         self.grid.setModel(self.proxy)
         self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
-        session.changed.connect(self.update_progress)
-        session.changed.connect(self._show_suggestions)
-        session.changed.connect(self._match_count_timer.start)
+        session.changed.connect(self._on_segments_changed)
         session.model.targetEdited.connect(self.on_target_edited)
         self.empty_label.hide()
         self.grid.show()
@@ -392,7 +382,7 @@ class MainWindow(QMainWindow):
     def close_project(self) -> None:
         if self.session is None:
             return
-        self.stop_pretranslation()
+        self.pretranslation.stop()
         self.commit_open_editor()
         self.grid.setModel(None)
         self.proxy.setSourceModel(None)
@@ -504,6 +494,13 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, title, message)
         else:
             print(f"{title}: {message}", file=sys.stderr)
+
+    @property
+    def pretranslating(self) -> bool:
+        return self.pretranslation.running
+
+    def source_font(self) -> QFont:
+        return self.delegate.source_font
 
     # -- navigation -----------------------------------------------------------------------------------------
 
@@ -634,8 +631,7 @@ class MainWindow(QMainWindow):
             return
         editor = self.open_editor()
         text = segment.target if editor is None else editor.toPlainText()
-        changes = (text, segment.status) != (segment.target, Status.APPROVED)
-        if changes and not self.qa.approval_confirmed(segment, text):
+        if not self.qa.approval_confirmed(segment, text):
             return
         stack = self.session.undo_stack
         stack.beginMacro(self.tr("Approve segment"))
@@ -709,12 +705,10 @@ class MainWindow(QMainWindow):
             return
         self.commit_open_editor()
         current = self.session.store.segment(segment.id)
-        following = self.session.next_segment(segment.id)
-        if following is None or following.paragraph_id != current.paragraph_id:
-            self.show_error(
-                self.tr("Cannot merge"),
-                self.tr("This is the last segment of its paragraph: there is no next segment to merge."),
-            )
+        try:
+            following = self.session.review.merge_partner(current)
+        except SegmentError as exc:  # the core's merge check, in its words
+            self.show_error(self.tr("Cannot merge"), error_text(exc))
             return
         self.session.undo_stack.push(MergeCommand(self.session, current, following))
         self.go_to(segment.id)
@@ -741,199 +735,20 @@ class MainWindow(QMainWindow):
         if isinstance(command, SegmentCommand):
             self.go_to(command.focus_id)
 
-    # -- filters, find and replace --------------------------------------------------------------------------
+    # -- filters --------------------------------------------------------------------------------------------
 
     def set_filter(self, statuses: set[Status]) -> None:
         current = self.current_segment()
         self.commit_open_editor()
         self.proxy.set_statuses(statuses)
         self.grid.fit_visible_rows()
-        self._count_matches()
+        self.find_replace.recount()
         if current is not None and self.proxy_index(current.id).isValid():
             self.go_to(current.id)
         elif self.proxy.rowCount():
             self.grid.setCurrentIndex(self.proxy.index(0, Column.TARGET))
 
-    def open_find(self, replace: bool) -> None:
-        selected = ""
-        editor = self.open_editor()
-        if editor is not None:
-            selected = editor.textCursor().selectedText()
-        self.find_bar.open_bar(selected, replace)
-
-    def _on_search_changed(self, text: str, columns: set[int]) -> None:
-        self.delegate.set_highlight(text, columns)
-        self.grid.viewport().update()
-        self._search = (text, columns)
-        self._count_matches()
-
-    def _count_matches(self) -> None:
-        """The find bar's count: the segments Find goes to (those the filter shows) that hold the text where it is
-        looked for. Recounted after every change and filter, so it never counts a match a replacement removed."""
-        text, columns = self._search
-        if self.session is None or not text:
-            self.find_bar.matches.setText("")
-            return
-        count = sum(1 for s in self._visible_segments() if self._matches(s, text, columns))
-        self.find_bar.matches.setText(self.tr("{count} segment(s)").format(count=count))
-
-    def _visible_segments(self) -> list[Segment]:
-        assert self.session is not None
-        return [
-            self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-            for row in range(self.proxy.rowCount())
-        ]
-
-    @staticmethod
-    def _matches(segment: Segment, text: str, columns: set[int]) -> bool:
-        needle = text.casefold()
-        return (Column.SOURCE in columns and needle in segment.source.casefold()) or (
-            Column.TARGET in columns and needle in segment.target.casefold()
-        )
-
-    def find(self, forward: bool = True) -> Segment | None:
-        """Go to the next (or previous) visible segment containing the find text, wrapping around."""
-        text, columns = self.find_bar.text(), self.find_bar.columns()
-        if self.session is None or not text:
-            return None
-        rows = self.proxy.rowCount()
-        start = self.grid.currentIndex().row() if self.grid.currentIndex().isValid() else -1
-        for step in range(1, rows + 1):
-            row = (start + (step if forward else -step)) % rows
-            segment = self.session.model.segment_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
-            if self._matches(segment, text, columns):
-                self.go_to(segment.id)
-                return segment
-        self.statusBar().showMessage(self.tr("Not found: {text}").format(text=text), 5000)
-        return None
-
-    def replace_current(self, replacement: str) -> ReplacePlan:
-        """Replace in the current segment's target (skipping it when approved, unless approved segments are
-        included), then move to the next match."""
-        segment = self.current_segment()
-        text = self.find_bar.text()
-        if segment is None or self.session is None or not text or self.read_only.refused():
-            return ReplacePlan()
-        self.commit_open_editor()
-        plan = plan_replace(
-            [self.session.store.segment(segment.id)],
-            text,
-            replacement,
-            include_approved=self.find_bar.includes_approved(),
-        )
-        for change in plan.replacements:
-            self.session.undo_stack.push(
-                ChangeSegmentCommand(
-                    self.session, change.segment, target=change.target, status=None, text=self.tr("Replace")
-                )
-            )
-        self.find(forward=True)
-        if plan.changed or plan.skipped:
-            self._show_replaced(plan)
-        return plan
-
-    def replace_all(self, replacement: str) -> ReplacePlan:
-        """Replace in the targets of all segments the filter shows, as one undo step; approved segments are
-        skipped unless included. The status bar says how many changed and how many approved were skipped."""
-        text = self.find_bar.text()
-        if self.session is None or not text or self.read_only.refused():
-            return ReplacePlan()
-        self.commit_open_editor()
-        plan = plan_replace(
-            self._visible_segments(), text, replacement, include_approved=self.find_bar.includes_approved()
-        )
-        if plan.changed:
-            stack = self.session.undo_stack
-            stack.beginMacro(self.tr("Replace all"))
-            for change in plan.replacements:
-                stack.push(
-                    ChangeSegmentCommand(
-                        self.session, change.segment, target=change.target, status=None, text=self.tr("Replace")
-                    )
-                )
-            stack.endMacro()
-        self._show_replaced(plan)
-        return plan
-
-    def _show_replaced(self, plan: ReplacePlan) -> None:
-        self._count_matches()
-        if plan.skipped:
-            message = self.tr(
-                "Replaced in {count} segment(s); {skipped} approved segment(s) skipped "
-                "(tick “Include approved segments” to replace in them)."
-            ).format(count=plan.changed, skipped=plan.skipped)
-        else:
-            message = self.tr("Replaced in {count} segment(s).").format(count=plan.changed)
-        self.statusBar().showMessage(message, 5000)
-
     # -- machine translation --------------------------------------------------------------------------------
-
-    def start_pretranslation(self) -> None:
-        """Translate every untouched segment in the background; batches appear in the grid as they finish."""
-        if self.session is None or self.worker is not None:
-            return
-        self.commit_open_editor()
-        worker = PretranslateWorker(self.session.path, tm_threshold(self.settings))
-        worker.progressed.connect(self._on_mt_progress)
-        worker.succeeded.connect(self._on_mt_finished)
-        worker.failed.connect(self._on_mt_failed)
-        worker.finished.connect(self._on_worker_stopped)
-        self.worker = worker
-        self.mt_label.setText(self.tr("Pre-translation starting…"))
-        self.mt_label.show()
-        self.mt_cancel.show()
-        self.pretranslate_action.setEnabled(False)
-        worker.start()
-
-    def cancel_pretranslation(self) -> None:
-        if self.worker is not None:
-            self.worker.cancel()
-            self.mt_label.setText(self.tr("Cancelling…"))
-
-    def stop_pretranslation(self) -> None:
-        """Cancel and wait for the worker (closing the project or the window); finished batches are kept."""
-        worker = self.worker
-        if worker is None:
-            return
-        worker.cancel()
-        worker.wait()
-        self._on_worker_stopped()
-
-    def _on_mt_progress(self, done: int, total: int, rate: float, ids: list[int]) -> None:
-        if self.session is not None:
-            self.session.reload(ids)
-            if not self._mt_refresh.isActive():
-                self._mt_refresh.start()
-        self.mt_label.setText(
-            self.tr("Pre-translation: {done}/{total} segments ({rate:.1f}/s)").format(
-                done=done, total=total, rate=rate
-            )
-        )
-
-    def _on_mt_finished(self, report: PretranslateReport, mt_skipped: bool) -> None:
-        summary = pretranslation_summary(report, mt_skipped)
-        if mt_skipped:
-            # Too long for the status bar beside its permanent labels (it was cut off mid-word): the missing-package
-            # bar shows it in full, with its offers to install a package, until one is installed.
-            self.statusBar().clearMessage()
-            self.banner.show_notice(summary)
-        else:
-            self.statusBar().showMessage(summary, 10000)
-
-    def _on_mt_failed(self, message: str) -> None:
-        self.show_error(self.tr("Pre-translation failed"), message)
-
-    def _on_worker_stopped(self) -> None:
-        if self.worker is None:
-            return
-        self.worker = None
-        self._mt_refresh.stop()
-        if self.session is not None:
-            self.update_progress()
-            self._show_suggestions()
-        self.mt_label.hide()
-        self.mt_cancel.hide()
-        self.pretranslate_action.setEnabled(self.session is not None)
 
     def show_packages(self) -> None:
         self.packages_dialog.refresh()
@@ -1011,6 +826,15 @@ class MainWindow(QMainWindow):
         self.tm.show_segment(segment)
         self.glossary.show_segment(segment)
 
+    def _on_segments_changed(self, ids: tuple[int, ...]) -> None:
+        """Refresh what shows the segments that changed (`ids`; none given: any may have): the progress count, the
+        panes when the current segment is among them, and the find bar's count."""
+        self.update_progress(ids)
+        current = self.current_segment()
+        if not ids or (current is not None and current.id in ids):
+            self._show_suggestions()
+        self.find_replace.segments_changed(ids)
+
     def sort_by_confidence(self, enabled: bool) -> None:
         """Least confident first (MT confidence or TM score), segments with neither last; off: document order."""
         current = self.current_segment()
@@ -1028,11 +852,13 @@ class MainWindow(QMainWindow):
         if self.session is not None:
             self.statistics.show_project(self.progress_label.text(), list(self.session.model.segments()))
 
-    def update_progress(self) -> None:
+    def update_progress(self, ids: tuple[int, ...] = ()) -> None:
+        """The status bar's count, with the segments `ids` counted again (none given: all of them)."""
         if self.session is None:
+            self._progress.recount(None)
             self.progress_label.setText("")
             return
-        segments, approved, words, approved_words = self.session.model.progress()
+        segments, approved, words, approved_words = self._progress.update(self.session.model, ids).as_tuple()
         percent = 100 * approved_words // words if words else 0
         text = self.tr("{approved_label}: {a}/{n} segments, {aw}/{w} words ({percent}%)").format(
             approved_label=status_label(Status.APPROVED),

@@ -3,43 +3,31 @@ offered that would change it.
 
 The store opens such a project read-only and refuses every write before it begins (`ProjectStore.read_only`).
 The window opens it all the same — reading, searching, checking and exporting need no writing — says so in a bar
-above the grid, disables every action that would change it, and makes the grid's targets not editable, so that a
-translator never types a translation that cannot be kept. Anything still asked of it is refused with the store's
-message (`ReadOnlyMode.refused`).
+above the grid, disables every action that would change it, and makes the grid's targets not editable
+(`ui/editor/read_only_model.py`), so that a translator never types a translation that cannot be kept. Anything still
+asked of it is refused with the store's message (`ReadOnlyMode.refused`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
 
 from tarjama.errors import Message, ReadOnlyError
 from tarjama.ui.common.error_text import error_text, message_text
-from tarjama.ui.editor.segment_model import SegmentModel
 
 if TYPE_CHECKING:
+    from tarjama.ui.common.host import WindowHost
     from tarjama.ui.editor.session import ProjectSession
-    from tarjama.ui.shell.main_window import MainWindow
 
 _STYLE = """
 QFrame#readOnlyBanner { background: #e3ecf7; border: none; border-bottom: 1px solid #8fa9c9; }
 QFrame#readOnlyBanner QLabel { color: #1d3557; }
 """
-
-
-class ReadOnlySegmentModel(SegmentModel):
-    """The grid's model for a read-only project: the same rows, but no cell opens an editor."""
-
-    def flags(self, index) -> Qt.ItemFlag:  # noqa: ANN001 - Qt's index types
-        return super().flags(index) & ~Qt.ItemFlag.ItemIsEditable
-
-
-def segment_model_for(read_only: bool, segments: list) -> SegmentModel:
-    """The grid's model for a project, editable unless the project is read-only."""
-    return (ReadOnlySegmentModel if read_only else SegmentModel)(segments)
 
 
 def reason_of(error: ReadOnlyError) -> Message | str:
@@ -77,33 +65,30 @@ class ReadOnlyBanner(QFrame):
 class ReadOnlyMode(QObject):
     """What the window does while its project is read-only: the bar, and the actions that would change it off."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self, window: WindowHost, writing_actions: Callable[[], list[QAction]], fields: list[QWidget]
+    ) -> None:
         super().__init__(window)
         self.window = window
         self.banner = ReadOnlyBanner(window)
         self.error: ReadOnlyError | None = None
-        # The QA pane enables its ignore actions as rows are selected; they stay off while nothing may be saved.
-        window.qa.pane.selectionChanged.connect(self._keep_actions_off)
-
-    def writing_actions(self) -> list[QAction]:
-        """Every action that changes the project: its segments, its undo history, its memory or glossary link."""
-        w = self.window
-        return [
-            w.approve_action, w.reject_action, w.edit_action, w.split_action, w.merge_action,
-            w.retranslate_action, *w.alternative_actions, *w.tm_match_actions, *w.term_actions,
-            w.copy_source_action, w.replace_action, w.pretranslate_action, w.undo_action, w.redo_action,
-            w.qa.ignore_action, w.qa.unignore_action, w.tm_menu.new_action, w.tm_menu.open_action,
-            w.glossary_menu.new_action, w.glossary_menu.open_action,
-        ]
+        #: Every action that changes the project (its segments, its undo history, its memory or glossary link): the
+        #: window knows its actions, and they are built after this.
+        self.writing_actions = writing_actions
+        #: Fields good only for changing the project (the find bar's replacement text).
+        self._fields = fields
 
     def attach(self, session: ProjectSession | None) -> None:
         """Follow the project just opened (after the window enabled its actions) or closed (None)."""
         self.error = None if session is None else session.store.read_only
         self.banner.show_for(self.error)
-        self.window.find_bar.replace_edit.setEnabled(self.error is None)
-        self._keep_actions_off()
+        for field in self._fields:
+            field.setEnabled(self.error is None)
+        self.keep_actions_off()
 
-    def _keep_actions_off(self) -> None:
+    def keep_actions_off(self) -> None:
+        """Turn the writing actions off again while nothing may be saved: also after a pane has enabled some of its
+        own (the QA pane its ignore actions, as rows are selected)."""
         if self.error is not None:
             for action in self.writing_actions():
                 action.setEnabled(False)

@@ -12,8 +12,8 @@ from tarjama.ui.common.bidi import with_isolated_percentages
 from tarjama.ui.shell.actions import make_action
 
 if TYPE_CHECKING:
+    from tarjama.ui.common.host import WindowHost
     from tarjama.ui.editor.grid import SegmentGrid
-    from tarjama.ui.shell.main_window import MainWindow
 
 ZOOM_KEY = "view/zoom"
 #: The sizes one Ctrl+plus or Ctrl+minus steps through, in percent of the normal size.
@@ -31,7 +31,7 @@ def stored_zoom(settings: QSettings) -> int:
 
 
 class GridZoom(QObject):
-    def __init__(self, window: MainWindow, grid: SegmentGrid) -> None:
+    def __init__(self, window: WindowHost, grid: SegmentGrid) -> None:
         super().__init__(window)
         self.window = window
         self.settings = window.settings

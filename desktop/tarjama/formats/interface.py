@@ -1,0 +1,44 @@
+"""What a file format is to Tarjama: the two small interfaces every format implements, one per kind of file.
+
+A format says which extensions are its own and turns a file into domain values and back; it keeps no state and
+knows nothing of the stores (a project, a memory or a glossary decides what to do with what a format read).
+`tarjama.formats.registry` lists the formats of each kind by extension.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar, Protocol
+
+from tarjama.domain import GlossaryEntry, ImportedDocument
+from tarjama.formats.tbx import TbxReport
+
+
+class DocumentFormat(Protocol):
+    """A kind of source document (plain text, Word): read as paragraphs, written back from the translations."""
+
+    name: ClassVar[str]
+    description: ClassVar[str]
+    extensions: ClassVar[tuple[str, ...]]
+
+    def read(self, path: str | Path) -> ImportedDocument: ...
+
+    def write(self, path: str | Path, paragraphs: Iterable[str], paragraph_separator: str = "\n\n") -> None:
+        """Write the paragraphs as they come: a format never needs them all at once (exports stream)."""
+        ...
+
+
+@dataclass(frozen=True)
+class GlossaryFormat:
+    """A kind of glossary file (CSV, TSV, TBX, OmegaT): the whole file's bytes to entries and entries to bytes.
+
+    `read` is given the path for its messages and a report to fill (what a TBX held besides Arabic→English terms);
+    it yields the entries as they are asked for, raising on a bad one, so an import inside a transaction keeps
+    nothing of a bad file."""
+
+    name: str
+    extensions: tuple[str, ...]
+    read: Callable[[bytes, Path, TbxReport], Iterator[GlossaryEntry]]
+    write: Callable[[Iterable[GlossaryEntry]], bytes]

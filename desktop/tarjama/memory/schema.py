@@ -1,0 +1,217 @@
+"""The memory file's schema: its versions (v1-v3), the triggers that keep its indexes in sync, and the SQL
+functions those triggers call.
+
+Units keep their raw text; matching uses `tarjama.arabic.normalise_for_matching`, stored beside it (`norm_source`,
+`norm_target`) so lookups never normalise a million rows. Two FTS5 indexes over the normalised text, kept in sync by
+triggers defined here (so they fire whichever program changes the units):
+
+* `units_features` — the words and word pairs of each normalised source (`tarjama.memory.scoring.match_features`),
+  for fuzzy candidates (`tarjama.memory.fuzzy`). Word pairs matter: in a memory of one subject every word is in
+  thousands of units, while a pair of neighbours still points to a few. Contentless and without positions, so it
+  costs little space; its triggers call `match_features` through an SQL function that `register_functions` adds to
+  a connection (another SQLite tool cannot change units by mistake: the trigger fails instead of corrupting the
+  index). Beside it, `common_features` lists the features too common to be worth probing;
+* `units_source_text`, `units_target_text` — trigrams of the normalised source and target, for concordance on
+  parts of words (Arabic glues prefixes such as و، ب، ال to the word, so whole-word search would miss most hits).
+  Searched with GLOB, which FTS5 answers from the trigram index and checks against the text.
+
+And `units_codes`, each approved unit's scoring words one character each (`scoring_codes`), from which a lookup
+scores its candidates.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tarjama.errors import QT_TRANSLATE_NOOP
+from tarjama.memory.scoring import distinct_match_features, match_features, scoring_codes
+from tarjama.sqlite_file import FileKind
+
+#: A feature in at most this many units is rare: a lookup reads its postings whole (a probe reads one more, to
+#: tell), while the more common ones are listed in `common_features` so that a lookup need not probe them.
+RARE_FEATURE_UNITS = 64
+_FEATURE_FUNCTION = "tarjama_match_features"
+_DISTINCT_FEATURES_FUNCTION = "tarjama_distinct_match_features"
+_CODES_FUNCTION = "tarjama_scoring_codes"
+
+# A new unit's features that are now in more units than a probe reads join `common_features`, counted as in one
+# more than that until the next refresh counts them (a few milliseconds: one probe of the features index per
+# feature not yet listed). Run after the unit's features are indexed.
+_COMMON_AFTER_INSERT = f"""
+    INSERT OR IGNORE INTO common_features (feature, units)
+        SELECT f.value, {RARE_FEATURE_UNITS + 1} FROM json_each(tarjama_distinct_match_features(new.norm_source)) AS f
+        WHERE NOT EXISTS (SELECT 1 FROM common_features AS c WHERE c.feature = f.value)
+            AND (SELECT count(*) FROM (SELECT 1 FROM units_features
+                    WHERE units_features MATCH '"' || replace(f.value, '"', '""') || '"' LIMIT {RARE_FEATURE_UNITS + 1}))
+                > {RARE_FEATURE_UNITS};
+"""  # noqa: E501 - the trigger's text as every earlier version wrote it
+
+# Unqualified names in a trigger body resolve in the trigger's own schema, so these also keep the indexes in sync
+# when a project writes `tm.units` through ATTACH. A bulk import drops them and indexes each chunk with
+# `INDEX_ROWS_AFTER` instead (five times faster than row by row), then creates them again from here: these are
+# always the triggers of the current schema version.
+INDEX_TRIGGERS = {
+    "units_indexed_insert": f"""
+        CREATE TRIGGER units_indexed_insert AFTER INSERT ON units BEGIN
+            INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
+            INSERT INTO units_source_text (rowid, norm_source) VALUES (new.id, new.norm_source);
+            INSERT INTO units_target_text (rowid, norm_target) VALUES (new.id, new.norm_target);
+            INSERT INTO units_codes (id, codes) SELECT new.id, tarjama_scoring_codes(new.norm_source)
+                WHERE new.approved = 1;
+            {_COMMON_AFTER_INSERT}
+        END
+    """,
+    "units_indexed_delete": """
+        CREATE TRIGGER units_indexed_delete AFTER DELETE ON units BEGIN
+            INSERT INTO units_features (units_features, rowid, features)
+                VALUES ('delete', old.id, tarjama_match_features(old.norm_source));
+            INSERT INTO units_source_text (units_source_text, rowid, norm_source)
+                VALUES ('delete', old.id, old.norm_source);
+            INSERT INTO units_target_text (units_target_text, rowid, norm_target)
+                VALUES ('delete', old.id, old.norm_target);
+            DELETE FROM units_codes WHERE id = old.id;
+        END
+    """,
+    "units_indexed_update": f"""
+        CREATE TRIGGER units_indexed_update AFTER UPDATE OF norm_source, norm_target ON units BEGIN
+            INSERT INTO units_features (units_features, rowid, features)
+                VALUES ('delete', old.id, tarjama_match_features(old.norm_source));
+            INSERT INTO units_source_text (units_source_text, rowid, norm_source)
+                VALUES ('delete', old.id, old.norm_source);
+            INSERT INTO units_target_text (units_target_text, rowid, norm_target)
+                VALUES ('delete', old.id, old.norm_target);
+            INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
+            INSERT INTO units_source_text (rowid, norm_source) VALUES (new.id, new.norm_source);
+            INSERT INTO units_target_text (rowid, norm_target) VALUES (new.id, new.norm_target);
+            {_COMMON_AFTER_INSERT}
+        END
+    """,
+}
+INDEX_ROWS_AFTER = (
+    "INSERT INTO units_features (rowid, features) SELECT id, tarjama_match_features(norm_source) FROM units "
+    "WHERE id > ?",
+    "INSERT INTO units_source_text (rowid, norm_source) SELECT id, norm_source FROM units WHERE id > ?",
+    "INSERT INTO units_target_text (rowid, norm_target) SELECT id, norm_target FROM units WHERE id > ?",
+    "INSERT INTO units_codes (id, codes) SELECT id, tarjama_scoring_codes(norm_source) FROM units "
+    "WHERE id > ? AND approved = 1",
+)
+# Not dropped by an import, whose merges can approve a unit again: `units_codes` holds the approved units only.
+_CODES_TRIGGER = """
+    CREATE TRIGGER units_codes_update AFTER UPDATE OF norm_source, approved ON units BEGIN
+        DELETE FROM units_codes WHERE id = old.id;
+        INSERT INTO units_codes (id, codes) SELECT new.id, tarjama_scoring_codes(new.norm_source)
+            WHERE new.approved = 1;
+    END
+"""
+
+
+def _schema_v1(db: sqlite_utils.Database) -> None:
+    """Units and their indexes; `_schema_v3` creates the triggers that keep the indexes in sync."""
+    db.execute(
+        """
+        CREATE TABLE units (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            target TEXT NOT NULL,
+            source_lang TEXT NOT NULL,
+            target_lang TEXT NOT NULL,
+            norm_source TEXT NOT NULL,
+            norm_target TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            author TEXT NOT NULL DEFAULT '',
+            origin TEXT NOT NULL,
+            usage_count INTEGER NOT NULL DEFAULT 0,
+            document TEXT NOT NULL DEFAULT '',
+            approved INTEGER NOT NULL DEFAULT 1,
+            mt_original TEXT,
+            props TEXT NOT NULL DEFAULT '[]',
+            notes TEXT NOT NULL DEFAULT '[]',
+            project_uid TEXT,
+            segment_id INTEGER,
+            context TEXT NOT NULL DEFAULT ''
+        )
+        """
+    )
+    db.execute("CREATE INDEX units_norm_source ON units (norm_source)")  # exact matches and duplicates
+    db.execute(
+        "CREATE UNIQUE INDEX units_project_segment ON units (project_uid, segment_id) "
+        "WHERE project_uid IS NOT NULL AND segment_id IS NOT NULL"
+    )
+    db.execute(
+        "CREATE VIRTUAL TABLE units_features USING fts5(features, content='', "
+        "tokenize='unicode61 remove_diacritics 0', detail='none')"
+    )
+    # One table per side: without positions (detail=none) FTS5 cannot tell columns apart, so a search of the
+    # targets would check every source that holds the trigrams too.
+    for column in ("source", "target"):
+        db.execute(
+            f"CREATE VIRTUAL TABLE units_{column}_text USING fts5(norm_{column}, content='units', content_rowid='id', "
+            "tokenize='trigram case_sensitive 1', detail='none')"
+        )
+
+
+def _schema_v2(db: sqlite_utils.Database) -> None:
+    """Version 2 added a table of each approved unit's scoring words, which version 3 replaced with `units_codes`:
+    a version 1 file goes straight on to version 3's tables."""
+
+
+def _schema_v3(db: sqlite_utils.Database) -> None:
+    """Two tables that make a lookup cheaper (together a third of the time in a million units), filled here for a
+    memory of an earlier version (under a minute for a million units, the copy made before it included):
+
+    * `units_codes`: each approved unit's scoring words, one character each (`scoring_codes`), so that a
+      lookup scores its candidates from a narrow table with a string comparison (it used to read their text, or
+      then their words, which split into strings cost more than the comparison);
+    * `common_features`: the features in more units than a probe reads, so that a lookup probes the index only
+      for the others (two thirds of a query's pairs are common, and each probe costs some 30 µs). Kept by the
+      insert triggers and refreshed by bulk imports.
+    """
+    register_functions(db)
+    db.execute("DROP TRIGGER IF EXISTS units_words_update")
+    db.execute("DROP TABLE IF EXISTS units_words")
+    db.execute("CREATE TABLE units_codes (id INTEGER PRIMARY KEY, codes TEXT NOT NULL)")
+    db.execute(
+        "INSERT INTO units_codes (id, codes) SELECT id, tarjama_scoring_codes(norm_source) FROM units "
+        "WHERE approved = 1"
+    )
+    db.execute("CREATE TABLE common_features (feature TEXT PRIMARY KEY, units INTEGER NOT NULL) WITHOUT ROWID")
+    refresh_common_features(db)
+    create_triggers(db)
+
+
+def refresh_common_features(db: sqlite_utils.Database) -> None:
+    """List again the features in more than `RARE_FEATURE_UNITS` units, and in how many, from the features
+    index's counts.
+
+    A unit's removal can leave a listed feature rarer than that: lookups then miss its few units as candidates
+    (never a near duplicate, which the groups find) until the next refresh, which a bulk import makes.
+    """
+    db.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.units_features_counts USING fts5vocab(main, units_features, row)"
+    )
+    db.execute("DELETE FROM common_features")
+    db.execute(
+        "INSERT INTO common_features (feature, units) "
+        f"SELECT term, doc FROM temp.units_features_counts WHERE doc > {RARE_FEATURE_UNITS}"
+    )
+
+
+def create_triggers(db: sqlite_utils.Database) -> None:
+    """The triggers of the current schema, replacing any an earlier version made."""
+    for name, trigger in [("units_codes_update", _CODES_TRIGGER), *INDEX_TRIGGERS.items()]:
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        db.execute(trigger)
+
+
+def register_functions(db: sqlite_utils.Database) -> None:
+    """Add the SQL functions the triggers call to a connection: every connection that changes units needs them."""
+    db.conn.create_function(_FEATURE_FUNCTION, 1, match_features, deterministic=True)
+    db.conn.create_function(_DISTINCT_FEATURES_FUNCTION, 1, distinct_match_features, deterministic=True)
+    db.conn.create_function(_CODES_FUNCTION, 1, scoring_codes, deterministic=True)
+
+
+TM_FILE = FileKind(
+    application_id=0x544A544D, description=QT_TRANSLATE_NOOP("Errors", "Tarjama translation memory"),
+    migrations=[_schema_v1, _schema_v2, _schema_v3],
+)

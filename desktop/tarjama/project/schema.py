@@ -1,0 +1,125 @@
+"""The project file's layout: its tables, the versions they went through, and how a segment is read from them.
+
+A project file (`*.tarjama`) is SQLite with Tarjama's application id; opening one brings it up to the latest version
+by running the migrations it has not had yet (`tarjama.sqlite_file`). Each migration only ever adds, so a project
+made by an older version opens with everything it had. The segment query and its row mapping live here too: they
+are the one place that knows the order of the columns.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+import sqlite_utils
+
+from tarjama.domain import MachineSuggestion, Origin, Segment, Status
+from tarjama.errors import QT_TRANSLATE_NOOP
+from tarjama.sqlite_file import FileKind
+
+
+def _schema_v1(db: sqlite_utils.Database) -> None:
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    db.table("documents").create(
+        {"id": int, "name": str, "format": str, "paragraph_separator": str, "imported_at": str}, pk="id"
+    )
+    db.table("paragraphs").create(
+        {"id": int, "document_id": int, "idx": int}, pk="id", foreign_keys=[("document_id", "documents")]
+    )
+    db.table("segments").create(
+        {
+            "id": int,
+            "paragraph_id": int,
+            "position": int,
+            "source": str,
+            "space_after": str,
+            "target": str,
+            "status": str,
+            "origin": str,
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        foreign_keys=[("paragraph_id", "paragraphs")],
+        not_null={"source", "target", "status", "origin"},
+    )
+    # Not unique: split and merge shift positions row by row, which a unique index would trip over midway.
+    db.table("segments").create_index(["paragraph_id", "position"])
+    # No foreign key: history outlives a segment removed by a merge, keeping what was typed in it.
+    db.table("segment_history").create(
+        {"id": int, "segment_id": int, "target": str, "status": str, "origin": str, "saved_at": str, "reason": str},
+        pk="id",
+    )
+    db.table("segment_history").create_index(["segment_id"])
+
+
+def _schema_v2(db: sqlite_utils.Database) -> None:
+    """Machine translation: the engine's confidence, the raw MT the target began from, and its alternatives."""
+    segments = db.table("segments")
+    segments.add_column("confidence", float)
+    segments.add_column("mt_text", str)
+    segments.add_column("alternatives", str)  # JSON list of [text, confidence]
+
+
+def _schema_v3(db: sqlite_utils.Database) -> None:
+    """Translation memory: the score of the match a target began from, and that match's target text."""
+    segments = db.table("segments")
+    segments.add_column("tm_score", int)
+    segments.add_column("tm_text", str)
+
+
+def _schema_v4(db: sqlite_utils.Database) -> None:
+    """Review: active editing time per segment (post-editing effort) and the QA findings a translator set aside."""
+    db.table("segments").add_column("edit_seconds", float, not_null_default=0.0)
+    db.table("qa_ignored").create(
+        {"segment_id": int, "check_name": str, "reason": str, "ignored_at": str}, pk=("segment_id", "check_name")
+    )
+
+
+PROJECT_FILE = FileKind(
+    application_id=0x544A5250,
+    description=QT_TRANSLATE_NOOP("Errors", "Tarjama project"),
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4],
+)
+
+#: Every column of a `Segment`, in the order `segment_from_row` reads them; add a WHERE clause, then SEGMENT_ORDER.
+SEGMENT_QUERY = """
+SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
+       s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text,
+       s.edit_seconds
+FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
+"""
+#: Document order: documents as imported, their paragraphs, the segments within each.
+SEGMENT_ORDER = " ORDER BY p.document_id, p.idx, s.position"
+
+
+def segment_from_row(row: Sequence) -> Segment:
+    """A row of SEGMENT_QUERY as the segment it stores."""
+    return Segment(
+        id=row[0],
+        paragraph_id=row[1],
+        paragraph_index=row[2],
+        position=row[3],
+        source=row[4],
+        space_after=row[5],
+        target=row[6],
+        status=Status(row[7]),
+        origin=Origin(row[8]),
+        updated_at=row[9],
+        first_in_paragraph=row[3] == 0,
+        confidence=row[10],
+        mt_text=row[11],
+        alternatives=_alternatives_from_json(row[12]),
+        tm_score=row[13],
+        tm_text=row[14],
+        edit_seconds=row[15],
+    )
+
+
+def _alternatives_from_json(value: str | None) -> tuple[MachineSuggestion, ...]:
+    return tuple(MachineSuggestion(text, confidence) for text, confidence in json.loads(value or "[]"))
+
+
+def alternatives_to_json(alternatives: Sequence[MachineSuggestion]) -> str:
+    """The `alternatives` column as stored: a JSON list of [text, confidence], the Arabic left unescaped."""
+    return json.dumps([[a.text, a.confidence] for a in alternatives], ensure_ascii=False)
