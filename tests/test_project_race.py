@@ -112,8 +112,11 @@ def test_two_first_imports_creating_the_default_memory_at_once_both_succeed(tmp_
         assert worker.exitcode == 0
     assert [outcome for outcome in outcomes if outcome[1] != "ok"] == []
     for n in range(ROUNDS):
-        memories = sorted(p.name for p in (tmp_path / f"data-{n}" / "tm").iterdir())
-        assert memories == ["default.tarjama-tm"], memories  # one memory, no build left behind
+        # One memory and no build left behind; its -wal/-shm may stay when both processes closed it at once
+        # (SQLite removes them only when the last connection closes alone), and the next open uses them.
+        memories = sorted(p.name for p in (tmp_path / f"data-{n}" / "tm").iterdir()
+                          if not p.name.endswith(("-wal", "-shm")))
+        assert memories == ["default.tarjama-tm"], memories
         TranslationMemory.open(tmp_path / f"data-{n}" / "tm" / "default.tarjama-tm").close()
         for document in (first, second):
             with ProjectStore.open(tmp_path / f"{document.stem}-{n}.tarjama") as store:
