@@ -19,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -124,3 +125,25 @@ def fill(point: Path, leave: int) -> Path:
             pass
     assert abs(shutil.disk_usage(point).free - leave) <= 8192, shutil.disk_usage(point)
     return filler
+
+
+def feed_fifo(fifo: Path, chunk: bytes, total: int, written: list[int]) -> None:
+    """Write `chunk` after `chunk` into `fifo` until `total` bytes, once a reader opens it (giving up after 20 s),
+    counting in `written[0]` what got in: an endless file, as /dev/zero is, whose reader stops when it has enough
+    (the writer then sees a broken pipe). Run it in a thread."""
+    for _ in range(200):
+        try:
+            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
+            break
+        except OSError:  # ENXIO: no reader yet
+            threading.Event().wait(0.1)
+    else:
+        return
+    os.set_blocking(fd, True)
+    try:
+        while written[0] < total:
+            written[0] += os.write(fd, chunk)
+    except BrokenPipeError:
+        pass
+    finally:
+        os.close(fd)

@@ -23,6 +23,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from disk_conditions import feed_fifo
 from tarjama.errors import BadInputError
 from tarjama.formats import docx_file, read_document
 from tarjama.formats.docx_file import MAX_EXPANDED_BYTES, DocxFormat
@@ -179,29 +180,6 @@ def test_a_compression_word_never_writes_is_refused(tmp_path: Path) -> None:
         read_document(path)
 
 
-def _feed_fifo(fifo: Path, total: int, written: list[int]) -> None:
-    """Write `total` bytes into `fifo` once a reader opens it (giving up after 20 s), counting what got in."""
-    deadline = 200
-    while True:
-        try:
-            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-            break
-        except OSError:  # ENXIO: no reader yet
-            deadline -= 1
-            if deadline == 0:
-                return
-            threading.Event().wait(0.1)
-    os.set_blocking(fd, True)
-    chunk = b"PK\x03\x04" + bytes(MB - 4)
-    try:
-        while written[0] < total:
-            written[0] += os.write(fd, chunk)
-    except BrokenPipeError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def test_an_endless_docx_is_refused_after_the_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A FIFO named .docx that would give 64 MB (it used to be called a folder) is read only to just past the
     (here lowered) 4 MB limit."""
@@ -209,7 +187,8 @@ def test_an_endless_docx_is_refused_after_the_limit(tmp_path: Path, monkeypatch:
     fifo = tmp_path / "pipe.docx"
     os.mkfifo(fifo)
     written = [0]
-    feeder = threading.Thread(target=_feed_fifo, args=(fifo, 64 * MB, written), daemon=True)
+    chunk = b"PK\x03\x04" + bytes(MB - 4)
+    feeder = threading.Thread(target=feed_fifo, args=(fifo, chunk, 64 * MB, written), daemon=True)
     feeder.start()
     try:
         with pytest.raises(BadInputError, match=r"pipe\.docx: is larger than 4 MB, far more than any document"):

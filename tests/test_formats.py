@@ -12,6 +12,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from disk_conditions import feed_fifo
 from tarjama.errors import BadInputError
 from tarjama.formats import (
     DocxFormat,
@@ -361,25 +362,8 @@ def test_an_endless_text_document_is_read_only_to_just_past_the_limit(
     os.mkfifo(fifo)
     written = [0]
 
-    def feed() -> None:
-        for _ in range(200):  # until a reader opens the FIFO, for 20 s at most
-            try:
-                fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-                break
-            except OSError:  # ENXIO: no reader yet
-                threading.Event().wait(0.1)
-        else:
-            return
-        os.set_blocking(fd, True)
-        try:
-            while written[0] < 64 * 1024 * 1024:
-                written[0] += os.write(fd, "خبر عاجل\n".encode() * 10_000)
-        except BrokenPipeError:
-            pass
-        finally:
-            os.close(fd)
-
-    feeder = threading.Thread(target=feed, daemon=True)
+    chunk = "خبر عاجل\n".encode() * 10_000
+    feeder = threading.Thread(target=feed_fifo, args=(fifo, chunk, 64 * 1024 * 1024, written), daemon=True)
     feeder.start()
     try:
         with pytest.raises(BadInputError) as caught:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from disk_conditions import feed_fifo
 from tarjama.cli import EXIT_BAD_INPUT
 from tarjama.domain import GlossaryEntry
 from tarjama.errors import BadInputError
@@ -118,27 +119,6 @@ def test_a_huge_sparse_file_is_refused_by_its_size_without_reading_it(tmp_path: 
     assert glossary.read_bytes() == before
 
 
-def _feed_fifo(fifo: Path, total: int, written: list[int]) -> None:
-    """Write `total` bytes of terms into `fifo` once a reader opens it (giving up after 20 s), counting them."""
-    for _ in range(200):
-        try:
-            fd = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
-            break
-        except OSError:  # ENXIO: no reader yet
-            threading.Event().wait(0.1)
-    else:
-        return
-    os.set_blocking(fd, True)
-    chunk = "حلب,Aleppo\n".encode() * (MB // 14)
-    try:
-        while written[0] < total:
-            written[0] += os.write(fd, chunk)
-    except BrokenPipeError:
-        pass
-    finally:
-        os.close(fd)
-
-
 @pytest.mark.parametrize("name", ["pipe.csv", "pipe.txt", "pipe.tbx"])
 def test_a_fifo_is_read_only_to_just_past_the_limit(
     tmp_path: Path, glossary: Path, monkeypatch: pytest.MonkeyPatch, name: str
@@ -149,7 +129,8 @@ def test_a_fifo_is_read_only_to_just_past_the_limit(
     fifo = tmp_path / name
     os.mkfifo(fifo)
     written = [0]
-    feeder = threading.Thread(target=_feed_fifo, args=(fifo, 64 * MB, written), daemon=True)
+    feeder = threading.Thread(target=feed_fifo, args=(fifo, "حلب,Aleppo\n".encode() * (MB // 14), 64 * MB, written),
+                              daemon=True)
     feeder.start()
     before = glossary.read_bytes()
     try:
