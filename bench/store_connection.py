@@ -1,4 +1,4 @@
-"""Benchmark: what reporting disk errors costs every statement (`sqlite_file.StoreConnection` wraps `execute`).
+"""Benchmark: what reporting disk errors costs every statement (`store_failures.StoreConnection` wraps `execute`).
 
 Run with `.venv/bin/python bench/store_connection.py` (a few seconds). On one in-memory-cached database it runs the
 same statements through a plain `sqlite3.Connection` and through a `StoreConnection`, alternating rounds so both
@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 
-from tarjama.sqlite_file import StoreConnection  # noqa: E402
+from tarjama.store_failures import StoreConnection  # noqa: E402
 
 ROUNDS = 7
 QUERIES = 50_000

@@ -2,7 +2,7 @@
 
 Run as root with `.venv/bin/python bench/store_room.py` (it mounts small tmpfs file systems; a minute or so). For
 documents of several sizes it finds, by bisection over the size of a fresh tmpfs mount, the least free space at
-which `import_document` succeeds, and prints that beside `sqlite_file.build_room` (what a "disk is full" message
+which `import_document` succeeds, and prints that beside `store_failures.build_room` (what a "disk is full" message
 says is needed) and their ratio, measured in this one run. A ratio above 1 means the message asks for more than
 the least that works (as it should, a little); below 1, too little. It also prints the final project's size per
 byte of document text, the figure `BUILD_BYTES_PER_TEXT_BYTE` is taken from.
@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "desktop"))
 
 from tarjama.errors import DiskFullError  # noqa: E402
 from tarjama.project.files import import_document  # noqa: E402
-from tarjama.sqlite_file import build_room  # noqa: E402
+from tarjama.store_failures import build_room  # noqa: E402
 
 SENTENCE = "أعلنت الحكومة خطة جديدة للنقل العام في المدينة. "
 PAGE = 4096

@@ -1,4 +1,5 @@
-"""The shape of the package, checked from its source: the core never reaches Qt, and no module imports itself back.
+"""The shape of the package, checked from its source: the core never reaches Qt, no module imports itself back, and
+no core module grows past one job.
 
 Both rules are read from each module's `import` statements with `ast`, without importing anything, so a breach fails
 here, naming the file and line, before it becomes a slow start-up of the CLI or an ImportError that depends on which
@@ -197,6 +198,21 @@ def test_the_package_has_no_import_circle() -> None:
         for group in circles
     ]
     assert not circles, "import circles:\n" + "\n".join(report)
+
+
+#: A core module longer than this likely holds more than one job (the project store held five at 1,000 lines):
+#: split it by job before adding to it. "About 600", with a little room for a docstring that says why.
+CORE_MODULE_LINES = 640
+
+
+def test_no_core_module_is_longer_than_one_job() -> None:
+    too_long = [
+        f"{MODULES[module].relative_to(PACKAGE_ROOT.parent)}: {lines} lines"
+        for module in MODULES
+        if not in_shell(module)
+        and (lines := len(MODULES[module].read_text(encoding="utf-8").splitlines())) > CORE_MODULE_LINES
+    ]
+    assert not too_long, f"core modules over {CORE_MODULE_LINES} lines:\n" + "\n".join(too_long)
 
 
 # -- the checks above, checked -----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from tarjama.errors import DiskFullError
 from tarjama.memory.store import TranslationMemory
 from tarjama.project.files import import_document
 from tarjama.project.store import ProjectStore
-from tarjama.sqlite_file import SHM_BYTES, build_room
+from tarjama.store_failures import SHM_BYTES, build_room
 
 SENTENCE = "أعلنت الحكومة خطة جديدة للنقل العام في المدينة. "
 DOCUMENT = "أعلنت الحكومة خطة جديدة للنقل العام. وتشمل الخطة خطوط حافلات إضافية.\n\nرحب السكان بالقرار.\n"

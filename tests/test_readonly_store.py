@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from disk_conditions import checksums, open_folder, remount_read_only, run_cli, tmpfs
-from tarjama import sqlite_file
+from tarjama import sqlite_file, store_failures
 from tarjama.domain import GlossaryEntry, Status, TmUnit
 from tarjama.errors import Message, ReadOnlyError
 from tarjama.formats import read_document
@@ -313,7 +313,7 @@ def test_the_window_opens_a_project_it_may_not_write_read_only(
     import_document(document, project).close()
     real = sqlite_file.read_only_reason
     monkeypatch.setattr(sqlite_file, "read_only_reason",
-                        lambda path: Message(sqlite_file._FILE_READ_ONLY) if path == project else real(path))
+                        lambda path: Message(store_failures._FILE_READ_ONLY) if path == project else real(path))
     check_window_is_read_only(qtbot, project)
 
 

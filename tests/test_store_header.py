@@ -20,7 +20,8 @@ from tarjama.memory.store import TranslationMemory
 from tarjama.project.files import import_document
 from tarjama.project.schema import PROJECT_FILE
 from tarjama.project.store import ProjectStore
-from tarjama.sqlite_file import SHM_BYTES, needs_migration, open_existing
+from tarjama.sqlite_file import needs_migration, open_existing
+from tarjama.store_failures import SHM_BYTES
 
 DOCUMENT = "أعلنت الحكومة خطة جديدة للنقل العام. وتشمل الخطة خطوط حافلات إضافية.\n\nرحب السكان بالقرار.\n"
 #: (suffix, the command that reads such a store, what the store is called in messages)

@@ -691,7 +691,7 @@
     </message>
     <message>
         <source>already exists; open it, or choose another name for the new project.</source>
-        <extracomment>The schema name the linked translation memory is attached under on the project&apos;s connection. Statuses and origins that machine translation may fill in; anything a person touched is never overwritten. Beyond this many changed segments `changed_since` reads all of them in one query rather than one by one. Why the project may only be read (a read-only file, folder or disk), or None: every change is refused with this error before anything is written, and the window says so and offers no editing. Written into the units this project adds to its translation memory. How long a change waits for another program&apos;s write to the memory before leaving its units for later (`catch_up_memory`): the window never waits on its UI thread; the CLI waits a little. The translation memory this project writes its approved segments to, and what waits for it.</extracomment>
+        <extracomment>Statuses and origins that machine translation may fill in; anything a person touched is never overwritten. Beyond this many changed segments `changed_since` reads all of them in one query rather than one by one. Why the project may only be read (a read-only file, folder or disk), or None: every change is refused with this error before anything is written, and the window says so and offers no editing. Written into the units this project adds to its translation memory. How long a change waits for another program&apos;s write to the memory before leaving its units for later (`catch_up_memory`): the window never waits on its UI thread; the CLI waits a little. The translation memory this project writes its approved segments to, and what waits for it.</extracomment>
         <translation>موجود مسبقًا؛ افتحه أو اختر اسمًا آخر للمشروع الجديد.</translation>
     </message>
     <message>
@@ -716,7 +716,7 @@
     </message>
     <message>
         <source>is read-only ({reason}), so nothing was changed. To change it, copy it to a folder you may write in and open the copy.</source>
-        <extracomment>What the file is, in a message (&quot;is not a Tarjama project&quot;); marked for translation where it is given. The size of the shared-memory file (-shm) SQLite keeps beside a database in WAL mode; it must be created (or grown) before the first page is read, so a disk with less free than this cannot even open a store. What a new store is published with room for: its -shm, and the few pages of WAL its first changes write (the import remembering its document and linking the memory). A build that would leave less is not published. A new project file, measured (bench/store_room.py): about three bytes per byte of text (segments, history and indexes) and 64 KB of tables; while it is built the WAL holds as much again before it is checkpointed.</extracomment>
+        <extracomment>The size of the shared-memory file (-shm) SQLite keeps beside a database in WAL mode; it must be created (or grown) before the first page is read, so a disk with less free than this cannot even open a store. What a new store is published with room for: its -shm, and the few pages of WAL its first changes write (the import remembering its document and linking the memory). A build that would leave less is not published. A new project file, measured (bench/store_room.py): about three bytes per byte of text (segments, history and indexes) and 64 KB of tables; while it is built the WAL holds as much again before it is checkpointed.</extracomment>
         <translation>للقراءة فقط ({reason})، فلم يتغيّر شيء. لتغييره انسخه إلى مجلد لك إذن الكتابة فيه وافتح النسخة.</translation>
     </message>
     <message>
@@ -786,6 +786,7 @@
     </message>
     <message>
         <source>does not exist.</source>
+        <extracomment>What the file is, in a message (&quot;is not a Tarjama project&quot;); marked for translation where it is given.</extracomment>
         <translation>غير موجود.</translation>
     </message>
     <message>

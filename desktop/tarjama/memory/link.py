@@ -31,6 +31,27 @@ from tarjama.project.effort import effort_props, segment_effort
 from tarjama.project.schema import SEGMENT_ORDER, SEGMENT_QUERY, segment_from_row
 from tarjama.sqlite_file import transaction
 
+# -- before a project opens ---------------------------------------------------------------------------------
+
+
+def memory_needing_update(project: Path) -> Path | None:
+    """The translation memory a project writes to, if opening the project would first bring that memory up to this
+    version's schema: a minute for a million units, so the window does it beforehand on a worker thread. Read
+    without opening (or changing) the project; None when there is nothing to do or the project cannot say."""
+    try:
+        conn = sqlite3.connect(f"{Path(project).resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return None
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'tm_path'").fetchone()
+    except sqlite3.Error:
+        return None
+    finally:
+        conn.close()
+    memory = Path(row[0]) if row and row[0] else None
+    return memory if memory is not None and TranslationMemory.needs_update(memory) else None
+
+
 # -- the neighbours rule behind 101 % matches -------------------------------------------------------------------
 
 

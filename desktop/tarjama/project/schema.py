@@ -93,6 +93,21 @@ FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
 SEGMENT_ORDER = " ORDER BY p.document_id, p.idx, s.position"
 
 
+def new_segment_row(paragraph_id: int, position: int, source: str, space_after: str, now: str) -> dict[str, object]:
+    """A segment as an import or a split makes it: new, untranslated, touched by nobody."""
+    return {
+        "paragraph_id": paragraph_id,
+        "position": position,
+        "source": source,
+        "space_after": space_after,
+        "target": "",
+        "status": Status.NEW.value,
+        "origin": Origin.NONE.value,
+        "created_at": now,
+        "updated_at": now,
+    }
+
+
 def segment_from_row(row: Sequence) -> Segment:
     """A row of SEGMENT_QUERY as the segment it stores."""
     return Segment(

@@ -93,6 +93,21 @@ def split_piece(piece: str) -> tuple[str, str]:
     return sentence, piece[len(sentence) :]
 
 
+def split_source_at(source: str, offset: int) -> tuple[str, str, str] | None:
+    """A segment's source cut at `offset` by hand, as (first part, the white space after it, second part): the
+    white space around the cut stays between the parts. None when either part would have no text, or `offset` is
+    not inside the source (a negative one would count from the end)."""
+    if not 0 < offset < len(source):
+        return None
+    head, head_space = split_piece(source[:offset])
+    rest = source[offset:]
+    tail = rest.lstrip()
+    head_space += rest[: len(rest) - len(tail)]
+    if not head.strip() or not tail.strip():
+        return None
+    return head, head_space, tail
+
+
 # --- Decisions ---------------------------------------------------------------------------------------------------
 
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 import getpass
 import itertools
 import math
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,9 +26,16 @@ from tarjama.errors import (
     TarjamaError,
 )
 from tarjama.memory.link import MemoryLink, approved_units
-from tarjama.memory.store import TranslationMemory
-from tarjama.project.schema import PROJECT_FILE, SEGMENT_ORDER, SEGMENT_QUERY, alternatives_to_json, segment_from_row
-from tarjama.project.segmentation import split_piece, split_sentences
+from tarjama.project.records import DocumentInfo, HistoryEntry, ProjectStats, SegmentChanges
+from tarjama.project.schema import (
+    PROJECT_FILE,
+    SEGMENT_ORDER,
+    SEGMENT_QUERY,
+    alternatives_to_json,
+    new_segment_row,
+    segment_from_row,
+)
+from tarjama.project.segmentation import split_piece, split_sentences, split_source_at
 from tarjama.sqlite_file import (
     build_new,
     open_existing,
@@ -57,60 +63,6 @@ def _now() -> str:
     compares (`expected`, `changed_since`), and two changes within one millisecond are common (a CLI edit while the
     window autosaves); two within one microsecond, each with its fsync, are not."""
     return datetime.now(UTC).isoformat(timespec="microseconds")
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    target: str
-    status: Status
-    origin: Origin
-    saved_at: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class ProjectStats:
-    segments: int
-    approved_segments: int
-    words: int
-    approved_words: int
-    by_status: dict[str, int]
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    id: int
-    name: str
-    format: str
-    paragraph_separator: str
-
-
-@dataclass(frozen=True)
-class SegmentChanges:
-    """What `ProjectStore.changed_since` found: the segments whose stored version differs from the one given, or
-    that segments were added or removed (a split, merge or import elsewhere), when only reading them all again
-    puts rows, positions and ids right."""
-
-    changed: tuple[Segment, ...] = ()
-    reshaped: bool = False
-
-
-def memory_needing_update(project: Path) -> Path | None:
-    """The translation memory a project writes to, if opening the project would first bring that memory up to this
-    version's schema: a minute for a million units, so the window does it beforehand on a worker thread. Read
-    without opening (or changing) the project; None when there is nothing to do or the project cannot say."""
-    try:
-        conn = sqlite3.connect(f"{Path(project).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return None
-    try:
-        row = conn.execute("SELECT value FROM meta WHERE key = 'tm_path'").fetchone()
-    except sqlite3.Error:
-        return None
-    finally:
-        conn.close()
-    memory = Path(row[0]) if row and row[0] else None
-    return memory if memory is not None and TranslationMemory.needs_update(memory) else None
 
 
 class ProjectStore:
@@ -273,22 +225,9 @@ class ProjectStore:
             )
             segment_rows = []
             for idx, text in enumerate(document.paragraphs):
-                paragraph_id = db.table("paragraphs").insert({"document_id": doc_id, "idx": idx}).last_pk
+                paragraph_id = _inserted_id(db.table("paragraphs").insert({"document_id": doc_id, "idx": idx}))
                 for position, piece in enumerate(split_sentences(text)):
-                    source, space_after = split_piece(piece)
-                    segment_rows.append(
-                        {
-                            "paragraph_id": paragraph_id,
-                            "position": position,
-                            "source": source,
-                            "space_after": space_after,
-                            "target": "",
-                            "status": Status.NEW.value,
-                            "origin": Origin.NONE.value,
-                            "created_at": now,
-                            "updated_at": now,
-                        }
-                    )
+                    segment_rows.append(new_segment_row(paragraph_id, position, *split_piece(piece), now))
             db.table("segments").insert_all(segment_rows, batch_size=1000)
         return doc_id
 
@@ -333,17 +272,7 @@ class ProjectStore:
         return [HistoryEntry(r[0], Status(r[1]), Origin(r[2]), r[3], r[4]) for r in rows]
 
     def stats(self) -> ProjectStats:
-        by_status = {status.value: 0 for status in Status}
-        segments = words = approved_segments = approved_words = 0
-        for status, source in self._db.execute("SELECT status, source FROM segments"):
-            count = len(source.split())
-            by_status[status] = by_status.get(status, 0) + 1
-            segments += 1
-            words += count
-            if status == Status.APPROVED.value:
-                approved_segments += 1
-                approved_words += count
-        return ProjectStats(segments, approved_segments, words, approved_words, by_status)
+        return ProjectStats.count(self._db.execute("SELECT status, source FROM segments"))
 
     # -- changes made by other programs ---------------------------------------------------------------------
 
@@ -490,15 +419,10 @@ class ProjectStore:
         """
         with self._changing() as db:
             current = self.segment(segment_id)
-            if not 0 < offset < len(current.source):  # a negative offset would slice from the end
+            parts = split_source_at(current.source, offset)
+            if parts is None:
                 raise SegmentError(_SPLIT_BETWEEN_PARTS)
-            head_piece, tail_piece = current.source[:offset], current.source[offset:]
-            head, head_space = split_piece(head_piece)
-            tail_lead = len(tail_piece) - len(tail_piece.lstrip())
-            head_space += tail_piece[:tail_lead]
-            tail = tail_piece[tail_lead:]
-            if not head.strip() or not tail.strip():
-                raise SegmentError(_SPLIT_BETWEEN_PARTS)
+            head, head_space, tail = parts
             db.execute(
                 "UPDATE segments SET position = position + 1 WHERE paragraph_id = ? AND position > ?",
                 [current.paragraph_id, current.position],
@@ -508,17 +432,7 @@ class ProjectStore:
                 "UPDATE segments SET source = ?, space_after = ?, updated_at = ? WHERE id = ?",
                 [head, head_space, now, segment_id],
             )
-            row = {
-                "paragraph_id": current.paragraph_id,
-                "position": current.position + 1,
-                "source": tail,
-                "space_after": current.space_after,
-                "target": "",
-                "status": Status.NEW.value,
-                "origin": Origin.NONE.value,
-                "created_at": now,
-                "updated_at": now,
-            }
+            row = new_segment_row(current.paragraph_id, current.position + 1, tail, current.space_after, now)
             if new_id is not None:
                 row["id"] = new_id
             created = _inserted_id(db.table("segments").insert(row))
@@ -632,14 +546,10 @@ class ProjectStore:
         changed: list[int] = []
         with self._changing() as db:
             for segment_id, best, alternatives in results:
-                row = db.execute("SELECT status, origin FROM segments WHERE id = ?", [segment_id]).fetchone()
-                if row is None:
-                    continue  # merged away while the engine was working
-                if not overwrite and (row[0] not in MT_FILLABLE_STATUSES or row[1] not in MT_FILLABLE_ORIGINS):
+                was = self._fillable(segment_id, overwrite=overwrite)
+                if was is None:
                     continue
-                self._write(
-                    segment_id, best.text, Status.MACHINE, Origin.MT, "mt", best.confidence, was=Status(row[0])
-                )
+                self._write(segment_id, best.text, Status.MACHINE, Origin.MT, "mt", best.confidence, was=was)
                 db.execute(
                     "UPDATE segments SET mt_text = ?, alternatives = ? WHERE id = ?",
                     [best.text, alternatives_to_json(alternatives), segment_id],
@@ -657,16 +567,25 @@ class ProjectStore:
         changed: list[int] = []
         with self._changing() as db:
             for segment_id, match in matches:
-                row = db.execute("SELECT status, origin FROM segments WHERE id = ?", [segment_id]).fetchone()
-                if row is None or row[0] not in MT_FILLABLE_STATUSES or row[1] not in MT_FILLABLE_ORIGINS:
+                was = self._fillable(segment_id)
+                if was is None:
                     continue
                 db.execute(
                     "UPDATE segments SET tm_score = ?, tm_text = ? WHERE id = ?",
                     [match.score, match.unit.target, segment_id],
                 )
-                self._write(segment_id, match.unit.target, Status.DRAFT, Origin.TM, "tm", was=Status(row[0]))
+                self._write(segment_id, match.unit.target, Status.DRAFT, Origin.TM, "tm", was=was)
                 changed.append(segment_id)
         return [self.segment(segment_id) for segment_id in changed]
+
+    def _fillable(self, segment_id: int, *, overwrite: bool = False) -> Status | None:
+        """The stored status of a segment that machine translation or a TM match may fill in, inside the caller's
+        transaction; None when it was merged away while the engine worked, or a person touched it (unless
+        `overwrite`)."""
+        row = self._db.execute("SELECT status, origin FROM segments WHERE id = ?", [segment_id]).fetchone()
+        if row is None or not overwrite and (row[0] not in MT_FILLABLE_STATUSES or row[1] not in MT_FILLABLE_ORIGINS):
+            return None
+        return Status(row[0])
 
     # -- small settings kept with the project ---------------------------------------------------------------
 

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QMessageBox, QPushButton
 
 from tarjama.domain import Segment
 from tarjama.errors import TarjamaError
-from tarjama.project.store import SegmentChanges
+from tarjama.project.records import SegmentChanges
 from tarjama.ui.common.bidi import left_to_right
 from tarjama.ui.editor.segment_model import status_label
 

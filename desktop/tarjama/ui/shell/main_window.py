@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 from tarjama.domain import Segment, Status
 from tarjama.errors import SegmentChangedError, SegmentError, TarjamaError
 from tarjama.formats import supported_extensions
+from tarjama.memory.link import memory_needing_update
 from tarjama.project.files import default_project_path, import_document
-from tarjama.project.store import ProjectStore, memory_needing_update
+from tarjama.project.store import ProjectStore
 from tarjama.ui.common.bidi import isolated, left_to_right, name_filters, with_isolated_percentages
 from tarjama.ui.common.error_text import error_text
 from tarjama.ui.common.tasks import run_in_background
