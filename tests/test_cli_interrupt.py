@@ -23,7 +23,7 @@ from tarjama.glossary.store import Glossary
 from tarjama.memory import exchange as tm_exchange
 from tarjama.memory.store import TranslationMemory
 from tarjama.project import files as project_files
-from tarjama.project import store as project_module
+from tarjama.project import intake as project_module
 from tarjama.project.files import import_document
 from tarjama.project.store import ProjectStore
 

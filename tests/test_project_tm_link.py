@@ -17,10 +17,9 @@ from tarjama.errors import ProjectError
 from tarjama.memory import schema
 from tarjama.memory.link import segment_context
 from tarjama.memory.store import TranslationMemory
-from tarjama.project import store as project_module
 from tarjama.project.schema import PROJECT_FILE
 from tarjama.project.store import ProjectStore
-from tarjama.sqlite_file import FileKind, connect, transaction
+from tarjama.sqlite_file import FileKind, connect, create_new, transaction
 
 PARAGRAPHS = [
     "وصل الوفد إلى العاصمة صباح اليوم. وبدأت المحادثات بعد ساعة. وانتهت الجولة الأولى مساء.",
@@ -353,12 +352,16 @@ def test_restore_puts_back_the_tm_fields(store: ProjectStore) -> None:
     assert (restored.tm_score, restored.tm_text, restored.origin) == (92, "From the memory.", Origin.TM)
 
 
-def test_a_version_2_project_gets_the_tm_columns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_version_2_project_gets_the_tm_columns(tmp_path: Path) -> None:
     path = tmp_path / "old.tarjama"
     version_2 = FileKind(PROJECT_FILE.application_id, PROJECT_FILE.description, PROJECT_FILE.migrations[:2])
-    monkeypatch.setattr(project_module, "PROJECT_FILE", version_2)
-    ProjectStore.create(path, [ImportedDocument("a.txt", "txt", PARAGRAPHS)]).close()
-    monkeypatch.undo()
+    old = create_new(path, version_2)  # laid out by hand: today's import writes columns version 2 lacks
+    old.execute("INSERT INTO documents (id, name, format, paragraph_separator, imported_at) "
+                "VALUES (1, 'a.txt', 'txt', '\n\n', '')")
+    old.execute("INSERT INTO paragraphs (id, document_id, idx) VALUES (1, 1, 0)")
+    old.execute("INSERT INTO segments (paragraph_id, position, source, space_after, target, status, origin, "
+                "created_at, updated_at) VALUES (1, 0, ?, '', '', 'new', 'none', '', '')", [PARAGRAPHS[0]])
+    old.conn.close()
 
     with ProjectStore.open(path) as migrated:
         segment = migrated.segments()[0]

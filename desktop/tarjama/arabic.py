@@ -2,8 +2,8 @@
 
 Arabic writers vary in ways that do not change the sentence: short vowels (harakat) written or not, tatweel used to
 stretch a word, hamza on alef or not, final ya written as alef maqsura, ta marbuta written as ha, Arabic-Indic or
-Western digits, presentation-form glyphs pasted from PDFs, invisible bidi controls. The TM matches on a normalised
-form that removes all of these, while the raw text is what it stores, shows and exports.
+Western digits, presentation-form glyphs pasted from PDFs, invisible bidi controls; and inline tag marks. The TM
+matches on a normalised form that removes all of these, while the raw text is what it stores, shows and exports.
 
 The rules are tables applied with `str.translate` (C speed): the benchmark normalises a million units.
 """
@@ -13,6 +13,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+
+from tarjama.inline_tags import MAX_TAGS, OPEN_BASE, STANDALONE_BASE
 
 #: Harakat, Quranic marks, hamza above/below, maddah (U+064B–U+065F) and the superscript (dagger) alef U+0670.
 _MARKS = [*range(0x064B, 0x0660), 0x0670]
@@ -29,9 +31,11 @@ _LETTERS = {
     "ة": "ه",
 }
 _DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
+#: Inline tag marks (`tarjama.inline_tags`): a bold word matches the same word unformatted.
+_TAG_MARKS = list(range(OPEN_BASE, STANDALONE_BASE + MAX_TAGS))
 
 _TABLE: dict[int, str | None] = (
-    dict.fromkeys(_MARKS + _TATWEEL + _INVISIBLE) | {ord(k): v for k, v in _LETTERS.items()} | _DIGITS
+    dict.fromkeys(_MARKS + _TATWEEL + _INVISIBLE + _TAG_MARKS) | {ord(k): v for k, v in _LETTERS.items()} | _DIGITS
 )
 
 _WORD = re.compile(r"[^\W_]+")

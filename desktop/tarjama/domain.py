@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from tarjama.errors import QT_TRANSLATE_NOOP, Message
+from tarjama.inline_tags import NO_TAGS, TagTable, plain
 
 
 class Status(StrEnum):
@@ -52,6 +53,13 @@ class ImportedDocument:
     format: str
     paragraphs: list[str]
     paragraph_separator: str = "\n\n"
+    #: Each paragraph's inline tags (`tarjama.inline_tags`), by position; empty for a format without tags.
+    tags: tuple[TagTable, ...] = ()
+    #: Where each paragraph is in the original file, in the format's own words (a .docx part and paragraph), so
+    #: the translation can be written back into a copy of that file; empty for a format that writes anew.
+    locators: tuple[str, ...] = ()
+    #: The file as read, kept in the project for a format that rebuilds the translation from it (.docx).
+    original: bytes | None = None
 
 
 @dataclass(frozen=True)
@@ -84,10 +92,17 @@ class Segment:
     tm_text: str | None = None
     #: Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`).
     edit_seconds: float = 0.0
+    #: The inline tags of the segment's paragraph, whose marks the source (and target) hold.
+    tags: TagTable = field(default_factory=lambda: NO_TAGS, compare=False)
 
     @property
     def source_words(self) -> int:
-        return len(self.source.split())
+        return len(plain(self.source).split())
+
+    @property
+    def plain_source(self) -> str:
+        """The source without its tag marks: what MT translates and matching compares."""
+        return plain(self.source)
 
 
 class UnitOrigin(StrEnum):

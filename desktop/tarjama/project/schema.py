@@ -15,6 +15,7 @@ import sqlite_utils
 
 from tarjama.domain import MachineSuggestion, Origin, Segment, Status
 from tarjama.errors import QT_TRANSLATE_NOOP
+from tarjama.inline_tags import table_from_json
 from tarjama.sqlite_file import FileKind
 
 
@@ -76,17 +77,26 @@ def _schema_v4(db: sqlite_utils.Database) -> None:
     )
 
 
+def _schema_v5(db: sqlite_utils.Database) -> None:
+    """Inline tags: each paragraph's tag table (JSON, `tarjama.inline_tags`) and where it is in its original file,
+    and the original file itself for a format that writes the translation back into it (.docx)."""
+    paragraphs = db.table("paragraphs")
+    paragraphs.add_column("tags", str)
+    paragraphs.add_column("locator", str)
+    db.table("documents").add_column("original", bytes)
+
+
 PROJECT_FILE = FileKind(
     application_id=0x544A5250,
     description=QT_TRANSLATE_NOOP("Errors", "Tarjama project"),
-    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4],
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5],
 )
 
 #: Every column of a `Segment`, in the order `segment_from_row` reads them; add a WHERE clause, then SEGMENT_ORDER.
 SEGMENT_QUERY = """
 SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
        s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text,
-       s.edit_seconds
+       s.edit_seconds, p.tags
 FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
 """
 #: Document order: documents as imported, their paragraphs, the segments within each.
@@ -128,6 +138,7 @@ def segment_from_row(row: Sequence) -> Segment:
         tm_score=row[13],
         tm_text=row[14],
         edit_seconds=row[15],
+        tags=table_from_json(row[16]),
     )
 
 

@@ -19,8 +19,11 @@ tables below, so adding one never means touching the logic.
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
+
+from tarjama.inline_tags import has_marks, plain_positions
 
 # --- Data tables -------------------------------------------------------------------------------------------------
 
@@ -76,6 +79,8 @@ def split_sentences(paragraph: str) -> list[str]:
     """
     if not paragraph.strip():
         return [paragraph] if paragraph else []
+    if has_marks(paragraph):
+        return _split_tagged(paragraph)
     pieces: list[str] = []
     start = 0
     for match in _CANDIDATE.finditer(paragraph):
@@ -85,6 +90,16 @@ def split_sentences(paragraph: str) -> list[str]:
     if start < len(paragraph):
         pieces.append(paragraph[start:])
     return _merge_trailing_debris(pieces)
+
+
+def _split_tagged(paragraph: str) -> list[str]:
+    """Split a paragraph with inline tags where its text alone splits, so a mark never hides a boundary (".</b> "):
+    a cut falls right after the white space that ends a sentence, so a tag closing after the full stop stays with
+    its sentence and one opening before the next sentence goes with that."""
+    text, positions = plain_positions(paragraph)
+    cuts = list(itertools.accumulate(len(piece) for piece in split_sentences(text)))[:-1]
+    bounds = [0, *(positions[cut - 1] + 1 for cut in cuts), len(paragraph)]
+    return [paragraph[start:end] for start, end in itertools.pairwise(bounds)]
 
 
 def split_piece(piece: str) -> tuple[str, str]:

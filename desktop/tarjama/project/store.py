@@ -26,6 +26,7 @@ from tarjama.errors import (
     TarjamaError,
 )
 from tarjama.memory.link import MemoryLink, approved_units
+from tarjama.project.intake import insert_document, inserted_id
 from tarjama.project.records import DocumentInfo, HistoryEntry, ProjectStats, SegmentChanges
 from tarjama.project.schema import (
     PROJECT_FILE,
@@ -35,7 +36,7 @@ from tarjama.project.schema import (
     new_segment_row,
     segment_from_row,
 )
-from tarjama.project.segmentation import split_piece, split_sentences, split_source_at
+from tarjama.project.segmentation import split_source_at
 from tarjama.sqlite_file import (
     build_new,
     open_existing,
@@ -210,26 +211,20 @@ class ProjectStore:
 
     def add_document(self, document: ImportedDocument) -> int:
         """Segment every paragraph and store it, all in one transaction; returns the document id."""
-        now = _now()
         with transaction(self._db) as db:
-            doc_id = _inserted_id(
-                db.table("documents")
-                .insert(
-                    {
-                        "name": document.name,
-                        "format": document.format,
-                        "paragraph_separator": document.paragraph_separator,
-                        "imported_at": now,
-                    }
-                )
-            )
-            segment_rows = []
-            for idx, text in enumerate(document.paragraphs):
-                paragraph_id = _inserted_id(db.table("paragraphs").insert({"document_id": doc_id, "idx": idx}))
-                for position, piece in enumerate(split_sentences(text)):
-                    segment_rows.append(new_segment_row(paragraph_id, position, *split_piece(piece), now))
-            db.table("segments").insert_all(segment_rows, batch_size=1000)
-        return doc_id
+            return insert_document(db, document, _now())
+
+    def original(self, document_id: int) -> bytes | None:
+        """The document's file as it was imported, for a format that writes the translation back into it."""
+        row = self._db.execute("SELECT original FROM documents WHERE id = ?", [document_id]).fetchone()
+        return None if row is None else row[0]
+
+    def locators(self, document_id: int) -> dict[int, str]:
+        """Where each paragraph of the document is in its original file, by paragraph id (see `original`)."""
+        rows = self._db.execute(
+            "SELECT id, locator FROM paragraphs WHERE document_id = ? AND locator IS NOT NULL", [document_id]
+        )
+        return dict(rows.fetchall())
 
     def documents(self) -> list[DocumentInfo]:
         rows = self._db.execute(
@@ -435,7 +430,7 @@ class ProjectStore:
             row = new_segment_row(current.paragraph_id, current.position + 1, tail, current.space_after, now)
             if new_id is not None:
                 row["id"] = new_id
-            created = _inserted_id(db.table("segments").insert(row))
+            created = inserted_id(db.table("segments").insert(row))
             db.execute(
                 "UPDATE segments SET mt_text = NULL, alternatives = NULL, tm_score = NULL, tm_text = NULL WHERE id = ?",
                 [segment_id],
@@ -618,13 +613,6 @@ class ProjectStore:
         """Every finding set aside, as {(segment id, check name): reason}."""
         rows = self._db.execute("SELECT segment_id, check_name, reason FROM qa_ignored").fetchall()
         return {(segment_id, check_name): reason for segment_id, check_name, reason in rows}
-
-
-def _inserted_id(table: sqlite_utils.db.Table) -> int:
-    """The id SQLite gave the row just inserted: `last_pk`, which sqlite_utils types as possibly None."""
-    if table.last_pk is None:
-        raise RuntimeError(f"no id for the row just inserted into {table.name}")
-    return int(table.last_pk)
 
 
 def _user_name() -> str:

@@ -1,0 +1,45 @@
+"""A document laid into a project's tables: each paragraph segmented into sentences, with its inline tags and its
+place in the original file, and the original kept for a format that writes the translation back into it."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from tarjama.domain import ImportedDocument
+from tarjama.inline_tags import NO_TAGS, protect_literals, table_to_json
+from tarjama.project.schema import new_segment_row
+from tarjama.project.segmentation import split_piece, split_sentences
+
+
+def insert_document(db: sqlite_utils.Database, document: ImportedDocument, now: str) -> int:
+    """Store the document, its paragraphs and their segments inside the caller's transaction; returns its id.
+
+    A private-use character already in the text becomes a tag of its own (`protect_literals`), whatever the
+    format, so no document's text is taken for a tag mark."""
+    doc_id = inserted_id(db.table("documents").insert({
+        "name": document.name,
+        "format": document.format,
+        "paragraph_separator": document.paragraph_separator,
+        "imported_at": now,
+        "original": document.original,
+    }))
+    segment_rows = []
+    for idx, given in enumerate(document.paragraphs):
+        text, tags = protect_literals(given, document.tags[idx] if document.tags else NO_TAGS)
+        paragraph_id = inserted_id(db.table("paragraphs").insert({
+            "document_id": doc_id,
+            "idx": idx,
+            "tags": table_to_json(tags),
+            "locator": document.locators[idx] if document.locators else None,
+        }))
+        for position, piece in enumerate(split_sentences(text)):
+            segment_rows.append(new_segment_row(paragraph_id, position, *split_piece(piece), now))
+    db.table("segments").insert_all(segment_rows, batch_size=1000)
+    return doc_id
+
+
+def inserted_id(table: sqlite_utils.db.Table) -> int:
+    """The id SQLite gave the row just inserted: `last_pk`, which sqlite_utils types as possibly None."""
+    if table.last_pk is None:
+        raise RuntimeError(f"no id for the row just inserted into {table.name}")
+    return int(table.last_pk)
