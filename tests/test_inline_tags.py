@@ -163,3 +163,17 @@ def test_a_version_4_project_opens_with_no_tags_and_keeps_its_text(tmp_path: Pat
         assert (segment.source, segment.target, segment.tags) == ("قال الوزير.", "The minister said.", {})
         assert migrated.original(1) is None and migrated.locators(1) == {}
     assert (tmp_path / "old.tarjama.v4.bak").is_file()
+
+
+def test_word_counts_and_post_editing_effort_see_the_words_not_the_marks(tmp_path: Path) -> None:
+    from tarjama.domain import Origin, Segment
+    from tarjama.project.effort import segment_effort
+
+    paragraph = bold("قال") + " " + standalone_mark(FN) + " الوزير."
+    document = ImportedDocument("a.docx", "docx", [paragraph], tags=(TABLE,))
+    with ProjectStore.create(tmp_path / "p.tarjama", [document]) as store:
+        assert store.stats().words == 2
+    began = Segment(1, 1, 0, 0, paragraph, target=bold("said") + standalone_mark(FN) + " the minister.",
+                    origin=Origin.MT, mt_text="said the minister.")
+    effort = segment_effort(began)
+    assert effort is not None and (effort.hter, effort.char_distance) == (0.0, 0)

@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol
 from rapidfuzz.distance import Levenshtein
 
 from tarjama.domain import Origin, Segment, Status
+from tarjama.inline_tags import plain
 
 if TYPE_CHECKING:
     from sacrebleu.metrics import TER
@@ -94,12 +95,14 @@ def segment_effort(segment: Segment) -> SegmentEffort | None:
     if origin is None:
         return None
     kind, text = origin
+    # Measured on the words: placing a tag is formatting, not an edit of the translation.
+    began, target = plain(text), plain(segment.target)
     return SegmentEffort(
         origin=kind,
         origin_text=text,
-        hter=hter(text, segment.target),
-        char_distance=Levenshtein.distance(text, segment.target),
-        char_ratio=Levenshtein.normalized_distance(text, segment.target),
+        hter=hter(began, target),
+        char_distance=Levenshtein.distance(began, target),
+        char_ratio=Levenshtein.normalized_distance(began, target),
         edit_seconds=segment.edit_seconds,
     )
 

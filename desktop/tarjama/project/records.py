@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tarjama.domain import Origin, Segment, Status
+from tarjama.inline_tags import plain
 
 
 @dataclass(frozen=True)
@@ -28,11 +29,12 @@ class ProjectStats:
 
     @classmethod
     def count(cls, rows: Iterable[tuple[str, str]]) -> ProjectStats:
-        """The counts of (status, source) rows, one per segment; words are the source's, split on white space."""
+        """The counts of (status, source) rows, one per segment; words are the source text's (tag marks aside), split
+        on white space."""
         by_status = {status.value: 0 for status in Status}
         segments = words = approved_segments = approved_words = 0
         for status, source in rows:
-            count = len(source.split())
+            count = len(plain(source).split())
             by_status[status] = by_status.get(status, 0) + 1
             segments += 1
             words += count
