@@ -47,9 +47,9 @@ def run(home: Path, label: str, size: int, translator: object) -> tuple[float, i
     submitted = [0]
     submit = translator._submit  # type: ignore[attr-defined]
 
-    def counting(sources: list[list[str]]) -> list[object]:
+    def counting(sources: list[list[str]], align: bool) -> list[object]:
         submitted[0] += sum(len(tokens) for tokens in sources)
-        return submit(sources)
+        return submit(sources, align)
 
     translator._submit = counting  # type: ignore[attr-defined]
     try:

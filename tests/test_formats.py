@@ -24,6 +24,7 @@ from tarjama.formats import (
     write_document,
 )
 from tarjama.formats.text_file import mostly_arabic, split_paragraphs
+from tarjama.inline_tags import TagKind, standalone_mark
 
 ARTICLE = [
     "الحكومة تعلن خطة «الطوارئ» لمواجهة ارتفاع الأسعار",
@@ -238,7 +239,9 @@ def test_docx_merged_cell_is_read_once(tmp_path: Path) -> None:
     assert read_document(path).paragraphs == ["عنوان الجدول", "أ", "ب"]
 
 
-def test_docx_line_break_splits_paragraph(tmp_path: Path) -> None:
+def test_docx_line_break_is_a_tag_inside_its_paragraph(tmp_path: Path) -> None:
+    """A manual line break (Shift+Enter) no longer splits the paragraph: it is a standalone tag, so the export can
+    put it back where it was (it used to split like a line in a .txt, and the break was lost)."""
     word = docx.Document()
     paragraph = word.add_paragraph(ARTICLE[0])
     paragraph.add_run().add_break()
@@ -246,7 +249,10 @@ def test_docx_line_break_splits_paragraph(tmp_path: Path) -> None:
     path = tmp_path / "breaks.docx"
     word.save(str(path))
 
-    assert read_document(path).paragraphs == ARTICLE[:2]
+    document = read_document(path)
+
+    assert document.paragraphs == [ARTICLE[0] + standalone_mark(1) + ARTICLE[1]]
+    assert [(tag.type, tag.kind) for tag in document.tags[0].values()] == [("break", TagKind.STANDALONE)]
 
 
 # --- registry -----------------------------------------------------------------------------------------------

@@ -115,10 +115,10 @@ def work(translator: Translator, monkeypatch: pytest.MonkeyPatch) -> Work:
     submit, tokenizer = translator._submit, translator._tokenizer
     encode, encode_many = tokenizer.encode, tokenizer.encode_many
 
-    def counting_submit(sources: list[list[str]]) -> list[object]:
+    def counting_submit(sources: list[list[str]], align: bool) -> list[object]:
         seen.tokens += sum(len(tokens) for tokens in sources)
         seen.batches.append(len(sources))
-        return submit(sources)
+        return submit(sources, align)
 
     def count(texts: list[str]) -> None:
         seen.characters += sum(map(len, texts))

@@ -40,7 +40,12 @@ class FakeTranslator:
         self.cancel_after_batches = cancel_after_batches
 
     def translate(
-        self, segments: Sequence[str], *, progress: ProgressCallback | None = None, cancel: CancelToken = None
+        self,
+        segments: Sequence[str],
+        *,
+        progress: ProgressCallback | None = None,
+        cancel: CancelToken = None,
+        align: bool = False,
     ) -> list[SegmentTranslation]:
         self.requests.append(list(segments))
         results: dict[int, SegmentTranslation] = {}

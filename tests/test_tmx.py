@@ -20,6 +20,7 @@ from lxml import etree
 from translate.storage import tmx as tt_tmx
 
 import tarjama
+from tarjama import inline_tags as tags
 from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.errors import BadInputError
 from tarjama.formats.tmx import TmxCancelled, TmxReport, read_tmx, write_tmx
@@ -174,7 +175,7 @@ def test_dates_are_sixteen_character_utc(tmp_path: Path, moment: datetime, times
 
 _SPECIALS = ["&", "<", ">", '"', "'", "]", "\x00", "\x01", "\x08", "\x0b", "\x0c", "\x1f", "\t", "\n", "\r",
              "\u200e", "\u200f", "\u061c", "\u202a", "\u202e", "\u2066", "\u2069", "\ufffe", "\uffff", "\ud800",
-             "\udfff", "\U0001f600", "\U0001d54f", "\u00a0", "\x85", "\x7f", "ل", " "]
+             "\udfff", "\U0001f600", "\U0001d54f", "\u00a0", "\x85", "\x7f", "ل", " ", "\ue001", "\ue801"]
 # Joined from a list rather than st.text(), which never yields the lone surrogates an export must survive.
 _TEXT = st.lists(st.one_of(st.characters(), st.sampled_from(_SPECIALS)), max_size=30).map("".join)
 
@@ -230,7 +231,9 @@ def test_any_text_round_trips_less_what_xml_cannot_hold(tmp_path: Path, units: l
 
     assert write_tmx(path, units) == len(expected)
 
-    assert list(read_tmx(path)) == expected
+    # A private-use character comes back as a `char` tag, so that it is never taken for a tag mark.
+    assert [replace(u, source=tags.as_text(u.source, u.tags), target=tags.as_text(u.target, u.tags))
+            for u in read_tmx(path)] == expected
     assert [(u.source, u.target) for u in tt_tmx.tmxfile.parsefile(str(path)).units] == [
         (u.source, u.target) for u in expected]
 
@@ -490,12 +493,16 @@ def test_trados_style_utf16_file_with_a_dtd_and_inline_codes(tmp_path: Path) -> 
 
     units, report = _read_all(path)
 
+    bold, closing, line_break = tags.open_mark(1), tags.close_mark(1), tags.standalone_mark(2)
     assert units == [TmUnit(
-        source="قال الوزير إن الخطة جاهزة.", target="The minister said the plan is ready.",
+        source=f"قال {bold}الوزير{closing} إن{line_break} الخطة جاهزة.",
+        target=f"The {bold}minister{closing} said{line_break} the plan is ready.",
         created_at="2019-03-12T10:15:00+00:00", changed_at="2019-03-13T08:00:00+00:00", author="CORP\\hsaleh",
         origin=UnitOrigin.IMPORTED, usage_count=7,
         props=(("x-Client:SinglePicklist", "Al-Wasat"), ("x-Domain:MultiplePicklist", "politics")),
     )]
+    assert units[0].tags == {1: tags.InlineTag(1, tags.TagKind.PAIRED, "bold", "", "<b>\x00</b>"),
+                             2: tags.InlineTag(2, tags.TagKind.STANDALONE, "break", "", "<br/>")}
     assert (report.translation_units, report.units, report.skipped_missing_side) == (2, 1, 1)
 
 
@@ -560,10 +567,12 @@ def test_tmx_1_1_file_with_lang_all_languages_and_every_inline_element(tmp_path:
 
     units, report = _read_all(path)
 
-    assert [(u.source, u.target, u.notes) for u in units] == [
+    assert [(tags.plain(u.source), tags.plain(u.target), u.notes) for u in units] == [
         ("مرحبا يا عالم جميل!", "Hello wonderful world!", ("variant note",)),
         ("مرحبا يا عالم جميل!", "Hello, lovely world!", ("variant note",)),
     ]
+    # <it>, <ut>, <hi> and <bpt>/<ept> are tags 1-4 of the source; the English <hi> is the Arabic one (by order).
+    assert units[0].target == f"Hello {tags.open_mark(3)}wonderful{tags.close_mark(3)} world!"
     assert all(u.origin == UnitOrigin.IMPORTED and u.approved for u in units)
     assert report == TmxReport(translation_units=4, units=2, skipped_missing_side=3, other_language_variants=2,
                                languages={"ar", "en", "fr"})

@@ -21,6 +21,9 @@ How the glossary model works (all in the residual stream of width ``d_model``):
 So step t outputs the gloss of source token t, then end-of-sentence (the source carries a final ``</s>``): the
 output has exactly as many tokens as the input. An entry with several glosses gives the second one a lower logit,
 which makes beam search return it as an alternative with a lower confidence.
+
+With ``attends_to``, step t reads source position ``attends_to(t)`` instead: `swapped_neighbours` makes a model that
+reorders words and whose attention (which CTranslate2 returns for placing inline tags) is known in advance.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ import json
 import os
 import shutil
 import zipfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,6 +69,17 @@ GLOSSARY: dict[str, list[tuple[str, float]]] = {
 }
 SPECIALS = ("<unk>", "<s>", "</s>")
 SPACE = "\u2581"
+
+
+def swapped_neighbours(step: int) -> int:
+    """Decoder step -> the source position it translates, for a model that swaps positions 1 and 2, 5 and 6, …
+    (4k+1 with 4k+2). Every other position stays, so a source of 3, 4, 7, 8, 11, 12… tokens keeps its final
+    ``</s>`` where the decoder expects it and is translated whole, two of its words in each four swapped."""
+    return {1: step + 1, 2: step - 1}.get(step % 4, step)
+
+
+#: Source lengths (in tokens) that a `swapped_neighbours` model translates whole.
+SWAPPABLE_LENGTHS = (3, 4, 7, 8, 11, 12)
 
 
 def gloss_words(arabic: str) -> list[str]:
@@ -151,6 +165,7 @@ def build_glossary_model(
     eos_bias: float = 0.0,
     beta: float = 12.0,
     seed: int = 0,
+    attends_to: Callable[[int], int] | None = None,
 ) -> None:
     """Writes a CTranslate2 model translating piece by piece according to ``gloss`` (piece -> glosses).
 
@@ -222,6 +237,7 @@ def build_glossary_model(
     decoder_positions = np.zeros((decoder_rows, width), f32)
     for step in range(decoder_rows):
         source = step - target_shift
+        source = attends_to(source) if attends_to is not None and source >= 0 else source
         decoder_positions[step, :kp] = position_code[source if 0 <= source < positions else positions]
     decoder.position_encodings.encodings = decoder_positions
     norm(decoder.layer_norm)
@@ -308,6 +324,7 @@ def build_glossary_package(
     target_prefix: str = "",
     max_positions: int = 64,
     with_stanza: bool = True,
+    attends_to: Callable[[int], int] | None = None,
 ) -> Path:
     """A complete Arabic→English package folder laid out like a real ``translate-ar_en`` one."""
     if package_dir.exists():
@@ -327,6 +344,7 @@ def build_glossary_package(
         shape=ModelShape(max_positions=max_positions),
         extra_tokens=[target_prefix] if target_prefix else [],
         target_shift=shift,
+        attends_to=attends_to,
     )
     (package_dir / "sentencepiece.model").write_bytes(sp_model)
     extra = {"target_prefix": target_prefix} if target_prefix else {}

@@ -196,8 +196,16 @@
         <translation>مجلد وليس مستندًا؛ اختر ملفًا بداخله</translation>
     </message>
     <message>
+        <source>The document has tracked changes: it was imported as it reads with every change accepted, and the translation is written that way.</source>
+        <extracomment>The most a .docx may expand to (all its parts, uncompressed). A long report with its photos is a few tens of megabytes; python-docx holds every part in memory and its XML tree takes several times the XML&apos;s size. The most a .docx file itself may hold: nothing compresses below 1:1 that Word would write. What Word, LibreOffice and python-docx write; anything else (bzip2, LZMA) can inflate unboundedly in one read. The parts besides the body that hold text to translate, in the order their paragraphs come in the project.</extracomment>
+        <translation>في المستند تغييرات متعقَّبة: استُورد كما يُقرأ بعد قبول كل التغييرات، وتُكتب الترجمة على هذا النحو.</translation>
+    </message>
+    <message>
+        <source>The document has comments: they are not shown for translation, and the translated document keeps them on their paragraphs.</source>
+        <translation>في المستند تعليقات: لا تُعرض للترجمة، ويحتفظ المستند المترجَم بها على فقراتها.</translation>
+    </message>
+    <message>
         <source>is empty: the Word document contains no text to translate</source>
-        <extracomment>The most a .docx may expand to (all its parts, uncompressed). A long report with its photos is a few tens of megabytes; python-docx holds every part in memory and its XML tree takes several times the XML&apos;s size. The most a .docx file itself may hold: nothing compresses below 1:1 that Word would write. What Word, LibreOffice and python-docx write; anything else (bzip2, LZMA) can inflate unboundedly in one read.</extracomment>
         <translation>فارغ: لا يحتوي مستند Word على نص للترجمة</translation>
     </message>
     <message>
@@ -473,11 +481,12 @@
     </message>
     <message>
         <source>A segment of {characters} characters is too long to machine-translate: a segment should be a sentence, and this model translates at most {limit} tokens in one. Split it into sentences and translate the parts.</source>
-        <extracomment>Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives. Characters per token that no tokenizer of a sentence-trained model comes near on average (Arabic sentencepiece models make about 3 to 5; the tests&apos; word-level one about 5): a segment longer than this many characters per token allowed is refused before it is tokenised. An alternative is what the store and the window keep as a machine suggestion: text and its confidence. How many pieces the segment was cut into to fit the model (1 = translated whole). Its tokens, or None when its characters alone put it over the limit (it was not tokenised).</extracomment>
+        <extracomment>Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives. Characters per token that no tokenizer of a sentence-trained model comes near on average (Arabic sentencepiece models make about 3 to 5; the tests&apos; word-level one about 5): a segment longer than this many characters per token allowed is refused before it is tokenised. An alternative is what the store and the window keep as a machine suggestion: text and its confidence. How many pieces the segment was cut into to fit the model (1 = translated whole). When asked to align: how `text` (first), then each alternative, aligns to the source; else empty. Its tokens, or None when its characters alone put it over the limit (it was not tokenised).</extracomment>
         <translation>مقطع من {characters} حرفًا أطول من أن يُترجم آليًا: ينبغي أن يكون المقطع جملة، وهذا النموذج يترجم {limit} وحدة على الأكثر في المرة الواحدة. قسّمه إلى جمل وترجم الأجزاء.</translation>
     </message>
     <message>
         <source>its tokenizer cannot be loaded ({reason}); reinstall the package</source>
+        <extracomment>Per hypothesis, the source piece each target piece is aligned to; empty when not asked to align.</extracomment>
         <translation>يتعذّر تحميل مُقطِّعه ({reason})؛ أعد تثبيت الحزمة</translation>
     </message>
     <message>
@@ -649,7 +658,7 @@
     </message>
     <message>
         <source>the Arabic term is empty</source>
-        <extracomment>The engine&apos;s confidence in the current target, while that target is machine output. The raw machine translation the target began from; kept after editing (post-editing metrics need it). The translation-memory match the target began from: its score in percent and its target text, kept after editing (post-editing metrics compare against it). Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`). The normalised sources of the neighbouring segments when the unit was approved (see `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches.</extracomment>
+        <extracomment>Each paragraph&apos;s inline tags (`tarjama.inline_tags`), by position; empty for a format without tags. Where each paragraph is in the original file, in the format&apos;s own words (a .docx part and paragraph), so the translation can be written back into a copy of that file; empty for a format that writes anew. The file as read, kept in the project for a format that rebuilds the translation from it (.docx). What the translator should know about how the file was read (tracked changes accepted, comments left out). The engine&apos;s confidence in the current target, while that target is machine output. The raw machine translation the target began from; kept after editing (post-editing metrics need it). The translation-memory match the target began from: its score in percent and its target text, kept after editing (post-editing metrics compare against it). Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`). The inline tags of the segment&apos;s paragraph, whose marks the source (and target) hold. The normalised sources of the neighbouring segments when the unit was approved (see `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches. The inline tags whose marks `source` and `target` hold (one table for both: a tag keeps its number on either side); empty for a plain unit. Matching never sees them (it compares the normalised, mark-free text).</extracomment>
         <translation>المصطلح العربي فارغ</translation>
     </message>
     <message>
@@ -1282,6 +1291,10 @@ Yours: {yours}</source>
         <translation>&amp;نسخ المصدر إلى الهدف</translation>
     </message>
     <message>
+        <source>Insert next &amp;tag</source>
+        <translation>إدراج الوسم ال&amp;تالي</translation>
+    </message>
+    <message>
         <source>&amp;Find…</source>
         <translation>&amp;بحث…</translation>
     </message>
@@ -1411,6 +1424,10 @@ Yours: {yours}</source>
         <translation>جارٍ استيراد {name}…</translation>
     </message>
     <message>
+        <source>Imported with notes</source>
+        <translation>استُورد مع ملاحظات</translation>
+    </message>
+    <message>
         <source>Cannot import the document</source>
         <translation>تعذّر استيراد المستند</translation>
     </message>
@@ -1518,6 +1535,10 @@ Yours: {yours}</source>
     <message>
         <source>Use TM match</source>
         <translation>استخدام تطابق من الذاكرة</translation>
+    </message>
+    <message>
+        <source>The translation has every tag of the source.</source>
+        <translation>في الترجمة كل وسوم النص المصدر.</translation>
     </message>
     <message>
         <source>{approved_label}: {a}/{n} segments, {aw}/{w} words ({percent}%)</source>
@@ -1814,6 +1835,22 @@ Yours: {yours}</source>
         <source>Same source approved with different translations</source>
         <translation>المصدر نفسه معتمد بترجمات مختلفة</translation>
     </message>
+    <message>
+        <source>A tag of the source missing from the translation</source>
+        <translation>وسم من النص المصدر غائب عن الترجمة</translation>
+    </message>
+    <message>
+        <source>A tag in the translation that the source does not have, or has once</source>
+        <translation>وسم في الترجمة ليس في النص المصدر، أو فيه مرة واحدة فقط</translation>
+    </message>
+    <message>
+        <source>A tag closed before it is opened</source>
+        <translation>وسم يُغلق قبل أن يُفتح</translation>
+    </message>
+    <message>
+        <source>Tags that overlap instead of one holding the other</source>
+        <translation>وسوم متداخلة بدل أن يحتوي أحدها الآخر</translation>
+    </message>
 </context>
 <context>
     <name>QaMessages</name>
@@ -1933,6 +1970,34 @@ Yours: {yours}</source>
     <message>
         <source>The same source was approved with different translations in segments {ids}.</source>
         <translation>المصدر نفسه معتمد بترجمات مختلفة في المقاطع {ids}.</translation>
+    </message>
+    <message>
+        <source>Tag {tag} is missing from the translation.</source>
+        <translation>الوسم {tag} غائب عن الترجمة.</translation>
+    </message>
+    <message>
+        <source>The start of tag {tag} is missing from the translation.</source>
+        <translation>بداية الوسم {tag} غائبة عن الترجمة.</translation>
+    </message>
+    <message>
+        <source>The end of tag {tag} is missing from the translation.</source>
+        <translation>نهاية الوسم {tag} غائبة عن الترجمة.</translation>
+    </message>
+    <message>
+        <source>Tag {tag} is in the translation but not in the source.</source>
+        <translation>الوسم {tag} في الترجمة وليس في النص المصدر.</translation>
+    </message>
+    <message>
+        <source>Tag {tag} is in the translation more than once.</source>
+        <translation>الوسم {tag} في الترجمة أكثر من مرة.</translation>
+    </message>
+    <message>
+        <source>Tag {tag} is closed before it is opened.</source>
+        <translation>الوسم {tag} يُغلق قبل أن يُفتح.</translation>
+    </message>
+    <message>
+        <source>Tags {tag} and {inner} overlap: tag {number} ends while tag {inner_number}, which starts inside it, is still open. End tag {inner_number} first, or start it outside tag {number}.</source>
+        <translation>الوسمان {tag} و{inner} متداخلان: ينتهي الوسم {number} والوسم {inner_number}، الذي يبدأ داخله، لا يزال مفتوحًا. أنهِ الوسم {inner_number} أولًا، أو ابدأه خارج الوسم {number}.</translation>
     </message>
 </context>
 <context>
@@ -2076,6 +2141,58 @@ Why can this be ignored? The reason is kept with the project.</source>
     </message>
 </context>
 <context>
+    <name>QaTagTypes</name>
+    <message>
+        <source>bold</source>
+        <extracomment>The core&apos;s names of tag types in findings (`tarjama.qa.messages.TAG_TYPE_NAMES`) marked for lupdate.</extracomment>
+        <translation>عريض</translation>
+    </message>
+    <message>
+        <source>italic</source>
+        <translation>مائل</translation>
+    </message>
+    <message>
+        <source>underline</source>
+        <translation>مسطّر</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>رابط</translation>
+    </message>
+    <message>
+        <source>formatting</source>
+        <translation>تنسيق</translation>
+    </message>
+    <message>
+        <source>footnote</source>
+        <translation>حاشية سفلية</translation>
+    </message>
+    <message>
+        <source>endnote</source>
+        <translation>حاشية ختامية</translation>
+    </message>
+    <message>
+        <source>line break</source>
+        <translation>فاصل أسطر</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>جدولة</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>صورة</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>حقل</translation>
+    </message>
+    <message>
+        <source>special character</source>
+        <translation>حرف خاص</translation>
+    </message>
+</context>
+<context>
     <name>ReadOnlyBanner</name>
     <message>
         <source>This project is read-only ({reason}): you can read, search, check and export it, but not change it. To work on it, copy it to a folder you may write in and open the copy.</source>
@@ -2173,6 +2290,74 @@ Why can this be ignored? The reason is kept with the project.</source>
     <message>
         <source>Rejected</source>
         <translation>مرفوض</translation>
+    </message>
+</context>
+<context>
+    <name>TagChips</name>
+    <message>
+        <source>Bold</source>
+        <extracomment>What a mark becomes in a grid cell&apos;s layout: a bullet, a neutral character for the bidi algorithm (class ON) that sticks to the letters beside it, so a chip is never wrapped away from its word. Room between a chip and the letters on either side, in pixels.</extracomment>
+        <translation>عريض</translation>
+    </message>
+    <message>
+        <source>Italic</source>
+        <translation>مائل</translation>
+    </message>
+    <message>
+        <source>Underline</source>
+        <translation>مسطّر</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>رابط</translation>
+    </message>
+    <message>
+        <source>Formatting</source>
+        <translation>تنسيق</translation>
+    </message>
+    <message>
+        <source>Footnote</source>
+        <translation>حاشية سفلية</translation>
+    </message>
+    <message>
+        <source>Endnote</source>
+        <translation>حاشية ختامية</translation>
+    </message>
+    <message>
+        <source>Line break</source>
+        <translation>فاصل أسطر</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>جدولة</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>صورة</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>حقل</translation>
+    </message>
+    <message>
+        <source>Special character</source>
+        <translation>حرف خاص</translation>
+    </message>
+    <message>
+        <source>Unknown tag</source>
+        <translation>وسم غير معروف</translation>
+    </message>
+    <message>
+        <source>Tag {number}, start: {kind}</source>
+        <translation>الوسم {number}، بدايته: {kind}</translation>
+    </message>
+    <message>
+        <source>Tag {number}, end: {kind}</source>
+        <translation>الوسم {number}، نهايته: {kind}</translation>
+    </message>
+    <message>
+        <source>Tag {number}: {kind}</source>
+        <translation>الوسم {number}: {kind}</translation>
     </message>
 </context>
 <context>

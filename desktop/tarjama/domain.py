@@ -60,6 +60,8 @@ class ImportedDocument:
     locators: tuple[str, ...] = ()
     #: The file as read, kept in the project for a format that rebuilds the translation from it (.docx).
     original: bytes | None = None
+    #: What the translator should know about how the file was read (tracked changes accepted, comments left out).
+    notices: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,9 @@ class TmUnit:
     #: The normalised sources of the neighbouring segments when the unit was approved (see
     #: `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches.
     context: str = ""
+    #: The inline tags whose marks `source` and `target` hold (one table for both: a tag keeps its number on
+    #: either side); empty for a plain unit. Matching never sees them (it compares the normalised, mark-free text).
+    tags: TagTable = field(default_factory=lambda: NO_TAGS, compare=False)
 
 
 Span = tuple[int, int]

@@ -127,10 +127,13 @@ def plain_positions(text: str) -> tuple[str, list[int]]:
     """`plain(text)`, and for each of its characters the index it has in `text` (for putting marks back)."""
     chars: list[str] = []
     positions: list[int] = []
-    for index, char in enumerate(text):
-        if mark_of(char) is None:
-            chars.append(char)
-            positions.append(index)
+    start = 0
+    for match in MARK.finditer(text):  # the stretches between marks, not every character: a paragraph is long
+        chars.append(text[start:match.start()])
+        positions.extend(range(start, match.start()))
+        start = match.end()
+    chars.append(text[start:])
+    positions.extend(range(start, len(text)))
     return "".join(chars), positions
 
 
@@ -169,17 +172,18 @@ def protect_literals(text: str, table: TagTable) -> tuple[str, dict[int, InlineT
     out = dict(table)
     if not has_marks(text):
         return text, out
-    pieces: list[str] = []
     next_id = max(out, default=0) + 1
-    for char in text:
-        found = mark_of(char)
-        if found is None or found[1] in out:
-            pieces.append(char)
-            continue
+
+    def protect(match: re.Match[str]) -> str:  # marks only, left to right: the text between is not walked
+        nonlocal next_id
+        char = match.group()
+        if mark_of(char)[1] in out:  # type: ignore[index]  # MARK matches marks only
+            return char
         out[next_id] = InlineTag(next_id, TagKind.STANDALONE, "char", "", char)
-        pieces.append(standalone_mark(next_id))
         next_id += 1
-    return "".join(pieces), out
+        return standalone_mark(next_id - 1)
+
+    return MARK.sub(protect, text), out
 
 
 #: What a standalone tag becomes in a file that has no tags (a .txt export): a break or tab as itself.
@@ -200,6 +204,39 @@ def as_text(text: str, table: TagTable) -> str:
         return tag.data if tag.type == "char" else _AS_TEXT.get(tag.type, "")
 
     return MARK.sub(replace, text)
+
+
+# -- written for a person at a terminal -----------------------------------------------------------------------------
+
+#: How `readable` writes each role: ⟨1⟩ opens tag 1, ⟨/1⟩ closes it, ⟨3/⟩ stands alone (the numbers a chip shows).
+_READABLE = {Role.OPEN: "⟨{}⟩", Role.CLOSE: "⟨/{}⟩", Role.STANDALONE: "⟨{}/⟩"}
+_READABLE_TAG = re.compile(r"⟨(/?)(\d{1,4})(/?)⟩")
+
+
+def readable(text: str) -> str:
+    """The text with each mark written as its tag's number in angle brackets (⟨1⟩bold⟨/1⟩, ⟨3/⟩), for a terminal:
+    a raw private-use character shows as a box, or as nothing."""
+    if not has_marks(text):
+        return text
+
+    def replace(match: re.Match[str]) -> str:
+        role, tag_id = mark_of(match.group())  # type: ignore[misc]
+        return _READABLE[role].format(tag_id)
+
+    return MARK.sub(replace, text)
+
+
+def from_readable(text: str) -> str:
+    """Marks for the ⟨1⟩ ⟨/1⟩ ⟨3/⟩ that `readable` writes, so a target typed at a terminal can carry its tags; any
+    other text (an unnumbered ⟨, a ⟨/1/⟩, a number out of range) is left as typed."""
+
+    def replace(match: re.Match[str]) -> str:
+        closing, number, alone = match.group(1), int(match.group(2)), match.group(3)
+        if (closing and alone) or not 0 < number < MAX_TAGS:
+            return match.group()
+        return mark_char(Role.CLOSE if closing else Role.STANDALONE if alone else Role.OPEN, number)
+
+    return _READABLE_TAG.sub(replace, text)
 
 
 # -- tags from the source into a target ----------------------------------------------------------------------------
@@ -242,6 +279,8 @@ class TagProblem(StrEnum):
 class TagIssue:
     problem: TagProblem
     mark: Mark
+    #: For an overlap (ORDER), the tag that opened inside this one and is still open where it closes.
+    inner: int | None = None
 
 
 def tag_issues(source: str, target: str) -> list[TagIssue]:
@@ -250,7 +289,8 @@ def tag_issues(source: str, target: str) -> list[TagIssue]:
     source_marks = marks(source)
     target_marks = marks(target)
     wanted = {m.char for m in source_marks}
-    issues = [TagIssue(TagProblem.MISSING, m) for m in source_marks if m.char not in {t.char for t in target_marks}]
+    present = {t.char for t in target_marks}
+    issues = [TagIssue(TagProblem.MISSING, m) for m in source_marks if m.char not in present]
     seen: set[str] = set()
     for mark in target_marks:
         if mark.char not in wanted or mark.char in seen:
@@ -260,21 +300,22 @@ def tag_issues(source: str, target: str) -> list[TagIssue]:
     for mark in target_marks:
         if mark.role is Role.CLOSE and mark.id in opened_at and opened_at[mark.id] > mark.position:
             issues.append(TagIssue(TagProblem.CLOSED_FIRST, mark))
-    issues.extend(TagIssue(TagProblem.ORDER, mark) for mark in _overlaps(target_marks))
+    issues.extend(TagIssue(TagProblem.ORDER, mark, inner) for mark, inner in _overlaps(target_marks))
     return issues
 
 
-def _overlaps(sequence: Iterable[Mark]) -> list[Mark]:
-    """Closing marks that close a pair while a pair opened after it is still open (`<b><i>…</b></i>`): an overlap
-    no document can hold, where one of the two formats would be lost."""
+def _overlaps(sequence: Iterable[Mark]) -> list[tuple[Mark, int]]:
+    """Closing marks that close a pair while a pair opened after it is still open (`<b><i>…</b></i>`), each with
+    the first such pair: an overlap no document can hold, where one of the two formats would be lost."""
     stack: list[int] = []
-    wrong: list[Mark] = []
+    wrong: list[tuple[Mark, int]] = []
     for mark in sequence:
         if mark.role is Role.OPEN:
             stack.append(mark.id)
         elif mark.role is Role.CLOSE and mark.id in stack:
-            if stack[-1] != mark.id:
-                wrong.append(mark)
+            depth = stack.index(mark.id)
+            if depth != len(stack) - 1:
+                wrong.append((mark, stack[depth + 1]))
             stack.remove(mark.id)
     return wrong
 

@@ -96,6 +96,15 @@ def prefix_dir(mt_build: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def swapped_dir(mt_build: Path) -> Path:
+    """A glossary package whose model swaps neighbouring words (`tiny_models.swapped_neighbours`): its attention
+    is known and not the identity, so placing tags by position alone would put them on the wrong words."""
+    return tiny_models.build_glossary_package(
+        mt_build / "swapped" / "translate-ar_en-1_0", attends_to=tiny_models.swapped_neighbours
+    )
+
+
+@pytest.fixture(scope="session")
 def session_translator(glossary_dir: Path):
     """One loaded translator shared by the engine tests that do not change settings."""
     from tarjama.mt.engine import Translator

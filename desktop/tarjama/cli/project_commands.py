@@ -24,7 +24,9 @@ from tarjama.cli.qa_commands import finding_line, findings_summary
 from tarjama.cli.report_commands import effort_lines
 from tarjama.cli.terminal import Out
 from tarjama.domain import Segment, Status
+from tarjama.errors import Message
 from tarjama.export_guard import refuse_existing
+from tarjama.inline_tags import from_readable, readable
 from tarjama.project.effort import project_effort
 from tarjama.project.files import EXPORT_RULE, ensure_tm_link, export_target, import_document
 from tarjama.project.review import ApprovalRefused, Review
@@ -48,9 +50,13 @@ def _segment_json(segment: Segment) -> dict[str, object]:
 
 
 def cmd_import(args: argparse.Namespace, out: Out) -> None:
-    with out.activity(f"Importing {args.document.name}"), import_document(args.document, args.project) as store:
+    notices: list[Message] = []
+    with (out.activity(f"Importing {args.document.name}"),
+          import_document(args.document, args.project, on_notice=notices.append) as store):
         stats = store.stats()
     out.line(f"Imported {args.document} into {args.project}: {stats.segments} segments, {stats.words} words.")
+    for notice in notices:
+        out.line(f"Note: {notice}")
 
 
 def cmd_stats(args: argparse.Namespace, out: Out) -> None:
@@ -75,7 +81,7 @@ def cmd_segments(args: argparse.Namespace, out: Out) -> None:
         out.json([_segment_json(s) for s in segments])
         return
     for s in segments:
-        out.line(f"{s.id}\t{s.paragraph_index + 1}\t{s.status.value}\t{s.source}\t{s.target}")
+        out.line(f"{s.id}\t{s.paragraph_index + 1}\t{s.status.value}\t{readable(s.source)}\t{readable(s.target)}")
 
 
 APPROVAL_QA = (
@@ -218,7 +224,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "segments",
         cmd_segments,
         "List a project's segments, one per line: id, paragraph, status, Arabic source, English target "
-        "(tab-separated).",
+        "(tab-separated). Inline tags show as their numbers: ⟨1⟩ opens tag 1, ⟨/1⟩ closes it, ⟨3/⟩ stands alone.",
     )
     p.add_argument("project", type=Path, help=PROJECT_HELP)
     p.add_argument("--json", action="store_true", help=JSON_HELP + ", with origin and MT confidence")
@@ -235,7 +241,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.epilog = EDIT_EXIT_CODES
     p.add_argument("project", type=Path, help=PROJECT_HELP)
     p.add_argument("segment_id", type=segment_id, help=SEGMENT_HELP)
-    p.add_argument("--target", required=True, help="the English translation")
+    p.add_argument(
+        "--target",
+        required=True,
+        type=from_readable,
+        help="the English translation, with inline tags written as `segments` shows them (⟨1⟩…⟨/1⟩, ⟨3/⟩)",
+    )
     p.add_argument(
         "--approve", action="store_true", help="approve the segment if QA finds no error (else it is saved as a draft)"
     )

@@ -78,7 +78,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub,
         "qa",
         cmd_qa,
-        "Check a project's translations: numbers, glossary terms, punctuation, spacing, length, consistency.",
+        "Check a project's translations: numbers, glossary terms, punctuation, spacing, length, consistency, "
+        "inline tags.",
         details="Prints one finding per line: segment, severity, check, message (tab-separated). Findings set aside "
         "in the window are left out.",
     )

@@ -1,14 +1,20 @@
-"""Word documents (.docx) through python-docx: the body text in reading order, a plain English document out.
+"""Word documents (.docx) through python-docx: every paragraph with text, its formatting as inline tags, and the
+translation written back into a copy of the original; a plain English document out for a project that was not one.
 
-Only the main body is read (paragraphs and table cells, in the order they appear); headers, footers, footnotes
-and text boxes are page furniture a news translator does not review here.
+Read: the body (table cells too, in order), footnotes and endnotes, headers and footers, each with its text boxes
+(python-docx finds the parts through the package's relationships; the parts themselves are read with lxml,
+`docx_xml`). Each paragraph with text is one project paragraph: its coded text and tags (`docx_runs`) and a locator
+naming its part and its index there; a paragraph with no text (an image alone) stays as it is in the original.
+Tracked changes are read accepted and comments left aside, and the translator is told so (`notices`).
+
+Write: `rebuild` puts each translated paragraph back in place (`docx_rebuild`); `write` makes a fresh document.
 
 A .docx is a zip from somewhere else, and a few kilobytes of it can inflate to gigabytes (a "zip bomb"). Before
 python-docx parses anything, the members' declared sizes are added up and every member is inflated once in small
 chunks, counting the bytes it really gives (a declared size can lie); a package expanding to more than
 `MAX_EXPANDED_BYTES`, or using a compression Word never writes, is refused without holding more than a chunk.
 
-Writing streams: python-docx's own default package (styles, settings, theme... as python-docx saves an empty
+The fresh writer streams: python-docx's own default package (styles, settings, theme... as python-docx saves an empty
 document) is copied part by part, and `word/document.xml` is written paragraph by paragraph into its zip entry with
 exactly the markup `Document.add_paragraph` gives, so Word and LibreOffice open it as before while time grows
 linearly with the paragraphs and memory does not grow at all (python-docx's `add_paragraph` searches the body for
@@ -23,18 +29,22 @@ import io
 import re
 import time
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import ClassVar
 
 import docx
 from docx.document import Document as WordDocument
-from docx.table import Table
-from docx.text.paragraph import Paragraph
+from docx.opc.constants import RELATIONSHIP_TYPE
 
 from tarjama.domain import ImportedDocument
-from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message
+from tarjama.formats.docx_rebuild import rebuild_docx
+from tarjama.formats.docx_runs import read_paragraph
+from tarjama.formats.docx_xml import locator, parse_part, part_paragraphs
+from tarjama.formats.interface import TranslatedParagraph
 from tarjama.formats.text_file import document_too_large, read_limited
+from tarjama.inline_tags import TagTable, plain
 
 #: The most a .docx may expand to (all its parts, uncompressed). A long report with its photos is a few tens of
 #: megabytes; python-docx holds every part in memory and its XML tree takes several times the XML's size.
@@ -52,30 +62,56 @@ _NOT_XML = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _RUN_BREAKS = re.compile("([\t\r\n\x0b\x0c])")
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
 _BREAK_MARKUP = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>", "\x0b": "<w:br/>", "\x0c": "<w:br/>"}
+#: The parts besides the body that hold text to translate, in the order their paragraphs come in the project.
+_TEXT_PARTS = (RELATIONSHIP_TYPE.FOOTNOTES, RELATIONSHIP_TYPE.ENDNOTES, RELATIONSHIP_TYPE.HEADER,
+               RELATIONSHIP_TYPE.FOOTER)
+_TRACKED_CHANGES = Message(QT_TRANSLATE_NOOP("Errors", "The document has tracked changes: it was imported as it "
+                                                       "reads with every change accepted, and the translation is "
+                                                       "written that way."))
+_COMMENTS = Message(QT_TRANSLATE_NOOP("Errors", "The document has comments: they are not shown for translation, "
+                                                "and the translated document keeps them on their paragraphs."))
 
 
 class DocxFormat:
-    """Word 2007+ documents; each non-empty paragraph (or line within one) becomes a paragraph."""
+    """Word 2007+ documents; each paragraph with text becomes a paragraph, its formatting inline tags, and the
+    translation is rebuilt from the original."""
 
     name: ClassVar[str] = "docx"
     description: ClassVar[str] = "Word document"
     extensions: ClassVar[tuple[str, ...]] = (".docx",)
 
     def read(self, path: str | Path) -> ImportedDocument:
-        """Read the body's paragraphs and table cells in document order, stripped, skipping empty ones."""
+        """Every paragraph with text, in the order of `_TEXT_PARTS` after the body, stripped, with its tags."""
         path = Path(path)
-        document = _open(path)
-        paragraphs = [
-            line.strip()
-            for text in _body_texts(document.iter_inner_content())
-            for line in text.splitlines()  # a manual line break (Shift+Enter) splits like a line in a .txt
-            if line.strip()
-        ]
+        data, document = _open(path)
+        paragraphs: list[str] = []
+        tables: list[TagTable] = []
+        locators: list[str] = []
+        changes = comments = False
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            for part_name, links in _text_parts(document):
+                try:
+                    found = part_paragraphs(parse_part(package.read(part_name)))
+                except Exception as exc:  # a part python-docx did not parse itself (a footnote part) is damaged
+                    raise _damaged(path) from exc
+                for index, paragraph in enumerate(found):
+                    reading = read_paragraph(paragraph, links)
+                    changes, comments = changes or reading.changes, comments or reading.comments
+                    text = reading.text.strip()
+                    if plain(text).strip():  # text besides tags: an image alone is left as it is
+                        paragraphs.append(text)
+                        tables.append(reading.tags)
+                        locators.append(locator(part_name, index))
         if not paragraphs:
             raise BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is empty: the Word document contains no text to "
                                                                   "translate"))
-        return ImportedDocument(name=path.name, format=self.name, paragraphs=paragraphs,
-                                paragraph_separator="\n\n")
+        notices = tuple(notice for notice, found in ((_TRACKED_CHANGES, changes), (_COMMENTS, comments)) if found)
+        return ImportedDocument(name=path.name, format=self.name, paragraphs=paragraphs, paragraph_separator="\n\n",
+                                tags=tuple(tables), locators=tuple(locators), original=data, notices=notices)
+
+    def rebuild(self, path: str | Path, original: bytes, paragraphs: Iterable[TranslatedParagraph]) -> None:
+        """The original with each paragraph's text and tags in its place (`tarjama.formats.docx_rebuild`)."""
+        rebuild_docx(original, path, paragraphs)
 
     def write(self, path: str | Path, paragraphs: Iterable[str], paragraph_separator: str = "\n\n") -> None:
         """Write a fresh document, one Word paragraph per item, streaming: see the module docstring.
@@ -138,8 +174,9 @@ def _template() -> tuple[tuple[tuple[str, bytes], ...], str, str]:
     return parts, head + found, tail
 
 
-def _open(path: Path) -> WordDocument:
-    """Load the document or say, in a translator's terms, why it is not one."""
+def _open(path: Path) -> tuple[bytes, WordDocument]:
+    """The file's bytes and the document python-docx loads from them, or say, in a translator's terms, why it is
+    not one."""
     data = read_limited(path, MAX_FILE_BYTES, QT_TRANSLATE_NOOP("Errors", "is a folder, not a document; choose a "
                                                                           "file inside it"))
     if data is None:
@@ -152,11 +189,21 @@ def _open(path: Path) -> WordDocument:
                                                               "as .docx"))
     try:
         _check_expansion(path, data)
-        return docx.Document(io.BytesIO(data))
+        return data, docx.Document(io.BytesIO(data))
     except BadInputError:
         raise
     except Exception as exc:  # any failure of the parser on these bytes means the file is unusable
         raise _damaged(path) from exc
+
+
+def _text_parts(document: WordDocument) -> list[tuple[str, dict[str, str]]]:
+    """The parts holding text, body first, each once, as (name in the zip, its hyperlinks' addresses by id)."""
+    main = document.part
+    parts = [main, *(rel.target_part for reltype in _TEXT_PARTS for rel in main.rels.values()
+                     if rel.reltype == reltype and not rel.is_external)]
+    named = {str(part.partname).lstrip("/"): part for part in parts}
+    return [(name, {rel_id: rel.target_ref for rel_id, rel in part.rels.items() if rel.is_external})
+            for name, part in named.items()]
 
 
 def _check_expansion(path: Path, data: bytes) -> None:
@@ -203,23 +250,3 @@ def _damaged(path: Path) -> BadInputError:
     return BadInputError(path, QT_TRANSLATE_NOOP("Errors", "is not a valid Word document (.docx): it may be "
                                                            "damaged or be another kind of archive; open it in "
                                                            "Word and save it as .docx again"))
-
-
-def _body_texts(blocks: Iterator[Paragraph | Table]) -> Iterator[str]:
-    """Yield the text of each paragraph, descending into tables (and tables within cells) in order."""
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            yield block.text
-        else:
-            yield from _table_texts(block)
-
-
-def _table_texts(table: Table) -> Iterator[str]:
-    """Yield cell texts row by row; a merged cell appears in every row/column it spans, so it is read once."""
-    seen: dict[int, object] = {}  # id -> the cell's XML element, kept alive here so its id stays unique
-    for row in table.rows:
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen[id(cell._tc)] = cell._tc
-            yield from _body_texts(cell.iter_inner_content())

@@ -10,10 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Protocol
+from typing import ClassVar, Protocol, runtime_checkable
 
 from tarjama.domain import GlossaryEntry, ImportedDocument
 from tarjama.formats.tbx import TbxReport
+from tarjama.inline_tags import TagTable
 
 
 class DocumentFormat(Protocol):
@@ -27,6 +28,27 @@ class DocumentFormat(Protocol):
 
     def write(self, path: str | Path, paragraphs: Iterable[str], paragraph_separator: str = "\n\n") -> None:
         """Write the paragraphs as they come: a format never needs them all at once (exports stream)."""
+        ...
+
+
+@dataclass(frozen=True)
+class TranslatedParagraph:
+    """One paragraph to write back into the original: where it is there (`ImportedDocument.locators`), its coded
+    text with the marks of `tags`, and whether that text is a translation (English) rather than the source."""
+
+    locator: str
+    text: str
+    tags: TagTable
+    translated: bool
+
+
+@runtime_checkable
+class RebuildingFormat(DocumentFormat, Protocol):
+    """A format whose translation is the original file with its paragraphs replaced (.docx): what it read keeps
+    its formatting, its layout and everything that was not text."""
+
+    def rebuild(self, path: str | Path, original: bytes, paragraphs: Iterable[TranslatedParagraph]) -> None:
+        """Write `original` to `path` with each of `paragraphs` in its place; everything else as it was."""
         ...
 
 

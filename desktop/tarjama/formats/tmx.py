@@ -26,6 +26,7 @@ import tarjama
 from tarjama.atomic_file import replacing
 from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, PathError, reading, unreadable
+from tarjama.formats.tmx_inline import CodedSeg, read_seg, seg_markup, seg_text, unit_texts
 from tarjama.formats.xml_safety import (
     PROLOG_BYTES,
     malformed_xml,
@@ -33,6 +34,7 @@ from tarjama.formats.xml_safety import (
     refuse_parsed_entities,
     untrusted_iterparse,
 )
+from tarjama.formats.xml_text import clean, escaped_attribute, escaped_text
 
 __all__ = ["TmxCancelled", "TmxReport", "read_tmx", "write_tmx"]
 
@@ -50,21 +52,9 @@ _ORIGINS = {origin.value: origin for origin in UnitOrigin}
 # The <tu> attributes that become unit fields; a variant's stand in for those the <tu> lacks.
 _UNIT_ATTRIBUTES = frozenset({"creationdate", "changedate", "creationid"})
 
-# Characters XML 1.0 cannot hold (C0 controls but tab, LF and CR; lone surrogates; U+FFFE and U+FFFF), which
-# lxml refuses to write, and the bidi controls (LRM, RLM, ALM, embeddings/overrides, isolates), which editors
-# insert invisibly around Arabic and which would make the same sentence miss its own TM match in another tool.
-_UNWRITABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
-)
-
 # Units between two calls of `cancel` and `on_progress`: often enough for a responsive dialog, rarely enough to
 # cost nothing against the writing itself.
 _CHECK_EVERY = 1000
-
-# Inline elements of a <seg> that stand for the original document's formatting codes (TMX 1.4 §3.7): their own
-# text is native markup (e.g. "<b>"), not translation, so only the text after them (their tail) is kept; a <sub>
-# inside one goes with it. <hi> only highlights translatable text, which is kept.
-_NATIVE_CODES = frozenset({"bpt", "ept", "ph", "it", "ut"})
 
 _INDENT = "\n  "
 
@@ -109,7 +99,8 @@ def write_tmx(path: Path, units: Iterable[TmUnit], *, source_lang: str = "ar", t
     """Write the approved units as TMX 1.4b and return how many were written.
 
     Unapproved units are left out (a TM exchanged with others holds only approved translations), and so is a unit
-    with no text left on one side once the characters TMX cannot carry are removed (see `_UNWRITABLE`). The
+    with no text left on one side once the characters TMX cannot carry are removed (`xml_text.clean`) and its
+    tags set aside. A unit's tags are written as TMX level 2 inline elements (`tarjama.formats.tmx_inline`). The
     variants are labelled `source_lang` and `target_lang` as given, whatever the units' own codes say.
 
     Every thousand units `cancel` is asked whether to stop and `on_progress` is told how many were written;
@@ -181,23 +172,29 @@ class _TuText:
 
     The markup is written as text rather than built as lxml elements: a `<tu>` is a dozen short lines, and an
     export of a million units spent most of its time creating elements and checking attribute names that never
-    change. Everything variable goes through `_escaped_text` or `_attributes`; the tests read every export back
+    change. Everything variable goes through `escaped_text` or `_attributes`; the tests read every export back
     with lxml and translate-toolkit, and a property test round-trips arbitrary text.
     """
 
     def __init__(self, source_lang: str, target_lang: str) -> None:
-        self._variants_start = f'{_INDENT}<tuv xml:lang="{_escaped_attribute(source_lang)}">{_INDENT}  <seg>'
+        self._variants_start = f'{_INDENT}<tuv xml:lang="{escaped_attribute(source_lang)}">{_INDENT}  <seg>'
         self._between_variants = (f"</seg>{_INDENT}</tuv>"
-                                  f'{_INDENT}<tuv xml:lang="{_escaped_attribute(target_lang)}">{_INDENT}  <seg>')
+                                  f'{_INDENT}<tuv xml:lang="{escaped_attribute(target_lang)}">{_INDENT}  <seg>')
         self._variants_end = f"</seg>{_INDENT}</tuv>\n</tu>\n"
         self._status = f'{_INDENT}<prop type="{_STATUS}">{_APPROVED}</prop>'
 
     def __call__(self, unit: TmUnit, number: int) -> str:
         """`unit` as a `<tu>`, with `number` as its tuid if it has no id; "" if a side is left blank."""
-        source = _clean(unit.source)
-        target = _clean(unit.target)
-        if not source.strip() or not target.strip():
+        source = clean(unit.source)
+        target = clean(unit.target)
+        if unit.tags:
+            source_seg, target_seg = seg_markup(source, unit.tags), seg_markup(target, unit.tags)
+            if source_seg is None or target_seg is None:
+                return ""
+        elif not source.strip() or not target.strip():
             return ""
+        else:
+            source_seg, target_seg = escaped_text(source), escaped_text(target)
         # Dates, numbers and enum values need no escaping; the attributes keep TMX's usual order.
         tu = f'<tu tuid="{unit.id if unit.id is not None else number}"'
         created = _tmx_date(unit.created_at)
@@ -207,16 +204,16 @@ class _TuText:
         if changed:
             tu += f' changedate="{changed}"'
         if unit.author:
-            tu += f' creationid="{_escaped_attribute(_clean(unit.author))}"'
+            tu += f' creationid="{escaped_attribute(clean(unit.author))}"'
         return "".join((
             tu,
             f' usagecount="{max(unit.usage_count, 0)}">{_INDENT}<prop type="{_ORIGIN}">{unit.origin.value}</prop>',
             self._status,
             *_optional_parts(unit),
             self._variants_start,
-            _escaped_text(source),
+            source_seg,
             self._between_variants,
-            _escaped_text(target),
+            target_seg,
             self._variants_end,
         ))
 
@@ -229,43 +226,19 @@ def _optional_parts(unit: TmUnit) -> list[str]:
     if unit.mt_original is not None:
         parts.append(_prop(_MT_ORIGINAL, unit.mt_original))
     for kind, value in unit.props:
-        kind = _clean(kind)
+        kind = clean(kind)
         if kind not in _OWN_PROPS:
             parts.append(_prop(kind, value))
-    parts.extend(f"{_INDENT}<note>{_escaped_text(_clean(note))}</note>" for note in unit.notes)
+    parts.extend(f"{_INDENT}<note>{escaped_text(clean(note))}</note>" for note in unit.notes)
     return parts
 
 
 def _prop(kind: str, value: str) -> str:
-    return f'{_INDENT}<prop type="{_escaped_attribute(_clean(kind))}">{_escaped_text(_clean(value))}</prop>'
+    return f'{_INDENT}<prop type="{escaped_attribute(clean(kind))}">{escaped_text(clean(value))}</prop>'
 
 
 def _attributes(attributes: dict[str, str]) -> str:
-    return "".join(f' {name}="{_escaped_attribute(value)}"' for name, value in attributes.items())
-
-
-# What element content must escape: `&` first (it begins every reference), `<` and `>`, and CR, which a parser
-# would otherwise turn into LF. An attribute value in double quotes also escapes the quote, and tab and LF, which
-# a parser would otherwise turn into spaces.
-_TEXT_REFERENCES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
-_ATTRIBUTE_REFERENCES = (*_TEXT_REFERENCES, ('"', "&quot;"), ("\t", "&#9;"), ("\n", "&#10;"))
-
-
-def _escaped_text(text: str, references: tuple[tuple[str, str], ...] = _TEXT_REFERENCES) -> str:
-    # Each `in` test is a fast scan, and most text holds none of these characters, so it is returned as it is.
-    for character, reference in references:
-        if character in text:
-            text = text.replace(character, reference)
-    return text
-
-
-def _escaped_attribute(value: str) -> str:
-    return _escaped_text(value, _ATTRIBUTE_REFERENCES)
-
-
-def _clean(text: str) -> str:
-    # Every character _UNWRITABLE matches is non-printable, so the common all-printable text skips the regex.
-    return text if text.isprintable() else _UNWRITABLE.sub("", text)
+    return "".join(f' {name}="{escaped_attribute(value)}"' for name, value in attributes.items())
 
 
 def _tmx_date(iso: str) -> str:
@@ -311,9 +284,10 @@ def read_tmx(path: Path, report: TmxReport | None = None, *, source_lang: str = 
 
     Units carry `origin` from `x-origin` when it names one, else IMPORTED; `approved` is False only when
     `x-status` says something other than "approved" (other tools write no status: what they export is approved).
-    Props and notes of the `<tu>` and of the two variants used are kept. The file being missing or holding an
-    entity-declaring DOCTYPE is reported at once; malformed XML further on is raised while iterating, as a
-    BadInputError naming the line.
+    Props and notes of the `<tu>` and of the two variants used are kept, and so are inline codes (`<bpt>`, `<ept>`,
+    `<it>`, `<ph>`, `<hi>`, `<ut>`), as the unit's tags (`tarjama.formats.tmx_inline`). The file being missing or
+    holding an entity-declaring DOCTYPE is reported at once; malformed XML further on is raised while iterating, as
+    a BadInputError naming the line.
     """
     path = Path(path)
     refuse_entities_in_prolog(path, _read_head(path), _entities_refused)
@@ -400,9 +374,9 @@ class _TuReader:
         props: list[tuple[str, str]] = []
         notes: list[str] = []
         source: etree._Element | None = None
-        source_text = ""
+        source_text: str | CodedSeg = ""
         source_attributes: dict[str, str] = {}
-        targets: list[tuple[etree._Element, str, dict[str, str]]] = []
+        targets: list[tuple[etree._Element, str | CodedSeg, dict[str, str]]] = []
         for child in tu:
             tag = child.tag
             if tag == "tuv":
@@ -412,7 +386,7 @@ class _TuReader:
                     report.other_language_variants += 1
                 elif side == 1 or source is None:
                     text = _variant_text(child)
-                    if not text.strip():
+                    if not seg_text(text).strip():
                         continue
                     if side == 1:
                         targets.append((child, text, attributes))
@@ -450,9 +424,10 @@ class _TuReader:
             if (source_attributes or target_attributes) and not attributes.keys() >= _UNIT_ATTRIBUTES:
                 # OmegaT, for one, dates and signs the variants rather than the <tu>.
                 attributes = {**source_attributes, **target_attributes, **tu_attributes}
+            unit_source, unit_target, tags = unit_texts(source_text, target_text)
             units.append(TmUnit(
-                source=source_text,
-                target=target_text,
+                source=unit_source,
+                target=unit_target,
                 source_lang=self._source_lang,
                 target_lang=self._target_lang,
                 created_at=_iso_date(attributes.get("creationdate", "")),
@@ -465,6 +440,7 @@ class _TuReader:
                 mt_original=mt_original,
                 props=tuple(unit_props),
                 notes=tuple(unit_notes),
+                tags=tags,
             ))
         report.units += len(units)
         return units
@@ -486,21 +462,11 @@ def _variant_attributes(tuv: etree._Element) -> tuple[str, dict[str, str]]:
     return found.pop(_XML_LANG, None) or found.pop("lang", None) or "", found
 
 
-def _variant_text(tuv: etree._Element) -> str:
+def _variant_text(tuv: etree._Element) -> str | CodedSeg:
     for child in tuv:  # a loop costs a fifth of tuv.find("seg"), which parses its path each time
         if child.tag == "seg":
-            return child.text or "" if len(child) == 0 else _segment_text(child)
+            return read_seg(child)
     return ""
-
-
-def _segment_text(element: etree._Element) -> str:
-    """The translatable text of a `<seg>` (or `<hi>`) with inline markup: native codes dropped, tails kept."""
-    parts = [element.text or ""]
-    for child in element:
-        if child.tag not in _NATIVE_CODES:
-            parts.append(_segment_text(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
 
 
 def _add_variant_props_and_notes(tuv: etree._Element, props: list[tuple[str, str]], notes: list[str]) -> None:

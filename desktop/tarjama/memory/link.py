@@ -26,6 +26,7 @@ import sqlite_utils
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import Segment, Status, TmUnit, UnitOrigin
 from tarjama.errors import QT_TRANSLATE_NOOP, ProjectError, TarjamaError
+from tarjama.inline_tags import tags_used
 from tarjama.memory.store import TranslationMemory
 from tarjama.project.effort import effort_props, segment_effort
 from tarjama.project.schema import SEGMENT_ORDER, SEGMENT_QUERY, segment_from_row
@@ -85,7 +86,8 @@ def context_in_paragraph(segments: Sequence[Segment], index: int) -> str:
 
 def approved_unit(segment: Segment, *, document: str, author: str, when: str, context: str = "") -> TmUnit:
     """The TM unit an approved segment stands for, the same whether it goes to the linked TM or into TMX; its
-    post-editing effort goes along as props (`x-hter`, `x-edit-seconds`)."""
+    post-editing effort goes along as props (`x-hter`, `x-edit-seconds`), and the tags its source and target hold
+    as its own table (the segment's share of its paragraph's)."""
     return TmUnit(
         source=segment.source,
         target=segment.target,
@@ -97,6 +99,7 @@ def approved_unit(segment: Segment, *, document: str, author: str, when: str, co
         mt_original=segment.mt_text,
         props=effort_props(segment_effort(segment)),
         context=context,
+        tags=tags_used(segment.source + segment.target, segment.tags),
     )
 
 

@@ -1,4 +1,4 @@
-"""The memory file's schema: its versions (v1-v3), the triggers that keep its indexes in sync, and the SQL
+"""The memory file's schema: its versions (v1-v4), the triggers that keep its indexes in sync, and the SQL
 functions those triggers call.
 
 Units keep their raw text; matching uses `tarjama.arabic.normalise_for_matching`, stored beside it (`norm_source`,
@@ -180,6 +180,13 @@ def _schema_v3(db: sqlite_utils.Database) -> None:
     create_triggers(db)
 
 
+def _schema_v4(db: sqlite_utils.Database) -> None:
+    """Inline tags: each unit's `TagTable` (`tarjama.inline_tags.table_to_json`), whose marks its source and target
+    hold, so a TMX export writes them as `<bpt>`/`<ept>`/`<ph>`; NULL for a plain unit, so nothing is rewritten.
+    The normalised columns and every index built from them stay mark-free, as `normalise_for_matching` drops marks."""
+    db.execute("ALTER TABLE units ADD COLUMN tags TEXT")
+
+
 def refresh_common_features(db: sqlite_utils.Database) -> None:
     """List again the features in more than `RARE_FEATURE_UNITS` units, and in how many, from the features
     index's counts.
@@ -213,5 +220,5 @@ def register_functions(db: sqlite_utils.Database) -> None:
 
 TM_FILE = FileKind(
     application_id=0x544A544D, description=QT_TRANSLATE_NOOP("Errors", "Tarjama translation memory"),
-    migrations=[_schema_v1, _schema_v2, _schema_v3],
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4],
 )

@@ -26,6 +26,7 @@ import sqlite_utils
 from tarjama.arabic import difference_flags, normalise_for_matching
 from tarjama.domain import ConcordanceHit, TmMatch, TmUnit, UnitOrigin
 from tarjama.errors import QT_TRANSLATE_NOOP
+from tarjama.inline_tags import table_from_json, table_to_json
 from tarjama.memory.errors import ImportCancelled, MemoryBusyError, is_busy
 from tarjama.memory.fuzzy import FuzzySearch
 from tarjama.memory.highlight import occurrences, source_differences
@@ -49,7 +50,7 @@ _GLOB_ESCAPES = str.maketrans({"*": "[*]", "?": "[?]", "[": "[[]"})
 
 _UNIT_COLUMNS = (
     "id, source, target, source_lang, target_lang, created_at, changed_at, author, origin, usage_count, document, "
-    "approved, mt_original, props, notes, context"
+    "approved, mt_original, props, notes, context, tags"
 )
 _JOINED_UNIT_COLUMNS = ", ".join("u." + column for column in _UNIT_COLUMNS.split(", "))
 #: A unit as the columns of `units` hold it, for the SQL statements' named parameters.
@@ -57,9 +58,10 @@ _Row = dict[str, Any]
 _INSERT = """
 INSERT INTO units (source, target, source_lang, target_lang, norm_source, norm_target, created_at,
     changed_at, author, origin, usage_count, document, approved, mt_original, props, notes, context,
-    project_uid, segment_id)
+    project_uid, segment_id, tags)
 VALUES (:source, :target, :source_lang, :target_lang, :norm_source, :norm_target, :created_at, :changed_at, :author,
-    :origin, :usage_count, :document, :approved, :mt_original, :props, :notes, :context, :project_uid, :segment_id)
+    :origin, :usage_count, :document, :approved, :mt_original, :props, :notes, :context, :project_uid, :segment_id,
+    :tags)
 """
 
 
@@ -96,6 +98,7 @@ def _unit(row: Sequence) -> TmUnit:
         props=tuple((kind, value) for kind, value in json.loads(row[13])),
         notes=tuple(json.loads(row[14])),
         context=row[15],
+        tags=table_from_json(row[16]),
     )
 
 
@@ -121,12 +124,14 @@ def _row(unit: TmUnit, *, project_uid: str | None = None, segment_id: int | None
         "context": unit.context,
         "project_uid": project_uid,
         "segment_id": segment_id,
+        "tags": table_to_json(unit.tags),
     }
 
 
 def _merged(existing: _Row, incoming: _Row) -> _Row:
     """An identical source/target pair seen again: keep the earliest creation, the latest change, the larger
-    usage count, and every prop and note of both."""
+    usage count, every prop and note of both, and the tags of the first that has any (the same marks stand for
+    the same tags, which only a unit imported without them lacks)."""
     props = json.loads(existing["props"])
     props += [p for p in json.loads(incoming["props"]) if p not in props]
     notes = json.loads(existing["notes"])
@@ -138,6 +143,7 @@ def _merged(existing: _Row, incoming: _Row) -> _Row:
         "approved": max(existing["approved"], incoming["approved"]),
         "props": json.dumps(props, ensure_ascii=False),
         "notes": json.dumps(notes, ensure_ascii=False),
+        "tags": existing["tags"] or incoming["tags"],
     }
 
 
@@ -150,7 +156,7 @@ ON CONFLICT (project_uid, segment_id) WHERE project_uid IS NOT NULL AND segment_
 DO UPDATE SET source = excluded.source, target = excluded.target, norm_source = excluded.norm_source,
     norm_target = excluded.norm_target, changed_at = excluded.changed_at, author = excluded.author,
     origin = excluded.origin, document = excluded.document, approved = 1,
-    mt_original = excluded.mt_original, context = excluded.context
+    mt_original = excluded.mt_original, context = excluded.context, tags = excluded.tags
 """
 
 
@@ -402,7 +408,7 @@ class TranslationMemory(StoreFile):
             return 0, True
         # The norm_source index finds the few units with this normalised source; no index on the raw pair needed.
         cursor = self._db.execute(
-            "SELECT id, created_at, changed_at, usage_count, approved, props, notes FROM units "
+            "SELECT id, created_at, changed_at, usage_count, approved, props, notes, tags FROM units "
             "WHERE norm_source = ? AND source = ? AND target = ? ORDER BY id LIMIT 1",
             [row["norm_source"], *key],
         )
@@ -411,7 +417,7 @@ class TranslationMemory(StoreFile):
             names = [d[0] for d in cursor.description]
             self._db.execute(
                 "UPDATE units SET created_at = :created_at, changed_at = :changed_at, usage_count = :usage_count, "
-                "approved = :approved, props = :props, notes = :notes WHERE id = :id",
+                "approved = :approved, props = :props, notes = :notes, tags = :tags WHERE id = :id",
                 _merged(dict(zip(names, existing, strict=True)), row),
             )
             return existing[0], True

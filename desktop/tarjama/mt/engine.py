@@ -14,6 +14,11 @@ CTranslate2 model and tokenizer once, then for each call:
    cancellation and reporting progress between batches;
 5. decodes the hypotheses and rejoins split segments in their original order.
 
+Asked to ``align``, it also has CTranslate2 return each hypothesis's attention and keeps, per target piece, the
+source piece it looked at (:func:`tarjama.mt.tag_placement.links_from_attention`), the pieces of a split segment
+numbered across the whole segment, so :mod:`tarjama.mt.tag_placement` can put a tagged source's tags into the
+translation. Without it no attention is computed or copied: the common, untagged case stays as fast as before.
+
 Confidence
 ----------
 CTranslate2's beam search, with ``length_penalty=1``, returns for each hypothesis
@@ -58,6 +63,7 @@ from tarjama.mt.clauses import split_to_fit
 from tarjama.mt.errors import EngineError, MTError, TranslationCancelled
 from tarjama.mt.modelfile import ModelFileError, read_model_config, read_model_facts
 from tarjama.mt.packages import InstalledPackage, find_package, read_package
+from tarjama.mt.tag_placement import Alignment, links_from_attention
 from tarjama.mt.tokenizers import load_tokenizer
 
 #: Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives.
@@ -120,6 +126,8 @@ class SegmentTranslation:
     alternatives: tuple[Alternative, ...] = ()
     #: How many pieces the segment was cut into to fit the model (1 = translated whole).
     pieces: int = 1
+    #: When asked to align: how `text` (first), then each alternative, aligns to the source; else empty.
+    alignments: tuple[Alignment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -170,6 +178,8 @@ class SegmentTooLongError(MTError):
 class _Hypotheses:
     tokens: list[list[str]]
     scores: list[float]
+    #: Per hypothesis, the source piece each target piece is aligned to; empty when not asked to align.
+    links: list[list[int | None]] = field(default_factory=list)
 
 
 @dataclass
@@ -247,23 +257,25 @@ class Translator:
         *,
         progress: ProgressCallback | None = None,
         cancel: CancelToken = None,
+        align: bool = False,
     ) -> list[SegmentTranslation]:
         """Translates ``segments`` in order; one result per segment.
 
         ``progress`` is called after every batch from the calling thread; ``cancel`` (a threading.Event or a
         callable) is checked between batches and stops the run with :class:`TranslationCancelled`, whose
-        ``partial`` holds the segments already finished.
+        ``partial`` holds the segments already finished. ``align`` fills each result's ``alignments`` (for
+        placing inline tags), at the cost of the model's attention.
         """
         with self._lock:
-            return self._translate(list(segments), progress, cancel)
+            return self._translate(list(segments), progress, cancel, align)
 
-    def translate_one(self, text: str) -> SegmentTranslation:
-        return self.translate([text])[0]
+    def translate_one(self, text: str, *, align: bool = False) -> SegmentTranslation:
+        return self.translate([text], align=align)[0]
 
     # -- implementation -------------------------------------------------------------------------------------
 
     def _translate(
-        self, segments: list[str], progress: ProgressCallback | None, cancel: CancelToken
+        self, segments: list[str], progress: ProgressCallback | None, cancel: CancelToken, align: bool
     ) -> list[SegmentTranslation]:
         total = len(segments)
         results: dict[int, SegmentTranslation] = {}
@@ -288,11 +300,11 @@ class Translator:
             if is_cancelled(cancel):
                 cancelled = True
                 break
-            pending.append((batch, self._submit([jobs[i].pieces[p] for i, p in batch])))
+            pending.append((batch, self._submit([jobs[i].pieces[p] for i, p in batch], align)))
             if len(pending) > self._workers:  # every core busy and one batch queued: collect the oldest
-                self._collect(*pending.popleft(), jobs, results, total, progress)
+                self._collect(*pending.popleft(), jobs, results, total, progress, align)
         while pending:
-            self._collect(*pending.popleft(), jobs, results, total, progress)
+            self._collect(*pending.popleft(), jobs, results, total, progress, align)
         if cancelled:
             raise TranslationCancelled(dict(results))
         return [results[index] for index in range(total)]
@@ -340,7 +352,7 @@ class Translator:
                 out.append([self._tokenizer.encode(part) for part in parts])
         return out
 
-    def _submit(self, sources: list[list[str]]) -> list[object]:
+    def _submit(self, sources: list[list[str]], align: bool) -> list[object]:
         settings = self.settings
         hypotheses = min(settings.beam_size, settings.alternatives + 1)
         longest = max(len(tokens) for tokens in sources)
@@ -355,6 +367,7 @@ class Translator:
             num_hypotheses=hypotheses,
             length_penalty=1.0,  # makes the returned score the length-normalised log-probability (see above)
             return_scores=True,
+            return_attention=align,
             replace_unknowns=True,
             max_input_length=0,  # never truncate: pieces already fit (see _tokenize)
             max_decoding_length=max(1, max_length),
@@ -368,6 +381,7 @@ class Translator:
         results: dict[int, SegmentTranslation],
         total: int,
         progress: ProgressCallback | None,
+        align: bool,
     ) -> None:
         finished: list[tuple[int, SegmentTranslation]] = []
         for (index, piece), handle in zip(batch, handles, strict=True):
@@ -378,7 +392,8 @@ class Translator:
                                   reason=exc) from exc
 
             job = jobs[index]
-            job.results[piece] = self._hypotheses(output.hypotheses, output.scores)
+            attention = output.attention if align else None
+            job.results[piece] = self._hypotheses(output.hypotheses, output.scores, attention)
             job.remaining -= 1
             if job.remaining == 0:
                 results[index] = self._assemble(job)
@@ -387,32 +402,43 @@ class Translator:
         if progress:
             progress(Progress(len(results), total, tuple(finished)))
 
-    def _hypotheses(self, hypotheses: list[list[str]], scores: list[float]) -> _Hypotheses:
-        """Hypotheses without the target prefix, with scores normalised over the generated tokens only.
+    def _hypotheses(
+        self, hypotheses: list[list[str]], scores: list[float], attention: list[list[list[float]]] | None
+    ) -> _Hypotheses:
+        """Hypotheses without the target prefix, with scores normalised over the generated tokens only, and each
+        one's links when `attention` was returned (its rows for the prefix dropped with the prefix).
 
         CTranslate2 leaves the forced prefix's log-probabilities out of the score but counts the prefix in the
         length it divides by; undo that so a prefix does not inflate the confidence.
         """
         out = _Hypotheses([], [])
         size = len(self._prefix)
-        for tokens, score in zip(hypotheses, scores, strict=True):
-            if size and tokens[:size] == self._prefix:
+        for rank, (tokens, score) in enumerate(zip(hypotheses, scores, strict=True)):
+            prefixed = bool(size) and tokens[:size] == self._prefix
+            if prefixed:
                 score = score * (len(tokens) + 1) / (len(tokens) - size + 1)
                 tokens = tokens[size:]
             out.tokens.append(tokens)
             out.scores.append(score)
+            if attention is not None:
+                rows = attention[rank][size:] if prefixed else attention[rank]
+                out.links.append(links_from_attention(rows[: len(tokens)]))
         return out
 
     def _assemble(self, job: _Job) -> SegmentTranslation:
         """Best text, confidence and alternatives for a segment, from the hypotheses of each of its pieces."""
         pieces = [result for result in job.results if result is not None]
         count = max(len(piece.tokens) for piece in pieces)
-        candidates: list[tuple[str, float]] = []
+        aligned = all(piece.links for piece in pieces)
+        candidates: list[tuple[str, float, Alignment | None]] = []
         for rank in range(count):
             texts: list[str] = []
+            target: list[str] = []
+            links: list[int | None] = []
             weighted = 0.0
             length = 0
-            for piece in pieces:
+            source_before = 0  # links point into the whole segment's source pieces: this piece's after the earlier
+            for source, piece in zip(job.pieces, pieces, strict=True):
                 # A piece with fewer hypotheses contributes its best one to the lower-ranked candidates.
                 choice = rank if rank < len(piece.tokens) else 0
                 tokens = piece.tokens[choice]
@@ -420,22 +446,31 @@ class Translator:
                 generated = len(tokens) + 1  # + the end-of-sentence token, counted in the score
                 weighted += piece.scores[choice] * generated
                 length += generated
+                if aligned:
+                    links.extend(None if link is None else link + source_before for link in piece.links[choice])
+                    target.extend(tokens)
+                    source_before += len(source)
             confidence = min(1.0, math.exp(weighted / length))
-            candidates.append((" ".join(text for text in texts if text), confidence))
-        best_text, best_confidence = candidates[0]
+            alignment = None
+            if aligned:
+                alignment = Alignment(tuple(p for part in job.pieces for p in part), tuple(target), tuple(links))
+            candidates.append((" ".join(text for text in texts if text), confidence, alignment))
+        best_text, best_confidence, best_alignment = candidates[0]
         seen = {best_text}
-        alternatives: list[Alternative] = []
-        for text, confidence in sorted(candidates[1:], key=lambda item: -item[1]):
+        alternatives: list[tuple[Alternative, Alignment | None]] = []
+        for text, confidence, alignment in sorted(candidates[1:], key=lambda item: -item[1]):
             if text in seen or not text:
                 continue
             seen.add(text)
-            alternatives.append(Alternative(text, confidence))
+            alternatives.append((Alternative(text, confidence), alignment))
+        kept = alternatives[: self.settings.alternatives]
         return SegmentTranslation(
             source=job.source,
             text=best_text,
             confidence=best_confidence,
-            alternatives=tuple(alternatives[: self.settings.alternatives]),
+            alternatives=tuple(alternative for alternative, _ in kept),
             pieces=len(job.pieces),
+            alignments=tuple(a for a in (best_alignment, *(alignment for _, alignment in kept)) if a is not None),
         )
 
 

@@ -5,6 +5,12 @@ threshold takes the best match (a reviewed human translation beats fresh machine
 the engine. Each batch is written at once in its own transaction, so a cancelled or killed run keeps what it
 finished and the next run resumes.
 
+Inline tags never reach the engine: it translates `Segment.plain_source` and the source's tags are placed back
+into its output by the model's attention (`tarjama.mt.tag_placement`, the same function re-translating one segment
+in the window uses). The machine text kept as `mt_text`, and each alternative, carries the tags as the target does:
+post-editing effort then compares like with like, and Ctrl+1..3 puts a tagged alternative into the target. A TM
+match's tags are renumbered to the segment's (`inline_tags.transfer`).
+
 A segment too long to be a sentence (a document with no sentence breaks, imported as one huge segment) is refused
 by the engine before it does any work (see :mod:`tarjama.mt.engine`): it is left untouched and named in the report,
 so the translator can split it, and the other segments are translated as usual.
@@ -12,16 +18,19 @@ so the translator can split it, and the other segments are translated as usual.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tarjama.domain import MachineSuggestion, Segment, TmMatch
+from tarjama.inline_tags import has_marks, transfer
 from tarjama.memory.link import context_in_paragraph
 from tarjama.memory.store import TranslationMemory
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.engine import Progress, SegmentTooLongError, SegmentTranslation, TooLong, Translator
 from tarjama.mt.errors import TranslationCancelled
+from tarjama.mt.tag_placement import place_tags
 from tarjama.project.store import ProjectStore
 from tarjama.settings import CONTEXT_MATCH_SCORE, PRETRANSLATE_THRESHOLD
 
@@ -66,8 +75,27 @@ class PretranslateReport:
         return self.tm_exact + self.tm_fuzzy
 
 
-def suggestions(result: SegmentTranslation) -> tuple[MachineSuggestion, tuple[MachineSuggestion, ...]]:
-    return MachineSuggestion(result.text, result.confidence), tuple(result.alternatives)
+def suggestions(
+    result: SegmentTranslation, source: str = ""
+) -> tuple[MachineSuggestion, tuple[MachineSuggestion, ...]]:
+    """The translation and its alternatives as stored, each with the coded `source`'s tags placed into it (by the
+    result's alignments; at the ends when the engine was not asked to align)."""
+    alignments = result.alignments
+
+    def tagged(rank: int, suggestion: MachineSuggestion) -> MachineSuggestion:
+        alignment = alignments[rank] if rank < len(alignments) else None
+        return MachineSuggestion(place_tags(source, suggestion.text, alignment), suggestion.confidence)
+
+    best = tagged(0, MachineSuggestion(result.text, result.confidence))
+    return best, tuple(tagged(rank, alternative) for rank, alternative in enumerate(result.alternatives, start=1))
+
+
+def with_segment_tags(match: TmMatch, segment: Segment) -> TmMatch:
+    """The match with its unit's target carrying the segment's tag numbers, as it is filled in."""
+    if not has_marks(match.unit.source) and not has_marks(match.unit.target):
+        return match
+    unit = dataclasses.replace(match.unit, target=transfer(match.unit.source, match.unit.target, segment.source))
+    return dataclasses.replace(match, unit=unit)
 
 
 def contexts(segments: Sequence[Segment]) -> dict[int, str]:
@@ -114,7 +142,7 @@ def pretranslate(
             for segment in batch:
                 matches = tm.lookup(segment.source, neighbours[segment.id], threshold=tm_threshold, limit=1)
                 if matches:
-                    found.append((segment.id, matches[0]))
+                    found.append((segment.id, with_segment_tags(matches[0], segment)))
                 else:
                     untranslated.append(segment)
             changed = store.apply_tm_matches(found)
@@ -136,14 +164,17 @@ def pretranslate(
         def store_batch(progress: Progress) -> None:
             nonlocal translated, done
             changed = store.apply_machine_translations(
-                (segments[index].id, *suggestions(result)) for index, result in progress.finished
+                (segments[index].id, *suggestions(result, segments[index].source))
+                for index, result in progress.finished
             )
             translated += len(changed)
             done = done_before_mt + progress.done
             report_progress(changed)
 
+        sources = [segment.plain_source for segment in segments]
+        tagged = any(has_marks(segment.source) for segment in segments)  # attention only when there are tags
         try:
-            translator.translate([segment.source for segment in segments], progress=store_batch, cancel=cancel)
+            translator.translate(sources, progress=store_batch, cancel=cancel, align=tagged)
         except TranslationCancelled:
             return report(cancelled=True)
         return report(cancelled=False)

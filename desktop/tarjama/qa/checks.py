@@ -13,11 +13,12 @@ from functools import cache, lru_cache, partial
 
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import Segment, Span, Status
+from tarjama.inline_tags import Mark, Role, TagIssue, TagProblem, marks, tag_issues
 from tarjama.qa import language
 from tarjama.qa.context import QaContext
 from tarjama.qa.issues import CheckName, QaIssue, Severity
 from tarjama.qa.length import length_ratio
-from tarjama.qa.messages import Alternatives, message
+from tarjama.qa.messages import Alternatives, TagName, message
 from tarjama.qa.numbers import compare_numbers
 
 SEVERITIES: dict[CheckName, Severity] = {
@@ -38,6 +39,12 @@ SEVERITIES: dict[CheckName, Severity] = {
     CheckName.FINAL_PUNCTUATION: Severity.WARNING,
     CheckName.LENGTH: Severity.WARNING,
     CheckName.INCONSISTENT: Severity.WARNING,
+    # A tag lost, added or closed before it opens breaks the delivered document (a bold that never ends, a footnote
+    # gone), so these block approval like every error; an overlap keeps every tag and only nests them wrongly.
+    CheckName.TAG_MISSING: Severity.ERROR,
+    CheckName.TAG_EXTRA: Severity.ERROR,
+    CheckName.TAG_CLOSED_FIRST: Severity.ERROR,
+    CheckName.TAG_OVERLAP: Severity.WARNING,
 }
 
 Check = Callable[[Segment, QaContext], Iterable[QaIssue]]
@@ -307,7 +314,54 @@ def consistency(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
         yield _issue(segment, CheckName.INCONSISTENT, message(key, ids=", ".join(map(str, others))))
 
 
-#: The checks on a target that has text, in the order their findings are listed.
+def _tag_name(segment: Segment, tag_id: int) -> TagName:
+    tag = segment.tags.get(tag_id)
+    return TagName(tag_id, tag.type if tag else "")
+
+
+def _missing_key(segment: Segment, tag_id: int, missing: list[Mark]) -> str:
+    """Whether a tag is missing whole, or only its start or its end."""
+    if len(missing) == sum(1 for mark in marks(segment.source) if mark.id == tag_id):
+        return "tag_missing"
+    return "tag_start_missing" if missing[0].role is Role.OPEN else "tag_end_missing"
+
+
+def _mark_spans(found: Iterable[Mark]) -> list[Span]:
+    return [(mark.position, mark.position + 1) for mark in found]
+
+
+def tags(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
+    """The target holds each of the source's tags once, and no other; each pair opens before it closes and nests
+    inside or outside the others, never across (`inline_tags.tag_issues`). One finding per tag and problem, naming
+    the tag by the number its chip shows and what it is; spans are the target's marks in question. Run on the
+    segment as written (the other checks see its text without marks)."""
+    grouped: dict[tuple[TagProblem, int], list[TagIssue]] = {}
+    for issue in tag_issues(segment.source, segment.target):
+        grouped.setdefault((issue.problem, issue.mark.id), []).append(issue)
+    in_source = {mark.char for mark in marks(segment.source)}
+    for (problem, tag_id), found in grouped.items():
+        tag, found_marks = _tag_name(segment, tag_id), [issue.mark for issue in found]
+        if problem is TagProblem.MISSING:
+            text = message(_missing_key(segment, tag_id, found_marks), tag=tag)
+            yield _issue(segment, CheckName.TAG_MISSING, text)
+        elif problem is TagProblem.EXTRA:
+            key = "tag_repeated" if all(mark.char in in_source for mark in found_marks) else "tag_extra"
+            yield _issue(segment, CheckName.TAG_EXTRA, message(key, tag=tag), _mark_spans(found_marks))
+        elif problem is TagProblem.CLOSED_FIRST:
+            yield _issue(
+                segment, CheckName.TAG_CLOSED_FIRST, message("tag_closed_first", tag=tag), _mark_spans(found_marks)
+            )
+        else:
+            for issue in found:
+                assert issue.inner is not None  # an overlap names the tag it crosses
+                inner = _tag_name(segment, issue.inner)
+                text = message("tag_overlap", tag=tag, inner=inner, number=tag_id, inner_number=inner.number)
+                yield _issue(segment, CheckName.TAG_OVERLAP, text, _mark_spans([issue.mark]))
+
+
+#: The checks on a target that has text, in the order their findings are listed. They see the segment's text
+#: without its tag marks (`runner.check_segment` gives them that), so a tagged segment is judged as its plain
+#: text would be; `tags` then looks at the marks themselves.
 TARGET_CHECKS: tuple[Check, ...] = (
     untranslated,
     arabic_letters,

@@ -8,6 +8,7 @@ from typing import Protocol
 
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import Segment, Status, TermHit
+from tarjama.inline_tags import plain
 from tarjama.qa.length import LengthBounds, length_bounds
 from tarjama.qa.settings import QaSettings
 
@@ -53,7 +54,7 @@ class QaContext:
         segments = list(segments)
         approved: dict[str, list[ApprovedTranslation]] = {}
         for segment in segments:
-            if segment.status == Status.APPROVED and segment.target.strip():
+            if segment.status == Status.APPROVED and plain(segment.target).strip():
                 approved.setdefault(normalise_for_matching(segment.source), []).append(
                     ApprovedTranslation(segment.id, normalise_for_matching(segment.target))
                 )

@@ -43,6 +43,10 @@ class CheckName(StrEnum):
     FINAL_PUNCTUATION = "final_punctuation"
     LENGTH = "length"
     INCONSISTENT = "inconsistent"
+    TAG_MISSING = "tag_missing"
+    TAG_EXTRA = "tag_extra"
+    TAG_CLOSED_FIRST = "tag_closed_first"
+    TAG_OVERLAP = "tag_overlap"
 
 
 @dataclass(frozen=True)

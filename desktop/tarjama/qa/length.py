@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tarjama.domain import Segment
+from tarjama.inline_tags import plain
 
 MIN_SEGMENTS = 10
 MIN_SOURCE_CHARS = 20
@@ -37,8 +38,9 @@ class LengthBounds:
 
 
 def length_ratio(source: str, target: str) -> float | None:
-    """Target characters per source character, or None when the pair is too short (or untranslated) to judge."""
-    source, target = source.strip(), target.strip()
+    """Target characters per source character, tag marks left out, or None when the pair is too short (or
+    untranslated) to judge."""
+    source, target = plain(source).strip(), plain(target).strip()
     if len(source) < MIN_SOURCE_CHARS or not target:
         return None
     return len(target) / len(source)

@@ -8,6 +8,9 @@ its own translation of the template instead of showing the English.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from tarjama.qa.issues import CheckName
 
 CHECK_TITLES: dict[CheckName, str] = {
@@ -28,6 +31,10 @@ CHECK_TITLES: dict[CheckName, str] = {
     CheckName.FINAL_PUNCTUATION: "Different punctuation at the end",
     CheckName.LENGTH: "Unusually long or short translation",
     CheckName.INCONSISTENT: "Same source approved with different translations",
+    CheckName.TAG_MISSING: "A tag of the source missing from the translation",
+    CheckName.TAG_EXTRA: "A tag in the translation that the source does not have, or has once",
+    CheckName.TAG_CLOSED_FIRST: "A tag closed before it is opened",
+    CheckName.TAG_OVERLAP: "Tags that overlap instead of one holding the other",
 }
 
 MESSAGES: dict[str, str] = {
@@ -66,6 +73,31 @@ MESSAGES: dict[str, str] = {
     ),
     "inconsistent_one": "The same source was approved with a different translation in segment {ids}.",
     "inconsistent_many": "The same source was approved with different translations in segments {ids}.",
+    "tag_missing": "Tag {tag} is missing from the translation.",
+    "tag_start_missing": "The start of tag {tag} is missing from the translation.",
+    "tag_end_missing": "The end of tag {tag} is missing from the translation.",
+    "tag_extra": "Tag {tag} is in the translation but not in the source.",
+    "tag_repeated": "Tag {tag} is in the translation more than once.",
+    "tag_closed_first": "Tag {tag} is closed before it is opened.",
+    "tag_overlap": "Tags {tag} and {inner} overlap: tag {number} ends while tag {inner_number}, which starts inside "
+    "it, is still open. End tag {inner_number} first, or start it outside tag {number}.",
+}
+
+#: What each tag type (`tarjama.inline_tags.InlineTag.type`) is called in a finding; a type not listed is named as
+#: it is written.
+TAG_TYPE_NAMES: dict[str, str] = {
+    "bold": "bold",
+    "italic": "italic",
+    "underline": "underline",
+    "link": "link",
+    "format": "formatting",
+    "footnote": "footnote",
+    "endnote": "endnote",
+    "break": "line break",
+    "tab": "tab",
+    "image": "image",
+    "field": "field",
+    "char": "special character",
 }
 
 
@@ -80,6 +112,25 @@ class Alternatives(tuple):
 
     def __str__(self) -> str:
         return self.join(MESSAGES["glossary_alternatives_separator"])
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+@dataclass(frozen=True)
+class TagName:
+    """A tag named in a message by its number and what it is: "2 (bold)" in English ("Tag 2 (bold) is missing"); a
+    translated interface names the type in its own words (`named`). A tag the paragraph does not define is named by
+    its number alone."""
+
+    number: int
+    type: str = ""
+
+    def named(self, type_name: Callable[[str], str]) -> str:
+        return f"{self.number} ({type_name(self.type)})" if self.type else str(self.number)
+
+    def __str__(self) -> str:
+        return self.named(lambda type_: TAG_TYPE_NAMES.get(type_, type_))
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)

@@ -2,13 +2,14 @@
 
 Text is laid out with QTextLayout rather than the style's default so that each column gets its own direction (the
 Arabic source right-to-left and flush right whatever the UI language, the English target left-to-right), words
-wrap, find matches can be highlighted inside the text and glossary terms underlined in the source.
+wrap, find matches can be highlighted inside the text, glossary terms underlined in the source and inline tags
+drawn as numbered chips (`tag_chips.py`), in the cells and in the editor.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import (
     QEvent,
@@ -26,6 +27,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
@@ -35,16 +37,19 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
-    QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QWidget,
 )
 
 from tarjama.domain import Segment, Span
+from tarjama.inline_tags import Role, close_mark, has_marks, missing_marks
 from tarjama.ui.editor.segment_model import FIRST_IN_PARAGRAPH_ROLE, SEGMENT_ROLE, Column, machine_confidence
+from tarjama.ui.editor.tag_chips import ChipStyle, ChipTextEdit, cell_text, chip_tooltip
 from tarjama.ui.shell.fonts import matching_latin_font, zoomed
 
 Index = QModelIndex | QPersistentModelIndex
@@ -103,9 +108,14 @@ def underline_ranges(spans: Iterable[Span], colour: QColor) -> list[QTextLayout.
     return _format_ranges(spans, fmt)
 
 
-def lay_out(text: str, font: QFont, option: QTextOption, width: float) -> tuple[QTextLayout, float]:
+def lay_out(
+    text: str, font: QFont, option: QTextOption, width: float, formats: Sequence[QTextLayout.FormatRange] = ()
+) -> tuple[QTextLayout, float]:
+    """`text` broken into lines `width` wide; `formats` are those that change its shape (the room for tag chips)."""
     layout = QTextLayout(text, font)
     layout.setTextOption(option)
+    if formats:
+        layout.setFormats(list(formats))
     layout.beginLayout()
     height = 0.0
     while True:
@@ -119,33 +129,29 @@ def lay_out(text: str, font: QFont, option: QTextOption, width: float) -> tuple[
     return layout, height
 
 
-class TargetEditor(QPlainTextEdit):
+class TargetEditor(ChipTextEdit):
     """The in-place multi-line editor for the English target.
 
     It lets the window's own shortcuts (Ctrl+Enter, Ctrl+Up/Down…) through instead of treating them as text keys,
     reports text that has sat unchanged for a second so it can be saved even if the app dies mid-edit, and reports
-    every key and change as activity, from which the window measures active editing time.
+    every key and change as activity, from which the window measures active editing time. Inline tags show as chips
+    (`tag_chips.py`) while the text keeps their marks, so what the editor gives back holds them exactly.
     """
 
     idleText = Signal(str)
     activity = Signal()
 
     def __init__(self, parent: QWidget, reserved: list[QKeySequence]) -> None:
-        super().__init__(parent)
-        self._reserved = reserved
-        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         # One left-to-right paragraph, as the grid paints the target, even when it begins with an Arabic name: Qt
         # would otherwise take the paragraph's direction from its first letter.
-        option = self.document().defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.LeftToRight)
-        self.document().setDefaultTextOption(option)
+        super().__init__(parent, right_to_left=False)
+        self._reserved = reserved
         self.setTabChangesFocus(True)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(AUTOSAVE_IDLE_MS)
         self._idle.timeout.connect(lambda: self.idleText.emit(self.toPlainText()))
-        self.textChanged.connect(self._idle.start)
-        self.textChanged.connect(self.activity)
+        self.textChanged.connect(self._on_text_changed)
         # The band above the text (`set_first_baseline`) is filled like the text area, not left showing the cell.
         palette = self.palette()
         palette.setColor(palette.ColorRole.Window, palette.color(palette.ColorRole.Base))
@@ -157,9 +163,39 @@ class TargetEditor(QPlainTextEdit):
         top = self.frameWidth() + self.document().documentMargin() + QFontMetricsF(self.font()).ascent()
         self.setViewportMargins(0, max(0, round(y - top)), 0, 0)
 
+    def _on_text_changed(self) -> None:
+        if not self.restyling:  # chips resized for a new font change no text
+            self._idle.start()
+            self.activity.emit()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.activity.emit()  # moving the cursor to read and check is work on the segment too
         super().keyPressEvent(event)
+
+    def insert_next_tag(self, source: str) -> bool:
+        """Insert at the cursor the first tag of `source` that the text lacks; with words selected and that tag
+        an opening one whose closing one is missing too, put the pair around them. False if none is missing."""
+        missing = missing_marks(source, self.toPlainText())
+        if not missing:
+            return False
+        first = missing[0]
+        cursor = self.textCursor()
+        start, end = cursor.selectionStart(), cursor.selectionEnd()
+        closing = close_mark(first.id)
+        wrap = cursor.hasSelection() and first.role is Role.OPEN and closing in {m.char for m in missing}
+        cursor.beginEditBlock()  # one step for the editor's own undo
+        if wrap:
+            cursor.setPosition(end)
+            cursor.insertText(closing)
+            cursor.setPosition(start)
+            cursor.insertText(first.char)
+            cursor.setPosition(end + 2)
+        else:
+            cursor.setPosition(cursor.position())
+            cursor.insertText(first.char)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        return True
 
     def insert_term(self, term: str) -> None:
         """Insert at the cursor (over any selection), with a space on either side where it would run into a word."""
@@ -223,6 +259,10 @@ class SegmentDelegate(QStyledItemDelegate):
         self.zoom = percent
         self.source_font = zoomed(self._base_fonts[0], percent)
         self.target_font = matching_latin_font(self._base_fonts[1], self.source_font)
+        self._chip_styles = {
+            Column.SOURCE: ChipStyle(self.source_font, self.target_font),
+            Column.TARGET: ChipStyle(self.target_font),
+        }
         # Both columns put their first line on one baseline, that of the font reaching highest above it (the
         # Arabic, whose ascent leaves room for stacked marks): side by side, the two texts start level.
         self._first_baseline = max(QFontMetricsF(self.source_font).ascent(), QFontMetricsF(self.target_font).ascent())
@@ -265,11 +305,22 @@ class SegmentDelegate(QStyledItemDelegate):
         """The glossary terms underlined in a cell: only source cells have them."""
         return self.term_spans(index.data(SEGMENT_ROLE)) if index.column() == Column.SOURCE else []
 
+    def _lay_out_cell(self, column: int, text: str, width: float) -> tuple[QTextLayout, float]:
+        """A source or target cell's text in lines, with room for the chips of its tags."""
+        if not has_marks(text):
+            return lay_out(text, self.font_for(column), text_option(column), width)
+        shown = cell_text(text)
+        chips = self._chip_styles[column].formats(text, shown)
+        return lay_out(shown, self.font_for(column), text_option(column), width, chips)
+
+    def _text_origin(self, rect: QRectF, layout: QTextLayout) -> QPointF:
+        return rect.topLeft() + QPointF(0, self._top_offset(layout))
+
     def _paint_text(
         self, painter: QPainter, opt: QStyleOptionViewItem, column: int, text: str, terms: list[Span]
     ) -> None:
         rect = opt.rect.adjusted(CELL_MARGIN, CELL_MARGIN, -CELL_MARGIN, -CELL_MARGIN)
-        layout, _ = lay_out(text, self.font_for(column), text_option(column), rect.width())
+        layout, _ = self._lay_out_cell(column, text, rect.width())
         ranges = []
         if self._highlight is not None and column in self._highlight_columns:
             ranges = highlight_ranges([m.span() for m in self._highlight.finditer(text)], HIGHLIGHT)
@@ -280,8 +331,27 @@ class SegmentDelegate(QStyledItemDelegate):
         painter.save()
         painter.setPen(opt.palette.color(role))
         painter.setClipRect(opt.rect)
-        layout.draw(painter, QPointF(rect.topLeft()) + QPointF(0, self._top_offset(layout)), ranges, QRectF(rect))
+        origin = self._text_origin(QRectF(rect), layout)
+        layout.draw(painter, origin, ranges, QRectF(rect))
+        if has_marks(text):
+            self._chip_styles[column].paint(painter, layout, text, origin, column == Column.SOURCE)
         painter.restore()
+
+    def helpEvent(
+        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: Index
+    ) -> bool:
+        """A tag chip's tooltip says what the tag is (bold, a link and its address, a footnote)."""
+        column, text = index.column(), str(index.data())
+        if event.type() != QEvent.Type.ToolTip or column not in (Column.SOURCE, Column.TARGET) or not has_marks(text):
+            return super().helpEvent(event, view, option, index)
+        rect = QRectF(option.rect.adjusted(CELL_MARGIN, CELL_MARGIN, -CELL_MARGIN, -CELL_MARGIN))
+        layout, _ = self._lay_out_cell(column, text, rect.width())
+        mark = self._chip_styles[column].chip_at(layout, text, self._text_origin(rect, layout), QPointF(event.pos()))
+        if mark is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.globalPos(), chip_tooltip(mark, index.data(SEGMENT_ROLE).tags), view.viewport())
+        return True
 
     def _paint_machine_badge(self, painter: QPainter, opt: QStyleOptionViewItem, label: str, confidence: float) -> None:
         """The label ("MT 96") on a light blue badge, over a bar filled as far as the confidence goes."""
@@ -310,7 +380,7 @@ class SegmentDelegate(QStyledItemDelegate):
         if column not in (Column.SOURCE, Column.TARGET):
             return super().sizeHint(option, index)
         width = max(option.rect.width() - 2 * CELL_MARGIN, 40)
-        layout, height = lay_out(str(index.data()), self.font_for(column), text_option(column), width)
+        layout, height = self._lay_out_cell(column, str(index.data()), width)
         height += self._top_offset(layout)
         # Room for two lines of English below the shared first baseline, so the editor opened in place (which
         # starts its text there too) is never a single cramped line.
@@ -333,6 +403,7 @@ class SegmentDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, TargetEditor)
+        editor.tags = index.data(SEGMENT_ROLE).tags
         if editor.toPlainText() != index.data(Qt.ItemDataRole.EditRole):
             editor.setPlainText(index.data(Qt.ItemDataRole.EditRole))
             editor.moveCursor(editor.textCursor().MoveOperation.End)

@@ -30,7 +30,7 @@ class Progress:
 
 def _share(segment: Segment) -> Progress:
     """What one segment adds to the totals; words counted as `SegmentModel.progress` counts them."""
-    words = len(segment.source.split())
+    words = segment.source_words
     approved = segment.status == Status.APPROVED
     return Progress(1, int(approved), words, words if approved else 0)
 

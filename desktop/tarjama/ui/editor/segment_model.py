@@ -206,7 +206,7 @@ class SegmentModel(QAbstractTableModel):
         for segment in self._segments:
             cached = self._words.get(segment.id)
             if cached is None or cached[0] is not segment.source:
-                cached = (segment.source, len(segment.source.split()))
+                cached = (segment.source, segment.source_words)
                 self._words[segment.id] = cached
             segments += 1
             words += cached[1]

@@ -8,6 +8,7 @@ and routes concordance searches. The window only tells it which segment is curre
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from tarjama.domain import Segment, TmMatch
 from tarjama.errors import TarjamaError
+from tarjama.inline_tags import has_marks, transfer
 from tarjama.paths import default_tm_path
 from tarjama.project.files import ensure_tm_link
 from tarjama.ui.common.error_text import error_text
@@ -153,7 +155,14 @@ class TmPanels(QObject):
             self.worker.look_up(Lookup(segment.id, segment.source, self.session.tm_context(segment.id)))
 
     def match(self, segment_id: int, number: int) -> TmMatch | None:
-        return self.pane.match(segment_id, number)
+        """The numbered match of the segment shown, its target's tags renumbered to the segment's
+        (`inline_tags.transfer`): what "use this match" puts into the segment."""
+        match = self.pane.match(segment_id, number)
+        segment = self._segment
+        if match is None or segment is None or segment.id != segment_id or not has_marks(match.unit.target):
+            return match
+        target = transfer(match.unit.source, match.unit.target, segment.source)
+        return replace(match, unit=replace(match.unit, target=target))
 
     def record_use(self, match: TmMatch) -> None:
         if self.worker is not None and match.unit.id is not None:

@@ -9,7 +9,7 @@ its direction and alignment whatever the UI language, and the spans are the core
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QTextLayout
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.domain import Span
+from tarjama.inline_tags import has_marks, readable
 from tarjama.ui.editor.delegate import CELL_MARGIN, direction_option, highlight_ranges, lay_out
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,6 +50,23 @@ class UnitRow:
     tooltip: str = ""
 
 
+def with_readable_tags(row: UnitRow) -> UnitRow:
+    """The row with each tag mark of its source and target written as ⟨1⟩, ⟨/1⟩ or ⟨3/⟩ (`inline_tags.readable`),
+    its spans moved to match: a mark alone is a private-use character that no font draws."""
+    if not has_marks(row.source + row.target):
+        return row
+    source, source_spans = _readable(row.source, row.source_spans)
+    target, target_spans = _readable(row.target, row.target_spans)
+    return replace(row, source=source, target=target, source_spans=source_spans, target_spans=target_spans)
+
+
+def _readable(text: str, spans: tuple[Span, ...]) -> tuple[str, tuple[Span, ...]]:
+    def shown_at(index: int) -> int:  # a few spans of one sentence: measuring each prefix costs nothing
+        return len(readable(text[:index]))
+
+    return readable(text), tuple((shown_at(start), shown_at(end)) for start, end in spans)
+
+
 class UnitListModel(QAbstractListModel):
     def __init__(self) -> None:
         super().__init__()
@@ -56,7 +74,7 @@ class UnitListModel(QAbstractListModel):
 
     def set_rows(self, rows: list[UnitRow]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = [with_readable_tags(row) for row in rows]
         self.endResetModel()
 
     def rows(self) -> list[UnitRow]:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QThread, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from tarjama.domain import Segment
+from tarjama.inline_tags import readable
 from tarjama.memory.store import TranslationMemory
 from tarjama.project.pretranslate import PretranslateProgress, PretranslateReport, TooLongSegment, pretranslate
 from tarjama.project.store import ProjectStore
@@ -94,11 +95,13 @@ class AlternativesPane(QWidget):
         if segment is None or segment.mt_text is None:
             self.machine.setText(self.tr("No machine translation for this segment."))
             return
-        # The English keeps its own direction and the confidence its sign after the number in the Arabic UI too.
-        self.machine.setText(self.tr("Machine translation: {text}").format(text=left_to_right(segment.mt_text)))
+        # The English keeps its own direction and the confidence its sign after the number in the Arabic UI too;
+        # the tags placed into the machine text show as their numbers (⟨1⟩…⟨/1⟩), as in the TM pane.
+        machine = left_to_right(readable(segment.mt_text))
+        self.machine.setText(self.tr("Machine translation: {text}").format(text=machine))
         for number, alternative in enumerate(segment.alternatives, start=1):
             text = self.tr("Ctrl+{n}  {text}  ({confidence}%)").format(
-                n=number, text=left_to_right(alternative.text), confidence=round(100 * alternative.confidence)
+                n=number, text=left_to_right(readable(alternative.text)), confidence=round(100 * alternative.confidence)
             )
             self.list.addItem(QListWidgetItem(with_isolated_percentages(text)))
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.qa import CHECK_TITLES, CheckName, QaIssue, Severity
-from tarjama.qa.messages import Alternatives
+from tarjama.qa.messages import Alternatives, TagName
 from tarjama.ui.common.bidi import isolated
 
 Index = QModelIndex | QPersistentModelIndex
@@ -71,6 +71,12 @@ CHECK_TITLES_MARKED = {
     CheckName.FINAL_PUNCTUATION: QT_TRANSLATE_NOOP("QaChecks", "Different punctuation at the end"),
     CheckName.LENGTH: QT_TRANSLATE_NOOP("QaChecks", "Unusually long or short translation"),
     CheckName.INCONSISTENT: QT_TRANSLATE_NOOP("QaChecks", "Same source approved with different translations"),
+    CheckName.TAG_MISSING: QT_TRANSLATE_NOOP("QaChecks", "A tag of the source missing from the translation"),
+    CheckName.TAG_EXTRA: QT_TRANSLATE_NOOP(
+        "QaChecks", "A tag in the translation that the source does not have, or has once"
+    ),
+    CheckName.TAG_CLOSED_FIRST: QT_TRANSLATE_NOOP("QaChecks", "A tag closed before it is opened"),
+    CheckName.TAG_OVERLAP: QT_TRANSLATE_NOOP("QaChecks", "Tags that overlap instead of one holding the other"),
 }
 
 #: The core's finding messages (`tarjama.qa.messages.MESSAGES`) marked for lupdate, kept the same by
@@ -144,11 +150,52 @@ QA_MESSAGES_MARKED = {
     "inconsistent_many": QT_TRANSLATE_NOOP(
         "QaMessages", "The same source was approved with different translations in segments {ids}."
     ),
+    "tag_missing": QT_TRANSLATE_NOOP("QaMessages", "Tag {tag} is missing from the translation."),
+    "tag_start_missing": QT_TRANSLATE_NOOP("QaMessages", "The start of tag {tag} is missing from the translation."),
+    "tag_end_missing": QT_TRANSLATE_NOOP("QaMessages", "The end of tag {tag} is missing from the translation."),
+    "tag_extra": QT_TRANSLATE_NOOP("QaMessages", "Tag {tag} is in the translation but not in the source."),
+    "tag_repeated": QT_TRANSLATE_NOOP("QaMessages", "Tag {tag} is in the translation more than once."),
+    "tag_closed_first": QT_TRANSLATE_NOOP("QaMessages", "Tag {tag} is closed before it is opened."),
+    "tag_overlap": QT_TRANSLATE_NOOP(
+        "QaMessages",
+        "Tags {tag} and {inner} overlap: tag {number} ends while tag {inner_number}, which starts inside it, is still open. End tag {inner_number} first, or start it outside tag {number}.",  # noqa: E501 - lupdate needs one literal
+    ),
+}
+
+#: The core's names of tag types in findings (`tarjama.qa.messages.TAG_TYPE_NAMES`) marked for lupdate.
+TAG_TYPE_NAMES_MARKED = {
+    "bold": QT_TRANSLATE_NOOP("QaTagTypes", "bold"),
+    "italic": QT_TRANSLATE_NOOP("QaTagTypes", "italic"),
+    "underline": QT_TRANSLATE_NOOP("QaTagTypes", "underline"),
+    "link": QT_TRANSLATE_NOOP("QaTagTypes", "link"),
+    "format": QT_TRANSLATE_NOOP("QaTagTypes", "formatting"),
+    "footnote": QT_TRANSLATE_NOOP("QaTagTypes", "footnote"),
+    "endnote": QT_TRANSLATE_NOOP("QaTagTypes", "endnote"),
+    "break": QT_TRANSLATE_NOOP("QaTagTypes", "line break"),
+    "tab": QT_TRANSLATE_NOOP("QaTagTypes", "tab"),
+    "image": QT_TRANSLATE_NOOP("QaTagTypes", "image"),
+    "field": QT_TRANSLATE_NOOP("QaTagTypes", "field"),
+    "char": QT_TRANSLATE_NOOP("QaTagTypes", "special character"),
 }
 
 
 def _message_template(key: str) -> str:
     return translate("QaMessages", QA_MESSAGES_MARKED[key])
+
+
+def tag_type_name(type_: str) -> str:
+    """What a tag is, in the UI's language; a type the core does not name is shown as it is written."""
+    marked = TAG_TYPE_NAMES_MARKED.get(type_)
+    return translate("QaTagTypes", marked) if marked else type_
+
+
+def _value_text(value: object, separator: str) -> object:
+    """A finding's value as the UI's template takes it: glossary alternatives joined, a tag named in its words."""
+    if isinstance(value, Alternatives):
+        return value.join(separator)
+    if isinstance(value, TagName):
+        return value.named(tag_type_name)
+    return value
 
 
 def issue_message(issue: QaIssue) -> str:
@@ -157,10 +204,7 @@ def issue_message(issue: QaIssue) -> str:
     if issue.message_key not in QA_MESSAGES_MARKED:
         return issue.message
     separator = _message_template("glossary_alternatives_separator")
-    values = {
-        name: value.join(separator) if isinstance(value, Alternatives) else value
-        for name, value in issue.message_values
-    }
+    values = {name: _value_text(value, separator) for name, value in issue.message_values}
     try:
         return _message_template(issue.message_key).format(**values)
     except (KeyError, IndexError, ValueError):

@@ -7,6 +7,10 @@ from collections.abc import Callable, Sequence
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+#: Edit → Insert next tag: memoQ's key. Not Trados's Ctrl+Alt+Down: on Windows Ctrl+Alt is AltGr, which some keyboards
+#: need for typing. No other action of the window has it (`tests/test_window_tags.py` checks every one).
+INSERT_TAG_KEY = "F9"
+
 
 def make_action(
     window: QWidget,

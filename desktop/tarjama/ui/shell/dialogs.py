@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,7 @@ from tarjama.project.store import ProjectStore
 from tarjama.ui.common.bidi import name_filters
 from tarjama.ui.common.error_text import error_text
 from tarjama.ui.common.fields import english_field
+from tarjama.ui.editor.tag_chips import ChipTextEdit
 
 
 class SplitDialog(QDialog):
@@ -37,20 +37,13 @@ class SplitDialog(QDialog):
         self.setWindowTitle(self.tr("Split segment"))
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Click where the segment should be split, then press OK.")))
-        self.text = QPlainTextEdit(source)
+        # Right to left and flush right in either UI, its tags as chips (`ChipTextEdit`).
+        self.text = ChipTextEdit(right_to_left=True, text=source)
         self.text.setReadOnly(True)
         self.text.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.text.setFont(font)
-        self.text.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        # The widget's direction does not reach the text: the document lays each line out in its own direction,
-        # flush left. Arabic is set right to left and flush right, absolutely (a plain AlignRight would be mirrored
-        # back to the left for right-to-left text), in either UI.
-        option = self.text.document().defaultTextOption()
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        self.text.document().setDefaultTextOption(option)
         cursor = self.text.textCursor()
         cursor.setPosition(len(source) // 2)
         self.text.setTextCursor(cursor)

@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from tarjama.domain import Segment, Status
-from tarjama.errors import SegmentChangedError, SegmentError, TarjamaError
+from tarjama.errors import Message, SegmentChangedError, SegmentError, TarjamaError
 from tarjama.formats import supported_extensions
 from tarjama.memory.link import memory_needing_update
 from tarjama.project.files import default_project_path, import_document
 from tarjama.project.store import ProjectStore
 from tarjama.ui.common.bidi import isolated, left_to_right, name_filters, with_isolated_percentages
-from tarjama.ui.common.error_text import error_text
+from tarjama.ui.common.error_text import error_text, message_text
 from tarjama.ui.common.tasks import run_in_background
 from tarjama.ui.editor.commands import (
     ChangeSegmentCommand,
@@ -59,7 +59,7 @@ from tarjama.ui.mt.models_dialog import ModelsDialog
 from tarjama.ui.mt.pretranslation import Pretranslation
 from tarjama.ui.project.effort_view import StatisticsDialog, prepare_metrics
 from tarjama.ui.qa.panels import QaPanels
-from tarjama.ui.shell.actions import make_action
+from tarjama.ui.shell.actions import INSERT_TAG_KEY, make_action
 from tarjama.ui.shell.dialogs import ExportDialog, SplitDialog
 from tarjama.ui.shell.language_menu import LanguageMenu
 from tarjama.ui.shell.read_only import ReadOnlyMode
@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
         self.copy_source_action = self._action(
             self.tr("&Copy source to target"), self.copy_source_to_target, ["Ctrl+Insert"]
         )
+        self.insert_tag_action = self._action(self.tr("Insert next &tag"), self.insert_next_tag, [INSERT_TAG_KEY])
         self.find_action = self._action(self.tr("&Find…"), lambda: self.find_replace.open_bar(False), [key.Find])
         self.replace_action = self._action(
             self.tr("Find and &replace…"), lambda: self.find_replace.open_bar(True), ["Ctrl+H"]
@@ -189,7 +190,7 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             edit_menu.addAction(action)
         edit_menu.addSeparator()
-        for action in (self.copy_source_action, self.find_action, self.replace_action):
+        for action in (self.copy_source_action, self.insert_tag_action, self.find_action, self.replace_action):
             edit_menu.addAction(action)
 
         segment_menu = menu.addMenu(self.tr("&Segment"))
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
             self.next_action,
             self.previous_action,
             self.copy_source_action,
+            self.insert_tag_action,
             self.split_action,
             self.merge_action,
             self.undo_action,
@@ -333,9 +335,10 @@ class MainWindow(QMainWindow):
         return [
             self.approve_action, self.reject_action, self.edit_action, self.split_action, self.merge_action,
             self.retranslate_action, *self.alternative_actions, *self.tm_match_actions, *self.term_actions,
-            self.copy_source_action, self.replace_action, self.pretranslate_action, self.undo_action,
-            self.redo_action, self.qa.ignore_action, self.qa.unignore_action, self.tm_menu.new_action,
-            self.tm_menu.open_action, self.glossary_menu.new_action, self.glossary_menu.open_action,
+            self.copy_source_action, self.insert_tag_action, self.replace_action, self.pretranslate_action,
+            self.undo_action, self.redo_action, self.qa.ignore_action, self.qa.unignore_action,
+            self.tm_menu.new_action, self.tm_menu.open_action, self.glossary_menu.new_action,
+            self.glossary_menu.open_action,
         ]  # fmt: skip
 
     # -- opening, creating and closing projects -------------------------------------------------------------
@@ -404,14 +407,19 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Importing {name}…").format(name=document.name))
         self.setEnabled(False)
 
+        notices: list[Message] = []  # filled by the worker, read once it is done
+
         def work() -> Path:
-            import_document(document, project).close()
+            import_document(document, project, on_notice=notices.append).close()
             return project
 
         def done(path: Path) -> None:
             self.setEnabled(True)
             self.statusBar().clearMessage()
             self.open_project(path)
+            if notices:
+                QMessageBox.information(self, self.tr("Imported with notes"),
+                                        "\n\n".join(message_text(notice) for notice in notices))
             if on_done:
                 on_done(True)
 
@@ -774,14 +782,15 @@ class MainWindow(QMainWindow):
         def work():  # noqa: ANN202 - the engine's SegmentTranslation
             from tarjama import mt
 
-            return mt.load_translator().translate_one(segment.source)
+            tagged = segment.plain_source != segment.source
+            return mt.load_translator().translate_one(segment.plain_source, align=tagged)
 
         def done(result) -> None:  # noqa: ANN001
             if self.session is not session:
                 return  # the project was closed meanwhile
             from tarjama.project.pretranslate import suggestions
 
-            best, alternatives = suggestions(result)
+            best, alternatives = suggestions(result, segment.source)  # the source's tags placed back
             before = session.store.segment(segment.id)
             session.undo_stack.push(MachineTranslationCommand(session, before, best, alternatives))
 
@@ -807,13 +816,23 @@ class MainWindow(QMainWindow):
         """Alt+1..9: the numbered glossary term's preferred English at the editor's cursor (opening the editor)."""
         segment = self.current_segment()
         entry = None if segment is None else self.glossary.term(segment.id, number)
-        if segment is None or entry is None:
-            return
+        editor = None if segment is None or entry is None else self._editor_on(segment)
+        if entry is not None and editor is not None:
+            editor.insert_term(entry.preferred)
+
+    def insert_next_tag(self) -> None:
+        """F9: the first tag of the source that the translation lacks, at the editor's cursor (opening the editor);
+        around the selected words when both its ends are missing."""
+        segment = self.current_segment()
+        editor = None if segment is None else self._editor_on(segment)
+        if segment is not None and editor is not None and not editor.insert_next_tag(segment.source):
+            self.statusBar().showMessage(self.tr("The translation has every tag of the source."), 4000)
+
+    def _editor_on(self, segment: Segment):  # noqa: ANN202 - the grid's TargetEditor or None
+        """The editor open on `segment`, opened for it if it was closed (None while nothing may be edited)."""
         if self.open_editor() is None:
             self.go_to(segment.id, edit=True)
-        editor = self.open_editor()
-        if editor is not None:
-            editor.insert_term(entry.preferred)
+        return self.open_editor()
 
     def open_concordance(self) -> None:
         """Ctrl+K: search the TM for the text selected in the editor (or type a query)."""
