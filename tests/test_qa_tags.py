@@ -392,11 +392,17 @@ def test_readable_text_reads_back_as_the_marks(text: str) -> None:
 
 
 def test_the_qa_pane_names_the_tag_type_in_the_ui_language(monkeypatch: pytest.MonkeyPatch) -> None:
-    from tarjama.qa.messages import TAG_TYPE_NAMES
+    from PySide6.QtCore import QCoreApplication
+
+    from tarjama.inline_tags import TAG_TYPE_NAMES
+    from tarjama.ui.common.tag_names import TAG_TYPE_NAMES_MARKED
     from tarjama.ui.qa import pane
 
-    assert pane.TAG_TYPE_NAMES_MARKED == TAG_TYPE_NAMES  # every name the core gives is marked for translation
-    monkeypatch.setattr(pane, "translate", lambda context, text: text.upper() if context == "QaTagTypes" else text)
+    assert TAG_TYPE_NAMES_MARKED == TAG_TYPE_NAMES  # every name the core gives is marked for translation
+
+    real = QCoreApplication.translate
+    monkeypatch.setattr(QCoreApplication, "translate",
+                        lambda context, text, *rest: text.upper() if context == "TagTypes" else real(context, text))
     (missing,) = findings(SOURCE, TARGET.replace(standalone_mark(NOTE), ""))
     assert pane.issue_message(missing) == "Tag 4 (FOOTNOTE) is missing from the translation."
     (extra,) = findings(SOURCE, TARGET + standalone_mark(9))

@@ -2141,58 +2141,6 @@ Why can this be ignored? The reason is kept with the project.</source>
     </message>
 </context>
 <context>
-    <name>QaTagTypes</name>
-    <message>
-        <source>bold</source>
-        <extracomment>The core&apos;s names of tag types in findings (`tarjama.qa.messages.TAG_TYPE_NAMES`) marked for lupdate.</extracomment>
-        <translation>عريض</translation>
-    </message>
-    <message>
-        <source>italic</source>
-        <translation>مائل</translation>
-    </message>
-    <message>
-        <source>underline</source>
-        <translation>مسطّر</translation>
-    </message>
-    <message>
-        <source>link</source>
-        <translation>رابط</translation>
-    </message>
-    <message>
-        <source>formatting</source>
-        <translation>تنسيق</translation>
-    </message>
-    <message>
-        <source>footnote</source>
-        <translation>حاشية سفلية</translation>
-    </message>
-    <message>
-        <source>endnote</source>
-        <translation>حاشية ختامية</translation>
-    </message>
-    <message>
-        <source>line break</source>
-        <translation>فاصل أسطر</translation>
-    </message>
-    <message>
-        <source>tab</source>
-        <translation>جدولة</translation>
-    </message>
-    <message>
-        <source>image</source>
-        <translation>صورة</translation>
-    </message>
-    <message>
-        <source>field</source>
-        <translation>حقل</translation>
-    </message>
-    <message>
-        <source>special character</source>
-        <translation>حرف خاص</translation>
-    </message>
-</context>
-<context>
     <name>ReadOnlyBanner</name>
     <message>
         <source>This project is read-only ({reason}): you can read, search, check and export it, but not change it. To work on it, copy it to a folder you may write in and open the copy.</source>
@@ -2295,56 +2243,8 @@ Why can this be ignored? The reason is kept with the project.</source>
 <context>
     <name>TagChips</name>
     <message>
-        <source>Bold</source>
-        <extracomment>What a mark becomes in a grid cell&apos;s layout: a bullet, a neutral character for the bidi algorithm (class ON) that sticks to the letters beside it, so a chip is never wrapped away from its word. Room between a chip and the letters on either side, in pixels.</extracomment>
-        <translation>عريض</translation>
-    </message>
-    <message>
-        <source>Italic</source>
-        <translation>مائل</translation>
-    </message>
-    <message>
-        <source>Underline</source>
-        <translation>مسطّر</translation>
-    </message>
-    <message>
-        <source>Link</source>
-        <translation>رابط</translation>
-    </message>
-    <message>
-        <source>Formatting</source>
-        <translation>تنسيق</translation>
-    </message>
-    <message>
-        <source>Footnote</source>
-        <translation>حاشية سفلية</translation>
-    </message>
-    <message>
-        <source>Endnote</source>
-        <translation>حاشية ختامية</translation>
-    </message>
-    <message>
-        <source>Line break</source>
-        <translation>فاصل أسطر</translation>
-    </message>
-    <message>
-        <source>Tab</source>
-        <translation>جدولة</translation>
-    </message>
-    <message>
-        <source>Image</source>
-        <translation>صورة</translation>
-    </message>
-    <message>
-        <source>Field</source>
-        <translation>حقل</translation>
-    </message>
-    <message>
-        <source>Special character</source>
-        <translation>حرف خاص</translation>
-    </message>
-    <message>
         <source>Unknown tag</source>
+        <extracomment>What a mark becomes in a grid cell&apos;s layout: a bullet, a neutral character for the bidi algorithm (class ON) that sticks to the letters beside it, so a chip is never wrapped away from its word. Room between a chip and the letters on either side, in pixels.</extracomment>
         <translation>وسم غير معروف</translation>
     </message>
     <message>
@@ -2358,6 +2258,58 @@ Why can this be ignored? The reason is kept with the project.</source>
     <message>
         <source>Tag {number}: {kind}</source>
         <translation>الوسم {number}: {kind}</translation>
+    </message>
+</context>
+<context>
+    <name>TagTypes</name>
+    <message>
+        <source>bold</source>
+        <extracomment>The core&apos;s names (`tarjama.inline_tags.TAG_TYPE_NAMES`) marked for lupdate; a test keeps the two equal.</extracomment>
+        <translation>عريض</translation>
+    </message>
+    <message>
+        <source>italic</source>
+        <translation>مائل</translation>
+    </message>
+    <message>
+        <source>underline</source>
+        <translation>مسطّر</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>رابط</translation>
+    </message>
+    <message>
+        <source>formatting</source>
+        <translation>تنسيق</translation>
+    </message>
+    <message>
+        <source>footnote</source>
+        <translation>حاشية سفلية</translation>
+    </message>
+    <message>
+        <source>endnote</source>
+        <translation>حاشية ختامية</translation>
+    </message>
+    <message>
+        <source>line break</source>
+        <translation>فاصل أسطر</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>جدولة</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>صورة</translation>
+    </message>
+    <message>
+        <source>field</source>
+        <translation>حقل</translation>
+    </message>
+    <message>
+        <source>special character</source>
+        <translation>حرف خاص</translation>
     </message>
 </context>
 <context>

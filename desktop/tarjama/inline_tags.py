@@ -58,6 +58,28 @@ class InlineTag:
 
 
 TagTable = Mapping[int, InlineTag]
+
+#: What each tag type is called for the translator (a chip's tooltip, a QA finding), in English; the window marks
+#: the same names for translation (`ui/common/tag_names.py`). A type not listed is named as it is written.
+TAG_TYPE_NAMES: Mapping[str, str] = {
+    "bold": "bold",
+    "italic": "italic",
+    "underline": "underline",
+    "link": "link",
+    "format": "formatting",
+    "footnote": "footnote",
+    "endnote": "endnote",
+    "break": "line break",
+    "tab": "tab",
+    "image": "image",
+    "field": "field",
+    "char": "special character",
+}
+
+
+def type_name(tag_type: str) -> str:
+    """A tag type's English name (see TAG_TYPE_NAMES)."""
+    return TAG_TYPE_NAMES.get(tag_type, tag_type)
 NO_TAGS: TagTable = MappingProxyType({})
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from tarjama.inline_tags import type_name
 from tarjama.qa.issues import CheckName
 
 CHECK_TITLES: dict[CheckName, str] = {
@@ -83,24 +84,6 @@ MESSAGES: dict[str, str] = {
     "it, is still open. End tag {inner_number} first, or start it outside tag {number}.",
 }
 
-#: What each tag type (`tarjama.inline_tags.InlineTag.type`) is called in a finding; a type not listed is named as
-#: it is written.
-TAG_TYPE_NAMES: dict[str, str] = {
-    "bold": "bold",
-    "italic": "italic",
-    "underline": "underline",
-    "link": "link",
-    "format": "formatting",
-    "footnote": "footnote",
-    "endnote": "endnote",
-    "break": "line break",
-    "tab": "tab",
-    "image": "image",
-    "field": "field",
-    "char": "special character",
-}
-
-
 class Alternatives(tuple):
     """Glossary translations named in a message: "“a” or “b”" in English; a translated interface joins them with
     its own word for "or" (`glossary_alternatives_separator`)."""
@@ -130,7 +113,7 @@ class TagName:
         return f"{self.number} ({type_name(self.type)})" if self.type else str(self.number)
 
     def __str__(self) -> str:
-        return self.named(lambda type_: TAG_TYPE_NAMES.get(type_, type_))
+        return self.named(type_name)
 
     def __format__(self, spec: str) -> str:
         return format(str(self), spec)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterator
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -36,7 +36,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from tarjama.inline_tags import MARK, NO_TAGS, InlineTag, Mark, Role, TagTable, has_marks, marks
+from tarjama.inline_tags import MARK, NO_TAGS, InlineTag, Mark, Role, TagTable, has_marks, marks, type_name
+from tarjama.ui.common.tag_names import tag_type_name
 
 PAIRED_FILL = QColor("#efe3f8")
 PAIRED_BORDER = QColor("#7b3fa6")
@@ -53,33 +54,10 @@ NUMBER_SCALE = 0.72
 
 translate = QCoreApplication.translate
 
-#: Tag types by the names `tarjama.inline_tags` gives them; marked for lupdate here, translated when shown.
-TYPE_NAMES = {
-    "bold": QT_TRANSLATE_NOOP("TagChips", "Bold"),
-    "italic": QT_TRANSLATE_NOOP("TagChips", "Italic"),
-    "underline": QT_TRANSLATE_NOOP("TagChips", "Underline"),
-    "link": QT_TRANSLATE_NOOP("TagChips", "Link"),
-    "format": QT_TRANSLATE_NOOP("TagChips", "Formatting"),
-    "footnote": QT_TRANSLATE_NOOP("TagChips", "Footnote"),
-    "endnote": QT_TRANSLATE_NOOP("TagChips", "Endnote"),
-    "break": QT_TRANSLATE_NOOP("TagChips", "Line break"),
-    "tab": QT_TRANSLATE_NOOP("TagChips", "Tab"),
-    "image": QT_TRANSLATE_NOOP("TagChips", "Image"),
-    "field": QT_TRANSLATE_NOOP("TagChips", "Field"),
-    "char": QT_TRANSLATE_NOOP("TagChips", "Special character"),
-}
-
-
-def type_name(tag_type: str) -> str:
-    """A tag's type as the translator reads it; a type no format named yet is shown as it is."""
-    english = TYPE_NAMES.get(tag_type)
-    return translate("TagChips", english) if english else tag_type
-
-
 def chip_tooltip(mark: Mark, table: TagTable) -> str:
     """What hovering over a chip says: its number, which end of the tag it is, and what the tag is."""
     tag: InlineTag | None = table.get(mark.id)
-    kind = type_name(tag.type) if tag is not None else translate("TagChips", "Unknown tag")
+    kind = tag_type_name(tag.type) if tag is not None else translate("TagChips", "Unknown tag")
     if mark.role is Role.OPEN:
         text = translate("TagChips", "Tag {number}, start: {kind}")
     elif mark.role is Role.CLOSE:
@@ -88,7 +66,7 @@ def chip_tooltip(mark: Mark, table: TagTable) -> str:
         text = translate("TagChips", "Tag {number}: {kind}")
     text = text.format(number=mark.id, kind=kind)
     # The label says more when the format gave one (a link's address, "Bold + Italic"), not the type again.
-    if tag is not None and tag.label and tag.label != TYPE_NAMES.get(tag.type):
+    if tag is not None and tag.label and tag.label.casefold() != type_name(tag.type).casefold():
         return f"{text}\n{tag.label}"
     return text
 

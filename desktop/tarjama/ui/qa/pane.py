@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from tarjama.qa import CHECK_TITLES, CheckName, QaIssue, Severity
 from tarjama.qa.messages import Alternatives, TagName
 from tarjama.ui.common.bidi import isolated
+from tarjama.ui.common.tag_names import tag_type_name
 
 Index = QModelIndex | QPersistentModelIndex
 SEVERITY_COLOURS = {
@@ -162,31 +163,8 @@ QA_MESSAGES_MARKED = {
     ),
 }
 
-#: The core's names of tag types in findings (`tarjama.qa.messages.TAG_TYPE_NAMES`) marked for lupdate.
-TAG_TYPE_NAMES_MARKED = {
-    "bold": QT_TRANSLATE_NOOP("QaTagTypes", "bold"),
-    "italic": QT_TRANSLATE_NOOP("QaTagTypes", "italic"),
-    "underline": QT_TRANSLATE_NOOP("QaTagTypes", "underline"),
-    "link": QT_TRANSLATE_NOOP("QaTagTypes", "link"),
-    "format": QT_TRANSLATE_NOOP("QaTagTypes", "formatting"),
-    "footnote": QT_TRANSLATE_NOOP("QaTagTypes", "footnote"),
-    "endnote": QT_TRANSLATE_NOOP("QaTagTypes", "endnote"),
-    "break": QT_TRANSLATE_NOOP("QaTagTypes", "line break"),
-    "tab": QT_TRANSLATE_NOOP("QaTagTypes", "tab"),
-    "image": QT_TRANSLATE_NOOP("QaTagTypes", "image"),
-    "field": QT_TRANSLATE_NOOP("QaTagTypes", "field"),
-    "char": QT_TRANSLATE_NOOP("QaTagTypes", "special character"),
-}
-
-
 def _message_template(key: str) -> str:
     return translate("QaMessages", QA_MESSAGES_MARKED[key])
-
-
-def tag_type_name(type_: str) -> str:
-    """What a tag is, in the UI's language; a type the core does not name is shown as it is written."""
-    marked = TAG_TYPE_NAMES_MARKED.get(type_)
-    return translate("QaTagTypes", marked) if marked else type_
 
 
 def _value_text(value: object, separator: str) -> object:
