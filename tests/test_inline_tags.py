@@ -177,3 +177,22 @@ def test_word_counts_and_post_editing_effort_see_the_words_not_the_marks(tmp_pat
                     origin=Origin.MT, mt_text="said the minister.")
     effort = segment_effort(began)
     assert effort is not None and (effort.hter, effort.char_distance) == (0.0, 0)
+
+
+def test_a_file_segmented_already_keeps_its_segments_translations_states_and_notes(tmp_path: Path) -> None:
+    from tarjama.domain import ImportedSegment, MachineSuggestion, Origin, Status
+
+    own = (
+        ImportedSegment("قال الوزير.", "The minister said.", Status.APPROVED, Origin.HUMAN, " ", "u1#1", "Check title"),
+        ImportedSegment(bold("غادر") + ".", "", locator="u1#2",
+                        alternatives=(MachineSuggestion(bold("Left") + ".", 0.7),)),
+    )
+    document = ImportedDocument("job.xlf", "xliff", ["قال الوزير. " + bold("غادر") + ".", "نص يقسم. هنا."],
+                                tags=(TABLE, {}), segments=(own, None))
+    with ProjectStore.create(tmp_path / "p.tarjama", [document]) as store:
+        first, second, third, fourth = store.segments()
+    assert (first.source, first.target, first.status, first.locator, first.note, first.space_after) == (
+        "قال الوزير.", "The minister said.", Status.APPROVED, "u1#1", "Check title", " ")
+    assert (second.status, second.locator, second.alternatives[0].text, second.tags) == (
+        Status.NEW, "u1#2", bold("Left") + ".", TABLE)
+    assert [third.source, fourth.source] == ["نص يقسم.", "هنا."] and third.locator is None  # segmented here

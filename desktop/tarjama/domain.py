@@ -42,6 +42,23 @@ class MachineSuggestion:
 
 
 @dataclass(frozen=True)
+class ImportedSegment:
+    """A segment a file defines itself (an XLIFF `<mrk mtype="seg">` or 2.0 `<segment>`), kept as the file cut it,
+    with the translation and state the file gave it. `locator` names it in the file, for writing its target back."""
+
+    source: str
+    target: str = ""
+    status: Status = Status.NEW
+    origin: Origin = Origin.NONE
+    space_after: str = ""
+    locator: str = ""
+    #: The file's notes on the segment (XLIFF `<note>`), shown to the translator and written back untouched.
+    note: str = ""
+    #: Earlier translations the file offers (XLIFF 1.2 `<alt-trans>`), shown as suggestions.
+    alternatives: tuple[MachineSuggestion, ...] = ()
+
+
+@dataclass(frozen=True)
 class ImportedDocument:
     """A source document as read from disk, before it becomes a project.
 
@@ -62,6 +79,9 @@ class ImportedDocument:
     original: bytes | None = None
     #: What the translator should know about how the file was read (tracked changes accepted, comments left out).
     notices: tuple[Message, ...] = ()
+    #: For a file that is segmented already (XLIFF), each paragraph's own segments, by position (None: segment
+    #: this paragraph as any text); empty when no paragraph is. A paragraph's text is then its sources joined.
+    segments: tuple[tuple[ImportedSegment, ...] | None, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -94,6 +114,10 @@ class Segment:
     tm_text: str | None = None
     #: Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`).
     edit_seconds: float = 0.0
+    #: Where the segment is in its original file when the file segmented it (see `ImportedSegment.locator`).
+    locator: str | None = None
+    #: The original file's note on the segment (XLIFF `<note>`).
+    note: str | None = None
     #: The inline tags of the segment's paragraph, whose marks the source (and target) hold.
     tags: TagTable = field(default_factory=lambda: NO_TAGS, compare=False)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Protocol, runtime_checkable
 
-from tarjama.domain import GlossaryEntry, ImportedDocument
+from tarjama.domain import GlossaryEntry, ImportedDocument, Segment
 from tarjama.formats.tbx import TbxReport
 from tarjama.inline_tags import TagTable
 
@@ -40,6 +40,9 @@ class TranslatedParagraph:
     text: str
     tags: TagTable
     translated: bool
+    #: The paragraph's segments as stored, for a format that writes each one back where the file had it (XLIFF:
+    #: `Segment.locator`, its target and status).
+    segments: tuple[Segment, ...] = ()
 
 
 @runtime_checkable

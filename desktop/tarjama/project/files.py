@@ -132,7 +132,7 @@ def export_target(store: ProjectStore, out_path: str | Path) -> ExportReport:
             locators = store.locators(documents[0].id)
             rebuilder.rebuild(tmp, original, (
                 TranslatedParagraph(locators[paragraph[0].paragraph_id], text, paragraph[0].tags,
-                                    any(segment.target.strip() for segment in paragraph))
+                                    any(segment.target.strip() for segment in paragraph), tuple(paragraph))
                 for paragraph, text in exported() if paragraph[0].paragraph_id in locators
             ))
         else:

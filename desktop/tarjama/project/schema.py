@@ -86,17 +86,24 @@ def _schema_v5(db: sqlite_utils.Database) -> None:
     db.table("documents").add_column("original", bytes)
 
 
+def _schema_v6(db: sqlite_utils.Database) -> None:
+    """Files that come segmented (XLIFF): where each segment is in its file, and the file's note on it."""
+    segments = db.table("segments")
+    segments.add_column("locator", str)
+    segments.add_column("note", str)
+
+
 PROJECT_FILE = FileKind(
     application_id=0x544A5250,
     description=QT_TRANSLATE_NOOP("Errors", "Tarjama project"),
-    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5],
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6],
 )
 
 #: Every column of a `Segment`, in the order `segment_from_row` reads them; add a WHERE clause, then SEGMENT_ORDER.
 SEGMENT_QUERY = """
 SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
        s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text,
-       s.edit_seconds, p.tags
+       s.edit_seconds, p.tags, s.locator, s.note
 FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
 """
 #: Document order: documents as imported, their paragraphs, the segments within each.
@@ -139,6 +146,8 @@ def segment_from_row(row: Sequence) -> Segment:
         tm_text=row[14],
         edit_seconds=row[15],
         tags=table_from_json(row[16]),
+        locator=row[17],
+        note=row[18],
     )
 
 
