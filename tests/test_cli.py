@@ -84,6 +84,7 @@ def project(tmp_path: Path, document: Path, capsys: pytest.CaptureFixture[str]) 
 
 def test_import_then_stats_and_segments(capsys: pytest.CaptureFixture[str], project: Path) -> None:
     stats = run_json(capsys, "stats", project)
+    assert [(d["name"], d["segments"], d["words"]) for d in stats.pop("documents")] == [("نقل.txt", 3, 14)]
     assert stats == {
         "segments": 3,
         "approved_segments": 0,

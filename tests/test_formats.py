@@ -259,7 +259,7 @@ def test_docx_line_break_is_a_tag_inside_its_paragraph(tmp_path: Path) -> None:
 
 
 def test_registry_by_extension_case_insensitive() -> None:
-    assert supported_extensions() == (".txt", ".docx")
+    assert supported_extensions() == (".txt", ".docx", ".xlf", ".xliff", ".sdlxliff", ".mqxliff")
     assert isinstance(format_for("a.TXT"), TextFormat)
     assert isinstance(format_for(Path("dir") / "b.DocX"), DocxFormat)
 

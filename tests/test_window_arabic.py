@@ -153,7 +153,8 @@ def _reads_left_to_right(text: str, part: str) -> bool:
     layout, _ = lay_out(text, QFont(), option, 4000)
     start = text.index(part)
     xs = [_x_of(layout, start + offset) for offset, char in enumerate(part) if not char.isspace()]
-    return xs == sorted(xs) and len(set(xs)) == len(xs)
+    # Non-decreasing rather than strictly increasing: a ligature (the "ff" of *.xliff) draws two letters as one.
+    return xs == sorted(xs) and (len(xs) < 2 or xs[0] < xs[-1])
 
 
 def test_percentages_keep_their_sign_after_the_number(window: MainWindow) -> None:

@@ -658,7 +658,7 @@
     </message>
     <message>
         <source>the Arabic term is empty</source>
-        <extracomment>Each paragraph&apos;s inline tags (`tarjama.inline_tags`), by position; empty for a format without tags. Where each paragraph is in the original file, in the format&apos;s own words (a .docx part and paragraph), so the translation can be written back into a copy of that file; empty for a format that writes anew. The file as read, kept in the project for a format that rebuilds the translation from it (.docx). What the translator should know about how the file was read (tracked changes accepted, comments left out). The engine&apos;s confidence in the current target, while that target is machine output. The raw machine translation the target began from; kept after editing (post-editing metrics need it). The translation-memory match the target began from: its score in percent and its target text, kept after editing (post-editing metrics compare against it). Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`). The inline tags of the segment&apos;s paragraph, whose marks the source (and target) hold. The normalised sources of the neighbouring segments when the unit was approved (see `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches. The inline tags whose marks `source` and `target` hold (one table for both: a tag keeps its number on either side); empty for a plain unit. Matching never sees them (it compares the normalised, mark-free text).</extracomment>
+        <extracomment>The file&apos;s notes on the segment (XLIFF `&lt;note&gt;`), shown to the translator and written back untouched. Earlier translations the file offers (XLIFF 1.2 `&lt;alt-trans&gt;`), shown as suggestions. Each paragraph&apos;s inline tags (`tarjama.inline_tags`), by position; empty for a format without tags. Where each paragraph is in the original file, in the format&apos;s own words (a .docx part and paragraph), so the translation can be written back into a copy of that file; empty for a format that writes anew. The file as read, kept in the project for a format that rebuilds the translation from it (.docx). What the translator should know about how the file was read (tracked changes accepted, comments left out). For a file that is segmented already (XLIFF), each paragraph&apos;s own segments, by position (None: segment this paragraph as any text); empty when no paragraph is. A paragraph&apos;s text is then its sources joined. The engine&apos;s confidence in the current target, while that target is machine output. The raw machine translation the target began from; kept after editing (post-editing metrics need it). The translation-memory match the target began from: its score in percent and its target text, kept after editing (post-editing metrics compare against it). Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`). Where the segment is in its original file when the file segmented it (see `ImportedSegment.locator`). The original file&apos;s note on the segment (XLIFF `&lt;note&gt;`). The inline tags of the segment&apos;s paragraph, whose marks the source (and target) hold. The document (file) of the project the segment is in; its paragraph says it, so it is not compared. The normalised sources of the neighbouring segments when the unit was approved (see `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches. The inline tags whose marks `source` and `target` hold (one table for both: a tag keeps its number on either side); empty for a plain unit. Matching never sees them (it compares the normalised, mark-free text).</extracomment>
         <translation>المصطلح العربي فارغ</translation>
     </message>
     <message>
@@ -878,6 +878,86 @@
         <extracomment>The segment as the approval would save it: the new target, approved. Every finding on it that was not set aside: what the window&apos;s QA pane lists for the segment. Those of the findings that refuse the approval until the translator approves anyway.</extracomment>
         <translation>وجد فحص الجودة أخطاء في المقطع {segment} من {file}، فلم يُعتمد ولم يُحفظ شيء. صحّح الترجمة أو اعتمدها على أي حال.</translation>
     </message>
+    <message>
+        <source>has no text to translate: every unit is empty or marked not to be translated</source>
+        <extracomment>2.0 and 2.1 share the 2.0 namespace; 2.2 has its own. The `subState` Tarjama writes on a machine translation, and the values (after a tool&apos;s prefix) it reads as one.</extracomment>
+        <translation>لا نص فيه للترجمة: كل وحداته فارغة أو موسومة بألا تُترجم</translation>
+    </message>
+    <message>
+        <source>has a translation unit without an id (line {line}); export the job again from the tool that made it</source>
+        <extracomment>Trados confirmation levels (`sdl:seg conf`). memoQ row statuses (`mq:status`). XLIFF 1.2 `state` for each status Tarjama writes.</extracomment>
+        <translation>فيه وحدة ترجمة بلا معرّف (السطر {line})؛ صدّر المهمة من جديد من الأداة التي أنشأتها</translation>
+    </message>
+    <message>
+        <source>has two translation units with the id &quot;{id}&quot; (line {line}); the file is damaged or was edited by hand — export it again</source>
+        <translation>فيه وحدتا ترجمة بالمعرّف &quot;{id}&quot; (السطر {line})؛ الملف تالف أو عُدّل يدويًا — صدّره من جديد</translation>
+    </message>
+    <message>
+        <source>has a translation unit without a source (id &quot;{id}&quot;, line {line}); export the job again from the tool that made it</source>
+        <translation>فيه وحدة ترجمة بلا نص مصدر (المعرّف &quot;{id}&quot;، السطر {line})؛ صدّر المهمة من جديد من الأداة التي أنشأتها</translation>
+    </message>
+    <message>
+        <source>is not an XLIFF 1.2 job (it has no &lt;file&gt; of XLIFF 1.2); export it again from the tool that made it as XLIFF 1.2</source>
+        <translation>ليس مهمة XLIFF 1.2 (لا عنصر &lt;file&gt; فيه من XLIFF 1.2)؛ صدّره من جديد بصيغة XLIFF 1.2 من الأداة التي أنشأته</translation>
+    </message>
+    <message>
+        <source>is XLIFF of version {version}, which Tarjama does not read; export the job as XLIFF 1.2 or 2.0</source>
+        <translation>ملف XLIFF من الإصدار {version}، الذي لا يقرؤه «ترجمة»؛ صدّر المهمة بصيغة XLIFF 1.2 أو 2.0</translation>
+    </message>
+    <message>
+        <source>cannot be written as XLIFF: a translation goes back into the XLIFF file it came from only; export this project as .txt or .docx</source>
+        <translation>لا يمكن كتابته بصيغة XLIFF: لا تعود الترجمة إلا إلى ملف XLIFF الذي جاءت منه؛ صدّر هذا المشروع بصيغة ‎.txt أو ‎.docx</translation>
+    </message>
+    <message>
+        <source>{problem}; the XLIFF file is damaged — export it again from the tool that made it</source>
+        <translation>{problem}؛ ملف XLIFF تالف — صدّره من جديد من الأداة التي أنشأته</translation>
+    </message>
+    <message>
+        <source>has two &lt;file&gt; elements with the id “{file}”</source>
+        <translation>فيه عنصرا &lt;file&gt; بالمعرّف «{file}»</translation>
+    </message>
+    <message>
+        <source>has a unit without an id in file “{file}”</source>
+        <translation>فيه وحدة بلا معرّف في الملف «{file}»</translation>
+    </message>
+    <message>
+        <source>has two units with the id “{unit}” in file “{file}”</source>
+        <translation>فيه وحدتان بالمعرّف «{unit}» في الملف «{file}»</translation>
+    </message>
+    <message>
+        <source>has a unit “{unit}” with no segment</source>
+        <translation>فيه وحدة «{unit}» بلا مقطع</translation>
+    </message>
+    <message>
+        <source>has more than {limit} inline codes in unit “{unit}”</source>
+        <translation>فيه أكثر من {limit} رمزًا مضمّنًا في الوحدة «{unit}»</translation>
+    </message>
+    <message>
+        <source>has a segment without a source in unit “{unit}”</source>
+        <translation>فيه مقطع بلا نص مصدر في الوحدة «{unit}»</translation>
+    </message>
+    <message>
+        <source>is a folder, not an XLIFF file; choose a file inside it</source>
+        <extracomment>The most an XLIFF file may hold. A 50,000-unit job is some tens of megabytes; its parsed tree a few times that.</extracomment>
+        <translation>مجلد وليس ملف XLIFF؛ اختر ملفًا داخله</translation>
+    </message>
+    <message>
+        <source>contains a DOCTYPE with entity declarations, which Tarjama refuses for safety (they can make a file pull in other files or reach the network); export the job again from the tool that made it as plain XLIFF</source>
+        <translation>فيه تعريف DOCTYPE بكيانات، يرفضه «ترجمة» حفاظًا على الأمان (فهي قد تجعل الملف يجلب ملفات أخرى أو يتصل بالشبكة)؛ صدّر المهمة من جديد بصيغة XLIFF عادية من الأداة التي أنشأتها</translation>
+    </message>
+    <message>
+        <source>is not an XLIFF file (its XML is &lt;{name}&gt;, not &lt;xliff&gt;); export the job from the other tool as XLIFF</source>
+        <translation>ليس ملف XLIFF (عنصره الجذر &lt;{name}&gt; لا &lt;xliff&gt;)؛ صدّر المهمة من الأداة الأخرى بصيغة XLIFF</translation>
+    </message>
+    <message>
+        <source>is a job from {source} into {target}; Tarjama translates Arabic (ar) into English (en) only — ask for the Arabic → English file</source>
+        <translation>مهمة من {source} إلى {target}؛ «ترجمة» لا يترجم إلا من العربية (ar) إلى الإنجليزية (en) — اطلب ملف العربية ← الإنجليزية</translation>
+    </message>
+    <message>
+        <source>has no document {document} (it may have been removed already); list its documents to see their numbers.</source>
+        <extracomment>A document&apos;s segments, through their paragraphs.</extracomment>
+        <translation>لا مستند فيه برقم {document} (ربما أُزيل من قبل)؛ اعرض مستنداته لترى أرقامها.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -968,6 +1048,95 @@ Yours: {yours}</source>
     <message>
         <source>Segment {number} was merged into the segment before it by another program while you were editing it, so your text was not saved. Copy it from here if you still want it: {text}</source>
         <translation>دمج برنامج آخر المقطع {number} في المقطع الذي قبله وأنت تحرّره، فلم يُحفظ نصك. انسخه من هنا إن كنت لا تزال تريده: {text}</translation>
+    </message>
+</context>
+<context>
+    <name>FileList</name>
+    <message>
+        <source>Files</source>
+        <extracomment>Where an item keeps its document&apos;s id (None: &quot;All files&quot;). Filters the grid to one document (None: all), keeping the current segment when it is still shown.</extracomment>
+        <translation>الملفات</translation>
+    </message>
+    <message>
+        <source>&amp;Add files to project…</source>
+        <translation>إ&amp;ضافة ملفات إلى المشروع…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove file from project…</source>
+        <translation>إ&amp;زالة الملف من المشروع…</translation>
+    </message>
+    <message>
+        <source>Export this &amp;file…</source>
+        <translation>تصدير هذا ال&amp;ملف…</translation>
+    </message>
+    <message>
+        <source>Export &amp;all files…</source>
+        <translation>تصدير &amp;كل الملفات…</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <extracomment>Changes the project (off while it is read-only).</extracomment>
+        <translation>كل الملفات</translation>
+    </message>
+    <message>
+        <source>{name} — {approved} / {total} words</source>
+        <translation>{name} — {approved} / {total} كلمة</translation>
+    </message>
+    <message>
+        <source>Add files to the project</source>
+        <translation>إضافة ملفات إلى المشروع</translation>
+    </message>
+    <message>
+        <source>Documents ({patterns})</source>
+        <translation>المستندات ({patterns})</translation>
+    </message>
+    <message>
+        <source>Adding {names} to the project…</source>
+        <translation>جارٍ إضافة {names} إلى المشروع…</translation>
+    </message>
+    <message>
+        <source>Added with notes</source>
+        <translation>أُضيف مع ملاحظات</translation>
+    </message>
+    <message>
+        <source>Cannot add the files</source>
+        <translation>تعذّرت إضافة الملفات</translation>
+    </message>
+    <message>
+        <source>Remove file</source>
+        <translation>إزالة الملف</translation>
+    </message>
+    <message>
+        <source>Remove {name} from the project? Its segments go, and the translation memory no longer offers their approved translations. This cannot be undone.</source>
+        <translation>أتريد إزالة {name} من المشروع؟ تُحذف مقاطعه، ولا تعود ذاكرة الترجمة تعرض ترجماتها المعتمدة. لا يمكن التراجع عن ذلك.</translation>
+    </message>
+    <message>
+        <source>Cannot remove the file</source>
+        <translation>تعذّرت إزالة الملف</translation>
+    </message>
+    <message>
+        <source>Export {name} as</source>
+        <translation>تصدير {name} باسم</translation>
+    </message>
+    <message>
+        <source>Export all files into</source>
+        <translation>تصدير كل الملفات إلى</translation>
+    </message>
+    <message>
+        <source>Replace files</source>
+        <translation>استبدال الملفات</translation>
+    </message>
+    <message>
+        <source>These files exist already in that folder: {names}. Replace them?</source>
+        <translation>هذه الملفات موجودة في ذلك المجلد: {names}. أتريد استبدالها؟</translation>
+    </message>
+    <message>
+        <source>Cannot export</source>
+        <translation>تعذّر التصدير</translation>
+    </message>
+    <message>
+        <source>Exported {paths}.</source>
+        <translation>صُدّر {paths}.</translation>
     </message>
 </context>
 <context>

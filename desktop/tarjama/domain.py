@@ -120,6 +120,8 @@ class Segment:
     note: str | None = None
     #: The inline tags of the segment's paragraph, whose marks the source (and target) hold.
     tags: TagTable = field(default_factory=lambda: NO_TAGS, compare=False)
+    #: The document (file) of the project the segment is in; its paragraph says it, so it is not compared.
+    document_id: int = field(default=0, compare=False)
 
     @property
     def source_words(self) -> int:

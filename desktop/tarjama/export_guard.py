@@ -120,7 +120,13 @@ def refuse_store(path: str | Path) -> None:
 
 def remember_source_document(store: ProjectStore, document_id: int, source: str | Path) -> None:
     """Keep, in the project, where document `document_id` was imported from, so no export replaces that file."""
-    store.set_meta(_SOURCE_KEY.format(id=document_id), str(Path(source).resolve()))
+    store.set_meta(source_document_key(document_id), str(Path(source).resolve()))
+
+
+def source_document_key(document_id: int) -> str:
+    """The meta key holding where a document was imported from; removing the document forgets it, so a document
+    imported later under the same id does not inherit it."""
+    return _SOURCE_KEY.format(id=document_id)
 
 
 def source_documents(store: ProjectStore) -> list[Path]:
@@ -128,7 +134,7 @@ def source_documents(store: ProjectStore) -> list[Path]:
     or, for a document imported before projects remembered it, a file of that name beside the project."""
     found = []
     for document in store.documents():
-        remembered = store.get_meta(_SOURCE_KEY.format(id=document.id))
+        remembered = store.get_meta(source_document_key(document.id))
         found.append(Path(remembered) if remembered else store.path.parent / document.name)
     return found
 

@@ -106,6 +106,11 @@ def segment_id(text: str) -> int:
     return _whole_number(text, 1, "a segment id (as `tarjama-cli segments` lists them)")
 
 
+def document_id(text: str) -> int:
+    """A document id argument, as `documents` lists it."""
+    return _whole_number(text, 1, "a document id (as `tarjama-cli documents` lists them)")
+
+
 def char_offset(text: str) -> int:
     """A character offset argument (whether it falls inside the segment is the store's to say)."""
     return _whole_number(text, 0, "a character offset")

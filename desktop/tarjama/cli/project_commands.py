@@ -16,6 +16,7 @@ from tarjama.cli.output import (
     SAVED_WHOLE,
     char_offset,
     command,
+    document_id,
     force_option,
     percentage,
     segment_id,
@@ -28,7 +29,15 @@ from tarjama.errors import Message
 from tarjama.export_guard import refuse_existing
 from tarjama.inline_tags import from_readable, readable
 from tarjama.project.effort import project_effort
-from tarjama.project.files import EXPORT_RULE, ensure_tm_link, export_target, import_document
+from tarjama.project.files import (
+    EXPORT_RULE,
+    ensure_tm_link,
+    export_all,
+    export_target,
+    import_documents,
+    planned_exports,
+)
+from tarjama.project.records import DocumentInfo, ProjectStats
 from tarjama.project.review import ApprovalRefused, Review
 from tarjama.project.store import ProjectStore
 from tarjama.settings import CONTEXT_MATCH_SCORE, PRETRANSLATE_THRESHOLD
@@ -50,28 +59,73 @@ def _segment_json(segment: Segment) -> dict[str, object]:
 
 
 def cmd_import(args: argparse.Namespace, out: Out) -> None:
-    notices: list[Message] = []
-    with (out.activity(f"Importing {args.document.name}"),
-          import_document(args.document, args.project, on_notice=notices.append) as store):
-        stats = store.stats()
-    out.line(f"Imported {args.document} into {args.project}: {stats.segments} segments, {stats.words} words.")
-    for notice in notices:
-        out.line(f"Note: {notice}")
+    notices: list[tuple[Path, Message]] = []
+    names = ", ".join(path.name for path in args.documents)
+    with (out.activity(f"Importing {names}"),
+          import_documents(args.documents, args.project, on_notice=lambda *note: notices.append(note)) as store):
+        # One transaction added them, last: no other import can come between them.
+        added = [(document, store.stats(document.id)) for document in store.documents()[-len(args.documents):]]
+        total = store.stats()
+    for path, (_document, stats) in zip(args.documents, added, strict=True):
+        out.line(f"Imported {path} into {args.project}: {stats.segments} segments, {stats.words} words.")
+    if total.segments != sum(stats.segments for _document, stats in added):  # the project held others before
+        out.line(f"{args.project} now holds {total.segments} segments, {total.words} words.")
+    for path, notice in notices:  # which file it is about, once there are several
+        out.line(f"Note: {path.name}: {notice}" if len(args.documents) > 1 else f"Note: {notice}")
+
+
+def _document_stats(store: ProjectStore) -> list[tuple[DocumentInfo, ProjectStats]]:
+    return [(document, store.stats(document.id)) for document in store.documents()]
+
+
+def _document_json(document: DocumentInfo, stats: ProjectStats) -> dict[str, object]:
+    return {"id": document.id, "name": document.name, "format": document.format, **asdict(stats)}
+
+
+def _progress(stats: ProjectStats) -> str:
+    share = f" ({100 * stats.approved_words // stats.words} %)" if stats.words else ""
+    return f"{stats.approved_words} / {stats.words} words approved{share}"
 
 
 def cmd_stats(args: argparse.Namespace, out: Out) -> None:
     with ProjectStore.open(args.project) as store:
         stats = store.stats()
+        documents = _document_stats(store)
         effort = project_effort(store)
     if args.json:
-        out.json({**asdict(stats), "effort": asdict(effort)})
+        out.json({**asdict(stats), "documents": [_document_json(*pair) for pair in documents],
+                  "effort": asdict(effort)})
         return
     out.line(f"Segments approved: {stats.approved_segments} / {stats.segments}")
     out.line(f"Words approved:    {stats.approved_words} / {stats.words}")
     for status, count in stats.by_status.items():
         out.line(f"  {status:<9} {count}")
+    if len(documents) > 1:
+        out.line("By document:")
+        for document, counts in documents:
+            out.line(f"  {document.id}\t{document.name}\t{_progress(counts)}")
     for line in effort_lines(effort):
         out.line(line)
+
+
+def cmd_documents(args: argparse.Namespace, out: Out) -> None:
+    with ProjectStore.open(args.project) as store:
+        documents = _document_stats(store)
+    if args.json:
+        out.json([_document_json(*pair) for pair in documents])
+        return
+    for document, stats in documents:
+        out.line(f"{document.id}\t{document.name}\t{document.format}\t{_progress(stats)}\t"
+                 f"{stats.approved_segments} / {stats.segments} segments")
+
+
+def cmd_remove_document(args: argparse.Namespace, out: Out) -> None:
+    with ProjectStore.open(args.project, memory_wait=MEMORY_WAIT) as store:
+        names = {document.id: document.name for document in store.documents()}
+        segments = store.stats(args.document_id).segments if args.document_id in names else 0
+        store.remove_document(args.document_id)
+    out.line(f"Removed document {args.document_id} ({names[args.document_id]}, {segments} segments) from "
+             f"{args.project}.")
 
 
 def cmd_segments(args: argparse.Namespace, out: Out) -> None:
@@ -155,6 +209,17 @@ def cmd_export_target(args: argparse.Namespace, out: Out) -> None:
         out.note(EXPORT_RULE)
 
 
+def cmd_export(args: argparse.Namespace, out: Out) -> None:
+    with ProjectStore.open(args.project) as store:
+        for _document, path in planned_exports(store, args.output):
+            refuse_existing(path, force=args.force, project=store)
+        reports = export_all(store, args.output)
+    for report in reports:
+        out.line(f"Wrote {report.path}: {report.approved} of {report.segments} segments approved.")
+    if any(report.approved < report.segments for report in reports):
+        out.note(EXPORT_RULE)
+
+
 def cmd_pretranslate(args: argparse.Namespace, out: Out) -> int:
     from tarjama import mt
     from tarjama.memory.store import TranslationMemory
@@ -208,16 +273,29 @@ def register(sub: argparse._SubParsersAction) -> None:
         sub,
         "import",
         cmd_import,
-        "Import a document (.txt or .docx) into a project, creating the project if needed. The document is split "
+        "Import documents (.txt or .docx) into a project, creating the project if needed. Each document is split "
         "into paragraphs and sentences (segments).",
         interrupted=IMPORT_ROLLED_BACK.format("the project") + " A new project is created only when complete.",
     )
-    p.add_argument("document", type=Path, help="the Arabic document (.txt or .docx)")
+    p.add_argument("documents", type=Path, nargs="+", metavar="document",
+                   help="the Arabic documents (.txt or .docx), one or more; if one cannot be read, none is imported")
     p.add_argument("--project", type=Path, required=True, help=PROJECT_HELP + ", created if it does not exist")
 
     p = command(sub, "stats", cmd_stats, "Show how much of a project is approved, and the post-editing effort.")
     p.add_argument("project", type=Path, help=PROJECT_HELP)
     p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = command(sub, "documents", cmd_documents,
+                "List a project's documents, one per line: id, name, format, words and segments approved.")
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+
+    p = command(sub, "remove-document", cmd_remove_document,
+                "Take a document out of a project: its segments go, and the translation memory no longer offers "
+                "their approved translations (the segments' history stays in the project).",
+                interrupted=SAVED_WHOLE)
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("document_id", type=document_id, help="a document's id, as `documents` lists it")
 
     p = command(
         sub,
@@ -296,6 +374,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("project", type=Path, help=PROJECT_HELP)
     p.add_argument("output", type=Path, help="the file to write (.txt or .docx)")
+    force_option(p, project=True)
+
+    p = command(
+        sub,
+        "export",
+        cmd_export,
+        "Write every document of a project into a folder, each in its own format under the name it was imported "
+        "with (a .docx rebuilt from its original); two documents of one name get (2), (3)… before the extension.",
+        details=EXPORT_RULE,
+        interrupted=EXPORT_ATOMIC,
+    )
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("output", type=Path, help="the folder to write into (created if it does not exist)")
     force_option(p, project=True)
 
     p = command(

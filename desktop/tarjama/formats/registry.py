@@ -20,6 +20,7 @@ from tarjama.formats.glossary_csv import read_glossary_csv, write_glossary_csv, 
 from tarjama.formats.interface import DocumentFormat, GlossaryFormat
 from tarjama.formats.tbx import read_tbx, write_tbx
 from tarjama.formats.text_file import TextFormat
+from tarjama.formats.xliff import XliffFormat
 
 __all__ = ["DOCUMENT_FORMATS", "GLOSSARY_FORMATS", "FormatRegistry"]
 
@@ -53,7 +54,7 @@ class FormatRegistry(Generic[F]):
         return self._by_extension.get(Path(path).suffix.lower())
 
 
-DOCUMENT_FORMATS: FormatRegistry[DocumentFormat] = FormatRegistry([TextFormat(), DocxFormat()])
+DOCUMENT_FORMATS: FormatRegistry[DocumentFormat] = FormatRegistry([TextFormat(), DocxFormat(), XliffFormat()])
 
 GLOSSARY_FORMATS: FormatRegistry[GlossaryFormat] = FormatRegistry([
     GlossaryFormat("CSV", (".csv",), lambda data, path, _: read_glossary_csv(data, path, delimiter=","),

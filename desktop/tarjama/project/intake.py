@@ -7,6 +7,7 @@ import sqlite_utils
 
 from tarjama.domain import ImportedDocument
 from tarjama.inline_tags import NO_TAGS, protect_literals, table_to_json
+from tarjama.project.documents import first_free_segment_id
 from tarjama.project.schema import alternatives_to_json, new_segment_row
 from tarjama.project.segmentation import split_piece, split_sentences
 
@@ -47,6 +48,8 @@ def insert_document(db: sqlite_utils.Database, document: ImportedDocument, now: 
                        alternatives=alternatives_to_json(segment.alternatives) if segment.alternatives else None)
             segment_rows.append(row)
         db.execute("UPDATE paragraphs SET tags = ? WHERE id = ?", [table_to_json(tags), paragraph_id])
+    for segment_id, row in enumerate(segment_rows, start=first_free_segment_id(db)):
+        row["id"] = segment_id
     db.table("segments").insert_all(segment_rows, batch_size=1000)
     return doc_id
 

@@ -103,7 +103,7 @@ PROJECT_FILE = FileKind(
 SEGMENT_QUERY = """
 SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
        s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text,
-       s.edit_seconds, p.tags, s.locator, s.note
+       s.edit_seconds, p.tags, s.locator, s.note, p.document_id
 FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
 """
 #: Document order: documents as imported, their paragraphs, the segments within each.
@@ -148,6 +148,7 @@ def segment_from_row(row: Sequence) -> Segment:
         tags=table_from_json(row[16]),
         locator=row[17],
         note=row[18],
+        document_id=row[19],
     )
 
 

@@ -26,6 +26,7 @@ from tarjama.errors import (
     TarjamaError,
 )
 from tarjama.memory.link import MemoryLink, approved_units
+from tarjama.project.documents import delete_document, status_rows
 from tarjama.project.intake import insert_document, inserted_id
 from tarjama.project.records import DocumentInfo, HistoryEntry, ProjectStats, SegmentChanges
 from tarjama.project.schema import (
@@ -211,8 +212,20 @@ class ProjectStore:
 
     def add_document(self, document: ImportedDocument) -> int:
         """Segment every paragraph and store it, all in one transaction; returns the document id."""
+        return self.add_documents([document])[0]
+
+    def add_documents(self, documents: Iterable[ImportedDocument]) -> list[int]:
+        """Store several documents in one transaction, so a failure adds none of them; returns their ids."""
         with transaction(self._db) as db:
-            return insert_document(db, document, _now())
+            now = _now()
+            return [insert_document(db, document, now) for document in documents]
+
+    def remove_document(self, document_id: int) -> None:
+        """Take a document out of the project in one transaction (`documents.delete_document` says what goes with
+        it); the units of its approved segments are withdrawn from the memory, as un-approving withdraws one."""
+        with self._changing() as db:
+            for segment_id in delete_document(db, document_id, self.path):
+                self.memory_link.mark_pending(segment_id)
 
     def original(self, document_id: int) -> bytes | None:
         """The document's file as it was imported, for a format that writes the translation back into it."""
@@ -266,8 +279,9 @@ class ProjectStore:
         ).fetchall()
         return [HistoryEntry(r[0], Status(r[1]), Origin(r[2]), r[3], r[4]) for r in rows]
 
-    def stats(self) -> ProjectStats:
-        return ProjectStats.count(self._db.execute("SELECT status, source FROM segments"))
+    def stats(self, document_id: int | None = None) -> ProjectStats:
+        """The counts of the whole project, or of one of its documents."""
+        return ProjectStats.count(status_rows(self._db, document_id))
 
     # -- changes made by other programs ---------------------------------------------------------------------
 

@@ -16,11 +16,12 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class StatusFilterProxy(QSortFilterProxyModel):
-    """Shows only segments whose status is in the chosen set (all by default)."""
+    """Shows only segments whose status is in the chosen set, of the chosen document (all by default)."""
 
     def __init__(self) -> None:
         super().__init__()
         self._statuses: frozenset[str] = frozenset(s.value for s in Status)
+        self._document: int | None = None
         self.setSortRole(SORT_ROLE)
 
     def set_statuses(self, statuses: set[Status]) -> None:
@@ -31,8 +32,19 @@ class StatusFilterProxy(QSortFilterProxyModel):
     def statuses(self) -> set[Status]:
         return {Status(s) for s in self._statuses}
 
+    def set_document(self, document_id: int | None) -> None:
+        """Show only the segments of one document (file) of the project, or of all (None)."""
+        self.beginFilterChange()
+        self._document = document_id
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def document(self) -> int | None:
+        return self._document
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
+        if self._document is not None and self.sourceModel().segment_at(source_row).document_id != self._document:
+            return False
         return index.data(STATUS_ROLE) in self._statuses
 
 

@@ -5,6 +5,7 @@ menus and helpers of each subject (find/replace in `ui/editor/find_replace.py`, 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QItemSelectionModel, QModelIndex, QSettings, Qt
@@ -58,6 +59,7 @@ from tarjama.ui.mt.model_banner import MissingModelBanner
 from tarjama.ui.mt.models_dialog import ModelsDialog
 from tarjama.ui.mt.pretranslation import Pretranslation
 from tarjama.ui.project.effort_view import StatisticsDialog, prepare_metrics
+from tarjama.ui.project.file_list import FileList
 from tarjama.ui.qa.panels import QaPanels
 from tarjama.ui.shell.actions import INSERT_TAG_KEY, make_action
 from tarjama.ui.shell.dialogs import ExportDialog, SplitDialog
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.tm = TmPanels(self, source_font, self.show_error)
         self.glossary = GlossaryPanels(self, source_font, self.show_error)
         self.qa = QaPanels(self, self.glossary)
+        self.files = FileList(self, self, self.show_document)
         self.read_only = ReadOnlyMode(self, self.writing_actions, [self.find_bar.replace_edit])
         # The QA pane enables its ignore actions as rows are selected; they stay off while nothing may be saved.
         self.qa.pane.selectionChanged.connect(self.read_only.keep_actions_off)
@@ -171,7 +174,10 @@ class MainWindow(QMainWindow):
         file_menu.insertAction(self.recent_menu.menuAction(), self.new_action)
         file_menu.insertAction(self.recent_menu.menuAction(), self.open_action)
         file_menu.addSeparator()
+        file_menu.addAction(self.files.add_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.files.export_all_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self._refresh_recent_menu()
@@ -326,6 +332,7 @@ class MainWindow(QMainWindow):
             *self.glossary_menu.project_actions,
             self.qa.run_action,
             self.statistics_action,
+            *self.files.project_actions,
         ]:
             action.setEnabled(enabled)
 
@@ -338,7 +345,7 @@ class MainWindow(QMainWindow):
             self.copy_source_action, self.insert_tag_action, self.replace_action, self.pretranslate_action,
             self.undo_action, self.redo_action, self.qa.ignore_action, self.qa.unignore_action,
             self.tm_menu.new_action, self.tm_menu.open_action, self.glossary_menu.new_action,
-            self.glossary_menu.open_action,
+            self.glossary_menu.open_action, *self.files.writing_actions,
         ]  # fmt: skip
 
     # -- opening, creating and closing projects -------------------------------------------------------------
@@ -368,6 +375,7 @@ class MainWindow(QMainWindow):
         self.grid.setModel(self.proxy)
         self.grid.selectionModel().currentRowChanged.connect(self._on_current_changed)
         session.changed.connect(self._on_segments_changed)
+        self.files.attach(session)
         session.model.targetEdited.connect(self.on_target_edited)
         self.empty_label.hide()
         self.grid.show()
@@ -399,6 +407,8 @@ class MainWindow(QMainWindow):
         self.external_changes.attach(None)
         self.session.close()
         self.session = None
+        self.files.attach(None)
+        self.proxy.set_document(None)
         self._edit_start.clear()
         self._set_project_actions_enabled(False)
 
@@ -747,9 +757,17 @@ class MainWindow(QMainWindow):
     # -- filters --------------------------------------------------------------------------------------------
 
     def set_filter(self, statuses: set[Status]) -> None:
+        self._refilter(lambda: self.proxy.set_statuses(statuses))
+
+    def show_document(self, document_id: int | None) -> None:
+        """Show only the segments of one file of the project (the Files pane's choice), or of all (None)."""
+        self._refilter(lambda: self.proxy.set_document(document_id))
+
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Change which rows the grid shows, keeping the current segment when it is still among them."""
         current = self.current_segment()
         self.commit_open_editor()
-        self.proxy.set_statuses(statuses)
+        change()
         self.grid.fit_visible_rows()
         self.find_replace.recount()
         if current is not None and self.proxy_index(current.id).isValid():
