@@ -49,3 +49,24 @@ def test_an_approved_export_is_valid_xliff_1_2(fixture: Path, tmp_path: Path,
     exported = etree.parse(str(out))
     assert transitional_schema.validate(exported), transitional_schema.error_log
     assert "Translated." in out.read_text(encoding="utf-8")
+
+
+def test_translate_toolkits_xliff2po_reads_the_translations_back(tmp_path: Path) -> None:
+    """An independent converter, run as a translator's colleague would run it on what Tarjama delivers."""
+    import subprocess
+    import sys
+
+    from translate.storage import po
+
+    source = Path(shutil.copy(DATA / "xliff" / "v12-plain.xlf", tmp_path / "job.xlf"))
+    with import_document(source, tmp_path / "job.tarjama") as store:
+        for segment in store.segments():
+            store.update_segment(segment.id, target="".join(m.char for m in marks(segment.source)) + "Translated.",
+                                 status=Status.APPROVED)
+        (tmp_path / "out").mkdir()
+        export_target(store, tmp_path / "out" / "job.xlf")
+    converter = Path(sys.executable).with_name("xliff2po")
+    subprocess.run([str(converter), str(tmp_path / "out" / "job.xlf"), str(tmp_path / "job.po")], check=True,
+                   capture_output=True)
+    units = [unit for unit in po.pofile.parsefile(str(tmp_path / "job.po")).units if not unit.isheader()]
+    assert units and all("Translated." in unit.target for unit in units)
