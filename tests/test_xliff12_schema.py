@@ -12,6 +12,7 @@ from lxml import etree
 from tarjama.domain import Status
 from tarjama.inline_tags import marks
 from tarjama.project.files import export_target, import_document
+from xml_schemas import offline_schema
 
 DATA = Path(__file__).parent / "data"
 FIXTURES = sorted((DATA / "xliff").glob("v12-*"))
@@ -19,19 +20,7 @@ FIXTURES = sorted((DATA / "xliff").glob("v12-*"))
 
 @pytest.fixture(scope="module")
 def transitional_schema() -> etree.XMLSchema:
-    """The schema, its import of xml.xsd (an address on the web) answered from tests/data."""
-
-    class Local(etree.Resolver):
-        def resolve(self, url, pubid, context):  # noqa: ANN001, ANN201 - lxml's signature
-            if url.endswith("xml.xsd"):
-                return self.resolve_filename(str(DATA / "xml.xsd"), context)
-            if url.startswith(("http:", "https:", "ftp:")):
-                raise AssertionError(f"the schema asked the network for {url}")
-            return None
-
-    parser = etree.XMLParser(no_network=True)
-    parser.resolvers.add(Local())
-    return etree.XMLSchema(etree.parse(str(DATA / "xliff-core-1.2-transitional.xsd"), parser))
+    return offline_schema("xliff-core-1.2-transitional.xsd")
 
 
 @pytest.mark.parametrize("fixture", FIXTURES, ids=lambda path: path.name)

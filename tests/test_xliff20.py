@@ -20,6 +20,7 @@ from tarjama.formats.xliff20 import NAMESPACE, Xliff20Format
 from tarjama.inline_tags import TagKind, close_mark, open_mark, plain, standalone_mark
 from tarjama.project.files import export_target, import_document
 from tarjama.project.store import ProjectStore
+from xml_schemas import offline_schema
 
 DATA = Path(__file__).parent / "data"
 OKAPI = DATA / "xliff" / "v20-okapi-pc-ph.xlf"
@@ -29,19 +30,7 @@ NS = {"x": NAMESPACE}
 
 @pytest.fixture(scope="module")
 def core_schema() -> etree.XMLSchema:
-    """The OASIS core schema, its import of xml.xsd (an address on the web) answered from tests/data: offline."""
-
-    class Local(etree.Resolver):
-        def resolve(self, url, pubid, context):  # noqa: ANN001, ANN201 - lxml's signature
-            if url.endswith("xml.xsd"):
-                return self.resolve_filename(str(DATA / "xml.xsd"), context)
-            if url.startswith(("http:", "https:", "ftp:")):
-                raise AssertionError(f"the schema asked the network for {url}")
-            return None
-
-    parser = etree.XMLParser(no_network=True)
-    parser.resolvers.add(Local())
-    return etree.XMLSchema(etree.parse(str(DATA / "xliff_core_2.0.xsd"), parser))
+    return offline_schema("xliff_core_2.0.xsd")
 
 
 def test_the_fixtures_are_valid_xliff_2(core_schema: etree.XMLSchema) -> None:
