@@ -3,7 +3,7 @@ removed and exported from the window (`tarjama.ui.project.file_list`)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import docx
@@ -93,7 +93,16 @@ def test_files_are_added_off_the_ui_thread(window: MainWindow, qtbot: QtBot, tmp
     assert labels(window)[-1].startswith("more.docx — 0 / 5 words")
 
 
-def test_removing_a_file_asks_first(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+def run_and_wait(qtbot: QtBot, window: MainWindow, job: Callable[[], None]) -> None:
+    """Start a removal or an export, which runs off the UI thread, and wait until it is over."""
+    idle: list[bool] = []
+    window.files.on_idle = lambda: idle.append(True)
+    job()
+    assert not window.files.export_all_action.isEnabled(), "one job at a time: the pane's actions wait"
+    qtbot.waitUntil(lambda: idle == [True], timeout=10000)
+
+
+def test_removing_a_file_asks_first(window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
     assert window.session is not None
     first = window.session.store.documents()[0]
     window.files.list.setCurrentRow(2)
@@ -101,7 +110,7 @@ def test_removing_a_file_asks_first(window: MainWindow, monkeypatch: pytest.Monk
     window.files.remove_action.trigger()
     assert len(window.session.store.documents()) == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
-    window.files.remove_action.trigger()
+    run_and_wait(qtbot, window, window.files.remove_action.trigger)
     assert [d.id for d in window.session.store.documents()] == [first.id]
     assert {s.document_id for s in window.session.model.segments()} == {first.id}
     assert len(labels(window)) == 2
@@ -110,17 +119,17 @@ def test_removing_a_file_asks_first(window: MainWindow, monkeypatch: pytest.Monk
         assert [d.id for d in other.documents()] == [first.id]
 
 
-def test_export_one_and_all(window: MainWindow, tmp_path: Path, sources: tuple[Path, Path]) -> None:
+def test_export_one_and_all(window: MainWindow, tmp_path: Path, sources: tuple[Path, Path], qtbot: QtBot) -> None:
     assert window.session is not None
     second = window.session.store.documents()[1]
     (tmp_path / "out").mkdir()
-    window.files.export_one(second.id, tmp_path / "out" / "plan.en.docx")
+    run_and_wait(qtbot, window, lambda: window.files.export_one(second.id, tmp_path / "out" / "plan.en.docx"))
     assert [p.text for p in docx.Document(str(tmp_path / "out" / "plan.en.docx")).paragraphs] == WORD_PARAGRAPHS
-    window.files.export_all_to(tmp_path / "all")
+    run_and_wait(qtbot, window, lambda: window.files.export_all_to(tmp_path / "all"))
     assert sorted(p.name for p in (tmp_path / "all").iterdir()) == sorted(path.name for path in sources)
     # Into the folder the sources came from: refused, said, and nothing replaced.
     before = [path.read_bytes() for path in sources]
-    window.files.export_all_to(sources[0].parent)
+    run_and_wait(qtbot, window, lambda: window.files.export_all_to(sources[0].parent))
     assert "source document" in window.statusBar().currentMessage()
     assert [path.read_bytes() for path in sources] == before
 

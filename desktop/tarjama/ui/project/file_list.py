@@ -10,21 +10,25 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QListWidget, QListWidgetItem, QMainWindow, QMessageBox
 
 from tarjama.domain import Segment, Status
-from tarjama.errors import Message, TarjamaError
+from tarjama.errors import Message
 from tarjama.formats import supported_extensions
 from tarjama.project.files import ExportReport, export_all, export_document, import_documents, planned_exports
 from tarjama.project.records import DocumentInfo
+from tarjama.project.store import ProjectStore
 from tarjama.ui.common.bidi import left_to_right, name_filters
 from tarjama.ui.common.error_text import error_text, message_text
 from tarjama.ui.common.host import WindowHost
 from tarjama.ui.common.tasks import run_in_background
 from tarjama.ui.editor.session import ProjectSession
+
+T = TypeVar("T")
 
 #: Where an item keeps its document's id (None: "All files").
 DOCUMENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -90,6 +94,8 @@ class FileList(QObject):
         #: Changes the project (off while it is read-only).
         self.writing_actions = [self.add_action, self.remove_action]
         self.project_actions = [self.add_action, self.remove_action, self.export_one_action, self.export_all_action]
+        #: Called when a removal or an export running in the background is over (tests wait for it).
+        self.on_idle: Callable[[], None] | None = None
 
     def _action(self, text: str, slot: Callable[[], None]) -> QAction:
         action = QAction(text, self.dock)
@@ -211,12 +217,8 @@ class FileList(QObject):
                     "offers their approved translations. This cannot be undone.").format(name=name))
         if answer != QMessageBox.StandardButton.Yes:
             return
-        try:
-            session.store.remove_document(document_id)
-        except TarjamaError as exc:
-            self._host.show_error(self.tr("Cannot remove the file"), error_text(exc))
-            return
-        session.take_in_all()  # its rows, and the undo steps that name them, are gone
+        self._in_background(lambda store: store.remove_document(document_id), self.tr("Cannot remove the file"),
+                            lambda _result: session.take_in_all())  # its rows and the undo steps naming them go
 
     # -- exporting -------------------------------------------------------------------------------------------
 
@@ -235,7 +237,7 @@ class FileList(QObject):
         session = self._session
         if session is None:
             return
-        self._export(lambda: [export_document(session.store, document_id, path)])
+        self._export(lambda store: [export_document(store, document_id, path)])
 
     def export_all_dialog(self) -> None:
         session = self._session
@@ -258,13 +260,45 @@ class FileList(QObject):
         session = self._session
         if session is None:
             return
-        self._export(lambda: export_all(session.store, folder))
+        self._export(lambda store: export_all(store, folder))
 
-    def _export(self, write: Callable[[], list[ExportReport]]) -> None:
-        try:
-            reports = write()
-        except (TarjamaError, OSError) as exc:
-            self._host.show_error(self.tr("Cannot export"), error_text(exc))
+    def _export(self, write: Callable[[ProjectStore], list[ExportReport]]) -> None:
+        def reported(reports: list[ExportReport]) -> None:
+            self._host.statusBar().showMessage(self.tr("Exported {paths}.").format(
+                paths=", ".join(left_to_right(str(report.path)) for report in reports)), 8000)
+
+        self._in_background(write, self.tr("Cannot export"), reported)
+
+    def _in_background(self, work: Callable[[ProjectStore], T], failure_title: str,
+                       done: Callable[[T], None]) -> None:
+        """Run `work` on a worker thread, on a connection of its own to the open project (a store belongs to the
+        thread that opened it): rebuilding a large .docx or withdrawing a file's units from a busy memory must not
+        freeze the grid. One such job at a time: the pane's actions wait for it. `on_idle` hears when it is over."""
+        session = self._session
+        if session is None:
             return
-        self._host.statusBar().showMessage(self.tr("Exported {paths}.").format(
-            paths=", ".join(left_to_right(str(report.path)) for report in reports)), 8000)
+        for action in self.project_actions:
+            action.setEnabled(False)
+
+        def finish() -> None:
+            if self._session is session:  # a project closed meanwhile keeps its actions off
+                writable = session.store.read_only is None
+                for action in self.project_actions:
+                    action.setEnabled(writable or action not in self.writing_actions)
+            if self.on_idle:
+                self.on_idle()
+
+        def succeeded(result: T) -> None:
+            if self._session is session:
+                done(result)
+            finish()
+
+        def failed(exc: Exception) -> None:
+            finish()
+            self._host.show_error(failure_title, error_text(exc))
+
+        def run() -> T:
+            with ProjectStore.open(session.path, memory_wait=session.store.memory_wait) as store:
+                return work(store)
+
+        run_in_background(run, succeeded, failed)
