@@ -17,9 +17,9 @@ from setuptools.build_meta import *  # noqa: F403 - the PEP 517 hooks themselves
 from setuptools.command.build_py import build_py
 
 REPO = Path(__file__).resolve().parent.parent
-#: What the installed app reads from `resources/`: the sample it opens first and the window's icon. The README's
-#: screenshot lives in docs/, not here.
-RESOURCES = ("sample", "icons")
+#: What the installed app reads from `resources/`: the sample it opens first, the window's icon and the spellcheck's
+#: dictionaries. The README's screenshot lives in docs/, not here.
+RESOURCES = ("sample", "icons", "dictionaries")
 
 
 class BuildPy(build_py):

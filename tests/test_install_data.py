@@ -139,6 +139,9 @@ def test_a_wheel_carries_the_sample_the_icon_and_the_catalogue_sources(wheel: Pa
     assert {
         "tarjama/resources/sample/sample-ar.txt",
         "tarjama/resources/icons/tarjama.svg",
+        "tarjama/resources/dictionaries/en_US.dic",
+        "tarjama/resources/dictionaries/en_AU.aff",
+        "tarjama/resources/dictionaries/COPYING",
         "tarjama/translations/tarjama_ar.ts",
     } <= names
     assert not any(name.endswith(".png") for name in names)  # the README's screenshot is not the app's

@@ -195,6 +195,7 @@ PAIRS: list[tuple[str, str, Status]] = [
     ("وصل الوفد.", " The delegation arrived. ", Status.DRAFT),
     ("وصل الوفد.", "The delegation arrived", Status.DRAFT),
     ("وصل الوفد", "The delegation arrived!", Status.DRAFT),
+    ("وصل الوفد.", "The delegation arived.", Status.DRAFT),
     ("وصل الوفد.", "", Status.APPROVED),
     (
         "وصل الوزير إلى العاصمة صباح اليوم.",

@@ -21,6 +21,146 @@
     </message>
 </context>
 <context>
+    <name>Analysis</name>
+    <message>
+        <source>101 % (context)</source>
+        <extracomment>The core&apos;s band names (`tarjama.project.analysis_report.BAND_NAMES`) marked for lupdate; a test keeps them equal.</extracomment>
+        <translation>101 % (سياق)</translation>
+    </message>
+    <message>
+        <source>100 %</source>
+        <translation>100 %</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>التكرارات</translation>
+    </message>
+    <message>
+        <source>95–99 %</source>
+        <translation>95–99 %</translation>
+    </message>
+    <message>
+        <source>85–94 %</source>
+        <translation>85–94 %</translation>
+    </message>
+    <message>
+        <source>75–84 %</source>
+        <translation>75–84 %</translation>
+    </message>
+    <message>
+        <source>50–74 %</source>
+        <translation>50–74 %</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>بلا تطابق</translation>
+    </message>
+    <message>
+        <source>MT, likely fine</source>
+        <translation>ترجمة آلية، سليمة على الأرجح</translation>
+    </message>
+    <message>
+        <source>MT, check</source>
+        <translation>ترجمة آلية، تحتاج إلى مراجعة</translation>
+    </message>
+    <message>
+        <source>MT, unsure</source>
+        <translation>ترجمة آلية، غير موثوقة</translation>
+    </message>
+</context>
+<context>
+    <name>AnalysisDialog</name>
+    <message>
+        <source>Analysis</source>
+        <extracomment>The table&apos;s columns. Rows: the bands, their total, then the machine translations among the no-match segments.</extracomment>
+        <translation>التحليل</translation>
+    </message>
+    <message>
+        <source>Repetitions before 100 % matches</source>
+        <translation>التكرارات قبل تطابقات 100 %</translation>
+    </message>
+    <message>
+        <source>A repetition that is also a 100 % or 101 % match is counted as a repetition, not as the match.</source>
+        <translation>يُحسب التكرار الذي هو أيضًا تطابق 100 % أو 101 % تكرارًا لا تطابقًا.</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>الفئة</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>الكلمات</translation>
+    </message>
+    <message>
+        <source>Characters</source>
+        <translation>الأحرف</translation>
+    </message>
+    <message>
+        <source>Weight %</source>
+        <translation>الوزن %</translation>
+    </message>
+    <message>
+        <source>Weighted words</source>
+        <translation>الكلمات الموزونة</translation>
+    </message>
+    <message>
+        <source>Save as CSV…</source>
+        <translation>حفظ بصيغة CSV…</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>الملف:</translation>
+    </message>
+    <message>
+        <source>Cannot analyse the project</source>
+        <translation>تعذّر تحليل المشروع</translation>
+    </message>
+    <message>
+        <source>The analysis was cancelled.</source>
+        <translation>أُلغي التحليل.</translation>
+    </message>
+    <message>
+        <source>Analysing…</source>
+        <translation>جارٍ التحليل…</translation>
+    </message>
+    <message>
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
+    <message>
+        <source>Edit the weight: the share of a new word&apos;s price that a word of this band costs (0 to 100).</source>
+        <translation>عدّل الوزن: نسبة ما تكلّفه كلمة من هذه الفئة من سعر الكلمة الجديدة (من 0 إلى 100).</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+    <message>
+        <source>Weighted words: {weighted} of {words}</source>
+        <translation>الكلمات الموزونة: {weighted} من {words}</translation>
+    </message>
+    <message>
+        <source>Save the analysis as CSV</source>
+        <translation>حفظ التحليل بصيغة CSV</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>ملفات CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cannot save the analysis</source>
+        <translation>تعذّر حفظ التحليل</translation>
+    </message>
+    <message>
+        <source>Analysis saved: {path}</source>
+        <translation>حُفظ التحليل: {path}</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Language</source>
@@ -34,8 +174,13 @@
 <context>
     <name>Commands</name>
     <message>
-        <source>Split segment</source>
+        <source>Fill repetitions</source>
         <extracomment>Bare `translate(&quot;Context&quot;, &quot;text&quot;)` calls are what lupdate extracts outside a QObject&apos;s methods. Whether this step has been done once: from then on it builds on what this window last wrote.</extracomment>
+        <translation>ملء التكرارات</translation>
+    </message>
+    <message>
+        <source>Split segment</source>
+        <extracomment>How many repetitions the approved translation&apos;s tags could not be carried into (the window says so).</extracomment>
         <translation>تقسيم المقطع</translation>
     </message>
     <message>
@@ -45,6 +190,42 @@
     <message>
         <source>Re-translate segment</source>
         <translation>إعادة ترجمة المقطع</translation>
+    </message>
+    <message>
+        <source>Add comment</source>
+        <translation>إضافة تعليق</translation>
+    </message>
+    <message>
+        <source>Delete comment</source>
+        <translation>حذف التعليق</translation>
+    </message>
+</context>
+<context>
+    <name>CommentsPanel</name>
+    <message>
+        <source>Add &amp;comment…</source>
+        <extracomment>The comment a list row stands for.</extracomment>
+        <translation>إضافة &amp;تعليق…</translation>
+    </message>
+    <message>
+        <source>Save comment</source>
+        <translation>حفظ التعليق</translation>
+    </message>
+    <message>
+        <source>&amp;Delete comment</source>
+        <translation>&amp;حذف التعليق</translation>
+    </message>
+    <message>
+        <source>Write a comment on this segment and press Enter</source>
+        <translation>اكتب تعليقًا على هذا المقطع واضغط Enter</translation>
+    </message>
+    <message>
+        <source>Comments and changes</source>
+        <translation>التعليقات والتغييرات</translation>
+    </message>
+    <message>
+        <source>The comment was not saved</source>
+        <translation>لم يُحفظ التعليق</translation>
     </message>
 </context>
 <context>
@@ -79,6 +260,10 @@
     <message>
         <source>TM {score}%</source>
         <translation>ذاكرة {score}%</translation>
+    </message>
+    <message>
+        <source>Repetition</source>
+        <translation>تكرار</translation>
     </message>
     <message>
         <source>MT {score}</source>
@@ -658,7 +843,7 @@
     </message>
     <message>
         <source>the Arabic term is empty</source>
-        <extracomment>The file&apos;s notes on the segment (XLIFF `&lt;note&gt;`), shown to the translator and written back untouched. Earlier translations the file offers (XLIFF 1.2 `&lt;alt-trans&gt;`), shown as suggestions. Each paragraph&apos;s inline tags (`tarjama.inline_tags`), by position; empty for a format without tags. Where each paragraph is in the original file, in the format&apos;s own words (a .docx part and paragraph), so the translation can be written back into a copy of that file; empty for a format that writes anew. The file as read, kept in the project for a format that rebuilds the translation from it (.docx). What the translator should know about how the file was read (tracked changes accepted, comments left out). For a file that is segmented already (XLIFF), each paragraph&apos;s own segments, by position (None: segment this paragraph as any text); empty when no paragraph is. A paragraph&apos;s text is then its sources joined. The engine&apos;s confidence in the current target, while that target is machine output. The raw machine translation the target began from; kept after editing (post-editing metrics need it). The translation-memory match the target began from: its score in percent and its target text, kept after editing (post-editing metrics compare against it). Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`). Where the segment is in its original file when the file segmented it (see `ImportedSegment.locator`). The original file&apos;s note on the segment (XLIFF `&lt;note&gt;`). The inline tags of the segment&apos;s paragraph, whose marks the source (and target) hold. The document (file) of the project the segment is in; its paragraph says it, so it is not compared. The normalised sources of the neighbouring segments when the unit was approved (see `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches. The inline tags whose marks `source` and `target` hold (one table for both: a tag keeps its number on either side); empty for a plain unit. Matching never sees them (it compares the normalised, mark-free text).</extracomment>
+        <extracomment>The file&apos;s notes on the segment (XLIFF `&lt;note&gt;`), shown to the translator and written back untouched. Earlier translations the file offers (XLIFF 1.2 `&lt;alt-trans&gt;`), shown as suggestions. Each paragraph&apos;s inline tags (`tarjama.inline_tags`), by position; empty for a format without tags. Where each paragraph is in the original file, in the format&apos;s own words (a .docx part and paragraph), so the translation can be written back into a copy of that file; empty for a format that writes anew. The file as read, kept in the project for a format that rebuilds the translation from it (.docx). What the translator should know about how the file was read (tracked changes accepted, comments left out). For a file that is segmented already (XLIFF), each paragraph&apos;s own segments, by position (None: segment this paragraph as any text); empty when no paragraph is. A paragraph&apos;s text is then its sources joined. The engine&apos;s confidence in the current target, while that target is machine output. The raw machine translation the target began from; kept after editing (post-editing metrics need it). The translation-memory match the target began from: its score in percent and its target text, kept after editing (post-editing metrics compare against it). Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`). Where the segment is in its original file when the file segmented it (see `ImportedSegment.locator`). The original file&apos;s note on the segment (XLIFF `&lt;note&gt;`). The inline tags of the segment&apos;s paragraph, whose marks the source (and target) hold. The document (file) of the project the segment is in; its paragraph says it, so it is not compared. The comments on the segment still standing, oldest first (`tarjama.project.comments`); not compared, like the tags: they are no part of its translation. The normalised sources of the neighbouring segments when the unit was approved (see `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches. The inline tags whose marks `source` and `target` hold (one table for both: a tag keeps its number on either side); empty for a plain unit. Matching never sees them (it compares the normalised, mark-free text).</extracomment>
         <translation>المصطلح العربي فارغ</translation>
     </message>
     <message>
@@ -695,7 +880,7 @@
     </message>
     <message>
         <source>is missing, so approved segments are not being saved to a translation memory. Link the project to a translation memory again.</source>
-        <extracomment>A segment and its neighbours in its paragraph, in order: the rows a unit and its context are made from. Written into the units the project adds to its memory; read at each write, so a change applies at once. Segments whose units are still to be written to the memory, in the order they changed. Why the memory could not be opened (missing, newer, not a memory). Why the last write to the memory failed (busy, full, ...), while `behind`.</extracomment>
+        <extracomment>A segment and its neighbours in its paragraph, in order: the rows a unit and its context are made from. The source and target of a project&apos;s approved unit of a segment, normalised: its `_unit_key` as it was written. The project&apos;s other approved units with a given `_unit_key` (the memory&apos;s norm_source index finds them). `normalise_for_matching`, remembered: catching up compares many sources and targets that do not change. Written into the units the project adds to its memory; read at each write, so a change applies at once. Segments whose units are still to be written to the memory, in the order they changed. Why the memory could not be opened (missing, newer, not a memory). Why the last write to the memory failed (busy, full, ...), while `behind`.</extracomment>
         <translation>مفقود، لذا لا تُحفظ المقاطع المعتمدة في ذاكرة ترجمة. اربط المشروع بذاكرة ترجمة من جديد.</translation>
     </message>
     <message>
@@ -958,6 +1143,58 @@
         <extracomment>A document&apos;s segments, through their paragraphs.</extracomment>
         <translation>لا مستند فيه برقم {document} (ربما أُزيل من قبل)؛ اعرض مستنداته لترى أرقامها.</translation>
     </message>
+    <message>
+        <source>needs the comment&apos;s text, or --delete with a comment&apos;s id.</source>
+        <extracomment>How long an approval waits for another program&apos;s write to the memory (a TMX import holds it for as long as it runs) before the CLI gives up on writing the unit now. The approval is saved in the project either way.</extracomment>
+        <translation>يحتاج إلى نص التعليق، أو ‎--delete‎ مع معرّف تعليق.</translation>
+    </message>
+    <message>
+        <source>a unit&apos;s target cannot be empty; delete the unit instead.</source>
+        <extracomment>How many log rows `history` returns at most unless told otherwise. An edit undone: the target put back. A deletion undone: the same unit back, under its id when that is still free.</extracomment>
+        <translation>لا يمكن أن تكون ترجمة الوحدة فارغة؛ احذف الوحدة بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>the new target of unit {id} has the tag {tag}, which its source does not have (or has it twice); keep only the source&apos;s tags, each once.</source>
+        <translation>في الترجمة الجديدة للوحدة {id} الوسم {tag}، وليس في نصها المصدر (أو ورد مرتين)؛ أبقِ وسوم المصدر وحدها، كلًّا مرة واحدة.</translation>
+    </message>
+    <message>
+        <source>unit {id} cannot be restored: its project has approved that segment again since, and the memory holds that newer unit.</source>
+        <translation>لا يمكن استعادة الوحدة {id}: اعتمد مشروعها ذلك المقطع مجددًا منذ ذلك الحين، وفي الذاكرة تلك الوحدة الأحدث.</translation>
+    </message>
+    <message>
+        <source>has no unit {id} (deleted since, perhaps); search the memory again.</source>
+        <translation>لا يحوي الوحدة {id} (ربما حُذفت منذ ذلك الحين)؛ ابحث في الذاكرة مجددًا.</translation>
+    </message>
+    <message>
+        <source>unit {id} was changed elsewhere since (its target is now “{target}”); nothing was written. Search again and edit it as it is now.</source>
+        <translation>غُيّرت الوحدة {id} في مكان آخر منذ ذلك الحين (ترجمتها الآن «{target}»)؛ لم يُكتب شيء. ابحث مجددًا وعدّلها كما هي الآن.</translation>
+    </message>
+    <message>
+        <source>The analysis was cancelled.</source>
+        <extracomment>Segments looked up between two questions to `cancel` and two reports to `on_progress`. A weight per band, in percent of a word with no match (0: no work at all, 100: translated from scratch). How a segment that is both a repetition and a 100/101 % match was counted (see the module docstring). The memory the segments were looked up in; None: none, so every segment is a repetition or no match.</extracomment>
+        <translation>أُلغي التحليل.</translation>
+    </message>
+    <message>
+        <source>is missing, so the project cannot be analysed against it. Link the project to its translation memory again, or name another one.</source>
+        <translation>مفقودة، فلا يمكن تحليل المشروع مقابلها. اربط المشروع بذاكرة ترجمته مجددًا، أو سمِّ ذاكرة أخرى.</translation>
+    </message>
+    <message>
+        <source>analysis</source>
+        <extracomment>The rows&apos; English names, as memoQ and Trados print them; the window shows them translated (a test keeps its marked copy equal to this one). What the total&apos;s &quot;file&quot; is called in a CSV file.</extracomment>
+        <translation>التحليل</translation>
+    </message>
+    <message>
+        <source>A comment needs some text; nothing was saved.</source>
+        <translation>يحتاج التعليق إلى نص؛ لم يُحفظ شيء.</translation>
+    </message>
+    <message>
+        <source>Comment {comment} is not in {file}, or was deleted already; nothing was changed.</source>
+        <translation>التعليق {comment} ليس في {file}، أو حُذف من قبل؛ لم يتغيّر شيء.</translation>
+    </message>
+    <message>
+        <source>dictionary</source>
+        <translation>القاموس</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -1075,7 +1312,7 @@ Yours: {yours}</source>
     </message>
     <message>
         <source>All files</source>
-        <extracomment>Changes the project (off while it is read-only).</extracomment>
+        <extracomment>Changes the project (off while it is read-only). Called when a removal or an export running in the background is over (tests wait for it).</extracomment>
         <translation>كل الملفات</translation>
     </message>
     <message>
@@ -1376,7 +1613,7 @@ Yours: {yours}</source>
     <name>MainWindow</name>
     <message>
         <source>All segments</source>
-        <extracomment>View → Show segments, by English name; marked for lupdate here and translated where the menu is built.</extracomment>
+        <extracomment>The QSettings key of Segment → Fill repetitions on approval. View → Show segments, by English name; marked for lupdate here and translated where the menu is built.</extracomment>
         <translation>كل المقاطع</translation>
     </message>
     <message>
@@ -1442,6 +1679,10 @@ Yours: {yours}</source>
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Analysis…</source>
+        <translation>ال&amp;تحليل…</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
@@ -1529,6 +1770,10 @@ Yours: {yours}</source>
         <translation>إدراج المصطلح {n}</translation>
     </message>
     <message>
+        <source>Fill &amp;repetitions on approval</source>
+        <translation>ملء ال&amp;تكرارات عند الاعتماد</translation>
+    </message>
+    <message>
         <source>&amp;Translation</source>
         <translation>التر&amp;جمة</translation>
     </message>
@@ -1559,6 +1804,10 @@ Yours: {yours}</source>
     <message>
         <source>Show &amp;segments</source>
         <translation>عرض ال&amp;مقاطع</translation>
+    </message>
+    <message>
+        <source>Only segments with &amp;comments</source>
+        <translation>المقاطع ذات ال&amp;تعليقات فقط</translation>
     </message>
     <message>
         <source>&amp;Least confident first</source>
@@ -1637,6 +1886,10 @@ Yours: {yours}</source>
         <translation>اعتماد</translation>
     </message>
     <message>
+        <source>Repetitions left as they were, because their tags are not where this segment has them: {count}</source>
+        <translation>تكرارات تُركت كما كانت، لأن وسومها ليست حيث هي في هذا المقطع: {count}</translation>
+    </message>
+    <message>
         <source>Reject</source>
         <translation>رفض</translation>
     </message>
@@ -1712,6 +1965,50 @@ Yours: {yours}</source>
     <message>
         <source>{approved_label}: {a}/{n} segments, {aw}/{w} words ({percent}%)</source>
         <translation>{approved_label}: المقاطع {a}/{n}، الكلمات {aw}/{w} ({percent}%)</translation>
+    </message>
+</context>
+<context>
+    <name>MatchFilter</name>
+    <message>
+        <source>All matches</source>
+        <extracomment>The choice that shows every segment.</extracomment>
+        <translation>كل التطابقات</translation>
+    </message>
+    <message>
+        <source>Repetitions</source>
+        <translation>التكرارات</translation>
+    </message>
+    <message>
+        <source>TM {score}%</source>
+        <translation>ذاكرة الترجمة {score}%</translation>
+    </message>
+    <message>
+        <source>TM {range}</source>
+        <translation>ذاكرة الترجمة {range}</translation>
+    </message>
+    <message>
+        <source>MT {lowest} and above</source>
+        <translation>ترجمة آلية {lowest} فأعلى</translation>
+    </message>
+    <message>
+        <source>MT {lowest}–{highest}</source>
+        <translation>ترجمة آلية {lowest}–{highest}</translation>
+    </message>
+    <message>
+        <source>MT below {highest}</source>
+        <translation>ترجمة آلية دون {highest}</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>بلا تطابق</translation>
+    </message>
+    <message>
+        <source>Show &amp;matches</source>
+        <translation>عرض ال&amp;تطابقات</translation>
+    </message>
+    <message>
+        <source>Sort by match &amp;band</source>
+        <translation>ترتيب حسب &amp;فئة التطابق</translation>
     </message>
 </context>
 <context>
@@ -1895,6 +2192,14 @@ Yours: {yours}</source>
     </message>
 </context>
 <context>
+    <name>PanesMenu</name>
+    <message>
+        <source>&amp;Reset layout</source>
+        <extracomment>Set on a dock once its show action also raises it, so that opening the menu again connects nothing twice.</extracomment>
+        <translation>إ&amp;عادة التخطيط الافتراضي</translation>
+    </message>
+</context>
+<context>
     <name>Pretranslate</name>
     <message>
         <source>Pre-translation cancelled: {tm} segments from the translation memory ({exact} exact, {fuzzy} fuzzy), {mt} machine-translated.</source>
@@ -2020,6 +2325,10 @@ Yours: {yours}</source>
         <source>Tags that overlap instead of one holding the other</source>
         <translation>وسوم متداخلة بدل أن يحتوي أحدها الآخر</translation>
     </message>
+    <message>
+        <source>Spelling</source>
+        <translation>الإملاء</translation>
+    </message>
 </context>
 <context>
     <name>QaMessages</name>
@@ -2139,6 +2448,10 @@ Yours: {yours}</source>
     <message>
         <source>The same source was approved with different translations in segments {ids}.</source>
         <translation>المصدر نفسه معتمد بترجمات مختلفة في المقاطع {ids}.</translation>
+    </message>
+    <message>
+        <source>“{word}” is not in the dictionary: is it misspelt?</source>
+        <translation>«{word}» ليست في القاموس: هل فيها خطأ إملائي؟</translation>
     </message>
     <message>
         <source>Tag {tag} is missing from the translation.</source>
@@ -2358,6 +2671,26 @@ Why can this be ignored? The reason is kept with the project.</source>
         <source>Paragraph {paragraph}, segment id {id}</source>
         <translation>الفقرة {paragraph}، معرّف المقطع {id}</translation>
     </message>
+    <message>
+        <source>Comments: {count} (see the Comments pane)</source>
+        <translation>التعليقات: {count} (انظر لوحة التعليقات)</translation>
+    </message>
+</context>
+<context>
+    <name>Spelling</name>
+    <message>
+        <source>No suggestions</source>
+        <extracomment>The English of the glossary terms found in a segment&apos;s source (set by the window).</extracomment>
+        <translation>لا اقتراحات</translation>
+    </message>
+    <message>
+        <source>Add to my dictionary</source>
+        <translation>إضافة إلى قاموسي</translation>
+    </message>
+    <message>
+        <source>Ignore</source>
+        <translation>تجاهل</translation>
+    </message>
 </context>
 <context>
     <name>SplitDialog</name>
@@ -2389,7 +2722,7 @@ Why can this be ignored? The reason is kept with the project.</source>
     <name>Status</name>
     <message>
         <source>New</source>
-        <extracomment>Sort key for segments with neither a machine confidence nor a TM score: last in &quot;least confident first&quot;.</extracomment>
+        <extracomment>Sort key of the match column by band: best first (`band_order`). Sort key for segments with neither a machine confidence nor a TM score: last in &quot;least confident first&quot;.</extracomment>
         <translation>جديد</translation>
     </message>
     <message>
@@ -2518,6 +2851,78 @@ Why can this be ignored? The reason is kept with the project.</source>
     </message>
 </context>
 <context>
+    <name>TmEditor</name>
+    <message>
+        <source>Edit translation memory: {name}</source>
+        <extracomment>A unit of the memory changed: the window&apos;s matches and concordance look again.</extracomment>
+        <translation>تحرير ذاكرة الترجمة: {name}</translation>
+    </message>
+    <message>
+        <source>Search the translation memory (Arabic or English)</source>
+        <translation>ابحث في ذاكرة الترجمة (بالعربية أو الإنجليزية)</translation>
+    </message>
+    <message>
+        <source>Source and target</source>
+        <translation>المصدر والترجمة</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>الترجمة</translation>
+    </message>
+    <message>
+        <source>&amp;Delete unit</source>
+        <translation>&amp;حذف الوحدة</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>ترا&amp;جع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>جارٍ البحث…</translation>
+    </message>
+    <message>
+        <source>Found: {n}</source>
+        <translation>النتائج: {n}</translation>
+    </message>
+    <message>
+        <source>Edit unit</source>
+        <translation>تحرير الوحدة</translation>
+    </message>
+    <message>
+        <source>Cannot change the unit</source>
+        <translation>تعذّر تغيير الوحدة</translation>
+    </message>
+    <message>
+        <source>Delete unit</source>
+        <translation>حذف الوحدة</translation>
+    </message>
+    <message>
+        <source>Cannot delete the unit</source>
+        <translation>تعذّر حذف الوحدة</translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo</source>
+        <translation>تعذّر التراجع أو الإعادة</translation>
+    </message>
+</context>
+<context>
     <name>TmMenu</name>
     <message>
         <source>&amp;New translation memory…</source>
@@ -2540,12 +2945,16 @@ Why can this be ignored? The reason is kept with the project.</source>
         <translation>تصدير TMX (المقاطع ال&amp;معتمدة في هذا المشروع)…</translation>
     </message>
     <message>
+        <source>E&amp;dit translation memory…</source>
+        <translation>&amp;تحرير ذاكرة الترجمة…</translation>
+    </message>
+    <message>
         <source>TM match &amp;threshold…</source>
         <translation>&amp;حد التطابق في الذاكرة…</translation>
     </message>
     <message>
         <source>Create a translation memory</source>
-        <extracomment>Enabled only while a project is open.</extracomment>
+        <extracomment>Enabled only while a project is open. The TM editor of the memory last edited, kept with its undo stack while that memory is the one to edit.</extracomment>
         <translation>إنشاء ذاكرة ترجمة</translation>
     </message>
     <message>
@@ -2730,6 +3139,41 @@ Why can this be ignored? The reason is kept with the project.</source>
     <message>
         <source>Translation memory: {problem}</source>
         <translation>ذاكرة الترجمة: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>TrackChangesView</name>
+    <message>
+        <source>No machine translation or TM match to compare this segment with.</source>
+        <translation>لا ترجمة آلية ولا تطابق من الذاكرة لمقارنة هذا المقطع به.</translation>
+    </message>
+    <message>
+        <source>Compared with the TM match ({score}%)</source>
+        <translation>مقارنةً بتطابق الذاكرة ({score}%)</translation>
+    </message>
+    <message>
+        <source>Compared with the machine translation</source>
+        <translation>مقارنةً بالترجمة الآلية</translation>
+    </message>
+    <message>
+        <source>{caption}: words inserted {inserted}, deleted {deleted}</source>
+        <translation>{caption}: كلمات مُدرجة {inserted}، محذوفة {deleted}</translation>
+    </message>
+</context>
+<context>
+    <name>UnitTableModel</name>
+    <message>
+        <source>Source</source>
+        <extracomment>How long a write waits for another program&apos;s to end, on the editor&apos;s thread, before saying the memory is busy.</extracomment>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>الترجمة</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>تاريخ التغيير</translation>
     </message>
 </context>
 <context>

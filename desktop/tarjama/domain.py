@@ -25,12 +25,14 @@ class Status(StrEnum):
 
 
 class Origin(StrEnum):
-    """Who produced the current target text: nobody yet, the translator, the MT engine, or a TM match."""
+    """Who produced the current target text: nobody yet, the translator, the MT engine, a TM match, or the approval
+    of another segment with the same source (a repetition, `tarjama.project.repetitions`)."""
 
     NONE = "none"
     HUMAN = "human"
     MT = "mt"
     TM = "tm"
+    REPETITION = "repetition"
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,23 @@ class ImportedDocument:
 
 
 @dataclass(frozen=True)
+class Comment:
+    """A reviewer's or translator's comment on a segment (`tarjama.project.comments`): who wrote it, when (UTC ISO),
+    what. Exported as a `<note>` in TMX and XLIFF (`note_text`)."""
+
+    id: int
+    segment_id: int
+    author: str
+    created_at: str
+    text: str
+
+    @property
+    def note_text(self) -> str:
+        """The comment as one `<note>`'s text, which has no author or date of its own in TMX: who, when, what."""
+        return f"{self.author}, {self.created_at}: {self.text}" if self.author else f"{self.created_at}: {self.text}"
+
+
+@dataclass(frozen=True)
 class Segment:
     """One sentence of source text and its translation, as the store holds it.
 
@@ -122,6 +141,9 @@ class Segment:
     tags: TagTable = field(default_factory=lambda: NO_TAGS, compare=False)
     #: The document (file) of the project the segment is in; its paragraph says it, so it is not compared.
     document_id: int = field(default=0, compare=False)
+    #: The comments on the segment still standing, oldest first (`tarjama.project.comments`); not compared, like
+    #: the tags: they are no part of its translation.
+    comments: tuple[Comment, ...] = field(default=(), compare=False)
 
     @property
     def source_words(self) -> int:

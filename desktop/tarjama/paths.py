@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import getpass
 import os
 from pathlib import Path
 
 import platformdirs
 
 APP_NAME = "tarjama"
+
+
+def user_name() -> str:
+    """Who is working, as written into the units a project adds to its memory and the TM editor's log: the login
+    name, or "" where there is none (a container without a passwd entry)."""
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
 
 
 def data_dir() -> Path:
@@ -54,6 +64,12 @@ def default_tm_path() -> Path:
     folder = data_dir() / "tm"
     folder.mkdir(parents=True, exist_ok=True)
     return folder / "default.tarjama-tm"
+
+
+def user_dictionary_path() -> Path:
+    """The words the translator added to their dictionary (spellcheck), one a line; the window and the CLI share it.
+    Its folder is made when the first word is added."""
+    return data_dir() / "spelling" / "my-dictionary.txt"
 
 
 def default_glossary_path() -> Path:

@@ -30,3 +30,30 @@ PANE_LOOKUP_THRESHOLD = 50
 #: --threshold`): between the pane's offer and pre-translation's bar, the matches worth printing for a script or a
 #: reader of the terminal.
 LOOKUP_THRESHOLD = 70
+
+#: Whether approving a segment fills its repetitions (the project's other segments with the same normalised source
+#: that are not approved yet) with its translation, as drafts (the window's Edit → Fill repetitions on approval,
+#: `tarjama-cli edit --approve --no-propagate`). On, as in memoQ and Trados: a sentence that comes back in a job is
+#: translated once, and each repetition is still a draft the translator sees and approves in its own context.
+PROPAGATE_REPETITIONS = True
+
+#: The weight of each analysis band (`tarjama.project.match_bands.MatchBand`, by value) in percent of a word with
+#: no match, for the weighted words a job is quoted by (`tarjama-cli analyse --weight`, File → Analysis…). memoQ's
+#: help gives these as its example weights ("Weighted word counts", docs.memoq.com, 8.2 to 2015: context match 10 %,
+#: repetition 20 %, 100 % 30 %, higher fuzzy ranges 40 %, lower fuzzy ranges 70 %, no match 100 %); its server's
+#: defaults are shown only in a screenshot. Which fuzzy bands are "higher": 75 % and up, the lowest match that
+#: pre-translation fills in (PRETRANSLATE_THRESHOLD).
+ANALYSIS_WEIGHTS = {
+    "101": 10,
+    "100": 30,
+    "repetition": 20,
+    "95-99": 40,
+    "85-94": 40,
+    "75-84": 40,
+    "50-74": 70,
+    "no-match": 100,
+}
+
+#: Whether the window underlines the target's misspelt words (in the grid and the editor). The QA check `spelling`
+#: is turned off apart, as every QA check is (QaSettings.disabled_checks).
+SPELLCHECK_UNDERLINE = True

@@ -12,7 +12,15 @@ import os
 import sys
 from collections.abc import Sequence
 
-from tarjama.cli import glossary_commands, model_commands, project_commands, qa_commands, report_commands, tm_commands
+from tarjama.cli import (
+    analysis_commands,
+    glossary_commands,
+    model_commands,
+    project_commands,
+    qa_commands,
+    report_commands,
+    tm_commands,
+)
 from tarjama.cli.output import EXIT_BAD_INPUT, EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, display_options
 from tarjama.cli.terminal import Out
 from tarjama.errors import TarjamaError
@@ -20,7 +28,9 @@ from tarjama.mt.bundled import install_bundled_models, report_bundled_installs
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FAILED", "EXIT_INTERRUPTED", "EXIT_OK", "build_parser", "main"]
 
-COMMAND_GROUPS = (project_commands, model_commands, tm_commands, report_commands, glossary_commands, qa_commands)
+COMMAND_GROUPS = (
+    project_commands, model_commands, tm_commands, report_commands, analysis_commands, glossary_commands, qa_commands
+)
 
 EPILOG = f"""\
 Run `tarjama-cli COMMAND --help` for the arguments of a command.

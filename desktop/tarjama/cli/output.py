@@ -106,6 +106,11 @@ def segment_id(text: str) -> int:
     return _whole_number(text, 1, "a segment id (as `tarjama-cli segments` lists them)")
 
 
+def unit_id(text: str) -> int:
+    """A translation-memory unit id argument, as `tm search --json` lists them."""
+    return _whole_number(text, 1, "a unit id (as `tarjama-cli tm search --json` lists them)")
+
+
 def document_id(text: str) -> int:
     """A document id argument, as `documents` lists it."""
     return _whole_number(text, 1, "a document id (as `tarjama-cli documents` lists them)")

@@ -25,9 +25,10 @@ from tarjama.cli.qa_commands import finding_line, findings_summary
 from tarjama.cli.report_commands import effort_lines
 from tarjama.cli.terminal import Out
 from tarjama.domain import Segment, Status
-from tarjama.errors import Message
+from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message
 from tarjama.export_guard import refuse_existing
 from tarjama.inline_tags import from_readable, readable
+from tarjama.project.comments import CommentService
 from tarjama.project.effort import project_effort
 from tarjama.project.files import (
     EXPORT_RULE,
@@ -38,9 +39,10 @@ from tarjama.project.files import (
     planned_exports,
 )
 from tarjama.project.records import DocumentInfo, ProjectStats
+from tarjama.project.repetitions import RepetitionFill
 from tarjama.project.review import ApprovalRefused, Review
 from tarjama.project.store import ProjectStore
-from tarjama.settings import CONTEXT_MATCH_SCORE, PRETRANSLATE_THRESHOLD
+from tarjama.settings import CONTEXT_MATCH_SCORE, PRETRANSLATE_THRESHOLD, PROPAGATE_REPETITIONS
 
 PROJECT_HELP = "the project file (*.tarjama)"
 SEGMENT_HELP = "a segment's id, as `segments` lists it"
@@ -158,9 +160,13 @@ def cmd_edit(args: argparse.Namespace, out: Out) -> int:
     with ProjectStore.open(args.project, memory_wait=MEMORY_WAIT) as store:
         ensure_tm_link(store)
         review = Review(store)
+        repetitions = RepetitionFill()
         try:
             if args.approve:
-                segment = review.approve(args.segment_id, args.target, force=args.force)
+                propagate = PROPAGATE_REPETITIONS and not args.no_propagate
+                segment, repetitions = review.approve_and_propagate(
+                    args.segment_id, args.target, force=args.force, propagate=propagate
+                )
             else:
                 segment = review.edit(args.segment_id, args.target)
         except ApprovalRefused as refused:
@@ -168,12 +174,28 @@ def cmd_edit(args: argparse.Namespace, out: Out) -> int:
             return EXIT_FAILED
         problem = store.tm_error if segment.status == Status.APPROVED or store.memory_behind else None
     out.line(f"Segment {segment.id}: {segment.status.value}")
+    _report_repetitions(repetitions, out)
     if problem is None:
         return EXIT_OK
     out.note(f"tarjama-cli: {problem}")
     out.note(f"Segment {segment.id} is saved in {args.project}, but the translation memory does not have it yet: it "
              "is written there the next time the project is opened with the memory available.")
     return EXIT_FAILED
+
+
+def _report_repetitions(repetitions: RepetitionFill, out: Out) -> None:
+    """How many repetitions the approval filled, and which it could not (their tags), so none is a surprise."""
+    if repetitions.filled:
+        count = len(repetitions.filled)
+        ids = ", ".join(str(segment.id) for segment in repetitions.filled)
+        out.line(f"Filled {count} repetition{'s' if count != 1 else ''} as drafts: segment{'s' if count != 1 else ''} "
+                 f"{ids}")
+    if repetitions.untagged:
+        count = len(repetitions.untagged)
+        ids = ", ".join(str(segment.id) for segment in repetitions.untagged)
+        out.note(f"Left {count} repetition{'s' if count != 1 else ''} as before, because the inline tags are not "
+                 f"where the approved segment has them (segment{'s' if count != 1 else ''} {ids}): translate "
+                 f"{'each' if count != 1 else 'it'} on its own.")
 
 
 def _report_refusal(refused: ApprovalRefused, out: Out) -> None:
@@ -260,6 +282,32 @@ def cmd_pretranslate(args: argparse.Namespace, out: Out) -> int:
     return EXIT_FAILED
 
 
+def cmd_comment(args: argparse.Namespace, out: Out) -> None:
+    with ProjectStore.open(args.project, memory_wait=MEMORY_WAIT) as store:
+        comments = CommentService(store)
+        if args.delete is not None:
+            deleted = comments.delete(args.delete)
+            out.line(f"Deleted comment {deleted.id} on segment {deleted.segment_id} (kept in the project's history).")
+            return
+        if not args.text:
+            raise BadInputError(args.project, QT_TRANSLATE_NOOP(
+                "Errors", "needs the comment's text, or --delete with a comment's id."))
+        comment = comments.add(args.segment_id, args.text)
+    out.line(f"Comment {comment.id} on segment {comment.segment_id}, by {comment.author or '?'} at "
+             f"{comment.created_at}.")
+
+
+def cmd_comments(args: argparse.Namespace, out: Out) -> None:
+    with ProjectStore.open(args.project) as store:
+        found = [comment for segment in store.segments() for comment in segment.comments]
+    if args.json:
+        out.json([{"id": c.id, "segment": c.segment_id, "author": c.author, "time": c.created_at, "text": c.text}
+                  for c in found])
+        return
+    for c in found:
+        out.line(f"{c.id}\t{c.segment_id}\t{c.author}\t{c.created_at}\t{c.text}")
+
+
 def cmd_export_tmx(args: argparse.Namespace, out: Out) -> None:
     from tarjama.memory.exchange import export_project
 
@@ -329,6 +377,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--approve", action="store_true", help="approve the segment if QA finds no error (else it is saved as a draft)"
     )
     p.add_argument("--force", action="store_true", help="with --approve: approve it even if QA finds errors")
+    p.add_argument(
+        "--no-propagate",
+        action="store_true",
+        help="with --approve: leave the segment's repetitions (other segments with the same source) as they are; "
+             "by default those not approved or rejected get its translation as drafts",
+    )
 
     p = command(
         sub, "split", cmd_split, "Split a segment in two at a character offset of its source.", interrupted=SAVED_WHOLE
@@ -388,6 +442,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("project", type=Path, help=PROJECT_HELP)
     p.add_argument("output", type=Path, help="the folder to write into (created if it does not exist)")
     force_option(p, project=True)
+
+    p = command(sub, "comment", cmd_comment,
+                "Write a comment on a segment (as your login name, now), or delete one: a deleted comment stays in "
+                "the project's history. Comments go out as notes in TMX and XLIFF.", interrupted=SAVED_WHOLE)
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("segment_id", type=segment_id, help=SEGMENT_HELP)
+    p.add_argument("text", nargs="?", help="the comment")
+    p.add_argument("--delete", type=int, metavar="COMMENT", help="delete this comment (an id `comments` lists)")
+
+    p = command(sub, "comments", cmd_comments,
+                "List a project's comments, one per line: id, segment, author, time (UTC), text (tab-separated).")
+    p.add_argument("project", type=Path, help=PROJECT_HELP)
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
 
     p = command(
         sub,

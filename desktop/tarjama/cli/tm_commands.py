@@ -1,4 +1,4 @@
-"""`tarjama-cli tm`: search, match, import and export a translation memory."""
+"""`tarjama-cli tm`: search, match, import and export a translation memory, and correct its units."""
 
 from __future__ import annotations
 
@@ -9,15 +9,22 @@ from tarjama.cli.output import (
     EXPORT_ATOMIC,
     IMPORT_ROLLED_BACK,
     JSON_HELP,
+    SAVED_WHOLE,
     count,
     force_option,
     percentage,
     store_commands,
+    unit_id,
 )
 from tarjama.cli.terminal import Out
 from tarjama.domain import TmUnit
-from tarjama.paths import default_tm_path
+from tarjama.inline_tags import from_readable, readable
+from tarjama.memory.editing import HISTORY_LIMIT, UnitEditor, history
+from tarjama.paths import default_tm_path, user_name
 from tarjama.settings import LOOKUP_THRESHOLD
+
+#: How long a change of a unit waits for another program's write to the memory (a TMX import) before giving up.
+CHANGE_WAIT = 5.0
 
 
 def _tm_path(args: argparse.Namespace) -> Path:
@@ -93,6 +100,41 @@ def cmd_tm_search(args: argparse.Namespace, out: Out) -> None:
         out.line(f"{hit.unit.source}\t{hit.unit.target}")
 
 
+def cmd_tm_edit(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.memory.store import TranslationMemory
+
+    with TranslationMemory.open(_tm_path(args)) as memory:
+        change = UnitEditor(memory, author=user_name(), wait=CHANGE_WAIT).edit_target(args.unit_id, args.target)
+    out.line(f"Unit {change.unit_id}: {readable(change.old_target or '')} -> {readable(change.new_target or '')}")
+
+
+def cmd_tm_delete(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.memory.store import TranslationMemory
+
+    with TranslationMemory.open(_tm_path(args)) as memory:
+        change = UnitEditor(memory, author=user_name(), wait=CHANGE_WAIT).delete(args.unit_id)
+    out.line(f"Deleted unit {change.unit_id} ({readable(change.old_target or '')}).")
+
+
+def cmd_tm_history(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.memory.store import TranslationMemory
+
+    with TranslationMemory.open(_tm_path(args)) as memory:
+        changes = history(memory, args.unit_id, limit=args.limit)
+    if args.json:
+        out.json([
+            {"unit_id": c.unit_id, "action": c.action.value, "old_target": c.old_target,
+             "new_target": c.new_target, "author": c.author, "at": c.at}
+            for c in changes
+        ])
+        return
+    if not changes:
+        out.note("No unit of this memory has been edited or deleted.")
+    for c in changes:
+        out.line("\t".join([c.at, c.author, c.action.value, str(c.unit_id), readable(c.old_target or ""),
+                            readable(c.new_target or "")]))
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     add = store_commands(
         sub,
@@ -140,4 +182,27 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=f"the lowest match to show (default: {LOOKUP_THRESHOLD})",
     )
     p.add_argument("--limit", type=count, default=5, help="at most this many matches (default: 5)")
+    p.add_argument("--json", action="store_true", help=JSON_HELP)
+    unit_help = "the unit's id, as `tm search --json` lists it"
+    p = add(
+        "edit",
+        cmd_tm_edit,
+        "Correct a unit's English target in the memory (logged with your name and the time; a project's segment "
+        "keeps its own target).",
+        interrupted=SAVED_WHOLE,
+    )
+    p.add_argument("unit_id", type=unit_id, help=unit_help)
+    p.add_argument("target", type=from_readable,
+                   help="the new English target, with the source's inline tags written as ⟨1⟩…⟨/1⟩, ⟨3/⟩")
+    p = add("delete", cmd_tm_delete, "Delete a unit from the memory (logged, with the unit kept in the log).",
+            interrupted=SAVED_WHOLE)
+    p.add_argument("unit_id", type=unit_id, help=unit_help)
+    p = add(
+        "history",
+        cmd_tm_history,
+        "The memory's log of edited and deleted units, newest first: time (UTC), author, action, unit id, old and "
+        "new target, tab-separated.",
+    )
+    p.add_argument("unit_id", type=unit_id, nargs="?", help="only this unit's changes")
+    p.add_argument("--limit", type=count, default=HISTORY_LIMIT, help=f"at most this many (default: {HISTORY_LIMIT})")
     p.add_argument("--json", action="store_true", help=JSON_HELP)

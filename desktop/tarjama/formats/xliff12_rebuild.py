@@ -6,7 +6,8 @@ its offsets) and only these ranges are replaced, for a segment whose target or s
 says (read again with `xliff12_units`): the `<target>`'s content (created, right after the `<source>`/
 `<seg-source>`, when there is none), or one `<mrk mtype="seg">` in it; the `state`, `state-qualifier` and
 `approved` attributes (in a Trados or memoQ file only where they are already), Trados's `sdl:seg conf` and memoQ's
-`mq:status`. Everything else stays byte for byte, in the file's own encoding.
+`mq:status`; and the segments' comments, each a `<note from="author">` after the unit's `<target>` (or its
+source). Everything else stays byte for byte, in the file's own encoding.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from tarjama.formats.xliff12_units import (
     segment_locator,
 )
 from tarjama.formats.xliff_common import parse_xliff
-from tarjama.formats.xml_text import escaped_attribute
+from tarjama.formats.xml_text import clean, escaped_attribute, escaped_text
 from tarjama.inline_tags import TagTable
 
 _TOKEN = re.compile(r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"""
@@ -85,6 +86,7 @@ def rebuild_xliff12(path: Path, original: bytes, paragraphs: Iterable[Translated
         paragraph = by_locator.get(unit.locator)
         if paragraph is not None and unit.translatable:
             edits.extend(writer.edits(spans, unit, paragraph))
+            edits.extend(writer.note_edits(spans, paragraph))  # after: a created target comes first at one place
     return bom + _applied(text, edits).encode(encoding, errors="xmlcharrefreplace")
 
 
@@ -247,6 +249,21 @@ class _UnitWriter:
             return []
         return [*self._target_edit(spans, spans.children.get("target"), coded_to_xml(text, paragraph.tags), status),
                 *self._unit_tag_edit(spans, status)]
+
+    def note_edits(self, spans: _UnitSpans, paragraph: TranslatedParagraph) -> list[tuple[int, int, str]]:
+        """The comments on the paragraph's segments as `<note from="author">`s, after the unit's `<target>` (where
+        notes may come in XLIFF 1.2), or after its source when it has no target yet."""
+        comments = [comment for segment in paragraph.segments for comment in segment.comments]
+        if not comments:
+            return []
+        anchor = spans.children.get("target") or max(
+            (spans.children[name] for name in ("source", "seg-source") if name in spans.children),
+            key=lambda element: element.start)
+        end = anchor.open_end if anchor.empty else anchor.end
+        indent = self._indent(anchor.start)
+        name = self.target_name.removesuffix("target") + "note"
+        return [(end, end, "".join(f'{indent}<{name} from="{escaped_attribute(clean(comment.author))}">'
+                                   f"{escaped_text(clean(comment.text))}</{name}>" for comment in comments))]
 
     def _mark_edit(self, mark: _Element, content: str) -> tuple[int, int, str]:
         if mark.empty:  # <mrk .../>: opened and closed around the content

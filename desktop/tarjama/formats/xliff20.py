@@ -13,7 +13,8 @@ Write (`rebuild`): the original bytes, with each segment Tarjama has a translati
 right after `<source>` when the file had none) and its `state` (approved `final`, a draft or machine translation
 `translated`, with `subState="tarjama:mt"` for the latter); a new or rejected segment, or one still as the file
 gave it, is left as it came, as is every other byte of the file (`xml_splice`). A file without `trgLang` is given
-`trgLang="en"`.
+`trgLang="en"`. The segments' comments go into their unit's `<notes>` (made before its first segment when it had
+none), each a `<note category="comment">` saying who, when and what.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from tarjama.formats.interface import TranslatedParagraph
 from tarjama.formats.xliff20_inline import TooManyCodes, UnitCodes, content_xml
 from tarjama.formats.xliff_common import check_languages, parse_xliff, read_xliff_bytes, xliff_version
 from tarjama.formats.xml_splice import Tag, attributes, decode, encode, remove_attribute, set_attribute, splice, tags
+from tarjama.formats.xml_text import clean, escaped_text
 from tarjama.inline_tags import MAX_TAGS, TagTable, plain
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
@@ -222,13 +224,17 @@ def rebuild_xliff20(path: Path, original: bytes, paragraphs: Iterable[Translated
                    for _locator, segments, _table in _units(path, parse_xliff(path, original))
                    for segment in segments}
     changed: dict[str, tuple[Segment, TagTable]] = {}
+    notes: dict[str, list[str]] = {}  # the comments, by unit (`file id/unit id`)
     for paragraph in paragraphs:
         for segment in paragraph.segments:
             if (segment.locator and segment.status in _STATE_OF and plain(segment.target).strip()
                     and as_imported.get(segment.locator) != (segment.target, segment.status)):
                 changed[segment.locator] = (segment, paragraph.tags)
+            if segment.locator and segment.comments:
+                notes.setdefault(segment.locator.rpartition("/")[0], []).extend(
+                    comment.note_text for comment in segment.comments)
     text, codec, bom = decode(original)
-    return encode(splice(text, _changes(text, changed)), codec, bom)
+    return encode(splice(text, [*_changes(text, changed), *_note_changes(text, notes)]), codec, bom)
 
 
 @dataclass
@@ -283,6 +289,59 @@ def _changes(text: str, changed: dict[str, tuple[Segment, TagTable]]) -> Iterato
                 current.target = tag
         if not tag.empty:
             stack.append(tag)
+
+
+def _note_changes(text: str, notes: dict[str, list[str]]) -> Iterator[tuple[int, int, str]]:
+    """The splices that add `notes` (by unit locator, `file id/unit id`) to their units' `<notes>`, made before the
+    unit's first `originalData`, `segment` or `ignorable` (where XLIFF 2 wants it) when the unit has none."""
+    if not notes:
+        return
+    stack: list[Tag] = []
+    file_id = ""
+    pending: list[str] | None = None  # the notes of the unit being walked, until they are placed
+    for tag in tags(text):
+        if tag.closing:
+            opened = stack.pop()
+            if pending and opened.local_name == "notes" and stack and stack[-1].local_name == "unit":
+                before_end = tag.start - len(_indent_before(text, tag.start))  # after the last note, as the others
+                yield before_end, before_end, _notes_xml(text, opened.prefix, pending, tag.start, nested=True)
+                pending = None
+            continue
+        parent = stack[-1] if stack else None
+        if tag.local_name == "file" and parent is not None and parent.local_name == "xliff":
+            file_id = attributes(text, tag).get("id", ("",))[0]
+        elif tag.local_name == "unit":
+            pending = notes.get(f"{file_id}/{attributes(text, tag).get('id', ('',))[0]}")
+        elif pending and parent is not None and parent.local_name == "unit" \
+                and tag.local_name in ("originalData", "segment", "ignorable"):
+            name = f"{tag.prefix}notes"
+            yield tag.start, tag.start, f"<{name}>{_notes_xml(text, tag.prefix, pending, tag.start, nested=False)}" \
+                                        f"</{name}>{_indent_before(text, tag.start)}"
+            pending = None
+        if not tag.empty:
+            stack.append(tag)
+
+
+def _notes_xml(text: str, prefix: str, notes: list[str], position: int, *, nested: bool) -> str:
+    """The `<note>`s, each on a line of its own when the file has lines: inside an open `<notes>` (`nested`) whose
+    end tag is at `position`, else for a new `<notes>` before the element at `position`."""
+    indent = _indent_before(text, position)
+    inner = indent + "  " if indent else ""
+    name = f"{prefix}note"
+    written = "".join(f'{inner}<{name} category="comment">{escaped_text(clean(note))}</{name}>' for note in notes)
+    return written if nested else written + indent
+
+
+def _indent_before(text: str, position: int) -> str:
+    """The line break (as the file writes it) and indentation just before `position`, or "" when the element does
+    not start a line."""
+    start = position
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    if start == 0 or text[start - 1] != "\n":
+        return ""
+    start -= 2 if start > 1 and text[start - 2] == "\r" else 1
+    return text[start:position]
 
 
 def _segment_changes(text: str, segment: _OpenSegment, stored: Segment,

@@ -10,10 +10,19 @@ as they are after a power cut between the two commits: opening the project bring
 
 The memory knows a project's units by the project's id (meta `uid`), so a copy of a project file takes an id of its
 own when first opened (`MemoryLink.claim_identity`) and never withdraws or overwrites the original's units.
+
+A project keeps one unit per source and target (`_unit_key`: both normalised, as the memory compares them): two
+approved repetitions with the same translation are one unit, owned by one of the two segments. When that segment's
+approval goes (un-approved, edited, merged away, its file removed), the unit passes to another identical approval of
+the project if there is one (`_hand_over`), and is withdrawn only with the last. A unit imported from TMX is not a
+project's: approving the same pair adds the project's own unit beside it (a lookup shows the pair once), so that
+withdrawing the approval never takes away what was imported; a TMX imported after the approval merges into the
+project's unit instead (`TranslationMemory.import_units`).
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import uuid
@@ -27,6 +36,7 @@ from tarjama.arabic import normalise_for_matching
 from tarjama.domain import Segment, Status, TmUnit, UnitOrigin
 from tarjama.errors import QT_TRANSLATE_NOOP, ProjectError, TarjamaError
 from tarjama.inline_tags import tags_used
+from tarjama.memory.editing import edited_project_pairs
 from tarjama.memory.store import TranslationMemory
 from tarjama.project.effort import effort_props, segment_effort
 from tarjama.project.schema import SEGMENT_ORDER, SEGMENT_QUERY, segment_from_row
@@ -86,8 +96,8 @@ def context_in_paragraph(segments: Sequence[Segment], index: int) -> str:
 
 def approved_unit(segment: Segment, *, document: str, author: str, when: str, context: str = "") -> TmUnit:
     """The TM unit an approved segment stands for, the same whether it goes to the linked TM or into TMX; its
-    post-editing effort goes along as props (`x-hter`, `x-edit-seconds`), and the tags its source and target hold
-    as its own table (the segment's share of its paragraph's)."""
+    post-editing effort goes along as props (`x-hter`, `x-edit-seconds`), the tags its source and target hold
+    as its own table (the segment's share of its paragraph's), and its comments as notes."""
     return TmUnit(
         source=segment.source,
         target=segment.target,
@@ -100,6 +110,7 @@ def approved_unit(segment: Segment, *, document: str, author: str, when: str, co
         props=effort_props(segment_effort(segment)),
         context=context,
         tags=tags_used(segment.source + segment.target, segment.tags),
+        notes=tuple(comment.note_text for comment in segment.comments),
     )
 
 
@@ -122,6 +133,26 @@ _SEGMENT_AND_NEIGHBOURS = (
     " AND (SELECT position FROM segments WHERE id = :id) + 1"
     " ORDER BY s.position"
 )
+
+
+#: The source and target of a project's approved unit of a segment, normalised: its `_unit_key` as it was written.
+_OWN_APPROVED_UNIT = (
+    "SELECT norm_source, norm_target FROM units WHERE project_uid = ? AND segment_id = ? AND approved = 1"
+)
+#: The project's other approved units with a given `_unit_key` (the memory's norm_source index finds them).
+_OTHERS_WITH_KEY = (
+    "SELECT segment_id, source, target FROM units WHERE project_uid = ? AND norm_source = ? AND norm_target = ? "
+    "AND approved = 1 AND segment_id != ?"
+)
+
+#: `normalise_for_matching`, remembered: catching up compares many sources and targets that do not change.
+_normalised = functools.lru_cache(maxsize=1 << 16)(normalise_for_matching)
+
+
+def _unit_key(source: str, target: str) -> tuple[str, str]:
+    """What makes two of a project's approvals one unit: the same source and target, normalised as the memory
+    stores them (`norm_source`, `norm_target`)."""
+    return _normalised(source), _normalised(target)
 
 
 class LinkedProject(Protocol):
@@ -288,9 +319,9 @@ class MemoryLink:
                 "Errors", "has a translation memory but no project id; link the memory again."))
             return False
         try:
-            with self._memory.writing(wait=wait):
+            with self._memory.writing(wait=wait) as memory_db:
                 for segment_id in self._pending:
-                    self._write_unit(self._memory, project_uid, segment_id)
+                    self._write_unit(self._memory, memory_db, project_uid, segment_id)
         except TarjamaError as exc:
             self._write_error = exc
             return False
@@ -303,15 +334,56 @@ class MemoryLink:
         self._write_error = None
         return True
 
-    def _write_unit(self, memory: TranslationMemory, project_uid: str, segment_id: int) -> None:
+    def _write_unit(
+        self, memory: TranslationMemory, memory_db: sqlite_utils.Database, project_uid: str, segment_id: int
+    ) -> None:
         """Make the memory agree with one segment as the project holds it now: its unit there and approved exactly
-        while the segment is approved (withdrawn when it is not, or was merged away). The segment and its
-        neighbours are read in one statement."""
+        while the segment is approved (withdrawn when it is not, or was merged away), unless another approved
+        segment's identical unit stands for it; and when its unit goes, the unit of an identical approval takes its
+        place (see the module docstring). Inside `writing`, whose connection `memory_db` is."""
+        owned = memory_db.execute(_OWN_APPROVED_UNIT, [project_uid, segment_id]).fetchone()
         around = [segment_from_row(row) for row in self._db.execute(_SEGMENT_AND_NEIGHBOURS, {"id": segment_id})]
         index = next((i for i, segment in enumerate(around) if segment.id == segment_id), None)
-        if index is None or around[index].status != Status.APPROVED:
+        segment = around[index] if index is not None and around[index].status == Status.APPROVED else None
+        key = None if segment is None else _unit_key(segment.source, segment.target)
+        if segment is None or key is None or self._kept_by_another(memory_db, project_uid, key, segment_id):
             memory.withdraw_project_unit(project_uid=project_uid, segment_id=segment_id)
+        else:
+            self._put_unit(memory, project_uid, around, around.index(segment))
+        if owned is not None and tuple(owned) != key:
+            self._hand_over(memory, memory_db, project_uid, tuple(owned), segment_id)
+
+    def _kept_by_another(
+        self, memory_db: sqlite_utils.Database, project_uid: str, key: tuple[str, str], segment_id: int
+    ) -> bool:
+        """Whether another segment of the project holds an approved unit with this source and target, and is still
+        approved with that very text (a unit whose segment changed is about to go, and stands for nothing)."""
+        for other_id, source, target in memory_db.execute(_OTHERS_WITH_KEY, [project_uid, *key, segment_id]):
+            row = self._db.execute("SELECT status, source, target FROM segments WHERE id = ?", [other_id]).fetchone()
+            if row is not None and tuple(row) == (Status.APPROVED.value, source, target):
+                return True
+        return False
+
+    def _hand_over(
+        self, memory: TranslationMemory, memory_db: sqlite_utils.Database, project_uid: str, key: tuple[str, str],
+        leaving: int,
+    ) -> None:
+        """The unit with `key` that segment `leaving` held is gone: unless another of the project's units holds the
+        pair, write that of the first other segment approved with it. Reads the project's approved segments (a
+        few milliseconds for thousands: their normalised forms are remembered)."""
+        if memory_db.execute(_OTHERS_WITH_KEY, [project_uid, *key, leaving]).fetchone() is not None:
             return
+        for other_id, source, target in self._db.execute(
+            "SELECT id, source, target FROM segments WHERE status = ? AND id != ? ORDER BY id",
+            [Status.APPROVED.value, leaving],
+        ):
+            if _unit_key(source, target) == key:
+                around = [segment_from_row(row) for row in self._db.execute(_SEGMENT_AND_NEIGHBOURS, {"id": other_id})]
+                self._put_unit(memory, project_uid, around, [s.id for s in around].index(other_id))
+                return
+
+    def _put_unit(self, memory: TranslationMemory, project_uid: str, around: list[Segment], index: int) -> None:
+        """Write the unit of the approved segment `around[index]`, between its neighbours."""
         segment = around[index]
         (document,) = self._db.execute(
             "SELECT d.name FROM paragraphs p JOIN documents d ON d.id = p.document_id WHERE p.id = ?",
@@ -319,7 +391,7 @@ class MemoryLink:
         ).fetchone()
         unit = approved_unit(segment, document=document, author=self._project.author,
                              when=segment.updated_at or self._now(), context=context_in_paragraph(around, index))
-        memory.write_project_unit(unit, project_uid=project_uid, segment_id=segment_id)
+        memory.write_project_unit(unit, project_uid=project_uid, segment_id=segment.id)
 
     def _differing(self) -> list[int]:
         """The segments whose unit in the memory is not as `catch_up` would write it: a unit approved exactly while
@@ -328,25 +400,46 @@ class MemoryLink:
 
         A missing unit counts only for a segment changed since the memory was linked: segments approved before,
         or while another memory was linked, are not copied in (that could be thousands, and was never asked
-        for). Units of segments that a merge removed are left as they are.
+        for). Units of segments that a merge removed are left as they are, and so is a unit the TM editor changed or
+        deleted after its segment was last saved (`edited_project_pairs`): the later change wins. An approved
+        segment without a unit of its own is in line when an identical approval's unit stands for it (the module
+        docstring).
         """
         project_uid = self._project.get_meta("uid")
         if self._memory is None or project_uid is None:
             return []
         units = self._memory.project_units(project_uid)
+        edited = edited_project_pairs(self._memory, project_uid)
         linked = self._project.get_meta("tm_linked_at") or ""
+        rows = self._db.execute("SELECT id, source, target, status, updated_at FROM segments").fetchall()
+        kept: set[tuple[str, str]] | None = None  # the pairs units stand for, found when first needed
         differing = []
-        for segment_id, source, target, status, updated_at in self._db.execute(
-            "SELECT id, source, target, status, updated_at FROM segments"
-        ):
+        for segment_id, source, target, status, updated_at in rows:
             unit = units.get(segment_id)
-            if status == Status.APPROVED.value:
-                differs = (updated_at or "") >= linked if unit is None else unit != (True, source, target)
-            else:
+            if status != Status.APPROVED.value:
                 differs = unit is not None and unit[0]
-            if differs:
+            elif unit is not None and unit[0]:
+                differs = unit != (True, source, target)
+            elif unit is None and (updated_at or "") < linked:
+                differs = False
+            else:
+                if kept is None:
+                    kept = _pairs_kept(units, rows)
+                differs = _unit_key(source, target) not in kept
+            if differs and edited.get(_unit_key(source, target), "") <= (updated_at or ""):
                 differing.append(segment_id)
         return differing
+
+
+def _pairs_kept(units: dict[int, tuple[bool, str, str]], rows: list[tuple]) -> set[tuple[str, str]]:
+    """The `_unit_key`s of a project's approved units whose segments are approved with their text: the pairs its
+    memory holds now."""
+    approved = {row[0]: (row[1], row[2]) for row in rows if row[3] == Status.APPROVED.value}
+    return {
+        _unit_key(source, target)
+        for segment_id, (is_approved, source, target) in units.items()
+        if is_approved and approved.get(segment_id) == (source, target)
+    }
 
 
 def _put_meta(db: sqlite_utils.Database, **values: str) -> None:

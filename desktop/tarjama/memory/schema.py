@@ -1,4 +1,4 @@
-"""The memory file's schema: its versions (v1-v4), the triggers that keep its indexes in sync, and the SQL
+"""The memory file's schema: its versions (v1-v5), the triggers that keep its indexes in sync, and the SQL
 functions those triggers call.
 
 Units keep their raw text; matching uses `tarjama.arabic.normalise_for_matching`, stored beside it (`norm_source`,
@@ -187,6 +187,36 @@ def _schema_v4(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE units ADD COLUMN tags TEXT")
 
 
+def _schema_v5(db: sqlite_utils.Database) -> None:
+    """The TM editor's log (`tarjama.memory.editing`): every edit of a unit's target, deletion and undo, with who
+    and when (UTC). A deletion keeps the whole row (`unit`, JSON of every column) so that undoing it puts the same
+    unit back under the same id; `project_uid`/`segment_id` say which project segment a unit stood for, so that
+    bringing the memory in line with that project (`tarjama.memory.link`) leaves the editor's change alone. Nothing
+    of an existing unit changes: an empty table is all a migration adds (kept if a file rebuilt by hand from a newer
+    one already has it)."""
+    db.execute(
+        """
+        CREATE TABLE IF NOT EXISTS unit_log (
+            id INTEGER PRIMARY KEY,
+            unit_id INTEGER NOT NULL,
+            action TEXT NOT NULL,
+            old_target TEXT,
+            new_target TEXT,
+            author TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            project_uid TEXT,
+            segment_id INTEGER,
+            unit TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX IF NOT EXISTS unit_log_unit ON unit_log (unit_id)")
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS unit_log_project ON unit_log (project_uid, segment_id) "
+        "WHERE project_uid IS NOT NULL"
+    )
+
+
 def refresh_common_features(db: sqlite_utils.Database) -> None:
     """List again the features in more than `RARE_FEATURE_UNITS` units, and in how many, from the features
     index's counts.
@@ -220,5 +250,5 @@ def register_functions(db: sqlite_utils.Database) -> None:
 
 TM_FILE = FileKind(
     application_id=0x544A544D, description=QT_TRANSLATE_NOOP("Errors", "Tarjama translation memory"),
-    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4],
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5],
 )

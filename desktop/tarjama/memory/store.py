@@ -156,7 +156,7 @@ ON CONFLICT (project_uid, segment_id) WHERE project_uid IS NOT NULL AND segment_
 DO UPDATE SET source = excluded.source, target = excluded.target, norm_source = excluded.norm_source,
     norm_target = excluded.norm_target, changed_at = excluded.changed_at, author = excluded.author,
     origin = excluded.origin, document = excluded.document, approved = 1,
-    mt_original = excluded.mt_original, context = excluded.context, tags = excluded.tags
+    mt_original = excluded.mt_original, context = excluded.context, tags = excluded.tags, notes = excluded.notes
 """
 
 
@@ -223,6 +223,18 @@ class TranslationMemory(StoreFile):
             [_now(), project_uid, segment_id],
         )
 
+    @contextmanager
+    def reading(self) -> Iterator[sqlite_utils.Database]:
+        """The memory's connection for one read transaction of another memory service (the TM editor's log,
+        `tarjama.memory.editing`), whose statements all see one state of the file."""
+        with self._snapshot():
+            yield self._db
+
+    def unit(self, unit_id: int) -> TmUnit | None:
+        """The unit with this id, approved or not; None if there is none."""
+        row = self._conn.execute(f"SELECT {_UNIT_COLUMNS} FROM units WHERE id = ?", [unit_id]).fetchone()
+        return None if row is None else _unit(row)
+
     def count(self, approved_only: bool = True) -> int:
         where = " WHERE approved = 1" if approved_only else ""
         return self._db.execute("SELECT count(*) FROM units" + where).fetchone()[0]
@@ -230,9 +242,11 @@ class TranslationMemory(StoreFile):
     # -- looking up -----------------------------------------------------------------------------------------
 
     def lookup(
-        self, source: str, context: str = "", *, threshold: int = LOOKUP_THRESHOLD, limit: int = 5
+        self, source: str, context: str = "", *, threshold: int = LOOKUP_THRESHOLD, limit: int = 5,
+        highlight: bool = True,
     ) -> list[TmMatch]:
-        """Approved units whose source matches `source` at `threshold` % or better, best first.
+        """Approved units whose source matches `source` at `threshold` % or better, best first; without
+        `highlight`, without the flags and differences only a reader needs (an analysis scores thousands).
 
         Identical normalised sources come first (101 % when `context` equals the unit's), then fuzzy matches.
         Units with the same raw source and target appear once, as the most recently changed.
@@ -269,8 +283,8 @@ class TranslationMemory(StoreFile):
             TmMatch(
                 unit=unit,
                 score=value,
-                flags=difference_flags(query, normalise_for_matching(unit.source)),
-                differences=tuple(source_differences(source, unit.source)) if value < 100 else (),
+                flags=difference_flags(query, normalise_for_matching(unit.source)) if highlight else frozenset(),
+                differences=tuple(source_differences(source, unit.source)) if value < 100 and highlight else (),
             )
             for value, unit in ranked[:limit]
             if value >= threshold

@@ -9,6 +9,8 @@ The window and `tarjama-cli` decide these the same way because the rules are her
 - A merge needs a next segment in the same paragraph (`Review.merge_partner`); a split, two non-empty parts of the
   source (`ProjectStore.split_segment`).
 - Replacing text in targets follows `tarjama.project.replace` (approved segments are left alone unless included).
+- An approval fills the segment's repetitions that are not approved yet (`tarjama.project.repetitions`), unless the
+  translator turned that off (`settings.PROPAGATE_REPETITIONS`, the window's menu, `--no-propagate`).
 
 What stays in a shell is presentation and undo: the window's undo commands write through its session, which calls
 the store and this service; the store keeps each change one transaction.
@@ -16,13 +18,16 @@ the store and this service; the store keeps each change one transaction.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from tarjama.domain import Segment, Status
 from tarjama.errors import QT_TRANSLATE_NOOP, SegmentError
+from tarjama.project.comments import CommentService
+from tarjama.project.repetitions import RepetitionFill, fill_repetitions
 from tarjama.qa import QaContext, QaIssue, QaSettings, TermSource, check_segment
+from tarjama.settings import PROPAGATE_REPETITIONS
 
 if TYPE_CHECKING:
     from tarjama.project.store import ProjectStore
@@ -122,6 +127,26 @@ class Review:
             segment_id, target=target, status=Status.APPROVED, expected=expected, before_write=gate
         )
 
+    def approve_and_propagate(
+        self,
+        segment_id: int,
+        target: str | None = None,
+        *,
+        force: bool = False,
+        expected: str | None = None,
+        propagate: bool = PROPAGATE_REPETITIONS,
+    ) -> tuple[Segment, RepetitionFill]:
+        """`approve`, then (when `propagate`) `fill_repetitions`: what `tarjama-cli edit --approve` does. The window
+        makes the two one undo step of its own, calling the same two."""
+        segment = self.approve(segment_id, target, force=force, expected=expected)
+        return segment, self.fill_repetitions(segment) if propagate else RepetitionFill()
+
+    def fill_repetitions(self, approved: Segment, segments: Iterable[Segment] | None = None) -> RepetitionFill:
+        """Fill the repetitions of a segment just approved that are not approved yet with its translation (see
+        `tarjama.project.repetitions`); `segments`, the project as the caller holds it (read from the store when
+        not given)."""
+        return fill_repetitions(self.store, approved, self.store.segments() if segments is None else segments)
+
     def merge_partner(self, segment: Segment) -> Segment:
         """The segment a merge would join to `segment`: the next one in its paragraph, as stored. SegmentError,
         with the words to show, when there is none; the window asks before it makes the merge an undo step."""
@@ -129,10 +154,15 @@ class Review:
 
     def split(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
         """Split a segment's source at `offset` (see `ProjectStore.split_segment`: the target stays, as a draft,
-        with the first part); `new_id` lets undo and redo give the second part the id it had."""
-        return self.store.split_segment(segment_id, offset, new_id=new_id)
+        with the first part); `new_id` lets undo and redo give the second part the id it had, and its comments."""
+        first, second = self.store.split_segment(segment_id, offset, new_id=new_id)
+        if new_id is not None:
+            CommentService(self.store).follow_split(first.id, second.id)
+        return self.store.segment(first.id), self.store.segment(second.id)
 
     def merge(self, segment_id: int) -> tuple[Segment, Segment]:
         """Merge a segment with the next one in its paragraph (see `ProjectStore.merge_with_next`); returns (merged,
-        removed as it was)."""
-        return self.store.merge_with_next(segment_id)
+        removed as it was); the removed segment's comments go to the merged one."""
+        merged, removed = self.store.merge_with_next(segment_id)
+        CommentService(self.store).follow_merge(merged.id, removed.id)
+        return self.store.segment(merged.id), removed

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
-from tarjama.domain import MachineSuggestion, Origin, Segment, Status
+from tarjama.domain import Comment, MachineSuggestion, Origin, Segment, Status
 from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.inline_tags import table_from_json
 from tarjama.sqlite_file import FileKind
@@ -93,17 +93,31 @@ def _schema_v6(db: sqlite_utils.Database) -> None:
     segments.add_column("note", str)
 
 
+def _schema_v7(db: sqlite_utils.Database) -> None:
+    """Comments on segments (`tarjama.project.comments`). A row is never deleted: deleting a comment stamps who and
+    when, so the project keeps every comment ever made; `written_on` is the segment it was written on, which a merge
+    and its undo move it away from and back to."""
+    db.table("comments").create(
+        {"id": int, "segment_id": int, "written_on": int, "author": str, "created_at": str, "text": str,
+         "deleted_at": str, "deleted_by": str},
+        pk="id", not_null={"segment_id", "written_on", "author", "created_at", "text"},
+    )
+    db.table("comments").create_index(["segment_id"])
+
+
 PROJECT_FILE = FileKind(
     application_id=0x544A5250,
     description=QT_TRANSLATE_NOOP("Errors", "Tarjama project"),
-    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6],
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6, _schema_v7],
 )
 
 #: Every column of a `Segment`, in the order `segment_from_row` reads them; add a WHERE clause, then SEGMENT_ORDER.
 SEGMENT_QUERY = """
 SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.space_after, s.target,
        s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text,
-       s.edit_seconds, p.tags, s.locator, s.note, p.document_id
+       s.edit_seconds, p.tags, s.locator, s.note, p.document_id,
+       (SELECT json_group_array(json_array(c.id, c.author, c.created_at, c.text)) FROM comments c
+        WHERE c.segment_id = s.id AND c.deleted_at IS NULL) AS comments
 FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
 """
 #: Document order: documents as imported, their paragraphs, the segments within each.
@@ -149,7 +163,16 @@ def segment_from_row(row: Sequence) -> Segment:
         locator=row[17],
         note=row[18],
         document_id=row[19],
+        comments=comments_from_json(row[0], row[20]),
     )
+
+
+def comments_from_json(segment_id: int, value: str | None) -> tuple[Comment, ...]:
+    """The standing comments of SEGMENT_QUERY's `comments` column (a JSON list of [id, author, time, text]), oldest
+    first."""
+    rows = sorted(json.loads(value or "[]"))
+    return tuple(Comment(comment_id, segment_id, author, created_at, text)
+                 for comment_id, author, created_at, text in rows)
 
 
 def _alternatives_from_json(value: str | None) -> tuple[MachineSuggestion, ...]:

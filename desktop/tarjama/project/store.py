@@ -7,7 +7,6 @@ process never loses a confirmed change. Every change of a segment's target or st
 
 from __future__ import annotations
 
-import getpass
 import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -26,6 +25,7 @@ from tarjama.errors import (
     TarjamaError,
 )
 from tarjama.memory.link import MemoryLink, approved_units
+from tarjama.paths import user_name
 from tarjama.project.documents import delete_document, status_rows
 from tarjama.project.intake import insert_document, inserted_id
 from tarjama.project.records import DocumentInfo, HistoryEntry, ProjectStats, SegmentChanges
@@ -85,7 +85,7 @@ class ProjectStore:
         #: with this error before anything is written, and the window says so and offers no editing.
         self.read_only = read_only_error(db)
         #: Written into the units this project adds to its translation memory.
-        self.author = _user_name()
+        self.author = user_name()
         #: How long a change waits for another program's write to the memory before leaving its units for later
         #: (`catch_up_memory`): the window never waits on its UI thread; the CLI waits a little.
         self.memory_wait = 5.0
@@ -628,9 +628,3 @@ class ProjectStore:
         rows = self._db.execute("SELECT segment_id, check_name, reason FROM qa_ignored").fetchall()
         return {(segment_id, check_name): reason for segment_id, check_name, reason in rows}
 
-
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):  # no login name (e.g. a container without a passwd entry)
-        return ""

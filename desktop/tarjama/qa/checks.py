@@ -20,6 +20,7 @@ from tarjama.qa.issues import CheckName, QaIssue, Severity
 from tarjama.qa.length import length_ratio
 from tarjama.qa.messages import Alternatives, TagName, message
 from tarjama.qa.numbers import compare_numbers
+from tarjama.spelling import allowed_words
 
 SEVERITIES: dict[CheckName, Severity] = {
     CheckName.EMPTY_TARGET: Severity.ERROR,
@@ -45,6 +46,7 @@ SEVERITIES: dict[CheckName, Severity] = {
     CheckName.TAG_EXTRA: Severity.ERROR,
     CheckName.TAG_CLOSED_FIRST: Severity.ERROR,
     CheckName.TAG_OVERLAP: Severity.WARNING,
+    CheckName.SPELLING: Severity.WARNING,
 }
 
 Check = Callable[[Segment, QaContext], Iterable[QaIssue]]
@@ -314,6 +316,20 @@ def consistency(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
         yield _issue(segment, CheckName.INCONSISTENT, message(key, ids=", ".join(map(str, others))))
 
 
+def spelling(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
+    """Words no dictionary knows, one finding per word with each place it is (what is never judged: the words of
+    the source and of its glossary terms' English, numbers, acronyms, addresses; see `spelling/checker.py`)."""
+    if context.spelling is None:
+        return
+    hits = context.glossary.find_terms(segment.source) if context.glossary is not None else []
+    allowed = allowed_words(segment.source, (term for hit in hits for term in hit.entry.targets))
+    spans: dict[str, list[Span]] = {}
+    for found in context.spelling.misspellings(segment.target, allowed):
+        spans.setdefault(found.word, []).append((found.start, found.end))
+    for word, where in spans.items():
+        yield _issue(segment, CheckName.SPELLING, message("spelling", word=word), where)
+
+
 def _tag_name(segment: Segment, tag_id: int) -> TagName:
     tag = segment.tags.get(tag_id)
     return TagName(tag_id, tag.type if tag else "")
@@ -376,4 +392,5 @@ TARGET_CHECKS: tuple[Check, ...] = (
     length,
     double_space,
     edge_spaces,
+    spelling,
 )

@@ -11,6 +11,7 @@ from tarjama.domain import Segment, Status, TermHit
 from tarjama.inline_tags import plain
 from tarjama.qa.length import LengthBounds, length_bounds
 from tarjama.qa.settings import QaSettings
+from tarjama.spelling import SpellChecker, default_checker
 
 
 class TermSource(Protocol):
@@ -42,6 +43,8 @@ class QaContext:
     length_bounds: LengthBounds | None = None
     approved: Mapping[str, tuple[ApprovedTranslation, ...]] = field(default_factory=dict)
     ignored: Mapping[tuple[int, str], str] = field(default_factory=dict)
+    #: The spellcheck of the targets; `for_segments` gives the translator's own (their dictionary included).
+    spelling: SpellChecker | None = None
 
     @classmethod
     def for_segments(
@@ -50,6 +53,7 @@ class QaContext:
         glossary: TermSource | None = None,
         settings: QaSettings | None = None,
         ignored: Mapping[tuple[int, str], str] | None = None,
+        spelling: SpellChecker | None = None,
     ) -> QaContext:
         segments = list(segments)
         approved: dict[str, list[ApprovedTranslation]] = {}
@@ -64,4 +68,5 @@ class QaContext:
             length_bounds=length_bounds(segments),
             approved={source: tuple(translations) for source, translations in approved.items()},
             ignored=ignored or {},
+            spelling=spelling or default_checker(),
         )

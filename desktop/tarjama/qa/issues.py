@@ -47,6 +47,7 @@ class CheckName(StrEnum):
     TAG_EXTRA = "tag_extra"
     TAG_CLOSED_FIRST = "tag_closed_first"
     TAG_OVERLAP = "tag_overlap"
+    SPELLING = "spelling"
 
 
 @dataclass(frozen=True)

@@ -36,6 +36,7 @@ CHECK_TITLES: dict[CheckName, str] = {
     CheckName.TAG_EXTRA: "A tag in the translation that the source does not have, or has once",
     CheckName.TAG_CLOSED_FIRST: "A tag closed before it is opened",
     CheckName.TAG_OVERLAP: "Tags that overlap instead of one holding the other",
+    CheckName.SPELLING: "Spelling",
 }
 
 MESSAGES: dict[str, str] = {
@@ -74,6 +75,7 @@ MESSAGES: dict[str, str] = {
     ),
     "inconsistent_one": "The same source was approved with a different translation in segment {ids}.",
     "inconsistent_many": "The same source was approved with different translations in segments {ids}.",
+    "spelling": "“{word}” is not in the dictionary: is it misspelt?",
     "tag_missing": "Tag {tag} is missing from the translation.",
     "tag_start_missing": "The start of tag {tag} is missing from the translation.",
     "tag_end_missing": "The end of tag {tag} is missing from the translation.",

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from tarjama.domain import MachineSuggestion, Segment, Status
+from tarjama.project.comments import CommentService
 
 if TYPE_CHECKING:
     from tarjama.ui.editor.session import ProjectSession, Written
@@ -69,6 +70,30 @@ class ChangeSegmentCommand(SegmentCommand):
         self.checked(self.before.target, lambda expected: self.session.restore(self.before, expected=expected))
 
 
+class FillRepetitionsCommand(SegmentCommand):
+    """Fill the repetitions of the segment just approved (`ProjectSession.fill_repetitions`); pushed inside the
+    approval's macro, so one undo takes back the approval and every filled repetition together. Undo brings each back
+    as it was, asking first about one another program changed since, as every step does."""
+
+    def __init__(self, session: ProjectSession, approved_id: int) -> None:
+        super().__init__(session, approved_id, translate("Commands", "Fill repetitions"))
+        self.before: tuple[Segment, ...] = ()
+        #: How many repetitions the approved translation's tags could not be carried into (the window says so).
+        self.untagged = 0
+
+    def redo(self) -> None:
+        fill = self.session.fill_repetitions(self.focus_id)
+        self.before, self.untagged = fill.before, len(fill.untagged)
+
+    def undo(self) -> None:
+        session = self.session
+        for before in self.before:
+            session.checked(
+                before.id, before.target, lambda expected, before=before: session.restore(before, expected=expected),
+                session.written_version(before.id),
+            )
+
+
 class SplitCommand(SegmentCommand):
     def __init__(self, session: ProjectSession, before: Segment, offset: int) -> None:
         super().__init__(session, before.id, translate("Commands", "Split segment"))
@@ -121,3 +146,35 @@ class MachineTranslationCommand(SegmentCommand):
 
     def undo(self) -> None:
         self.checked(self.before.target, lambda expected: self.session.restore(self.before, expected=expected))
+
+
+class CommentCommand(SegmentCommand):
+    """Write a comment on a segment (`add`) or delete one; the undo of either is the other. The project keeps every
+    step (`tarjama.project.comments`): an undone comment is deleted with who and when, a comment brought back is a
+    standing copy, whose id this command follows from then on."""
+
+    def __init__(self, session: ProjectSession, segment_id: int, *, text: str = "", comment_id: int | None = None,
+                 add: bool) -> None:
+        super().__init__(session, segment_id, translate("Commands", "Add comment") if add
+                         else translate("Commands", "Delete comment"))
+        self.text = text
+        self.comment_id = comment_id
+        self.add = add
+
+    def redo(self) -> None:
+        self._step(bring=self.add)
+
+    def undo(self) -> None:
+        self._step(bring=not self.add)
+
+    def _step(self, *, bring: bool) -> None:
+        comments = CommentService(self.session.store)
+        if not bring:
+            assert self.comment_id is not None  # set before any deletion: given, or by the first add
+            comment = comments.delete(self.comment_id)
+        else:
+            comment = comments.add(self.focus_id, self.text) if self.comment_id is None \
+                else comments.restore(self.comment_id)
+            self.comment_id = comment.id
+        # The segment it is on now (a merge may have moved it), shown with its comments as they stand.
+        self.session.take_in([self.session.store.segment(comment.segment_id)])

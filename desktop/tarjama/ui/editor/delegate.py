@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QPointF,
+    QRect,
     QRectF,
     QSize,
     Qt,
@@ -25,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QHelpEvent,
@@ -32,6 +34,7 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPen,
+    QPolygonF,
     QTextCharFormat,
     QTextLayout,
     QTextOption,
@@ -49,6 +52,7 @@ from PySide6.QtWidgets import (
 from tarjama.domain import Segment, Span
 from tarjama.inline_tags import Role, close_mark, has_marks, missing_marks
 from tarjama.ui.editor.segment_model import FIRST_IN_PARAGRAPH_ROLE, SEGMENT_ROLE, Column, machine_confidence
+from tarjama.ui.editor.spelling import SpellingHighlighter, SpellingService, misspelt_format, spelling_menu
 from tarjama.ui.editor.tag_chips import ChipStyle, ChipTextEdit, cell_text, chip_tooltip
 from tarjama.ui.shell.fonts import matching_latin_font, zoomed
 
@@ -58,6 +62,9 @@ CELL_MARGIN = 4
 PARAGRAPH_RULE = QColor("#5b6f8a")
 HIGHLIGHT = QColor("#ffd54f")
 TERM_UNDERLINE = QColor("#1565c0")
+#: The corner mark of a segment with comments, in its number cell (as a spreadsheet marks a cell's note).
+COMMENT_MARK = QColor("#e65100")
+COMMENT_MARK_SIZE = 8
 #: A machine confidence is drawn as a blue badge with a bar as long as the confidence, in the blue of the Machine
 #: status, so it is never read as one of the red-to-green TM match percentages sharing its column.
 MT_BADGE = QColor("#e3ecfa")
@@ -140,6 +147,7 @@ class TargetEditor(ChipTextEdit):
 
     idleText = Signal(str)
     activity = Signal()
+    highlighter_type = SpellingHighlighter
 
     def __init__(self, parent: QWidget, reserved: list[QKeySequence]) -> None:
         # One left-to-right paragraph, as the grid paints the target, even when it begins with an Arabic name: Qt
@@ -171,6 +179,15 @@ class TargetEditor(ChipTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.activity.emit()  # moving the cursor to read and check is work on the segment too
         super().keyPressEvent(event)
+
+    @property
+    def spelling(self) -> SpellingHighlighter:
+        """The chips and the misspelt words' underline (`ui/editor/spelling.py`)."""
+        assert isinstance(self._chips, SpellingHighlighter)
+        return self._chips
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        spelling_menu(self, self.spelling, event.pos()).exec(event.globalPos())
 
     def insert_next_tag(self, source: str) -> bool:
         """Insert at the cursor the first tag of `source` that the text lacks; with words selected and that tag
@@ -242,6 +259,8 @@ class SegmentDelegate(QStyledItemDelegate):
         self.set_zoom(100)
         #: Where the glossary terms of a segment's source are, to underline them (set by the window).
         self.term_spans: Callable[[Segment], list[Span]] = lambda segment: []
+        self.spelling = SpellingService(self)
+        self.spelling.changed.connect(self._on_spelling_changed)
         self.closeEditor.connect(self._on_close_editor)
 
     def set_highlight(self, text: str, columns: set[int]) -> None:
@@ -292,7 +311,7 @@ class SegmentDelegate(QStyledItemDelegate):
         style = widget.style() if widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if column in (Column.SOURCE, Column.TARGET):
-            self._paint_text(painter, opt, column, text, self.term_spans_at(index))
+            self._paint_text(painter, opt, column, text, self.term_spans_at(index), self.misspelt_at(index))
         if machine is not None:
             self._paint_machine_badge(painter, opt, text, machine)
         if index.row() > 0 and index.data(FIRST_IN_PARAGRAPH_ROLE):
@@ -300,10 +319,26 @@ class SegmentDelegate(QStyledItemDelegate):
             painter.setPen(QPen(PARAGRAPH_RULE, 2))
             painter.drawLine(opt.rect.topLeft(), opt.rect.topRight())
             painter.restore()
+        if column == Column.NUMBER and index.data(SEGMENT_ROLE).comments:
+            _paint_comment_mark(painter, opt.rect)
 
     def term_spans_at(self, index: Index) -> list[Span]:
         """The glossary terms underlined in a cell: only source cells have them."""
         return self.term_spans(index.data(SEGMENT_ROLE)) if index.column() == Column.SOURCE else []
+
+    def misspelt_at(self, index: Index) -> list[Span]:
+        """The misspelt words underlined in a cell: only target cells have them."""
+        if index.column() != Column.TARGET:
+            return []
+        return self.spelling.spans(index.data(SEGMENT_ROLE), str(index.data()))
+
+    def _on_spelling_changed(self) -> None:
+        for editor in self._editing:
+            assert isinstance(editor, TargetEditor)
+            editor.spelling.rehighlight()
+        view = self.parent()
+        if isinstance(view, QAbstractItemView):
+            view.viewport().update()
 
     def _lay_out_cell(self, column: int, text: str, width: float) -> tuple[QTextLayout, float]:
         """A source or target cell's text in lines, with room for the chips of its tags."""
@@ -317,7 +352,13 @@ class SegmentDelegate(QStyledItemDelegate):
         return rect.topLeft() + QPointF(0, self._top_offset(layout))
 
     def _paint_text(
-        self, painter: QPainter, opt: QStyleOptionViewItem, column: int, text: str, terms: list[Span]
+        self,
+        painter: QPainter,
+        opt: QStyleOptionViewItem,
+        column: int,
+        text: str,
+        terms: list[Span],
+        misspelt: Sequence[Span] = (),
     ) -> None:
         rect = opt.rect.adjusted(CELL_MARGIN, CELL_MARGIN, -CELL_MARGIN, -CELL_MARGIN)
         layout, _ = self._lay_out_cell(column, text, rect.width())
@@ -328,6 +369,7 @@ class SegmentDelegate(QStyledItemDelegate):
         role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
         # Last, so a find highlight does not cover it; in the text's colour on the selection's background.
         ranges += underline_ranges(terms, opt.palette.color(role) if selected else TERM_UNDERLINE)
+        ranges += _format_ranges(misspelt, misspelt_format())
         painter.save()
         painter.setPen(opt.palette.color(role))
         painter.setClipRect(opt.rect)
@@ -396,6 +438,7 @@ class SegmentDelegate(QStyledItemDelegate):
         self._style_editor(editor)
         segment_id = index.data(SEGMENT_ROLE).id
         self._editing[editor] = segment_id
+        editor.spelling.check(self.spelling, index.data(SEGMENT_ROLE))
         editor.idleText.connect(lambda text: self.draftTyped.emit(segment_id, text))
         editor.activity.connect(self.editorActivity)
         self.editingStarted.emit(segment_id)
@@ -426,3 +469,15 @@ class SegmentDelegate(QStyledItemDelegate):
         segment_id = self._editing.get(editor)
         if segment_id is not None and hint == QStyledItemDelegate.EndEditHint.RevertModelCache:
             self.editingAbandoned.emit(segment_id)
+
+
+def _paint_comment_mark(painter: QPainter, rect: QRect) -> None:
+    """A small filled triangle in the cell's top right corner."""
+    top_right = QPointF(rect.right(), rect.top())
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(COMMENT_MARK)
+    painter.drawPolygon(QPolygonF([top_right - QPointF(COMMENT_MARK_SIZE, 0), top_right,
+                                   top_right + QPointF(0, COMMENT_MARK_SIZE)]))
+    painter.restore()

@@ -6,11 +6,13 @@ rows are sized as they scroll into view instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from tarjama.domain import Status
-from tarjama.ui.editor.segment_model import SORT_ROLE, STATUS_ROLE, Column
+from tarjama.project.match_bands import ConfidenceBand, MatchBand
+from tarjama.ui.editor.segment_model import SORT_ROLE, STATUS_ROLE, Column, match_band
+from tarjama.ui.editor.text_columns import TextColumns
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,6 +24,8 @@ class StatusFilterProxy(QSortFilterProxyModel):
         super().__init__()
         self._statuses: frozenset[str] = frozenset(s.value for s in Status)
         self._document: int | None = None
+        self._bands: frozenset[MatchBand | ConfidenceBand | None] | None = None
+        self._commented_only = False
         self.setSortRole(SORT_ROLE)
 
     def set_statuses(self, statuses: set[Status]) -> None:
@@ -41,9 +45,38 @@ class StatusFilterProxy(QSortFilterProxyModel):
     def document(self) -> int | None:
         return self._document
 
+    def set_bands(self, bands: frozenset[MatchBand | ConfidenceBand | None] | None) -> None:
+        """Show only the segments whose match column falls in one of `bands` (None in it: an empty column; `bands`
+        None: every segment)."""
+        self.beginFilterChange()
+        self._bands = bands
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def bands(self) -> frozenset[MatchBand | ConfidenceBand | None] | None:
+        return self._bands
+
+    def set_commented_only(self, commented_only: bool) -> None:
+        """Show only the segments that have a comment (besides the other filters), or all."""
+        self.beginFilterChange()
+        self._commented_only = commented_only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def order_by(self, role: int | None) -> None:
+        """Rows ascending by the match column's `role` (SORT_ROLE: least confident first; BAND_ORDER_ROLE: best
+        band first), or in document order (None)."""
+        if role is None:
+            self.sort(-1)
+            return
+        self.setSortRole(role)
+        self.sort(Column.CONFIDENCE, Qt.SortOrder.AscendingOrder)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
         if self._document is not None and self.sourceModel().segment_at(source_row).document_id != self._document:
+            return False
+        if self._bands is not None and match_band(self.sourceModel().segment_at(source_row)) not in self._bands:
+            return False
+        if self._commented_only and not self.sourceModel().segment_at(source_row).comments:
             return False
         return index.data(STATUS_ROLE) in self._statuses
 
@@ -72,6 +105,7 @@ class SegmentGrid(QTableView):
         self._fit_timer.timeout.connect(self.fit_visible_rows)
         self.verticalScrollBar().valueChanged.connect(self._fit_timer.start)
         header.sectionResized.connect(self._on_column_resized)
+        self.text_columns = TextColumns(self)
 
     def setModel(self, model) -> None:  # noqa: ANN001 - Qt's signature
         super().setModel(model)
@@ -85,8 +119,7 @@ class SegmentGrid(QTableView):
         for column, sample in widths.items():
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, metrics.horizontalAdvance(sample) + 12)
-        header.setSectionResizeMode(Column.SOURCE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(Column.TARGET, QHeaderView.ResizeMode.Stretch)
+        self.text_columns.attach()
         model.modelReset.connect(self._refit)
         model.layoutChanged.connect(self._refit)
         model.rowsInserted.connect(self._refit)
@@ -115,6 +148,20 @@ class SegmentGrid(QTableView):
     def resizeEvent(self, event) -> None:  # noqa: ANN001
         super().resizeEvent(event)
         self._fit_timer.start()
+
+    def scroll_to_upper_third(self, index: QModelIndex) -> None:
+        """Put the row about a third down the view, so the segments after it stay in sight (after Ctrl+Enter the
+        translator reads on). Rows are sized as they come on screen, which moves the ones below: placed again until
+        it settles; near either end of the document the scroll bar stops it sooner."""
+        bar = self.verticalScrollBar()
+        for _ in range(4):
+            self.fit_visible_rows()
+            offset = self.visualRect(index).top() - self.viewport().height() // 3
+            before = bar.value()
+            bar.setValue(before + offset)
+            if bar.value() == before:
+                break
+        self.fit_visible_rows()
 
     def fit_visible_rows(self) -> None:
         """Size the rows now on screen (and a few beyond) to their text."""

@@ -15,6 +15,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from tarjama.domain import Origin, Segment, Status
+from tarjama.project.match_bands import ConfidenceBand, MatchBand, confidence_band, tm_band
+from tarjama.settings import CONTEXT_MATCH_SCORE
 from tarjama.ui.common.bidi import with_isolated_percentages
 from tarjama.ui.project.effort_view import segment_effort_text
 
@@ -33,6 +35,8 @@ SEGMENT_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 FIRST_IN_PARAGRAPH_ROLE = Qt.ItemDataRole.UserRole + 3
 SORT_ROLE = Qt.ItemDataRole.UserRole + 4
+#: Sort key of the match column by band: best first (`band_order`).
+BAND_ORDER_ROLE = Qt.ItemDataRole.UserRole + 5
 
 #: Sort key for segments with neither a machine confidence nor a TM score: last in "least confident first".
 NO_CONFIDENCE = 2.0
@@ -78,10 +82,37 @@ def confidence_text(segment: Segment) -> str:
     if segment.origin == Origin.TM and segment.tm_score is not None:
         text = QCoreApplication.translate("Confidence", "TM {score}%").format(score=segment.tm_score)
         return with_isolated_percentages(text)
+    if segment.origin == Origin.REPETITION:  # filled by approving the same sentence elsewhere in the project
+        return QCoreApplication.translate("Confidence", "Repetition")
     machine = machine_confidence(segment)
     if machine is None:
         return ""
     return QCoreApplication.translate("Confidence", "MT {score}").format(score=round(100 * machine))
+
+
+def match_band(segment: Segment) -> MatchBand | ConfidenceBand | None:
+    """The band of what the match column shows: a TM band for a match (below 50 % it is no match), a confidence band
+    for machine output, None when the column is empty."""
+    if segment.origin == Origin.TM and segment.tm_score is not None:
+        return tm_band(segment.tm_score)
+    if segment.origin == Origin.REPETITION:
+        return MatchBand.REPETITION
+    machine = machine_confidence(segment)
+    return None if machine is None else confidence_band(machine)
+
+
+def band_order(segment: Segment) -> float:
+    """Sort key, ascending = best first: TM matches by score (101 first), then machine output by confidence, then the
+    segments the match column leaves empty. Each group has its own range, so no MT score sorts among TM matches; a
+    repetition sorts between the 100 % and the 99 % matches, as the analysis lists it."""
+    if segment.origin == Origin.TM and segment.tm_score is not None:
+        return max(0, CONTEXT_MATCH_SCORE - segment.tm_score) / (CONTEXT_MATCH_SCORE + 1)  # in [0, 1)
+    if segment.origin == Origin.REPETITION:
+        return (CONTEXT_MATCH_SCORE - 100 + 0.5) / (CONTEXT_MATCH_SCORE + 1)
+    machine = machine_confidence(segment)
+    if machine is None:
+        return 3.0
+    return 2.0 - max(0.0, min(1.0, machine))  # in [1, 2]
 
 
 def confidence_colour(confidence: float) -> QColor:
@@ -155,6 +186,8 @@ class SegmentModel(QAbstractTableModel):
                 value = certainty(segment)
                 return NO_CONFIDENCE if value is None else value
             return index.row()
+        if role == BAND_ORDER_ROLE:
+            return band_order(segment) if column == Column.CONFIDENCE else index.row()
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.CONFIDENCE and segment.origin == Origin.TM:
             return with_isolated_percentages(
                 self.tr("Filled from a translation-memory match of {score}%: {text}").format(
@@ -172,9 +205,13 @@ class SegmentModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.STATUS:
             return segment_effort_text(segment) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NUMBER:
-            return self.tr("Paragraph {paragraph}, segment id {id}").format(
+            where = self.tr("Paragraph {paragraph}, segment id {id}").format(
                 paragraph=segment.paragraph_index + 1, id=segment.id
             )
+            if not segment.comments:
+                return where
+            return where + "\n" + self.tr("Comments: {count} (see the Comments pane)").format(
+                count=len(segment.comments))
         if role == SEGMENT_ROLE:
             return segment
         if role == STATUS_ROLE:

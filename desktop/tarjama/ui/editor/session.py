@@ -14,6 +14,7 @@ from PySide6.QtGui import QUndoStack
 from tarjama.domain import MachineSuggestion, Segment, Status
 from tarjama.errors import SegmentChangedError, SegmentError
 from tarjama.memory.link import context_in_paragraph
+from tarjama.project.repetitions import RepetitionFill
 from tarjama.project.review import Review
 from tarjama.project.store import ProjectStore
 from tarjama.ui.editor.read_only_model import segment_model_for
@@ -176,6 +177,17 @@ class ProjectSession(QObject):
         self.model.replace(merged)
         self.changed.emit((merged.id, removed.id))
         return merged
+
+    def fill_repetitions(self, approved_id: int) -> RepetitionFill:
+        """Fill the repetitions of a segment just approved, by the core's rule (`Review.fill_repetitions`), from the
+        project as the grid shows it: a repetition another program changed since is left with that change."""
+        fill = self.review.fill_repetitions(self.store.segment(approved_id), self.model.segments())
+        for segment in fill.filled:
+            self._written[segment.id] = segment.updated_at or ""
+            self.model.replace(segment)
+        if fill.filled:
+            self.changed.emit(tuple(segment.id for segment in fill.filled))
+        return fill
 
     def apply_machine_translation(
         self, segment_id: int, best: MachineSuggestion, alternatives: tuple[MachineSuggestion, ...]

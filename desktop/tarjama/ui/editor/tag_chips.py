@@ -227,6 +227,9 @@ class ChipTextEdit(QPlainTextEdit):
     `right_to_left` sets the whole text's direction (the Arabic source, or the English target even when it begins
     with an Arabic name, which Qt would otherwise take the paragraph's direction from)."""
 
+    #: What lays out the chips: a subclass may also format the letters (the target editor's spellcheck).
+    highlighter_type: type[ChipHighlighter] = ChipHighlighter
+
     def __init__(self, parent: QWidget | None = None, *, right_to_left: bool, text: str = "") -> None:
         super().__init__(text, parent)
         self.right_to_left = right_to_left
@@ -241,7 +244,7 @@ class ChipTextEdit(QPlainTextEdit):
         self.tags: TagTable = NO_TAGS
         #: True while the chips are resized for a new font: the text changes then in look only.
         self.restyling = False
-        self._chips = ChipHighlighter(self.document())
+        self._chips = self.highlighter_type(self.document())
         self._chips.set_font(self.font())
 
     def changeEvent(self, event: QEvent) -> None:

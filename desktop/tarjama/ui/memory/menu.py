@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu
 from tarjama.errors import TarjamaError
 from tarjama.memory.exchange import TmxImportReport, export_project, export_tm, import_tmx
 from tarjama.memory.store import TM_SUFFIX, TranslationMemory
-from tarjama.paths import default_tm_path
+from tarjama.paths import default_tm_path, user_name
 from tarjama.settings import CONTEXT_MATCH_SCORE, PANE_LOOKUP_THRESHOLD, PRETRANSLATE_THRESHOLD
 from tarjama.ui.common.bidi import left_to_right, name_filters
 from tarjama.ui.common.error_text import error_text
 from tarjama.ui.common.progress import FileJobs, with_suffix
 from tarjama.ui.memory.panels import TmPanels
+from tarjama.ui.memory.tm_editor import TmEditor
 
 if TYPE_CHECKING:
     from tarjama.ui.common.host import WindowHost
@@ -51,10 +52,15 @@ class TmMenu(FileJobs):
             self.tr("Export TMX (this project's &approved segments)…"), self.export_project
         )
         menu.addSeparator()
+        self.edit_action = menu.addAction(self.tr("E&dit translation memory…"), lambda: self.open_editor(""))
         self.threshold_action = menu.addAction(self.tr("TM match &threshold…"), self.set_threshold)
         #: Enabled only while a project is open.
         self.project_actions = [self.new_action, self.open_action, self.export_project_action]
         panels.banner.chooseRequested.connect(self.open_tm)
+        #: The TM editor of the memory last edited, kept with its undo stack while that memory is the one to edit.
+        self.editor: TmEditor | None = None
+        # A concordance result double-clicked opens the editor on the same search.
+        panels.concordance.list.doubleClicked.connect(lambda: self.open_editor(panels.concordance.current().query))
 
     # -- which TM the project uses --------------------------------------------------------------------------
 
@@ -104,6 +110,25 @@ class TmMenu(FileJobs):
                 self.tr("This project has no translation memory. Open or create one first."),
             )
         return self.panels.path
+
+    # -- editing units --------------------------------------------------------------------------------------
+
+    def open_editor(self, query: str) -> None:
+        """The TM editor of the project's memory (the user's own with no project open), searching for `query`."""
+        tm = self._target_tm()
+        if tm is None:
+            return
+        if self.editor is None or self.editor.path != tm:
+            if self.editor is not None:
+                self.editor.close()
+            self.editor = TmEditor(tm, self._author, self.window.source_font(), self.window.show_error, self.window)
+            self.editor.changed.connect(self.panels.refresh)
+        self.editor.open_with(query)
+
+    def _author(self) -> str:
+        """Who the TM editor logs as having changed a unit: the name the open project writes into its approvals."""
+        session = self.window.session
+        return session.store.author if session is not None else user_name()
 
     # -- TMX ------------------------------------------------------------------------------------------------
 

@@ -78,6 +78,7 @@ CHECK_TITLES_MARKED = {
     ),
     CheckName.TAG_CLOSED_FIRST: QT_TRANSLATE_NOOP("QaChecks", "A tag closed before it is opened"),
     CheckName.TAG_OVERLAP: QT_TRANSLATE_NOOP("QaChecks", "Tags that overlap instead of one holding the other"),
+    CheckName.SPELLING: QT_TRANSLATE_NOOP("QaChecks", "Spelling"),
 }
 
 #: The core's finding messages (`tarjama.qa.messages.MESSAGES`) marked for lupdate, kept the same by
@@ -151,6 +152,7 @@ QA_MESSAGES_MARKED = {
     "inconsistent_many": QT_TRANSLATE_NOOP(
         "QaMessages", "The same source was approved with different translations in segments {ids}."
     ),
+    "spelling": QT_TRANSLATE_NOOP("QaMessages", "“{word}” is not in the dictionary: is it misspelt?"),
     "tag_missing": QT_TRANSLATE_NOOP("QaMessages", "Tag {tag} is missing from the translation."),
     "tag_start_missing": QT_TRANSLATE_NOOP("QaMessages", "The start of tag {tag} is missing from the translation."),
     "tag_end_missing": QT_TRANSLATE_NOOP("QaMessages", "The end of tag {tag} is missing from the translation."),

@@ -28,23 +28,27 @@ from tarjama.formats import supported_extensions
 from tarjama.memory.link import memory_needing_update
 from tarjama.project.files import default_project_path, import_document
 from tarjama.project.store import ProjectStore
+from tarjama.settings import PROPAGATE_REPETITIONS
 from tarjama.ui.common.bidi import isolated, left_to_right, name_filters, with_isolated_percentages
 from tarjama.ui.common.error_text import error_text, message_text
 from tarjama.ui.common.tasks import run_in_background
 from tarjama.ui.editor.commands import (
     ChangeSegmentCommand,
+    FillRepetitionsCommand,
     MachineTranslationCommand,
     MergeCommand,
     SegmentCommand,
     SplitCommand,
 )
+from tarjama.ui.editor.comments_pane import CommentsPanel
 from tarjama.ui.editor.delegate import SegmentDelegate
 from tarjama.ui.editor.edit_time import EditTimeRecorder
 from tarjama.ui.editor.external_changes import ExternalChanges
 from tarjama.ui.editor.find_replace import FindReplace
 from tarjama.ui.editor.grid import SegmentGrid, StatusFilterProxy
+from tarjama.ui.editor.match_filter import MatchFilter
 from tarjama.ui.editor.progress_tally import ProgressTally
-from tarjama.ui.editor.segment_model import Column, status_label
+from tarjama.ui.editor.segment_model import SORT_ROLE, Column, status_label
 from tarjama.ui.editor.session import ProjectSession
 from tarjama.ui.glossary.menu import GlossaryMenu
 from tarjama.ui.glossary.pane import TERM_KEYS
@@ -58,16 +62,21 @@ from tarjama.ui.mt.machine_translation import AlternativesPane
 from tarjama.ui.mt.model_banner import MissingModelBanner
 from tarjama.ui.mt.models_dialog import ModelsDialog
 from tarjama.ui.mt.pretranslation import Pretranslation
+from tarjama.ui.project.analysis_dialog import AnalysisDialog
 from tarjama.ui.project.effort_view import StatisticsDialog, prepare_metrics
 from tarjama.ui.project.file_list import FileList
 from tarjama.ui.qa.panels import QaPanels
 from tarjama.ui.shell.actions import INSERT_TAG_KEY, make_action
 from tarjama.ui.shell.dialogs import ExportDialog, SplitDialog
 from tarjama.ui.shell.language_menu import LanguageMenu
+from tarjama.ui.shell.layout_memory import LayoutMemory
+from tarjama.ui.shell.panes_menu import PanesMenu
 from tarjama.ui.shell.read_only import ReadOnlyMode
 from tarjama.ui.shell.zoom import GridZoom
 
 MAX_RECENT = 8
+#: The QSettings key of Segment → Fill repetitions on approval.
+PROPAGATE_KEY = "propagateRepetitions"
 #: View → Show segments, by English name; marked for lupdate here and translated where the menu is built.
 FILTERS: list[tuple[str, set[Status]]] = [
     (QT_TRANSLATE_NOOP("MainWindow", "All segments"), set(Status)),
@@ -101,6 +110,7 @@ class MainWindow(QMainWindow):
         self.tm = TmPanels(self, source_font, self.show_error)
         self.glossary = GlossaryPanels(self, source_font, self.show_error)
         self.qa = QaPanels(self, self.glossary)
+        self.comments = CommentsPanel(self)
         self.files = FileList(self, self, self.show_document)
         self.read_only = ReadOnlyMode(self, self.writing_actions, [self.find_bar.replace_edit])
         # The QA pane enables its ignore actions as rows are selected; they stay off while nothing may be saved.
@@ -109,8 +119,10 @@ class MainWindow(QMainWindow):
         self.memory_catch_up = MemoryCatchUp(self)
         self.external_changes = ExternalChanges(self, self.delegate)
         self.statistics = StatisticsDialog(self)
+        self.analysis = AnalysisDialog(self, self)
         prepare_metrics()
         self.delegate.term_spans = self.glossary.spans
+        self.delegate.spelling.glossary_terms = lambda s: [t for e in self.glossary.entries(s) for t in e.targets]
         self.glossary.finderChanged.connect(self.grid.viewport().update)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -135,9 +147,13 @@ class MainWindow(QMainWindow):
         dock.setObjectName("alternatives-dock")
         dock.setWidget(self.alternatives)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
-        for other in (self.tm.matches_dock, self.tm.concordance_dock, self.glossary.dock, self.qa.dock):
+        for other in (self.tm.matches_dock, self.tm.concordance_dock, self.glossary.dock, self.qa.dock,
+                      self.comments.dock):
             self.tabifyDockWidget(dock, other)
         self.tm.matches_dock.raise_()
+        # Tabs by default, but a pane dragged out may sit beside another (or above it) instead.
+        options = QMainWindow.DockOption
+        self.setDockOptions(options.AllowNestedDocks | options.AllowTabbedDocks | options.AnimatedDocks)
 
         self._build_actions()
         self.delegate.reserved_shortcuts = [
@@ -155,6 +171,12 @@ class MainWindow(QMainWindow):
         self.banner.downloadRequested.connect(self._download_package)
         self.banner.refresh()
         self._set_project_actions_enabled(False)
+        self.panes.refresh()
+        self.layout_memory = LayoutMemory(
+            self, settings, self.grid, {"statusFilter": self.filter_group, "matchFilter": self.match_filter.group},
+            {"commentFilter": self.comment_filter_action},
+        )
+        self.layout_memory.restore()
 
     # -- actions and menus ----------------------------------------------------------------------------------
 
@@ -178,6 +200,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.export_action)
         file_menu.addAction(self.files.export_all_action)
+        self.analysis_action = self._action(self.tr("&Analysis…"), self.analysis.open_for_project)
+        file_menu.addAction(self.analysis_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         self._refresh_recent_menu()
@@ -247,15 +271,23 @@ class MainWindow(QMainWindow):
             self.redo_action,
             self.find_action,
             self.replace_action,
+            self.comments.add_action,
         ]
         for action in (self.approve_action, self.reject_action, self.edit_action):
             segment_menu.addAction(action)
+        # Kept per user, like every choice of how the window works; the CLI's is --no-propagate.
+        self.propagate_action = QAction(self.tr("Fill &repetitions on approval"), self, checkable=True)
+        self.propagate_action.setChecked(self.settings.value(PROPAGATE_KEY, PROPAGATE_REPETITIONS, type=bool))
+        self.propagate_action.toggled.connect(lambda on: self.settings.setValue(PROPAGATE_KEY, on))
+        segment_menu.addAction(self.propagate_action)
         segment_menu.addSeparator()
         for action in (self.next_action, self.previous_action):
             segment_menu.addAction(action)
         segment_menu.addSeparator()
         for action in (self.split_action, self.merge_action):
             segment_menu.addAction(action)
+        segment_menu.addSeparator()
+        segment_menu.addAction(self.comments.add_action)
         mt_menu = menu.addMenu(self.tr("&Translation"))
         for action in (self.pretranslate_action, self.retranslate_action, *self.alternative_actions):
             mt_menu.addAction(action)
@@ -288,22 +320,25 @@ class MainWindow(QMainWindow):
             filter_menu.addAction(action)
             self.filter_actions[name] = action
         self.filter_actions["All segments"].setChecked(True)
+        filter_menu.addSeparator()
+        self.comment_filter_action = QAction(self.tr("Only segments with &comments"), self, checkable=True)
+        self.comment_filter_action.toggled.connect(
+            lambda on: self._refilter(lambda: self.proxy.set_commented_only(on)))
+        filter_menu.addAction(self.comment_filter_action)
         self.least_confident_action = QAction(self.tr("&Least confident first"), self, checkable=True)
         self.least_confident_action.toggled.connect(self.sort_by_confidence)
         view_menu.addAction(self.least_confident_action)
+        self.match_filter = MatchFilter(
+            self, view_menu, self.proxy, self._refilter, self.order_rows, self.least_confident_action
+        )
         self.statistics_action = self._action(self.tr("S&tatistics…"), self.show_statistics)
         view_menu.addAction(self.statistics_action)
         view_menu.addSeparator()
         self.zoom = GridZoom(self, self.grid)
         view_menu.addActions(self.zoom.actions)
         view_menu.addSeparator()
-        # A closed pane comes back from here (Qt offers this only on a right click over the dock area otherwise);
-        # reopened, it is brought to the front of the tabs it shares.
         self.panes_menu = view_menu.addMenu(self.tr("&Panes"))
-        for pane in self.findChildren(QDockWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
-            toggle = pane.toggleViewAction()
-            toggle.triggered.connect(lambda checked, pane=pane: pane.raise_() if checked else None)
-            self.panes_menu.addAction(toggle)
+        self.panes = PanesMenu(self, self.panes_menu, lambda: self.layout_memory.reset())
         self.language_menu = LanguageMenu(self, view_menu.addMenu(self.tr("&Language")))
 
         toolbar = self.addToolBar(self.tr("Main"))
@@ -313,12 +348,13 @@ class MainWindow(QMainWindow):
         toolbar.addAction(self.pretranslate_action)
         toolbar.addAction(self.least_confident_action)
         toolbar.addAction(filter_menu.menuAction())
+        toolbar.addAction(self.match_filter.menu.menuAction())
         # "Show segments" names a choice, not a command: the whole button opens the list of filters (as a split
-        # button its main part did nothing, the menu having no action of its own to run).
+        # button its main part did nothing, the menu having no action of its own to run). So does "Show matches".
         self.filter_button = toolbar.widgetForAction(filter_menu.menuAction())
-        self.filter_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.panes_menu.addSeparator()
-        self.panes_menu.addAction(toolbar.toggleViewAction())
+        self.match_filter_button = toolbar.widgetForAction(self.match_filter.menu.menuAction())
+        for button in (self.filter_button, self.match_filter_button):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
 
     def _set_project_actions_enabled(self, enabled: bool) -> None:
         for action in [
@@ -328,10 +364,13 @@ class MainWindow(QMainWindow):
             self.pretranslate_action,
             self.least_confident_action,
             *self.filter_actions.values(),
+            self.comment_filter_action,
+            *self.match_filter.project_actions,
             *self.tm_menu.project_actions,
             *self.glossary_menu.project_actions,
             self.qa.run_action,
             self.statistics_action,
+            self.analysis_action,
             *self.files.project_actions,
         ]:
             action.setEnabled(enabled)
@@ -367,6 +406,7 @@ class MainWindow(QMainWindow):
         self.tm.attach(session)
         self.glossary.attach(session)
         self.qa.attach(session)
+        self.comments.attach(session)
         self.edit_time.attach(session)
         self.memory_catch_up.attach(session)
         self.external_changes.attach(session)
@@ -395,12 +435,14 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         self.pretranslation.stop()
+        self.analysis.close()  # its numbers are this project's
         self.commit_open_editor()
         self.grid.setModel(None)
         self.proxy.setSourceModel(None)
         self.tm.detach()
         self.glossary.detach()
         self.qa.detach()
+        self.comments.attach(None)
         self.edit_time.attach(None)
         self.memory_catch_up.attach(None)
         self.read_only.attach(None)
@@ -501,6 +543,7 @@ class MainWindow(QMainWindow):
             )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.layout_memory.save()
         self.tm_menu.cancel()
         self.glossary_menu.cancel()
         self.close_project()
@@ -668,6 +711,13 @@ class MainWindow(QMainWindow):
                 self.session, current, target=text, status=Status.APPROVED, text=self.tr("Approve")
             )
             stack.push(approve)
+            if self.propagate_action.isChecked():
+                fill = FillRepetitionsCommand(self.session, segment.id)
+                stack.push(fill)
+                if fill.untagged:
+                    self.statusBar().showMessage(self.tr(
+                        "Repetitions left as they were, because their tags are not where this segment has them: "
+                        "{count}").format(count=fill.untagged), 10000)
         stack.endMacro()
         if self.session.store.segment(segment.id).status != Status.APPROVED:
             self.go_to(segment.id)  # another program's change was kept: it stays in view, to be read first
@@ -675,6 +725,7 @@ class MainWindow(QMainWindow):
         following = self._next_unapproved_after(segment.id)
         if following is not None:
             self.go_to(following, edit=True)
+            self.grid.scroll_to_upper_third(self.proxy_index(following))  # the segments to come in sight below it
 
     def reject_current(self) -> None:
         segment = self.current_segment()
@@ -863,6 +914,7 @@ class MainWindow(QMainWindow):
         self.alternatives.show_segment(segment)
         self.tm.show_segment(segment)
         self.glossary.show_segment(segment)
+        self.comments.show_segment(segment)
 
     def _on_segments_changed(self, ids: tuple[int, ...]) -> None:
         """Refresh what shows the segments that changed (`ids`; none given: any may have): the progress count, the
@@ -875,11 +927,12 @@ class MainWindow(QMainWindow):
 
     def sort_by_confidence(self, enabled: bool) -> None:
         """Least confident first (MT confidence or TM score), segments with neither last; off: document order."""
+        self.order_rows(SORT_ROLE if enabled else None)
+
+    def order_rows(self, role: int | None) -> None:
+        """Rows by the match column's `role` (see `StatusFilterProxy.order_by`), the current segment kept in view."""
         current = self.current_segment()
-        if enabled:
-            self.proxy.sort(Column.CONFIDENCE, Qt.SortOrder.AscendingOrder)
-        else:
-            self.proxy.sort(-1)
+        self.proxy.order_by(role)
         self.grid.fit_visible_rows()
         if current is not None:
             self.go_to(current.id)

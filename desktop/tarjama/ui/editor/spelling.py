@@ -1,0 +1,153 @@
+"""The spellcheck in the window: misspelt words of the target underlined with a red wave, in the grid's cells and
+in the open editor, and a right-click on one offering the dictionaries' suggestions, "Add to my dictionary" and
+"Ignore" (for this session).
+
+Which words are misspelt is the core's answer (`tarjama.spelling`), asked on the text without its tag marks and
+put back on the text as written, where each mark is one character (a chip in the editor, a stand-in in a cell), so
+one span serves both. Suggestions take a few tenths of a second, so they are looked up only for the menu.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QMenu, QPlainTextEdit
+
+from tarjama import settings
+from tarjama.domain import Segment, Span
+from tarjama.inline_tags import MARK, plain, plain_positions
+from tarjama.spelling import SpellChecker, allowed_words, default_checker
+from tarjama.ui.editor.tag_chips import ChipHighlighter
+
+MISSPELT_UNDERLINE = QColor("#d32f2f")
+translate = QCoreApplication.translate
+
+
+def misspelt_format() -> QTextCharFormat:
+    fmt = QTextCharFormat()
+    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+    fmt.setUnderlineColor(MISSPELT_UNDERLINE)
+    return fmt
+
+
+class SpellingService(QObject):
+    """The window's spellcheck: the translator's checker, the words ignored this session, and where a target's
+    misspelt words are (kept per text, as the grid asks again at every paint)."""
+
+    changed = Signal()  # a word was added or ignored, or the spellcheck turned on or off: underline afresh
+
+    def __init__(self, parent: QObject | None = None, checker: SpellChecker | None = None) -> None:
+        super().__init__(parent)
+        self.checker = checker or default_checker()
+        self.enabled = settings.SPELLCHECK_UNDERLINE
+        self.ignored: set[str] = set()
+        #: The English of the glossary terms found in a segment's source (set by the window).
+        self.glossary_terms: Callable[[Segment], Iterable[str]] = lambda segment: ()
+        self._spans = lru_cache(maxsize=4096)(self._find)
+
+    def spans(self, segment: Segment, text: str) -> list[Span]:
+        """Where the misspelt words of `text` (a target or a block of it, marks included) are, in `text`."""
+        if not self.enabled or not text.strip():
+            return []
+        return self._spans(segment.source, tuple(self.glossary_terms(segment)), text)
+
+    def _find(self, source: str, terms: tuple[str, ...], text: str) -> list[Span]:
+        shown, positions = plain_positions(text)
+        allowed = allowed_words(plain(source), terms) | {word.lower() for word in self.ignored}
+        return [(positions[found.start], positions[found.end - 1] + 1)
+                for found in self.checker.misspellings(shown, allowed)]
+
+    def add(self, word: str) -> None:
+        self.checker.user.add(word)
+        self._refresh()
+
+    def ignore(self, word: str) -> None:
+        self.ignored.add(word)
+        self._refresh()
+
+    def set_enabled(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._spans.cache_clear()
+        self.changed.emit()
+
+
+class SpellingHighlighter(ChipHighlighter):
+    """The editor's chips (`ChipHighlighter`) and, on the letters between them, the misspelt words' red wave: one
+    highlighter, as a document's layout takes the formats of one."""
+
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self.service: SpellingService | None = None
+        self.segment: Segment | None = None
+
+    def check(self, service: SpellingService, segment: Segment) -> None:
+        self.service, self.segment = service, segment
+        self.rehighlight()
+
+    def misspelt(self, text: str) -> list[Span]:
+        if self.service is None or self.segment is None:
+            return []
+        return self.service.spans(self.segment, text)
+
+    def highlightBlock(self, text: str) -> None:
+        super().highlightBlock(text)
+        wave = misspelt_format()
+        for start, end in self.misspelt(text):
+            run = start
+            for mark in MARK.finditer(text, start, end):  # a chip keeps its own format
+                self.setFormat(run, mark.start() - run, wave)
+                run = mark.end()
+            self.setFormat(run, end - run, wave)
+
+
+def misspelt_word_at(editor: QPlainTextEdit, highlighter: SpellingHighlighter, position: QPoint) -> QTextCursor | None:
+    """A cursor selecting the misspelt word under `position` (viewport coordinates), or None."""
+    cursor = editor.cursorForPosition(position)
+    block = cursor.block()
+    offset = cursor.positionInBlock()
+    for start, end in highlighter.misspelt(block.text()):
+        if start <= offset <= end:
+            cursor.setPosition(block.position() + start)
+            cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+            return cursor
+    return None
+
+
+def spelling_menu(editor: QPlainTextEdit, highlighter: SpellingHighlighter, position: QPoint) -> QMenu:
+    """The editor's context menu, led by the suggestions for the misspelt word under `position` (each replaces it,
+    as one step of the editor's undo), "Add to my dictionary" and "Ignore"; only the standard menu elsewhere."""
+    menu = editor.createStandardContextMenu(editor.viewport().mapToGlobal(position))
+    word_cursor = misspelt_word_at(editor, highlighter, position)
+    service = highlighter.service
+    if word_cursor is None or service is None:
+        return menu
+    word = plain(word_cursor.selectedText())
+    first = menu.actions()[0] if menu.actions() else None
+    suggestions = service.checker.suggestions(word)
+    for suggestion in suggestions:
+        action = menu.addAction(suggestion)
+        action.triggered.connect(lambda _=False, text=suggestion: _replace(editor, word_cursor, text))
+        menu.insertAction(first, action)
+    if not suggestions:
+        none = menu.addAction(translate("Spelling", "No suggestions"))
+        none.setEnabled(False)
+        menu.insertAction(first, none)
+    add = menu.addAction(translate("Spelling", "Add to my dictionary"))
+    add.triggered.connect(lambda: service.add(word))
+    menu.insertAction(first, add)
+    ignore = menu.addAction(translate("Spelling", "Ignore"))
+    ignore.triggered.connect(lambda: service.ignore(word))
+    menu.insertAction(first, ignore)
+    menu.insertSeparator(first)
+    return menu
+
+
+def _replace(editor: QPlainTextEdit, word: QTextCursor, text: str) -> None:
+    word.insertText(text)
+    editor.setTextCursor(word)
