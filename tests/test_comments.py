@@ -219,3 +219,20 @@ def test_an_xliff_2_delivery_carries_the_comments_in_the_units_notes(tmp_path: P
     assert u1 == ["عنوان الفصل الأول", into_notes.note_text]  # the file's note first, kept
     u2 = [n.text for n in root.findall(".//x:unit[@id='u2']/x:notes/x:note", x)]
     assert u2 == [new_notes.note_text]
+
+
+def test_a_merge_whose_comments_cannot_follow_is_not_saved(store: ProjectStore,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The merge and the move of its comments are one change: a failure between them (here, a disk error) leaves
+    both segments as they were, not a merged segment whose second half's comments are hidden."""
+    first, second, _ = store.segments()
+    CommentService(store).add(second.id, "on the second")
+
+    def failing(*_args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(CommentService, "follow_merge", failing)
+    with pytest.raises(sqlite3.OperationalError):
+        Review(store).merge(first.id)
+    assert [(s.id, s.source) for s in store.segments()[:2]] == [(first.id, first.source), (second.id, second.source)]
+    assert [c.text for c in store.segment(second.id).comments] == ["on the second"]

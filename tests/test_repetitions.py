@@ -224,3 +224,27 @@ def test_reopening_hands_on_a_unit_whose_approval_went_while_the_memory_was_busy
     with ProjectStore.open(project):
         pass
     assert approved_units(memory) == [(ARRIVED, ARRIVED_EN)]
+
+
+def test_the_repetitions_of_one_approval_are_filled_all_or_none(store: ProjectStore,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """One transaction for every repetition an approval fills: a failure at the second (a full disk, say) leaves the
+    first unfilled too, so the project never holds half a propagation."""
+    review = Review(store)
+    approved = review.approve(1, ARRIVED_EN, force=True)
+    before = by_id(store)
+    update = ProjectStore.update_segment
+    calls: list[int] = []
+
+    def failing_second(self: ProjectStore, segment_id: int, **changes: object) -> object:
+        calls.append(segment_id)
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database or disk is full")
+        return update(self, segment_id, **changes)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ProjectStore, "update_segment", failing_second)
+    with pytest.raises(sqlite3.OperationalError):
+        review.fill_repetitions(approved)
+    monkeypatch.undo()
+    assert len(calls) == 2 and by_id(store) == before
+    assert len(review.fill_repetitions(approved).filled) == 3

@@ -289,8 +289,12 @@ def migrate(db: sqlite_utils.Database, kind: FileKind, start: int) -> None:
 def transaction(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     """One write transaction: all of it is on disk when the block ends, or none of it if the block raised.
 
-    A store opened read-only refuses before anything begins; a full disk or a failing one raises its message
+    A transaction begun inside another joins it: the outer one's end saves or undoes both. A store opened
+    read-only refuses before anything begins; a full disk or a failing one raises its message
     (`StoreConnection`) after everything of the block has been rolled back."""
+    if db.conn.in_transaction:  # inside a change already begun (`ProjectStore.batch`): it is part of that one
+        yield db
+        return
     refused = read_only_error(db)
     if refused is not None:
         raise refused

@@ -97,29 +97,31 @@ def carried_target(approved: Segment, repetition: Segment) -> str | None:
 
 
 def fill_repetitions(store: ProjectStore, approved: Segment, segments: Iterable[Segment]) -> RepetitionFill:
-    """Fill the repetitions of the `approved` segment among `segments` (the project as the caller holds it), each
-    in a transaction of its own. Nothing when `approved` is not approved."""
+    """Fill the repetitions of the `approved` segment among `segments` (the project as the caller holds it), all in
+    one transaction (a sentence repeated 300 times is one write, not 300). Nothing when `approved` is not
+    approved."""
     if approved.status != Status.APPROVED:
         return RepetitionFill()
     before: list[Segment] = []
     filled: list[Segment] = []
     untagged: list[Segment] = []
-    for repetition in repetitions_of(approved, segments):
-        if repetition.status in _KEPT_STATUSES:
-            continue
-        target = carried_target(approved, repetition)
-        if target is None:
-            untagged.append(repetition)
-            continue
-        if target == repetition.target:
-            continue
-        try:
-            saved = store.update_segment(
-                repetition.id, target=target, status=Status.DRAFT, origin=Origin.REPETITION,
-                reason=REPETITION_REASON, expected=repetition.updated_at or "",
-            )
-        except SegmentError:  # changed (or merged away) by another program since it was read: that change stays
-            continue
-        before.append(repetition)
-        filled.append(saved)
+    with store.batch():
+        for repetition in repetitions_of(approved, segments):
+            if repetition.status in _KEPT_STATUSES:
+                continue
+            target = carried_target(approved, repetition)
+            if target is None:
+                untagged.append(repetition)
+                continue
+            if target == repetition.target:
+                continue
+            try:
+                saved = store.update_segment(
+                    repetition.id, target=target, status=Status.DRAFT, origin=Origin.REPETITION,
+                    reason=REPETITION_REASON, expected=repetition.updated_at or "",
+                )
+            except SegmentError:  # changed (or merged away) by another program since it was read: its change stays
+                continue
+            before.append(repetition)
+            filled.append(saved)
     return RepetitionFill(tuple(before), tuple(filled), tuple(untagged))

@@ -155,14 +155,16 @@ class Review:
     def split(self, segment_id: int, offset: int, *, new_id: int | None = None) -> tuple[Segment, Segment]:
         """Split a segment's source at `offset` (see `ProjectStore.split_segment`: the target stays, as a draft,
         with the first part); `new_id` lets undo and redo give the second part the id it had, and its comments."""
-        first, second = self.store.split_segment(segment_id, offset, new_id=new_id)
-        if new_id is not None:
-            CommentService(self.store).follow_split(first.id, second.id)
+        with self.store.batch():
+            first, second = self.store.split_segment(segment_id, offset, new_id=new_id)
+            if new_id is not None:
+                CommentService(self.store).follow_split(first.id, second.id)
         return self.store.segment(first.id), self.store.segment(second.id)
 
     def merge(self, segment_id: int) -> tuple[Segment, Segment]:
         """Merge a segment with the next one in its paragraph (see `ProjectStore.merge_with_next`); returns (merged,
         removed as it was); the removed segment's comments go to the merged one."""
-        merged, removed = self.store.merge_with_next(segment_id)
-        CommentService(self.store).follow_merge(merged.id, removed.id)
+        with self.store.batch():
+            merged, removed = self.store.merge_with_next(segment_id)
+            CommentService(self.store).follow_merge(merged.id, removed.id)
         return self.store.segment(merged.id), removed

@@ -10,7 +10,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -200,9 +200,15 @@ class ProjectStore:
         The project is saved first and whatever happens to the memory write, the change stays saved: a memory
         that is busy (another program importing a TMX file holds its lock for minutes) or failing is written when
         it can be (`catch_up_memory`, or the next open), as after a power cut between the two commits."""
+        joined = self._db.conn.in_transaction  # a part of a `batch`, which writes the memory once, at its end
         with transaction(self._db) as db:
             yield db
-        self.memory_link.catch_up(wait=self.memory_wait)
+        if not joined:
+            self.memory_link.catch_up(wait=self.memory_wait)
+
+    def batch(self) -> AbstractContextManager[sqlite_utils.Database]:
+        """Several changes saved as one (a merge and its comments, an approval's repetitions): all or none."""
+        return self._changing()
 
     def approved_units(self) -> Iterator[TmUnit]:
         """The project's approved segments as TM units, in document order, streamed (a TMX export of the project)."""
