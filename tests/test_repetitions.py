@@ -13,7 +13,9 @@ import pytest
 
 import tarjama.cli.project_commands
 from tarjama.domain import ImportedDocument, Origin, Status
+from tarjama.formats.tmx import read_tmx
 from tarjama.inline_tags import InlineTag, TagKind, close_mark, open_mark
+from tarjama.memory.exchange import export_project
 from tarjama.memory.store import TranslationMemory
 from tarjama.project.repetitions import REPETITION_REASON
 from tarjama.project.review import Review
@@ -248,3 +250,16 @@ def test_the_repetitions_of_one_approval_are_filled_all_or_none(store: ProjectSt
     monkeypatch.undo()
     assert len(calls) == 2 and by_id(store) == before
     assert len(review.fill_repetitions(approved).filled) == 3
+
+
+def test_the_projects_tmx_export_writes_identical_approvals_once(store: ProjectStore, tmp_path: Path) -> None:
+    """Like the memory, the project's own TMX carries one unit per source and target: a repetition approved three
+    times is one `<tu>`, a different translation of it another."""
+    for segment_id in (1, 3, 4):
+        store.update_segment(segment_id, target=ARRIVED_EN, status=Status.APPROVED)
+    store.update_segment(5, target="The minister reached the capital.", status=Status.APPROVED)
+    store.update_segment(2, target="He met his counterpart.", status=Status.APPROVED)
+    out = tmp_path / "visit.tmx"
+    assert export_project(store.path, out) == 3
+    targets = [unit.target for unit in read_tmx(out)]
+    assert sorted(targets) == sorted([ARRIVED_EN, "The minister reached the capital.", "He met his counterpart."])

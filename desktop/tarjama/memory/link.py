@@ -115,11 +115,17 @@ def approved_unit(segment: Segment, *, document: str, author: str, when: str, co
 
 
 def approved_units(db: sqlite_utils.Database, author: str) -> Iterator[TmUnit]:
-    """A project's approved segments as TM units, in document order, streamed (a TMX export of the project). No
-    context: a unit exported alone has no neighbours to compare."""
+    """A project's approved segments as TM units, in document order, streamed (a TMX export of the project), each
+    pair once: approved repetitions are one unit, as in the memory (`_unit_key`). No context: a unit exported alone
+    has no neighbours to compare."""
     documents = dict(db.execute("SELECT p.id, d.name FROM paragraphs p JOIN documents d ON d.id = p.document_id"))
+    seen: set[tuple[str, str]] = set()
     for row in db.execute(SEGMENT_QUERY + " WHERE s.status = ?" + SEGMENT_ORDER, [Status.APPROVED.value]):
         segment = segment_from_row(row)
+        key = _unit_key(segment.source, segment.target)
+        if key in seen:
+            continue
+        seen.add(key)
         yield approved_unit(segment, document=documents[segment.paragraph_id], author=author, when=segment.updated_at)
 
 
