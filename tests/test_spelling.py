@@ -143,6 +143,22 @@ def test_the_qa_check_spares_the_source_and_the_glossary_and_sees_through_tags(t
     assert target[start:end] == "statment"  # the span is on the text as written, its marks outside the word
 
 
+def test_the_english_of_any_glossary_term_is_known_even_where_its_arabic_is_not_in_the_source(
+    tmp_path: Path,
+) -> None:
+    """A translator who renders «الجولاني» as "Jolani" in one sentence and «زعيم الهيئة» as "the Jolani leadership"
+    in another has told the glossary how the name is spelt: it is known in every target, not only where the
+    glossary finds its Arabic."""
+    terms = TermFinder([GlossaryEntry("الجولاني", ("Jolani",))])
+    checker = SpellChecker(UserDictionary(tmp_path / "w.txt"))
+    bare = QaContext.for_segments([], spelling=checker)
+    with_glossary = QaContext.for_segments([], terms, spelling=checker)
+    found = segment("قال زعيم الهيئة إن الهدنة صامدة.", "The Jolani leadership said the truce holds.")
+    assert [issue.message_values for issue in check_segment(found, bare) if issue.check == CheckName.SPELLING] == [
+        (("word", "Jolani"),)]
+    assert [issue for issue in check_segment(found, with_glossary) if issue.check == CheckName.SPELLING] == []
+
+
 def test_tarjama_cli_qa_reports_spelling(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     document = tmp_path / "news.txt"
     document.write_text("وصل الوفد إلى العاصمة.\n", encoding="utf-8")

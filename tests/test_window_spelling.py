@@ -93,3 +93,21 @@ def test_the_grid_waves_under_a_misspelt_target(qtbot, tmp_path: Path) -> None: 
         assert win.delegate.misspelt_at(index) == []
     finally:
         win.close()
+
+
+def test_the_view_menu_turns_the_underline_off_and_the_next_start_remembers(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    project = project_of(tmp_path, "وصل الوزير إلى العاصمة.\n")
+    with ProjectStore.open(project) as store:
+        store.update_segment(1, target="The ministr arrived.")
+    win = open_window(qtbot, project)
+    index = win.proxy.index(0, Column.TARGET)
+    assert win.spelling_action.isChecked() and win.delegate.misspelt_at(index) != []
+    win.spelling_action.trigger()
+    assert win.delegate.misspelt_at(index) == []
+    win.close()
+    again = open_window(qtbot, project)
+    try:
+        assert not again.spelling_action.isChecked()
+        assert again.delegate.misspelt_at(again.proxy.index(0, Column.TARGET)) == []
+    finally:
+        again.close()

@@ -1810,6 +1810,10 @@ Yours: {yours}</source>
         <translation>المقاطع ذات ال&amp;تعليقات فقط</translation>
     </message>
     <message>
+        <source>Underline &amp;spelling mistakes</source>
+        <translation>تسطير الأخطاء الإ&amp;ملائية</translation>
+    </message>
+    <message>
         <source>&amp;Least confident first</source>
         <translation>الأ&amp;قل ثقة أولًا</translation>
     </message>
@@ -2680,7 +2684,7 @@ Why can this be ignored? The reason is kept with the project.</source>
     <name>Spelling</name>
     <message>
         <source>No suggestions</source>
-        <extracomment>The English of the glossary terms found in a segment&apos;s source (set by the window).</extracomment>
+        <extracomment>The words of the glossary&apos;s English, taken as known (set by the window when the glossary is read).</extracomment>
         <translation>لا اقتراحات</translation>
     </message>
     <message>

@@ -164,7 +164,9 @@ class TermFinder:
 
     def __init__(self, entries: Iterable[GlossaryEntry]) -> None:
         self._by_first_words: dict[str, list[_Term]] = {}
+        english: list[str] = []
         for order, entry in enumerate(entries):
+            english.extend(entry.targets)
             term = _Sentence(entry.source)  # normalised exactly as the sentences it is looked for in
             words, normalised = term.words, term.normalised
             if not words:
@@ -179,8 +181,14 @@ class TermFinder:
                 )
             )
 
+        self._english = tuple(english)
+
     def __bool__(self) -> bool:
         return bool(self._by_first_words)
+
+    def english_terms(self) -> tuple[str, ...]:
+        """The English of every term, whatever sentence it is found in (the spellcheck takes its words as known)."""
+        return self._english
 
     def find_terms(self, source: str) -> list[TermHit]:
         """The glossary terms in `source`, in text order, with their spans in the raw `source` (see module doc)."""

@@ -119,6 +119,9 @@ class Glossary(StoreFile):
         """The glossary terms in an Arabic sentence, in text order (see `tarjama.glossary.matching`)."""
         return self.term_finder().find_terms(source)
 
+    def english_terms(self) -> tuple[str, ...]:
+        return self.term_finder().english_terms()
+
     # -- changing -------------------------------------------------------------------------------------------
 
     def add(self, entry: GlossaryEntry) -> int:

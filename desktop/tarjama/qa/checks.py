@@ -20,7 +20,7 @@ from tarjama.qa.issues import CheckName, QaIssue, Severity
 from tarjama.qa.length import length_ratio
 from tarjama.qa.messages import Alternatives, TagName, message
 from tarjama.qa.numbers import compare_numbers
-from tarjama.spelling import allowed_words
+from tarjama.spelling import AllowedWords, allowed_words
 
 SEVERITIES: dict[CheckName, Severity] = {
     CheckName.EMPTY_TARGET: Severity.ERROR,
@@ -318,11 +318,10 @@ def consistency(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
 
 def spelling(segment: Segment, context: QaContext) -> Iterator[QaIssue]:
     """Words no dictionary knows, one finding per word with each place it is (what is never judged: the words of
-    the source and of its glossary terms' English, numbers, acronyms, addresses; see `spelling/checker.py`)."""
+    the source and of the glossary's English, numbers, acronyms, addresses; see `spelling/checker.py`)."""
     if context.spelling is None:
         return
-    hits = context.glossary.find_terms(segment.source) if context.glossary is not None else []
-    allowed = allowed_words(segment.source, (term for hit in hits for term in hit.entry.targets))
+    allowed = AllowedWords(allowed_words(segment.source), context.glossary_words)
     spans: dict[str, list[Span]] = {}
     for found in context.spelling.misspellings(segment.target, allowed):
         spans.setdefault(found.word, []).append((found.start, found.end))

@@ -11,13 +11,15 @@ from tarjama.domain import Segment, Status, TermHit
 from tarjama.inline_tags import plain
 from tarjama.qa.length import LengthBounds, length_bounds
 from tarjama.qa.settings import QaSettings
-from tarjama.spelling import SpellChecker, default_checker
+from tarjama.spelling import SpellChecker, allowed_words, default_checker
 
 
 class TermSource(Protocol):
     """Where glossary terms come from: an open `Glossary`, or the `TermFinder` it gives (which a thread may keep)."""
 
     def find_terms(self, source: str) -> list[TermHit]: ...
+
+    def english_terms(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class QaContext:
     ignored: Mapping[tuple[int, str], str] = field(default_factory=dict)
     #: The spellcheck of the targets; `for_segments` gives the translator's own (their dictionary included).
     spelling: SpellChecker | None = None
+    #: The words of every glossary term's English, which the spellcheck takes as known (gathered once).
+    glossary_words: frozenset[str] = frozenset()
 
     @classmethod
     def for_segments(
@@ -69,4 +73,5 @@ class QaContext:
             approved={source: tuple(translations) for source, translations in approved.items()},
             ignored=ignored or {},
             spelling=spelling or default_checker(),
+            glossary_words=allowed_words("", glossary.english_terms()) if glossary is not None else frozenset(),
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import islice
@@ -103,9 +103,21 @@ def _latin_parts(text: str) -> Iterator[tuple[int, str]]:
 
 def allowed_words(source: str, terms: Iterable[str] = ()) -> frozenset[str]:
     """The words a segment's target may use without a dictionary knowing them, in lower case: the Latin-letter words
-    of its source and the words of its glossary terms' English (`terms`)."""
+    of its source and of the glossary's English (`terms`)."""
     texts = [source, *terms]
     return frozenset(found[0].lower() for text in texts for found in _LATIN_WORD.finditer(text))
+
+
+@dataclass(frozen=True)
+class AllowedWords:
+    """The words a target may use unjudged, in lower case: its own segment's (`allowed_words` of its source) and the
+    glossary's, kept apart so that a glossary of thousands of terms is gathered once, not once per segment."""
+
+    segment: frozenset[str] = frozenset()
+    glossary: frozenset[str] = frozenset()
+
+    def __contains__(self, word: object) -> bool:
+        return word in self.segment or word in self.glossary
 
 
 class SpellChecker:
@@ -115,11 +127,11 @@ class SpellChecker:
         self.user = user
         self._dictionaries = dictionaries or _shared_dictionaries()
 
-    def knows(self, word: str, allowed: frozenset[str] = frozenset()) -> bool:
+    def knows(self, word: str, allowed: Container[str] = frozenset()) -> bool:
         """Whether `word` is spelt right: allowed here, in the user's dictionary or in a dictionary."""
         return word.lower() in allowed or word in self.user or self._dictionaries.knows(word)
 
-    def misspellings(self, text: str, allowed: frozenset[str] = frozenset()) -> list[Misspelling]:
+    def misspellings(self, text: str, allowed: Container[str] = frozenset()) -> list[Misspelling]:
         """The words of `text` (plain, without tag marks) that are not spelt right, in text order."""
         found = []
         for start, word in _latin_parts(text):

@@ -9,7 +9,7 @@ one span serves both. Suggestions take a few tenths of a second, so they are loo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
 
 from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QMenu, QPlainTextEdit
 from tarjama import settings
 from tarjama.domain import Segment, Span
 from tarjama.inline_tags import MARK, plain, plain_positions
-from tarjama.spelling import SpellChecker, allowed_words, default_checker
+from tarjama.spelling import AllowedWords, SpellChecker, allowed_words, default_checker
 from tarjama.ui.editor.tag_chips import ChipHighlighter
 
 MISSPELT_UNDERLINE = QColor("#d32f2f")
@@ -44,19 +44,24 @@ class SpellingService(QObject):
         self.checker = checker or default_checker()
         self.enabled = settings.SPELLCHECK_UNDERLINE
         self.ignored: set[str] = set()
-        #: The English of the glossary terms found in a segment's source (set by the window).
-        self.glossary_terms: Callable[[Segment], Iterable[str]] = lambda segment: ()
+        #: The words of the glossary's English, taken as known (set by the window when the glossary is read).
+        self.glossary_words: frozenset[str] = frozenset()
         self._spans = lru_cache(maxsize=4096)(self._find)
 
     def spans(self, segment: Segment, text: str) -> list[Span]:
         """Where the misspelt words of `text` (a target or a block of it, marks included) are, in `text`."""
         if not self.enabled or not text.strip():
             return []
-        return self._spans(segment.source, tuple(self.glossary_terms(segment)), text)
+        return self._spans(segment.source, text)
 
-    def _find(self, source: str, terms: tuple[str, ...], text: str) -> list[Span]:
+    def set_glossary(self, english_terms: Iterable[str]) -> None:
+        self.glossary_words = allowed_words("", english_terms)
+        self._refresh()
+
+    def _find(self, source: str, text: str) -> list[Span]:
         shown, positions = plain_positions(text)
-        allowed = allowed_words(plain(source), terms) | {word.lower() for word in self.ignored}
+        segment_words = allowed_words(plain(source)) | {word.lower() for word in self.ignored}
+        allowed = AllowedWords(segment_words, self.glossary_words)
         return [(positions[found.start], positions[found.end - 1] + 1)
                 for found in self.checker.misspellings(shown, allowed)]
 

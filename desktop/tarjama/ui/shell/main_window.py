@@ -122,7 +122,8 @@ class MainWindow(QMainWindow):
         self.analysis = AnalysisDialog(self, self)
         prepare_metrics()
         self.delegate.term_spans = self.glossary.spans
-        self.delegate.spelling.glossary_terms = lambda s: [t for e in self.glossary.entries(s) for t in e.targets]
+        self.glossary.finderChanged.connect(lambda: self.delegate.spelling.set_glossary(
+            self.glossary.finder.english_terms() if self.glossary.finder is not None else ()))
         self.glossary.finderChanged.connect(self.grid.viewport().update)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -174,7 +175,7 @@ class MainWindow(QMainWindow):
         self.panes.refresh()
         self.layout_memory = LayoutMemory(
             self, settings, self.grid, {"statusFilter": self.filter_group, "matchFilter": self.match_filter.group},
-            {"commentFilter": self.comment_filter_action},
+            {"commentFilter": self.comment_filter_action, "spellingUnderline": self.spelling_action},
         )
         self.layout_memory.restore()
 
@@ -325,6 +326,10 @@ class MainWindow(QMainWindow):
         self.comment_filter_action.toggled.connect(
             lambda on: self._refilter(lambda: self.proxy.set_commented_only(on)))
         filter_menu.addAction(self.comment_filter_action)
+        self.spelling_action = QAction(self.tr("Underline &spelling mistakes"), self, checkable=True)
+        self.spelling_action.setChecked(self.delegate.spelling.enabled)
+        self.spelling_action.toggled.connect(self.delegate.spelling.set_enabled)
+        view_menu.addAction(self.spelling_action)
         self.least_confident_action = QAction(self.tr("&Least confident first"), self, checkable=True)
         self.least_confident_action.toggled.connect(self.sort_by_confidence)
         view_menu.addAction(self.least_confident_action)
