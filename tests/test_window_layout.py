@@ -196,3 +196,13 @@ def test_after_ctrl_enter_the_next_segment_sits_in_the_upper_part_of_the_grid(qt
         assert 0 < rect.top() < height / 2, (rect, height)
         assert rect.bottom() < height, "the segment being typed in is in sight"
     win.close()
+
+
+def test_the_grid_gets_most_of_the_height_at_first_start(window: MainWindow) -> None:
+    """The panes under the grid start at about a quarter of the window, whatever their contents would like (the
+    Comments pane stacked its parts and took half): the grid is the work."""
+    bottom = [dock for dock in window.findChildren(QDockWidget)
+              if window.dockWidgetArea(dock) == Qt.DockWidgetArea.BottomDockWidgetArea and dock.isVisible()]
+    assert bottom
+    assert max(dock.height() for dock in bottom) < window.height() / 3
+    assert window.grid.viewport().height() > window.height() / 2

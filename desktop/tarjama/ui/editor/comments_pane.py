@@ -75,7 +75,9 @@ class CommentsPanel(QObject):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.list)
         top_layout.addLayout(row)
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        # Side by side: the pane sits in the wide, short strip under the grid, which it must not make taller.
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("comments-splitter")  # its sizes are remembered with the window's layout
         splitter.addWidget(top)
         splitter.addWidget(self.track_changes)
         QVBoxLayout(pane).addWidget(splitter)

@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
         # Tabs by default, but a pane dragged out may sit beside another (or above it) instead.
         options = QMainWindow.DockOption
         self.setDockOptions(options.AllowNestedDocks | options.AllowTabbedDocks | options.AnimatedDocks)
+        # The grid is the work: the panes below it start at about a quarter of the window, not at what their
+        # contents would like (the Comments pane alone would take half).
+        self.resizeDocks([dock], [self.height() // 4], Qt.Orientation.Vertical)
 
         self._build_actions()
         self.delegate.reserved_shortcuts = [
