@@ -132,6 +132,37 @@ def test_trados_round_trip_changes_only_targets_and_confirmation_levels(tmp_path
     assert [s.status for s in again.segments[0]] == [Status.APPROVED, Status.DRAFT]  # type: ignore[union-attr]
 
 
+@pytest.mark.parametrize("missing", ["one seg", "seg-defs"])
+def test_a_trados_segment_without_its_sdl_seg_gets_one_with_its_confirmation_level(tmp_path: Path,
+                                                                                  missing: str) -> None:
+    """A file whose `sdl:seg-defs` lacks a segment (or a unit with no `sdl:seg-defs` at all) still comes back with
+    the segment confirmed as Trados reads it: the `sdl:seg` is made, and the rest of the file is untouched."""
+    text = (DATA / "v12-trados.sdlxliff").read_text(encoding="utf-8")
+    cut = ('<sdl:seg id="2"/>' if missing == "one seg"
+           else '\n        <sdl:seg-defs><sdl:seg id="3" conf=\'ApprovedSignOff\' origin="tm" percent="100"/></sdl:seg-defs>')
+    assert cut in text
+    source = tmp_path / "job.sdlxliff"
+    source.write_text(text.replace(cut, ""), encoding="utf-8")
+    out = tmp_path / "out" / "job.sdlxliff"
+    out.parent.mkdir()
+    with import_document(source, tmp_path / "job.tarjama") as store:
+        segments = _by_locator(store)
+        changed = "a1b2#2" if missing == "one seg" else "c3d4#3"
+        Review(store).approve(segments[changed].id, "".join(m.char for m in marks(
+            segments[changed].source)) + "Done.", force=True)  # type: ignore[attr-defined]
+        export_target(store, out)
+
+    mid = changed.partition("#")[2]
+    seg = etree.fromstring(out.read_bytes()).find(f".//sdl:seg[@id='{mid}']", NS)
+    assert seg is not None and seg.get("conf") == "ApprovedTranslation"
+    assert seg.getparent().tag == f"{{{NS['sdl']}}}seg-defs"  # type: ignore[union-attr]
+    assert Xliff12Format().read(out).segments[0 if missing == "one seg" else 1][-1].status == Status.APPROVED  # type: ignore[index]
+    removed = out.read_text(encoding="utf-8").replace('<sdl:seg id="2" conf="ApprovedTranslation"/>', "")
+    if missing == "one seg":
+        assert [line for line in _changed_lines(source.read_bytes(), removed.encode()) if "target" not in line] \
+            == []
+
+
 def test_plain_xliff_round_trip_creates_targets_and_states_translate_toolkit_reads(tmp_path: Path) -> None:
     source = _copy("v12-plain.xlf", tmp_path)
     out = tmp_path / "out" / "site.xlf"

@@ -25,6 +25,7 @@ from tarjama.formats.xliff12_units import (
     MQ_NS,
     MQ_WRITTEN,
     SDL_CONF,
+    SDL_NS,
     STATE_WRITTEN,
     Dialect,
     ReadSegment,
@@ -200,6 +201,8 @@ class _UnitWriter:
         xliff_prefix = prefixes.get(XLIFF12_NS)
         self.target_name = f"{xliff_prefix}:target" if xliff_prefix else "target"
         self.mq_status = f"{prefixes.get(MQ_NS) or 'mq'}:status"
+        sdl_prefix = prefixes.get(SDL_NS)
+        self.sdl = f"{sdl_prefix}:" if sdl_prefix else "sdl:"
 
     def edits(self, spans: _UnitSpans, unit: ReadUnit, paragraph: TranslatedParagraph) -> list[tuple[int, int, str]]:
         if unit.segmented:
@@ -228,13 +231,37 @@ class _UnitWriter:
             edits.extend(self._target_edit(spans, target, self._target_from_seg_source(spans, changes,
                                                                                       paragraph.tags),
                                            _unit_status(statuses)))
-        for mid, segment in changes.items():
-            seg = spans.sdl_segs.get(mid)
-            if seg is not None and segment.status in SDL_CONF:
-                tag = self.text[seg.start:seg.open_end]
-                edits.append((seg.start, seg.open_end, with_attribute(tag, "conf", SDL_CONF[segment.status])))
+        if self.dialect == Dialect.SDL:
+            edits.extend(self._sdl_seg_edits(spans, changes))
         edits.extend(self._unit_tag_edit(spans, _unit_status(statuses)))
         return edits
+
+    def _sdl_seg_edits(self, spans: _UnitSpans, changes: dict[str, Segment]) -> list[tuple[int, int, str]]:
+        """Trados's confirmation level of each changed segment: set on its `sdl:seg`, or a new `sdl:seg` when the
+        file has none for it (in the unit's `sdl:seg-defs`, made after the target when the unit has none), so that
+        Trados sees the segment confirmed and not merely filled."""
+        edits: list[tuple[int, int, str]] = []
+        created: list[str] = []
+        for mid, segment in changes.items():
+            if segment.status not in SDL_CONF:
+                continue
+            seg = spans.sdl_segs.get(mid)
+            if seg is None:
+                created.append(f'<{self.sdl}seg id="{escaped_attribute(mid)}" conf="{SDL_CONF[segment.status]}"/>')
+                continue
+            tag = self.text[seg.start:seg.open_end]
+            edits.append((seg.start, seg.open_end, with_attribute(tag, "conf", SDL_CONF[segment.status])))
+        if not created:
+            return edits
+        defs = spans.children.get("seg-defs")
+        if defs is not None and not defs.empty:
+            return [*edits, (defs.close, defs.close, "".join(created))]
+        element = f"<{self.sdl}seg-defs>{''.join(created)}</{self.sdl}seg-defs>"
+        if defs is not None:  # written `<sdl:seg-defs/>`
+            return [*edits, (defs.start, defs.open_end, element)]
+        after = spans.children.get("target") or spans.children["seg-source"]
+        position = after.open_end if after.empty else after.end
+        return [*edits, (position, position, self._indent(after.start) + element)]
 
     def _whole(self, spans: _UnitSpans, unit: ReadUnit,
                paragraph: TranslatedParagraph) -> list[tuple[int, int, str]]:
