@@ -231,22 +231,6 @@
 <context>
     <name>ConcordancePanel</name>
     <message>
-        <source>Search the translation memory (Arabic or English)</source>
-        <translation>ابحث في ذاكرة الترجمة (بالعربية أو بالإنجليزية)</translation>
-    </message>
-    <message>
-        <source>Source and target</source>
-        <translation>المصدر والهدف</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>المصدر</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>الهدف</translation>
-    </message>
-    <message>
         <source>Searching…</source>
         <translation>جارٍ البحث…</translation>
     </message>
@@ -2028,6 +2012,25 @@ Yours: {yours}</source>
     </message>
 </context>
 <context>
+    <name>MemorySearchBar</name>
+    <message>
+        <source>Search the translation memory (Arabic or English)</source>
+        <translation>ابحث في ذاكرة الترجمة (بالعربية أو بالإنجليزية)</translation>
+    </message>
+    <message>
+        <source>Source and target</source>
+        <translation>المصدر والهدف</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>الهدف</translation>
+    </message>
+</context>
+<context>
     <name>MemoryUpdate</name>
     <message>
         <source>Updating the translation memory {name} for this version of Tarjama…</source>
@@ -2862,22 +2865,6 @@ Why can this be ignored? The reason is kept with the project.</source>
         <translation>تحرير ذاكرة الترجمة: {name}</translation>
     </message>
     <message>
-        <source>Search the translation memory (Arabic or English)</source>
-        <translation>ابحث في ذاكرة الترجمة (بالعربية أو الإنجليزية)</translation>
-    </message>
-    <message>
-        <source>Source and target</source>
-        <translation>المصدر والترجمة</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>المصدر</translation>
-    </message>
-    <message>
-        <source>Target</source>
-        <translation>الترجمة</translation>
-    </message>
-    <message>
         <source>&amp;Delete unit</source>
         <translation>&amp;حذف الوحدة</translation>
     </message>
@@ -3173,7 +3160,7 @@ Why can this be ignored? The reason is kept with the project.</source>
     </message>
     <message>
         <source>Target</source>
-        <translation>الترجمة</translation>
+        <translation>الهدف</translation>
     </message>
     <message>
         <source>Changed</source>

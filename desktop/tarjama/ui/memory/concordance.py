@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from tarjama.domain import ConcordanceHit
 from tarjama.ui.editor.delegate import HIGHLIGHT
 from tarjama.ui.memory.pane import unit_details
+from tarjama.ui.memory.search_bar import MemorySearchBar
 from tarjama.ui.memory.unit_list import UnitList, UnitRow
 from tarjama.ui.memory.worker import Search
 
@@ -37,20 +38,9 @@ class ConcordancePanel(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        bar = QHBoxLayout()
-        self.search_edit = QLineEdit()
-        self.search_edit.setFont(source_font)
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search the translation memory (Arabic or English)"))
-        self.scope = QComboBox()
-        self.scope.addItem(self.tr("Source and target"), "both")
-        self.scope.addItem(self.tr("Source"), "source")
-        self.scope.addItem(self.tr("Target"), "target")
-        self.count = QLabel()
-        bar.addWidget(self.search_edit, 1)
-        bar.addWidget(self.scope)
-        bar.addWidget(self.count)
-        layout.addLayout(bar)
+        self.bar = MemorySearchBar(source_font)
+        self.search_edit, self.scope, self.count = self.bar.search_edit, self.bar.scope, self.bar.count
+        layout.addWidget(self.bar)
         self.list = UnitList(source_font, HIGHLIGHT)
         layout.addWidget(self.list)
         self._delay = QTimer(self)
@@ -61,7 +51,7 @@ class ConcordancePanel(QWidget):
         self.scope.currentIndexChanged.connect(self.search_now)
 
     def current(self) -> Search:
-        return Search(self.search_edit.text().strip(), self.scope.currentData())
+        return self.bar.current()
 
     def open_with(self, text: str) -> None:
         """Ctrl+K: search for `text` (if any) at once, ready for typing another query."""

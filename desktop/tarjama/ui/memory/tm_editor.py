@@ -23,12 +23,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QFont, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -41,6 +38,7 @@ from tarjama.memory.editing import UnitChange, UnitEditor
 from tarjama.memory.store import TranslationMemory
 from tarjama.ui.common.error_text import error_text
 from tarjama.ui.common.tasks import run_in_background
+from tarjama.ui.memory.search_bar import MemorySearchBar
 from tarjama.ui.memory.worker import CONCORDANCE_LIMIT, Search
 
 Index = QModelIndex | QPersistentModelIndex
@@ -140,15 +138,8 @@ class TmEditor(QDialog):
         self.undo_stack = QUndoStack(self)
         self._searched: Search | None = None
 
-        self.search_edit = QLineEdit()
-        self.search_edit.setFont(source_font)
-        self.search_edit.setClearButtonEnabled(True)
-        self.search_edit.setPlaceholderText(self.tr("Search the translation memory (Arabic or English)"))
-        self.scope = QComboBox()
-        self.scope.addItem(self.tr("Source and target"), "both")
-        self.scope.addItem(self.tr("Source"), "source")
-        self.scope.addItem(self.tr("Target"), "target")
-        self.count = QLabel()
+        self.bar = MemorySearchBar(source_font)
+        self.search_edit, self.scope, self.count = self.bar.search_edit, self.bar.scope, self.bar.count
         self.model = UnitTableModel(source_font)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -175,11 +166,7 @@ class TmEditor(QDialog):
         redo_button.setEnabled(False)
 
         layout = QVBoxLayout(self)
-        bar = QHBoxLayout()
-        bar.addWidget(self.search_edit, 1)
-        bar.addWidget(self.scope)
-        bar.addWidget(self.count)
-        layout.addLayout(bar)
+        layout.addWidget(self.bar)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         for button in (self.delete_button, undo_button, redo_button):
@@ -206,7 +193,7 @@ class TmEditor(QDialog):
         self.search_now()
 
     def current(self) -> Search:
-        return Search(self.search_edit.text().strip(), self.scope.currentData())
+        return self.bar.current()
 
     def search_now(self) -> None:
         search = self.current()
