@@ -218,3 +218,39 @@ def test_attributes_are_set_added_and_removed_inside_a_start_tag_only() -> None:
     assert with_attribute(tag, "state", "final") == "<target note='state=x' state=\"final\">"
     assert with_attribute("<target/>", "state", "final") == '<target state="final"/>'
     assert with_attribute(tag, "state", None) == "<target note='state=x'>"
+
+
+def test_an_xliff_1_1_job_written_by_translate_toolkit_comes_in_and_goes_back(tmp_path: Path) -> None:
+    """translate-toolkit writes XLIFF 1.1 (as Weblate and Pootle deliver a job): Tarjama reads it with the 1.2 reader,
+    and what it exports, translate-toolkit reads with the translations and approvals Tarjama gave."""
+    from translate.storage import xliff
+
+    made = xliff.xlifffile(sourcelanguage="ar", targetlanguage="en")
+    for unit_id, source, target, approved in [
+        ("1", "وصل الوزير إلى العاصمة.", "The minister arrived in the capital.", True),
+        ("2", "وعقد اجتماعاً مع نظيره.", "", False),
+    ]:
+        unit = made.addsourceunit(source)
+        unit.setid(unit_id)
+        if target:
+            unit.target = target
+            unit.markapproved(approved)
+    source_path = tmp_path / "weblate.xlf"
+    source_path.write_bytes(bytes(made))
+    assert b'version="1.1"' in source_path.read_bytes()
+
+    with import_document(source_path, tmp_path / "weblate.tarjama") as store:
+        first, second = store.segments()
+        assert (first.target, first.status) == ("The minister arrived in the capital.", Status.APPROVED)
+        assert (second.target, second.status) == ("", Status.NEW)
+        Review(store).approve(second.id, "He met his counterpart.", force=True)
+        out = tmp_path / "out" / "weblate.xlf"
+        out.parent.mkdir()
+        export_target(store, out)
+
+    read_back = xliff.xlifffile.parsefile(str(out))
+    assert [(unit.source, unit.target, unit.isapproved()) for unit in read_back.units] == [
+        ("وصل الوزير إلى العاصمة.", "The minister arrived in the capital.", True),
+        ("وعقد اجتماعاً مع نظيره.", "He met his counterpart.", True)]
+    changed = _changed_lines(source_path.read_bytes(), out.read_bytes())
+    assert changed and all("<target" in line or "<trans-unit" in line for line in changed)

@@ -32,6 +32,9 @@ from tarjama.inline_tags import (
 )
 
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
+#: XLIFF 1.1, what translate-toolkit (and so Weblate and Pootle) writes: 1.2 kept its elements and attributes, adding
+#: `seg-source` and segment marks, so the 1.2 reader reads it once its names are moved into 1.2's namespace.
+XLIFF11_NS = "urn:oasis:names:tc:xliff:document:1.1"
 _STANDALONE = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it"})
 #: Joins a paired code's start and end tags in its `data`: a character no XML text can hold.
 _JOINER = "\x00"

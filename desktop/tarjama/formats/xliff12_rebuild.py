@@ -20,7 +20,7 @@ from pathlib import Path
 
 from tarjama.domain import Segment, Status
 from tarjama.formats.interface import TranslatedParagraph
-from tarjama.formats.xliff12_inline import XLIFF12_NS, coded_to_xml
+from tarjama.formats.xliff12_inline import XLIFF11_NS, XLIFF12_NS, coded_to_xml
 from tarjama.formats.xliff12_units import (
     MQ_NS,
     MQ_WRITTEN,
@@ -198,7 +198,7 @@ class _UnitWriter:
     def __init__(self, text: str, dialect: str, prefixes: dict[str, str | None]) -> None:
         self.text = text
         self.dialect = dialect
-        xliff_prefix = prefixes.get(XLIFF12_NS)
+        xliff_prefix = prefixes.get(XLIFF12_NS) or prefixes.get(XLIFF11_NS)
         self.target_name = f"{xliff_prefix}:target" if xliff_prefix else "target"
         self.mq_status = f"{prefixes.get(MQ_NS) or 'mq'}:status"
         sdl_prefix = prefixes.get(SDL_NS)

@@ -14,7 +14,7 @@ from lxml import etree
 
 from tarjama.domain import MachineSuggestion, Origin, Status
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError
-from tarjama.formats.xliff12_inline import XLIFF12_NS, InlineReader, plain_text
+from tarjama.formats.xliff12_inline import XLIFF11_NS, XLIFF12_NS, InlineReader, plain_text
 from tarjama.formats.xliff_common import check_languages
 from tarjama.inline_tags import InlineTag, plain
 
@@ -85,11 +85,22 @@ def dialect_of(root: etree._Element) -> str:
     return Dialect.SDL if SDL_NS in namespaces else Dialect.MQ if MQ_NS in namespaces else Dialect.PLAIN
 
 
+def _read_as_1_2(root: etree._Element) -> None:
+    """A 1.1 document's elements renamed into 1.2's namespace, in the tree just parsed (the file is never rewritten:
+    an export splices into its own text)."""
+    if etree.QName(root).namespace != XLIFF11_NS:
+        return
+    for element in root.iter():
+        if isinstance(element.tag, str) and etree.QName(element).namespace == XLIFF11_NS:
+            element.tag = f"{_X}{etree.QName(element).localname}"
+
+
 def read_units(path: Path, root: etree._Element) -> Iterator[ReadUnit]:
     """Every `<trans-unit>` of the document, in order, checked: languages, a source, ids unique in their file."""
     dialect = dialect_of(root)
     if root.get("version", "1.2").strip() not in {"1.0", "1.1", "1.2"}:
         raise _not_xliff12(path)
+    _read_as_1_2(root)
     files = root.findall(f"{_X}file")
     if not files:
         raise _not_xliff12(path)
