@@ -138,8 +138,8 @@ def test_a_trados_segment_without_its_sdl_seg_gets_one_with_its_confirmation_lev
     """A file whose `sdl:seg-defs` lacks a segment (or a unit with no `sdl:seg-defs` at all) still comes back with
     the segment confirmed as Trados reads it: the `sdl:seg` is made, and the rest of the file is untouched."""
     text = (DATA / "v12-trados.sdlxliff").read_text(encoding="utf-8")
-    cut = ('<sdl:seg id="2"/>' if missing == "one seg"
-           else '\n        <sdl:seg-defs><sdl:seg id="3" conf=\'ApprovedSignOff\' origin="tm" percent="100"/></sdl:seg-defs>')
+    whole_defs = "<sdl:seg-defs><sdl:seg id=\"3\" conf='ApprovedSignOff' origin=\"tm\" percent=\"100\"/></sdl:seg-defs>"
+    cut = '<sdl:seg id="2"/>' if missing == "one seg" else "\n        " + whole_defs
     assert cut in text
     source = tmp_path / "job.sdlxliff"
     source.write_text(text.replace(cut, ""), encoding="utf-8")
