@@ -15,7 +15,7 @@ from translate.storage import xliff as toolkit_xliff
 from tarjama.domain import Status
 from tarjama.errors import BadInputError
 from tarjama.formats.xliff12 import Xliff12Format
-from tarjama.formats.xliff12_rebuild import with_attribute
+from tarjama.formats.xml_splice import with_attribute
 from tarjama.inline_tags import marks, plain
 from tarjama.project.files import export_target, import_document
 from tarjama.project.review import Review

@@ -12,8 +12,6 @@ source). Everything else stays byte for byte, in the file's own encoding.
 
 from __future__ import annotations
 
-import codecs
-import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,15 +33,11 @@ from tarjama.formats.xliff12_units import (
     segment_locator,
 )
 from tarjama.formats.xliff_common import parse_xliff
+from tarjama.formats.xml_splice import Tag, decode, encode, splice, tag_attributes, tags, with_attribute
+from tarjama.formats.xml_splice import attributes as read_attributes
 from tarjama.formats.xml_text import clean, escaped_attribute, escaped_text
 from tarjama.inline_tags import TagTable
 
-_TOKEN = re.compile(r"""<!--.*?-->|<!\[CDATA\[.*?\]\]>|<\?.*?\?>|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"""
-                    r"""|</([^\s>]+)\s*>|<([^\s/>!?]+)((?:\s+[^\s=/>]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(/?)>""",
-                    re.DOTALL)
-_ATTRIBUTE = re.compile(r"""\s+([^\s=/>]+)\s*=\s*("[^"]*"|'[^']*')""")
-_DECLARED_ENCODING = re.compile(r"""^<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 _MT_QUALIFIERS = frozenset({"mt-suggestion", "leveraged-mt"})
 #: `_Element.close` of an element with no end tag.
 _EMPTY = -2
@@ -80,7 +74,7 @@ def rebuild_xliff12(path: Path, original: bytes, paragraphs: Iterable[Translated
     dialect = dialect_of(root)
     prefixes = {uri: prefix for prefix, uri in root.nsmap.items()}
     by_locator = {paragraph.locator: paragraph for paragraph in paragraphs}
-    bom, encoding, text = _decoded(original)
+    text, codec, bom = decode(original)
     writer = _UnitWriter(text, dialect, prefixes)
     edits: list[tuple[int, int, str]] = []
     for spans, unit in zip(_units(text), read_units(path, root), strict=True):
@@ -88,29 +82,7 @@ def rebuild_xliff12(path: Path, original: bytes, paragraphs: Iterable[Translated
         if paragraph is not None and unit.translatable:
             edits.extend(writer.edits(spans, unit, paragraph))
             edits.extend(writer.note_edits(spans, paragraph))  # after: a created target comes first at one place
-    return bom + _applied(text, edits).encode(encoding, errors="xmlcharrefreplace")
-
-
-def _decoded(data: bytes) -> tuple[bytes, str, str]:
-    """(BOM, encoding, text) of the file: its BOM's encoding, else the declared one, else UTF-8."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return bom, encoding, data[len(bom):].decode(encoding)
-    declared = _DECLARED_ENCODING.match(data[:200].decode("latin-1"))
-    encoding = declared.group(1) if declared else "utf-8"
-    return b"", encoding, data.decode(encoding)
-
-
-def _applied(text: str, edits: list[tuple[int, int, str]]) -> str:
-    parts: list[str] = []
-    position = 0
-    for start, end, replacement in sorted(edits, key=lambda edit: edit[0]):
-        if start < position:
-            raise RuntimeError("overlapping XLIFF edits")  # a bug here, never the file's fault
-        parts.extend((text[position:start], replacement))
-        position = end
-    parts.append(text[position:])
-    return "".join(parts)
+    return encode(splice(text, edits), codec, bom)
 
 
 def _units(text: str) -> Iterator[_UnitSpans]:
@@ -118,33 +90,34 @@ def _units(text: str) -> Iterator[_UnitSpans]:
     stack: list[_Element] = []
     current: _UnitSpans | None = None
     depth = 0
-    for token in _TOKEN.finditer(text):
-        closing, opening, _attributes, slash = token.groups()
-        if opening is not None:
-            element = _Element(opening.rpartition(":")[2], token.start(), token.end())
+    for tag in tags(text):
+        if not tag.closing:
+            element = _Element(tag.local_name, tag.start, tag.end)
             if current is None and element.name == "trans-unit":
                 current, depth = _UnitSpans(element), len(stack)
             elif current is not None:
-                _note(current, stack, depth, element, token.group())
-            if slash:
+                _note(current, stack, depth, element, text, tag)
+            if tag.empty:
                 element.close = element.end = _EMPTY
             else:
                 stack.append(element)
-        elif closing is not None:
+        else:
             element = stack.pop()
-            element.close, element.end = token.start(), token.end()
+            element.close, element.end = tag.start, tag.end
             if current is not None and element is current.unit:
                 yield current
                 current = None
 
 
-def _note(spans: _UnitSpans, stack: list[_Element], depth: int, element: _Element, tag: str) -> None:
+def _note(spans: _UnitSpans, stack: list[_Element], depth: int, element: _Element, text: str, tag: Tag) -> None:
     level = len(stack) - depth
     if level == 1:
         spans.children.setdefault(element.name, element)
         return
+    if element.name not in ("mrk", "seg"):
+        return
     container = stack[depth + 1].name
-    attributes = _attributes(tag)
+    attributes = {name: value for name, (value, _start, _end) in read_attributes(text, tag).items()}
     if element.name == "mrk" and attributes.get("mtype") == "seg":
         marks = spans.source_marks if container == "seg-source" else spans.target_marks \
             if container == "target" else None
@@ -152,27 +125,6 @@ def _note(spans: _UnitSpans, stack: list[_Element], depth: int, element: _Elemen
             marks.setdefault(attributes.get("mid", ""), element)
     elif element.name == "seg" and container == "seg-defs":
         spans.sdl_segs.setdefault(attributes.get("id", ""), element)
-
-
-def _attributes(tag: str) -> dict[str, str]:
-    name_end = re.match(r"<[^\s/>]+", tag).end()  # type: ignore[union-attr]  # a start tag by construction
-    return {match.group(1): match.group(2)[1:-1] for match in _ATTRIBUTE.finditer(tag, name_end)}
-
-
-def with_attribute(tag: str, name: str, value: str | None) -> str:
-    """A start tag with attribute `name` set to `value` (added at the end when missing), or removed for None."""
-    name_end = re.match(r"<[^\s/>]+", tag).end()  # type: ignore[union-attr]
-    for match in _ATTRIBUTE.finditer(tag, name_end):
-        if match.group(1) == name:
-            if value is None:
-                return tag[:match.start()] + tag[match.end():]
-            return tag[:match.start(2)] + f'"{escaped_attribute(value)}"' + tag[match.end(2):]
-    if value is None:
-        return tag
-    ending = "/>" if tag.endswith("/>") else ">"
-    body = tag[:-len(ending)]
-    kept = body.rstrip()
-    return f'{kept} {name}="{escaped_attribute(value)}"{body[len(kept):]}{ending}'
 
 
 def _changed(stored: Segment, read: ReadSegment) -> bool:
@@ -295,7 +247,7 @@ class _UnitWriter:
     def _mark_edit(self, mark: _Element, content: str) -> tuple[int, int, str]:
         if mark.empty:  # <mrk .../>: opened and closed around the content
             tag = self.text[mark.start:mark.open_end]
-            name = re.match(r"<([^\s/>]+)", tag).group(1)  # type: ignore[union-attr]
+            name = next(tags(tag)).name
             return mark.start, mark.open_end, tag[:-2].rstrip() + ">" + content + f"</{name}>"
         return mark.open_end, mark.close, content
 
@@ -336,7 +288,7 @@ class _UnitWriter:
         return edits
 
     def _state_tag(self, tag: str, status: Status, *, created: bool) -> str:
-        attributes = _attributes(tag)
+        attributes = tag_attributes(tag)
         if self.dialect == Dialect.PLAIN or "state" in attributes or (created and self.dialect == Dialect.MQ):
             tag = with_attribute(tag, "state", STATE_WRITTEN[status])
         if status == Status.MACHINE and self.dialect == Dialect.PLAIN:
@@ -348,7 +300,7 @@ class _UnitWriter:
     def _unit_tag_edit(self, spans: _UnitSpans, status: Status) -> list[tuple[int, int, str]]:
         unit = spans.unit
         old = self.text[unit.start:unit.open_end]
-        tag, attributes = old, _attributes(old)
+        tag, attributes = old, tag_attributes(old)
         if status == Status.APPROVED and (self.dialect == Dialect.PLAIN or "approved" in attributes):
             tag = with_attribute(tag, "approved", "yes")
         elif attributes.get("approved") == "yes":
