@@ -18,14 +18,13 @@ from __future__ import annotations
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
-from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 from open_large import generate_document, line, none_refs_lost_per_qt_call, pad_none_refcount  # noqa: E402
+from scratch import scratch_folder
 
 APPROVALS = 60
 TERMS = 300
@@ -33,7 +32,7 @@ TARGET = "The government said on Monday that 12 people were killed in the attack
 
 
 def main() -> int:
-    work = Path(tempfile.mkdtemp(prefix="tarjama-bench-"))
+    work = scratch_folder("tarjama-bench-")
     os.environ["TARJAMA_DATA_DIR"] = str(work / "data")
     os.environ["TARJAMA_CONFIG_DIR"] = str(work / "config")
 

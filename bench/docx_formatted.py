@@ -19,12 +19,13 @@ import os
 import resource
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
+
+from scratch import scratch_folder
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
@@ -119,7 +120,7 @@ def main() -> int:
         print(json.dumps(measure(Path(sys.argv[2]))))
         return 0
     pages = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    folder = Path(tempfile.mkdtemp(prefix="tarjama-bench-"))
+    folder = scratch_folder("tarjama-bench-")
     path = folder / "book.docx"
     started = time.perf_counter()
     build(path, pages)

@@ -15,9 +15,10 @@ from __future__ import annotations
 import os
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_folder
 
 REPO = Path(__file__).resolve().parent.parent
 WORDS = ["ولد", "بنت", "ذهب", "إلى", "مدرسة", "كتاب", "قرأ", "في", "مدينة", "جميل", "بيت", "كبير"]
@@ -65,7 +66,7 @@ def run(home: Path, label: str, size: int, translator: object) -> tuple[float, i
 
 
 def main() -> int:
-    home = Path(tempfile.mkdtemp(prefix="tarjama-long-"))
+    home = scratch_folder("tarjama-long-")
     os.environ["TARJAMA_DATA_DIR"] = str(home / "data")
     os.environ["TARJAMA_CONFIG_DIR"] = str(home / "config")
     sys.path.insert(0, str(REPO / "tests"))

@@ -27,10 +27,11 @@ import random
 import re
 import resource
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
+
+from scratch import scratch_folder
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
@@ -102,7 +103,7 @@ def line(label: str, value: str) -> None:
 
 
 def main() -> int:
-    work = Path(tempfile.mkdtemp(prefix="tarjama-bench-"))
+    work = scratch_folder("tarjama-bench-")
     os.environ["TARJAMA_DATA_DIR"] = str(work / "data")
     os.environ["TARJAMA_CONFIG_DIR"] = str(work / "config")
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 import time
 from pathlib import Path
+
+from scratch import scratch_folder
 
 REPO = Path(__file__).resolve().parent.parent
 ARTICLE = REPO.parent / "shared" / "corpus" / "ar-news-syria-truce.txt"
@@ -24,7 +25,7 @@ def main() -> int:
         print(f"skipped: the shared corpus is absent ({ARTICLE})")
         return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    home = Path(tempfile.mkdtemp(prefix="tarjama-stall-"))
+    home = scratch_folder("tarjama-stall-")
     os.environ["TARJAMA_DATA_DIR"] = str(home / "data")
     os.environ["TARJAMA_CONFIG_DIR"] = str(home / "config")
     sys.path.insert(0, str(REPO / "tests"))
