@@ -18,6 +18,7 @@ from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.errors import ProjectError
 from tarjama.memory import schema
 from tarjama.memory.errors import ImportCancelled
+from tarjama.memory.exchange import export_tm, import_tmx
 from tarjama.memory.highlight import source_differences
 from tarjama.memory.link import segment_context
 from tarjama.memory.schema import TM_FILE
@@ -316,6 +317,21 @@ def test_duplicates_merge(tm_path: Path) -> None:
         assert result == ImportResult(added=1, merged=2)
         assert memory.count() == 3
         assert max(u.usage_count for u in memory.units() if u.source == "جملة جديدة.") == 9
+
+
+def test_reimporting_the_memorys_own_tmx_export_adds_no_unit(tm_path: Path, tmp_path: Path) -> None:
+    """An approved target typed with direction marks (RLM/LRM around a Latin name) is exported without them, as
+    it should be; read back, it is the same unit once normalised, not a second 100 % match."""
+    with TranslationMemory.create(tm_path) as memory:
+        memory.add(unit(ARRIVED, "The \u200fUN\u200e envoy arrived."))
+        memory.add(unit("جملة جديدة.", "A new sentence."))
+    out = tmp_path / "memory.tmx"
+    export_tm(tm_path, out)
+    assert "\u200f" not in out.read_text(encoding="utf-8")
+    result = import_tmx(tm_path, out)
+    with TranslationMemory.open(tm_path) as memory:
+        assert memory.count() == 2
+    assert (result.added, result.merged) == (0, 2)
 
 
 def test_a_unit_round_trips_every_field(tm_path: Path) -> None:

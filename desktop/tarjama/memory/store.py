@@ -415,16 +415,18 @@ class TranslationMemory(StoreFile):
     def _put(self, unit: TmUnit, pending: dict[tuple[str, str], _Row] | None) -> tuple[int, bool]:
         """Merge `unit` into a stored or pending duplicate, or insert it: at once without `pending` (returning its
         id), else queued there for the next `_flush` (returning 0). Returns (id, whether it merged)."""
-        key = (unit.source, unit.target)
         row = _row(unit)
+        # The same pair once normalised is the same unit: a memory's own TMX export, read back, has lost the
+        # invisible direction marks of its targets (as it should), and must not come back as a second unit.
+        key = (row["norm_source"], row["norm_target"])
         if pending is not None and key in pending:
             pending[key] = _merged(pending[key], row)
             return 0, True
-        # The norm_source index finds the few units with this normalised source; no index on the raw pair needed.
+        # The norm_source index finds the few units with this normalised source; no index on the pair needed.
         cursor = self._db.execute(
             "SELECT id, created_at, changed_at, usage_count, approved, props, notes, tags FROM units "
-            "WHERE norm_source = ? AND source = ? AND target = ? ORDER BY id LIMIT 1",
-            [row["norm_source"], *key],
+            "WHERE norm_source = ? AND norm_target = ? ORDER BY id LIMIT 1",
+            list(key),
         )
         existing = cursor.fetchone()
         if existing is not None:
