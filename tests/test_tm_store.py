@@ -471,3 +471,21 @@ def test_a_plain_connection_cannot_write_units_behind_the_index(memory: Translat
     with pytest.raises(sqlite3.OperationalError, match="tarjama_match_features"):
         db.execute("UPDATE units SET norm_source = 'x' WHERE id = 1")
     db.conn.close()
+
+
+def test_an_import_tunes_the_fts_indexes_for_its_load_and_leaves_them_as_they_were(tm_path: Path) -> None:
+    """While it loads, an import stops the FTS5 indexes merging as they grow and lets them gather more in memory
+    (`tarjama.memory.bulk_index`); those settings are kept in the file, so afterwards the defaults are back and a
+    later approval's unit is merged into the index as usual. A cancelled import changes nothing of them either."""
+    def settings(memory: TranslationMemory) -> set[tuple[str, str, int]]:
+        return {(table, key, value) for table in ("units_features", "units_source_text", "units_target_text")
+                for key, value in memory._db.execute(f"SELECT k, v FROM {table}_config WHERE k != 'version'")}
+
+    with TranslationMemory.create(tm_path) as memory:
+        memory.import_units([unit(f"جملة رقم {n}.", f"Sentence {n}.") for n in range(300)])
+        after = settings(memory)
+        assert {(key, value) for _table, key, value in after} <= {("automerge", 4), ("hashsize", 1 << 20)}
+        with pytest.raises(ImportCancelled):
+            memory.import_units((unit(f"أخرى {n}.", f"Other {n}.") for n in range(500)), cancel=lambda: True)
+        assert settings(memory) == after
+        assert [match.unit.target for match in memory.lookup("جملة رقم 7.")][:1] == ["Sentence 7."]

@@ -48,8 +48,8 @@ _COMMON_AFTER_INSERT = f"""
 
 # Unqualified names in a trigger body resolve in the trigger's own schema, so these also keep the indexes in sync
 # when a project writes `tm.units` through ATTACH. A bulk import drops them and indexes each chunk with
-# `INDEX_ROWS_AFTER` instead (five times faster than row by row), then creates them again from here: these are
-# always the triggers of the current schema version.
+# `tarjama.memory.bulk_index.index_inserted` instead (five times faster than row by row), then creates them again
+# from here: these are always the triggers of the current schema version.
 INDEX_TRIGGERS = {
     "units_indexed_insert": f"""
         CREATE TRIGGER units_indexed_insert AFTER INSERT ON units BEGIN
@@ -87,14 +87,6 @@ INDEX_TRIGGERS = {
         END
     """,
 }
-INDEX_ROWS_AFTER = (
-    "INSERT INTO units_features (rowid, features) SELECT id, tarjama_match_features(norm_source) FROM units "
-    "WHERE id > ?",
-    "INSERT INTO units_source_text (rowid, norm_source) SELECT id, norm_source FROM units WHERE id > ?",
-    "INSERT INTO units_target_text (rowid, norm_target) SELECT id, norm_target FROM units WHERE id > ?",
-    "INSERT INTO units_codes (id, codes) SELECT id, tarjama_scoring_codes(norm_source) FROM units "
-    "WHERE id > ? AND approved = 1",
-)
 # Not dropped by an import, whose merges can approve a unit again: `units_codes` holds the approved units only.
 _CODES_TRIGGER = """
     CREATE TRIGGER units_codes_update AFTER UPDATE OF norm_source, approved ON units BEGIN

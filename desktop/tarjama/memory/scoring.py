@@ -73,7 +73,12 @@ def scoring_codes(norm_source: str) -> str:
     Comparing two sources' codes as strings gives `score` from the same edits, except where two distinct words
     share a character: they then compare as equal, so a score from codes is never below the true one.
     """
-    return "".join([_word_code(word) for word in scoring_words(norm_source)])
+    return codes_of_words(scoring_words(norm_source))
+
+
+def codes_of_words(words: list[str]) -> str:
+    """`scoring_codes` of a source whose scoring words are known already (a bulk import computes them once)."""
+    return "".join([_word_code(word) for word in words])
 
 
 def word_features(words: list[str]) -> list[str]:
@@ -94,7 +99,12 @@ def match_features(norm_source: str) -> str:
     The index is contentless, so removing a unit re-computes these: changing this function needs a schema
     migration that rebuilds `units_features`.
     """
-    return " ".join(_banded_features(norm_source))
+    return features_of_words(scoring_words(norm_source))
+
+
+def features_of_words(words: list[str]) -> str:
+    """`match_features` of a source whose scoring words are known already."""
+    return " ".join(_banded(words))
 
 
 def distinct_match_features(norm_source: str) -> str:
@@ -103,6 +113,9 @@ def distinct_match_features(norm_source: str) -> str:
 
 
 def _banded_features(norm_source: str) -> list[str]:
-    words = scoring_words(norm_source)
+    return _banded(scoring_words(norm_source))
+
+
+def _banded(words: list[str]) -> list[str]:
     band = f"{BAND_MARK}{length_band(len(words))}"
     return [feature + band for feature in word_features(words)]

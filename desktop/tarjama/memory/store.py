@@ -27,11 +27,11 @@ from tarjama.arabic import difference_flags, normalise_for_matching
 from tarjama.domain import ConcordanceHit, TmMatch, TmUnit, UnitOrigin
 from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.inline_tags import table_from_json, table_to_json
+from tarjama.memory.bulk_index import index_inserted, loading_fts, with_index_values
 from tarjama.memory.errors import ImportCancelled, MemoryBusyError, is_busy
 from tarjama.memory.fuzzy import FuzzySearch
 from tarjama.memory.highlight import occurrences, source_differences
 from tarjama.memory.schema import (
-    INDEX_ROWS_AFTER,
     INDEX_TRIGGERS,
     TM_FILE,
     create_triggers,
@@ -126,6 +126,11 @@ def _row(unit: TmUnit, *, project_uid: str | None = None, segment_id: int | None
         "segment_id": segment_id,
         "tags": table_to_json(unit.tags),
     }
+
+
+def _prepared(unit: TmUnit) -> _Row:
+    """A unit's row as an import writes it, index values included."""
+    return with_index_values(_row(unit))
 
 
 def _merged(existing: _Row, incoming: _Row) -> _Row:
@@ -363,7 +368,7 @@ class TranslationMemory(StoreFile):
         """Store one unit, merged into an existing identical source/target pair if there is one; returns its id."""
         self._fuzzy.forget_common()  # its triggers may list more
         with transaction(self._db):
-            return self._put(unit, None)[0]
+            return self._put(_row(unit), None)[0]
 
     def import_units(
         self,
@@ -381,13 +386,13 @@ class TranslationMemory(StoreFile):
         added = merged = 0
         pending: dict[tuple[str, str], _Row] = {}
         read = 0
-        with transaction(self._db) as db:
+        with transaction(self._db) as db, loading_fts(db):
             for name in INDEX_TRIGGERS:
                 db.execute(f"DROP TRIGGER {name}")
             indexed = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
             for unit in units:
                 read += 1
-                if self._put(unit, pending)[1]:
+                if self._put(_prepared(unit), pending)[1]:
                     merged += 1
                 else:
                     added += 1
@@ -412,10 +417,10 @@ class TranslationMemory(StoreFile):
         self._fuzzy.forget_common()
         return ImportResult(added, merged)
 
-    def _put(self, unit: TmUnit, pending: dict[tuple[str, str], _Row] | None) -> tuple[int, bool]:
-        """Merge `unit` into a stored or pending duplicate, or insert it: at once without `pending` (returning its
-        id), else queued there for the next `_flush` (returning 0). Returns (id, whether it merged)."""
-        row = _row(unit)
+    def _put(self, row: _Row, pending: dict[tuple[str, str], _Row] | None) -> tuple[int, bool]:
+        """Merge a unit's `row` into a stored or pending duplicate, or insert it: at once without `pending`
+        (returning its id), else queued there (`_prepared`) for the next `_flush` (returning 0). Returns (id,
+        whether it merged)."""
         # The same pair once normalised is the same unit: a memory's own TMX export, read back, has lost the
         # invisible direction marks of its targets (as it should), and must not come back as a second unit.
         key = (row["norm_source"], row["norm_target"])
@@ -447,10 +452,10 @@ class TranslationMemory(StoreFile):
     def _flush(self, pending: dict[tuple[str, str], _Row], indexed: int) -> int:
         """Insert the queued units and index every unit after id `indexed`; returns the last id indexed."""
         if pending:
-            self._db.conn.executemany(_INSERT, list(pending.values()))
+            rows = list(pending.values())
             pending.clear()
-            for statement in INDEX_ROWS_AFTER:
-                self._db.execute(statement, [indexed])
+            self._db.conn.executemany(_INSERT, rows)
+            index_inserted(self._db, rows, indexed + 1)
         return self._db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
 
     def record_use(self, *unit_ids: int) -> None:
