@@ -10,9 +10,15 @@ a quick look). Everything is built offline and deterministically in a temporary 
   the output is as long as the input, as with a real model; the layers that the glossary does not need carry small
   random weights, so every layer costs what it costs in a real model;
 * a sentencepiece model trained on the corpus, and a small MiniSBD sentence-splitter model (ONNX, written here
-  byte by byte) in the package's minisbd/ folder, so Argos Translate's translate() runs without a download.
+  byte by byte) in the package's minisbd/ folder, so Argos Translate's translate() runs without a download;
+* then an OPUS-MT-shaped model: the same glossary and shape written as a Marian release (tests/tiny_marian.py:
+  ``.npz``, ``decoder.yml``, separate source and target vocabularies of 32,000 each, ``source.spm`` and
+  ``target.spm``), installed with ``tarjama.mt.install_package`` (so converted to int8 by ``OpusMTConverter``)
+  into a packages folder of its own. It is pre-norm where published OPUS-MT models are post-norm: the same
+  weights and cost in another order. Argos Translate cannot read ``source.spm``/``target.spm``, so for (a) only,
+  the installed package gets a ``sentencepiece.model`` copy of ``source.spm`` and the MiniSBD folder.
 
-It then translates the same text three ways and prints sentences per second:
+For each model it translates the same text three ways and prints sentences per second:
 
 (a) `argostranslate.translate.translate(paragraph, "ar", "en")` once per paragraph, all settings default: what
     a user of Argos Translate would write (it splits sentences itself and batches 32 tokens at a time);
@@ -176,6 +182,36 @@ def build_package(folder: Path, sentences: list[str]) -> Path:
     return folder
 
 
+def build_opus_package(folder: Path, packages: Path, sentences: list[str]) -> Path:
+    """The OPUS-MT-shaped package: a Marian release of the benchmark's glossary, installed (converted) by Tarjama."""
+    import tiny_marian
+    import tiny_models
+    from tarjama import mt
+
+    stamp = packages / ".built"
+    if stamp.is_file():
+        return next(child for child in packages.iterdir() if child.is_dir())
+    started = time.perf_counter()
+    corpus_lines = [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    sp_model = tiny_models.train_sentencepiece(corpus_lines + sentences[:500], model_type="bpe", vocab_size=1000)
+    gloss = {piece: [(piece, 0.0)] for piece in tiny_models.pieces_of(sp_model) if piece not in tiny_models.SPECIALS}
+    gloss["<unk>"] = [("<unk>", 0.0)]
+    shape = tiny_models.ModelShape(
+        layers=(6, 6), d_model=512, heads=8, ffn=2048, max_positions=512, position_dims=64, token_dims=448, noise=1e-3
+    )
+    release = tiny_marian.write_release(
+        folder, sp_model, sp_model, gloss, readme=None, vocab_size=32_000, shape=shape, eos_bias=-30.0, beta=20.0,
+        seed=1,
+    )
+    built = time.perf_counter() - started
+    package = mt.install_package(release, directory=packages, expect_pair=("ar", "en"))
+    shutil.copyfile(package.path / "source.spm", package.path / "sentencepiece.model")  # for Argos (a) only
+    build_minisbd_model(package.path / "minisbd" / "ar.onnx")
+    stamp.write_text(f"Marian release built in {built:.1f} s, converted and installed in "
+                     f"{time.perf_counter() - started - built:.1f} s\n", encoding="utf-8")
+    return package.path
+
+
 # -- the three ways ----------------------------------------------------------------------------------------
 
 
@@ -184,8 +220,13 @@ def run_argos(packages: Path, work: Path, paragraphs: list[str]) -> tuple[float,
     os.environ["ARGOS_PACKAGES_DIR"] = str(packages)
     for name in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME"):
         os.environ[name] = str(work / "argos-home" / name.lower())
+    import argostranslate.settings
     import argostranslate.translate
 
+    # Argos reads its folder once and caches models and translations by pair: start afresh for each package.
+    argostranslate.settings.package_dirs[:] = [packages]
+    argostranslate.translate.installed_translates.clear()
+    argostranslate.translate.get_installed_languages.cache_clear()
     argostranslate.translate.translate(paragraphs[0], "ar", "en")  # loads the model and the splitter
     started = time.perf_counter()
     outputs = [argostranslate.translate.translate(paragraph, "ar", "en") for paragraph in paragraphs]
@@ -215,7 +256,9 @@ def sweep_ctranslate2(package: Path, sentences: list[str], sweep_size: int):
     from tarjama.mt import EngineSettings
 
     defaults = EngineSettings()
-    processor = sentencepiece.SentencePieceProcessor(model_file=str(package / "sentencepiece.model"))
+    source_model = package / "source.spm"  # an OPUS-MT package's; an Argos one has one model for both sides
+    source_model = source_model if source_model.is_file() else package / "sentencepiece.model"
+    processor = sentencepiece.SentencePieceProcessor(model_file=str(source_model))
     tokens = processor.encode(sentences, out_type=str)
     cores = len(os.sched_getaffinity(0))
     layouts = sorted({(1, cores), (cores, 1)})
@@ -253,32 +296,13 @@ def sweep_ctranslate2(package: Path, sentences: list[str], sweep_size: int):
     return run, f"inter_threads {inter}, intra_threads {intra}, max_batch_size {size} {batch_type}"
 
 
-# -- main --------------------------------------------------------------------------------------------------
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sentences", type=int, default=2000, help="sentences to translate (default 2000)")
-    parser.add_argument("--sweep", type=int, default=300, help="sentences per configuration in the (c) sweep")
-    parser.add_argument("--work", type=Path, help="folder for the built package (kept, reused); default: temp")
-    args = parser.parse_args()
-    if not CORPUS.is_file():
-        print(f"The shared corpus is missing: {CORPUS}", file=sys.stderr)
-        return 2
-
-    work = args.work or Path(tempfile.mkdtemp(prefix="tarjama-mt-bench-"))
-    os.environ["TARJAMA_DATA_DIR"] = str(work / "tarjama-data")
-    sentences = build_sentences(args.sentences)
-    paragraphs = paragraphs_of(sentences)
-    packages = work / "packages"
-    print(f"Building the benchmark package in {packages} ...", flush=True)
-    package = build_package(packages / "translate-ar_en-1_0", sentences)
-    print(f"  {(package / '.built').read_text().strip()}; {len(sentences)} sentences, {len(paragraphs)} paragraphs")
-    words = sum(len(s.split()) for s in sentences)
-    print(f"  {words} words, {words / len(sentences):.1f} per sentence; {os.cpu_count()} CPU cores")
-
+def compare(
+    title: str, package: Path, packages: Path, work: Path, sentences: list[str], paragraphs: list[str], sweep: int
+) -> None:
+    """Runs (c), (b) and (a) on one package and prints their rates and ratios."""
+    print(f"== {title}", flush=True)
     print("(c) CTranslate2 translate_batch, sweeping configurations ...", flush=True)
-    run_raw, raw_config = sweep_ctranslate2(package, sentences, args.sweep)
+    run_raw, raw_config = sweep_ctranslate2(package, sentences, sweep)
     translator = load_engine(package)
     # (b) and (c) run alternately, twice each, and the faster run of each counts: a background process slowing
     # one of them down for a while then cannot decide the ratio.
@@ -312,6 +336,40 @@ def main() -> int:
     print()
     print(f"(b)/(a) = {rate_b / rate_a:5.2f}   target >= 5")
     print(f"(b)/(c) = {rate_b / rate_c:5.2f}   target >= 0.9")
+
+
+# -- main --------------------------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sentences", type=int, default=2000, help="sentences to translate (default 2000)")
+    parser.add_argument("--sweep", type=int, default=300, help="sentences per configuration in the (c) sweep")
+    parser.add_argument("--work", type=Path, help="folder for the built package (kept, reused); default: temp")
+    args = parser.parse_args()
+    if not CORPUS.is_file():
+        print(f"The shared corpus is missing: {CORPUS}", file=sys.stderr)
+        return 2
+
+    work = args.work or Path(tempfile.mkdtemp(prefix="tarjama-mt-bench-"))
+    os.environ["TARJAMA_DATA_DIR"] = str(work / "tarjama-data")
+    sentences = build_sentences(args.sentences)
+    paragraphs = paragraphs_of(sentences)
+    packages = work / "packages"
+    print(f"Building the benchmark package in {packages} ...", flush=True)
+    package = build_package(packages / "translate-ar_en-1_0", sentences)
+    print(f"  {(package / '.built').read_text().strip()}; {len(sentences)} sentences, {len(paragraphs)} paragraphs")
+    words = sum(len(s.split()) for s in sentences)
+    print(f"  {words} words, {words / len(sentences):.1f} per sentence; {os.cpu_count()} CPU cores")
+
+    compare("Argos-shaped package (one sentencepiece model, shared vocabulary)", package, packages, work,
+            sentences, paragraphs, args.sweep)
+    opus_packages = work / "opus-packages"
+    print(f"Building the OPUS-MT-shaped release and installing it in {opus_packages} ...", flush=True)
+    opus = build_opus_package(work / "opus-release", opus_packages, sentences)
+    print(f"  {(opus_packages / '.built').read_text().strip()}")
+    compare("OPUS-MT-shaped package (Marian release converted to int8, separate vocabularies)", opus,
+            opus_packages, work, sentences, paragraphs, args.sweep)
     print()
     print("Event-loop stall during a window pre-translation of the shared article (bench/pretranslate_stall.py):")
     # Its own process: the window needs a QApplication and a fresh data folder of its own.

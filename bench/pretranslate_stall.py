@@ -69,8 +69,8 @@ def main() -> int:
     started = time.perf_counter()
     clock.start()
     timer.start()
-    window.start_pretranslation()
-    while window.worker is not None:
+    window.pretranslation.start()
+    while window.pretranslation.running:
         app.processEvents()
         time.sleep(0.001)
     elapsed = time.perf_counter() - started

@@ -109,7 +109,7 @@ def test_a_version_6_project_is_backed_up_and_migrated_to_take_comments(tmp_path
         assert next(migrated.approved_units()).notes[0].endswith(": Check the title.")
     assert (tmp_path / "old.tarjama.v6.bak").is_file()
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone() == (7,)
+        assert conn.execute("PRAGMA user_version").fetchone() == (PROJECT_FILE.version,)
 
 
 def test_comments_go_into_the_memory_and_out_through_tmx_for_tarjama_and_translate_toolkit(

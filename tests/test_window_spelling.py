@@ -111,3 +111,22 @@ def test_the_view_menu_turns_the_underline_off_and_the_next_start_remembers(qtbo
         assert again.delegate.misspelt_at(again.proxy.index(0, Column.TARGET)) == []
     finally:
         again.close()
+
+
+def test_the_dictionaries_are_read_off_the_ui_thread_and_the_wave_follows(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Reading the Hunspell files takes seconds the first time: on the UI thread it froze pre-translation's first
+    paint for three (bench/pretranslate_stall.py). The first ask gets no wave and starts the reading; the views are
+    told when it is done."""
+    from tarjama.domain import Segment
+    from tarjama.spelling import SpellChecker, UserDictionary
+    from tarjama.spelling.checker import DICTIONARY_NAMES, _Dictionaries
+    from tarjama.ui.editor.spelling import SpellingService
+
+    service = SpellingService(checker=SpellChecker(UserDictionary(tmp_path / "w.txt"),
+                                                   _Dictionaries(DICTIONARY_NAMES)))
+    told: list[bool] = []
+    service.changed.connect(lambda: told.append(True))
+    segment = Segment(1, 1, 0, 0, "وصل الوزير.", target="The ministr arrived.")
+    assert service.spans(segment, segment.target) == [] and not service.checker.ready
+    qtbot.waitUntil(lambda: told == [True], timeout=30000)
+    assert [segment.target[a:b] for a, b in service.spans(segment, segment.target)] == ["ministr"]

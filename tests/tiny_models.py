@@ -160,14 +160,30 @@ def build_glossary_model(
     gloss: Mapping[str, Sequence[tuple[str, float]]],
     *,
     shape: ModelShape = ModelShape(),
+    **options: object,
+) -> None:
+    """Writes the CTranslate2 model of :func:`glossary_spec` to ``output_dir``."""
+    spec, _vocab = glossary_spec(pieces, gloss, shape=shape, **options)  # type: ignore[arg-type]
+    output_dir.mkdir(parents=True, exist_ok=True)
+    spec.validate()
+    spec.optimize(quantization=shape.quantization)
+    spec.save(str(output_dir))
+
+
+def glossary_spec(
+    pieces: Sequence[str],
+    gloss: Mapping[str, Sequence[tuple[str, float]]],
+    *,
+    shape: ModelShape = ModelShape(),
     extra_tokens: Sequence[str] = (),
     target_shift: int = 0,
     eos_bias: float = 0.0,
     beta: float = 12.0,
     seed: int = 0,
     attends_to: Callable[[int], int] | None = None,
-) -> None:
-    """Writes a CTranslate2 model translating piece by piece according to ``gloss`` (piece -> glosses).
+):  # -> (ctranslate2 TransformerSpec, its vocabulary), ctranslate2 imported lazily
+    """A CTranslate2 model translating piece by piece according to ``gloss`` (piece -> glosses), not yet saved
+    (tests/tiny_marian.py writes it in Marian's format instead), and its vocabulary (source and target alike).
 
     ``target_shift`` delays the output by that many steps, for models used with a target prefix of that length.
     ``beta`` is the logit of a right gloss (wrong ones are near 0): a large vocabulary needs a larger one.
@@ -285,10 +301,7 @@ def build_glossary_model(
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
     spec.config.add_source_eos = True
-    output_dir.mkdir(parents=True, exist_ok=True)
-    spec.validate()
-    spec.optimize(quantization=shape.quantization)
-    spec.save(str(output_dir))
+    return spec, vocab
 
 
 # -- packages -----------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@
     <name>AlternativesPane</name>
     <message>
         <source>Post-editing: {effort}</source>
+        <extracomment>The project&apos;s model (`ui.mt.model_menu.project_package`); None: the default, if any is installed.</extracomment>
         <translation>التحرير اللاحق: {effort}</translation>
     </message>
     <message>
@@ -164,6 +165,7 @@
     <name>App</name>
     <message>
         <source>Language</source>
+        <extracomment>Seconds a busy Python thread may keep the interpreter before another that waits gets it (Python&apos;s default is 0.005). The window makes hundreds of short SQLite calls as pre-translation&apos;s batches arrive, each letting go of the interpreter and waiting to have it back while a worker thread computes (the engine&apos;s confidence, the spelling dictionaries being read): at 5 ms a wait, that froze the grid for seconds (bench/pretranslate_stall.py).</extracomment>
         <translation>اللغة</translation>
     </message>
     <message>
@@ -253,6 +255,18 @@
         <source>MT {score}</source>
         <translation>آلية {score}</translation>
     </message>
+    <message>
+        <source>Likely fine: {likely}% or more of translations this confident need no edit.</source>
+        <translation>سليمة على الأرجح: {likely}% أو أكثر من الترجمات بهذه الثقة لا تحتاج إلى تعديل.</translation>
+    </message>
+    <message>
+        <source>Check: {check}% to {likely}% of translations this confident need no edit.</source>
+        <translation>تحتاج إلى مراجعة: من {check}% إلى {likely}% من الترجمات بهذه الثقة لا تحتاج إلى تعديل.</translation>
+    </message>
+    <message>
+        <source>Unsure: fewer than {check}% of translations this confident need no edit.</source>
+        <translation>غير موثوقة: أقل من {check}% من الترجمات بهذه الثقة لا تحتاج إلى تعديل.</translation>
+    </message>
 </context>
 <context>
     <name>Effort</name>
@@ -322,8 +336,12 @@
         <translation>تعذّرت الكتابة فيه ({reason})؛ تحقّق من وجود المجلد ومن أن لك إذن الكتابة فيه ومن أن القرص غير ممتلئ</translation>
     </message>
     <message>
+        <source>give both --from and --to, or neither</source>
+        <extracomment>The `--model` option of every command that machine-translates. Packages are unpacked (or set aside, when removed) in a staging folder and renamed into (or out of) place.</extracomment>
+        <translation>حدّد ‎--from‎ و‎--to‎ معًا، أو لا تحدّد أيًّا منهما</translation>
+    </message>
+    <message>
         <source>the index lists no Arabic→English package</source>
-        <extracomment>Packages are unpacked (or set aside, when removed) in a staging folder and renamed into (or out of) place.</extracomment>
         <translation>لا يذكر الفهرس أي حزمة للترجمة من العربية إلى الإنجليزية</translation>
     </message>
     <message>
@@ -597,6 +615,7 @@
     </message>
     <message>
         <source>its metadata.json is not valid JSON ({reason})</source>
+        <extracomment>Tokenizer layouts, preferred first: one model per side, or one for both.</extracomment>
         <translation>ملف metadata.json فيه ليس JSON سليمًا ({reason})</translation>
     </message>
     <message>
@@ -650,12 +669,12 @@
     </message>
     <message>
         <source>A segment of {characters} characters is too long to machine-translate: a segment should be a sentence, and this model translates at most {limit} tokens in one. Split it into sentences and translate the parts.</source>
-        <extracomment>Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives. Characters per token that no tokenizer of a sentence-trained model comes near on average (Arabic sentencepiece models make about 3 to 5; the tests&apos; word-level one about 5): a segment longer than this many characters per token allowed is refused before it is tokenised. An alternative is what the store and the window keep as a machine suggestion: text and its confidence. How many pieces the segment was cut into to fit the model (1 = translated whole). When asked to align: how `text` (first), then each alternative, aligns to the source; else empty. Its tokens, or None when its characters alone put it over the limit (it was not tokenised).</extracomment>
+        <extracomment>Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives. Characters per token that no tokenizer of a sentence-trained model comes near on average (Arabic sentencepiece models make about 3 to 5; the tests&apos; word-level one about 5): a segment longer than this many characters per token allowed is refused before it is tokenised. Per-word probabilities of each translation (one scoring pass over its best hypothesis, `tarjama.mt.word_scores`): the words the window marks. Off, the words are not marked, and the confidence is the same (`tarjama.mt.confidence_features`). An alternative is what the store and the window keep as a machine suggestion: text and its confidence. How many pieces the segment was cut into to fit the model (1 = translated whole). When asked to align: how `text` (first), then each alternative, aligns to the source; else empty. Its words with their probabilities (empty with word scores off), the raw features its calibrated `confidence` came from (`tarjama.mt.calibration`) and exp(mean token log-probability), the uncalibrated one. Its tokens, or None when its characters alone put it over the limit (it was not tokenised).</extracomment>
         <translation>مقطع من {characters} حرفًا أطول من أن يُترجم آليًا: ينبغي أن يكون المقطع جملة، وهذا النموذج يترجم {limit} وحدة على الأكثر في المرة الواحدة. قسّمه إلى جمل وترجم الأجزاء.</translation>
     </message>
     <message>
         <source>its tokenizer cannot be loaded ({reason}); reinstall the package</source>
-        <extracomment>Per hypothesis, the source piece each target piece is aligned to; empty when not asked to align.</extracomment>
+        <extracomment>Per hypothesis, the source piece each target piece is aligned to; empty when not asked to align. Per hypothesis, its tokens&apos; log-probabilities (end token last); empty with word scores off.</extracomment>
         <translation>يتعذّر تحميل مُقطِّعه ({reason})؛ أعد تثبيت الحزمة</translation>
     </message>
     <message>
@@ -762,7 +781,7 @@
     </message>
     <message>
         <source>not a translation package (metadata.json is missing)</source>
-        <extracomment>How the pair Tarjama translates is named in lists, whatever a package&apos;s metadata calls its languages.</extracomment>
+        <extracomment>How the pair Tarjama translates is named in lists, whatever a package&apos;s metadata calls its languages. Who made the package (&quot;Argos Translate&quot;, &quot;OPUS-MT&quot;, &quot;CTranslate2 folder&quot;), metadata key ``origin``. Its licence as its files state it (metadata key ``license``), &quot;&quot; when unknown. The SentencePiece models of its two sides when they differ, as OPUS-MT&apos;s ``source.spm`` and ``target.spm`` (metadata keys ``source_tokenizer``, ``target_tokenizer``: file names in the package); &quot;&quot; for an Argos one.</extracomment>
         <translation>ليس حزمة ترجمة (الملف metadata.json مفقود)</translation>
     </message>
     <message>
@@ -802,6 +821,39 @@
         <translation>{folder} موجود مسبقًا وليس حزمة {source}→{target}</translation>
     </message>
     <message>
+        <source>its files do not say which languages it translates; nothing was installed. Choose an Arabic→English model (its README naming the languages, or a name like opus-mt-ar-en), or install it with: tarjama-cli models install --from ar --to en</source>
+        <extracomment>Text kept beside the model so its licence and provenance can be shown. Codes of Arabic and its varieties as OPUS-MT (ISO 639-3) and NLLB (``arb_Arab``) write them.</extracomment>
+        <translation>لا تذكر ملفاته اللغتين اللتين يترجم بينهما؛ لم يُثبَّت شيء. اختر نموذجًا من العربية إلى الإنجليزية (يسمّي ملف README فيه اللغتين، أو اسمه مثل opus-mt-ar-en)، أو ثبّته بالأمر: tarjama-cli models install --from ar --to en</translation>
+    </message>
+    <message>
+        <source>its {name} is implausibly large</source>
+        <translation>ملفه {name} كبير على نحو لا يُعقل</translation>
+    </message>
+    <message>
+        <source>it names a file outside its folder ({name})</source>
+        <translation>يشير إلى ملف خارج مجلده ({name})</translation>
+    </message>
+    <message>
+        <source>{name} is missing</source>
+        <translation>الملف {name} مفقود</translation>
+    </message>
+    <message>
+        <source>its {name} cannot be loaded ({reason})</source>
+        <translation>تعذّر تحميل ملفه {name} ({reason})</translation>
+    </message>
+    <message>
+        <source>its decoder.yml cannot be read ({reason})</source>
+        <translation>تعذّرت قراءة ملفه decoder.yml ‏({reason})</translation>
+    </message>
+    <message>
+        <source>its decoder.yml names no model or no vocabulary</source>
+        <translation>لا يسمّي ملفه decoder.yml نموذجًا أو مفردات</translation>
+    </message>
+    <message>
+        <source>its Marian model cannot be converted ({reason}); is it a complete OPUS-MT release?</source>
+        <translation>تعذّر تحويل نموذج Marian فيه ({reason})؛ هل هو إصدار OPUS-MT كامل؟</translation>
+    </message>
+    <message>
         <source>cannot write beside the packages folder {folder}: {reason}</source>
         <translation>تتعذّر الكتابة بجوار مجلد الحزم {folder}: {reason}</translation>
     </message>
@@ -827,7 +879,7 @@
     </message>
     <message>
         <source>the Arabic term is empty</source>
-        <extracomment>The file&apos;s notes on the segment (XLIFF `&lt;note&gt;`), shown to the translator and written back untouched. Earlier translations the file offers (XLIFF 1.2 `&lt;alt-trans&gt;`), shown as suggestions. Each paragraph&apos;s inline tags (`tarjama.inline_tags`), by position; empty for a format without tags. Where each paragraph is in the original file, in the format&apos;s own words (a .docx part and paragraph), so the translation can be written back into a copy of that file; empty for a format that writes anew. The file as read, kept in the project for a format that rebuilds the translation from it (.docx). What the translator should know about how the file was read (tracked changes accepted, comments left out). For a file that is segmented already (XLIFF), each paragraph&apos;s own segments, by position (None: segment this paragraph as any text); empty when no paragraph is. A paragraph&apos;s text is then its sources joined. The engine&apos;s confidence in the current target, while that target is machine output. The raw machine translation the target began from; kept after editing (post-editing metrics need it). The translation-memory match the target began from: its score in percent and its target text, kept after editing (post-editing metrics compare against it). Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`). Where the segment is in its original file when the file segmented it (see `ImportedSegment.locator`). The original file&apos;s note on the segment (XLIFF `&lt;note&gt;`). The inline tags of the segment&apos;s paragraph, whose marks the source (and target) hold. The document (file) of the project the segment is in; its paragraph says it, so it is not compared. The comments on the segment still standing, oldest first (`tarjama.project.comments`); not compared, like the tags: they are no part of its translation. The normalised sources of the neighbouring segments when the unit was approved (see `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches. The inline tags whose marks `source` and `target` hold (one table for both: a tag keeps its number on either side); empty for a plain unit. Matching never sees them (it compares the normalised, mark-free text).</extracomment>
+        <extracomment>Its words with their probabilities (empty when word scores are off or the suggestion came from a file). The raw confidence features it was calibrated from, as JSON (`tarjama.mt.confidence_features`), kept with the segment so the calibration can be re-fitted on what the translator approved; None when unknown. The file&apos;s notes on the segment (XLIFF `&lt;note&gt;`), shown to the translator and written back untouched. Earlier translations the file offers (XLIFF 1.2 `&lt;alt-trans&gt;`), shown as suggestions. Each paragraph&apos;s inline tags (`tarjama.inline_tags`), by position; empty for a format without tags. Where each paragraph is in the original file, in the format&apos;s own words (a .docx part and paragraph), so the translation can be written back into a copy of that file; empty for a format that writes anew. The file as read, kept in the project for a format that rebuilds the translation from it (.docx). What the translator should know about how the file was read (tracked changes accepted, comments left out). For a file that is segmented already (XLIFF), each paragraph&apos;s own segments, by position (None: segment this paragraph as any text); empty when no paragraph is. A paragraph&apos;s text is then its sources joined. The engine&apos;s confidence in the current target, while that target is machine output. The raw machine translation the target began from; kept after editing (post-editing metrics need it). The words of `mt_text` with the model&apos;s probability for each (offsets in `mt_text`), and the raw features its confidence was calibrated from (JSON, read only when re-fitting: not compared, not parsed on reading). The translation-memory match the target began from: its score in percent and its target text, kept after editing (post-editing metrics compare against it). Seconds the translator actively spent editing this segment, idle breaks left out (see `tarjama.project.effort`). Where the segment is in its original file when the file segmented it (see `ImportedSegment.locator`). The original file&apos;s note on the segment (XLIFF `&lt;note&gt;`). The inline tags of the segment&apos;s paragraph, whose marks the source (and target) hold. The document (file) of the project the segment is in; its paragraph says it, so it is not compared. The comments on the segment still standing, oldest first (`tarjama.project.comments`); not compared, like the tags: they are no part of its translation. The normalised sources of the neighbouring segments when the unit was approved (see `tarjama.memory.link.segment_context`); empty when unknown, e.g. for imported units. Gives 101 % matches. The inline tags whose marks `source` and `target` hold (one table for both: a tag keeps its number on either side); empty for a plain unit. Matching never sees them (it compares the normalised, mark-free text).</extracomment>
         <translation>المصطلح العربي فارغ</translation>
     </message>
     <message>
@@ -869,7 +921,7 @@
     </message>
     <message>
         <source>already exists; open it, or choose another name for the new project.</source>
-        <extracomment>Statuses and origins that machine translation may fill in; anything a person touched is never overwritten. Beyond this many changed segments `changed_since` reads all of them in one query rather than one by one. Why the project may only be read (a read-only file, folder or disk), or None: every change is refused with this error before anything is written, and the window says so and offers no editing. Written into the units this project adds to its translation memory. How long a change waits for another program&apos;s write to the memory before leaving its units for later (`catch_up_memory`): the window never waits on its UI thread; the CLI waits a little. The translation memory this project writes its approved segments to, and what waits for it.</extracomment>
+        <extracomment>Statuses and origins that machine translation may fill in; anything a person touched is never overwritten. Why the project may only be read (a read-only file, folder or disk), or None: every change is refused with this error before anything is written, and the window says so and offers no editing. Written into the units this project adds to its translation memory. How long a change waits for another program&apos;s write to the memory before leaving its units for later (`catch_up_memory`): the window never waits on its UI thread; the CLI waits a little. The translation memory this project writes its approved segments to, and what waits for it.</extracomment>
         <translation>موجود مسبقًا؛ افتحه أو اختر اسمًا آخر للمشروع الجديد.</translation>
     </message>
     <message>
@@ -1178,6 +1230,53 @@
     <message>
         <source>dictionary</source>
         <translation>القاموس</translation>
+    </message>
+    <message>
+        <source>confidence calibration</source>
+        <extracomment>English has about 1.3 words per Arabic word (Arabic writes articles, prepositions and pronouns into the word); a ratio within a factor exp(LENGTH_TOLERANCE) (about 1.5) of it is no sign of a lost or repeated clause. What each weight multiplies, in the order of `design`&apos;s columns. Prior precision of each weight in `fit`: the intercept is free to move (how often a translator edits varies most), the others are held near their defaults until the data insist.</extracomment>
+        <translation>معايرة الثقة</translation>
+    </message>
+    <message>
+        <source>model.bin: {reason}</source>
+        <translation>الملف model.bin: ‏{reason}</translation>
+    </message>
+    <message>
+        <source>it has no vocabulary file (shared_vocabulary.json or .txt, or source_ and target_vocabulary)</source>
+        <translation>ليس فيه ملف مفردات (shared_vocabulary.json أو ‎.txt، أو source_vocabulary وtarget_vocabulary)</translation>
+    </message>
+    <message>
+        <source>it has no tokenizer (source.spm and target.spm, or sentencepiece.model)</source>
+        <translation>ليس فيه مُجزِّئ (source.spm وtarget.spm، أو sentencepiece.model)</translation>
+    </message>
+    <message>
+        <source>not a translation model: a folder must hold an OPUS-MT release (decoder.yml) or a CTranslate2 model (model.bin)</source>
+        <translation>ليس نموذج ترجمة: يجب أن يحوي المجلد إصدار OPUS-MT ‏(decoder.yml) أو نموذج CTranslate2 ‏(model.bin)</translation>
+    </message>
+    <message>
+        <source>it is larger than any translation model; refusing to install it</source>
+        <translation>حجمه أكبر من أي نموذج ترجمة؛ رُفض تثبيته</translation>
+    </message>
+    <message>
+        <source>The machine translation model {chosen} chosen for this project is no longer installed; {model} is used instead.</source>
+        <extracomment>The project meta key holding the chosen package&apos;s name (&quot;&quot; or absent: the default). Where a package came from when its metadata does not say: only Argos packages were installed before it did. Files of a package that may state its licence, read in this order (top level only, never ``stanza/``). Licence files are short; a README that is not is read only this far. Licence names recognised in free text, as the short identifiers a list shows.</extracomment>
+        <translation>نموذج الترجمة الآلية {chosen} المختار لهذا المشروع لم يعد مثبّتًا؛ يُستخدم {model} بدلًا منه.</translation>
+    </message>
+    <message>
+        <source>No installed Arabic→English model is called {name}. Installed models: {installed}.</source>
+        <translation>لا يوجد نموذج مثبّت من العربية إلى الإنجليزية اسمه {name}. النماذج المثبّتة: {installed}.</translation>
+    </message>
+    <message>
+        <source>{bleu} BLEU ({benchmark})</source>
+        <extracomment>The only package version the figures hold for (&quot;&quot; for any: OPUS-MT names change with each release). Not a model Tarjama runs: the online engine the offline ones are measured against.</extracomment>
+        <translation>{bleu} BLEU ‏({benchmark})</translation>
+    </message>
+    <message>
+        <source>{bleu} BLEU, {comet} COMET ({benchmark})</source>
+        <translation>{bleu} BLEU، {comet} COMET ‏({benchmark})</translation>
+    </message>
+    <message>
+        <source>Published Arabic→English scores (higher is better). On {flores_200}, in Mozilla&apos;s evaluation (mozilla/firefox-translations-models, evaluation/ar-en): Argos translate-ar_en 1.0 {argos_bleu} BLEU / {argos_comet} COMET, OPUS-MT opus-mt-ar-en {opus_bleu} BLEU / {opus_comet} COMET, and Google Translate {google_bleu} BLEU for reference. opus-mt-tc-big-ar-en reports {big_bleu} BLEU on {flores_101} (its model card, CC-BY-4.0).</source>
+        <translation>الدرجات المنشورة للترجمة من العربية إلى الإنجليزية (الأعلى أفضل). على {flores_200}، في تقييم Mozilla ‏(mozilla/firefox-translations-models، evaluation/ar-en): Argos translate-ar_en 1.0 ‏{argos_bleu} BLEU / {argos_comet} COMET، وOPUS-MT opus-mt-ar-en ‏{opus_bleu} BLEU / {opus_comet} COMET، وGoogle Translate ‏{google_bleu} BLEU للمقارنة. ويذكر opus-mt-tc-big-ar-en ‏{big_bleu} BLEU على {flores_101} (بطاقة النموذج، CC-BY-4.0).</translation>
     </message>
 </context>
 <context>
@@ -1766,6 +1865,10 @@ Yours: {yours}</source>
         <translation>&amp;حزم الترجمة…</translation>
     </message>
     <message>
+        <source>Machine translation &amp;model</source>
+        <translation>&amp;نموذج الترجمة الآلية</translation>
+    </message>
+    <message>
         <source>Translation &amp;memory</source>
         <translation>&amp;ذاكرة الترجمة</translation>
     </message>
@@ -1796,6 +1899,10 @@ Yours: {yours}</source>
     <message>
         <source>Underline &amp;spelling mistakes</source>
         <translation>تسطير الأخطاء الإ&amp;ملائية</translation>
+    </message>
+    <message>
+        <source>Mark words the machine was &amp;unsure of</source>
+        <translation>تمييز الكلمات التي لم تكن الآلة &amp;واثقة منها</translation>
     </message>
     <message>
         <source>&amp;Least confident first</source>
@@ -2053,6 +2160,22 @@ Yours: {yours}</source>
     </message>
 </context>
 <context>
+    <name>ModelMenu</name>
+    <message>
+        <source>{name} ({origin})</source>
+        <extracomment>How long the status bar shows that the model changed (ms).</extracomment>
+        <translation>{name} ‏({origin})</translation>
+    </message>
+    <message>
+        <source>Cannot change the model</source>
+        <translation>تعذّر تغيير النموذج</translation>
+    </message>
+    <message>
+        <source>Machine translation in this project now uses {name}.</source>
+        <translation>تستخدم الترجمة الآلية في هذا المشروع الآن {name}.</translation>
+    </message>
+</context>
+<context>
     <name>ModelsDialog</name>
     <message>
         <source>Translation packages</source>
@@ -2065,6 +2188,10 @@ Yours: {yours}</source>
     <message>
         <source>Install from file…</source>
         <translation>تثبيت من ملف…</translation>
+    </message>
+    <message>
+        <source>Install from folder…</source>
+        <translation>تثبيت من مجلد…</translation>
     </message>
     <message>
         <source>Remove</source>
@@ -2095,8 +2222,12 @@ Yours: {yours}</source>
         <translation>تثبيت حزمة ترجمة</translation>
     </message>
     <message>
-        <source>Translation packages (*.argosmodel);;All files (*)</source>
-        <translation>حزم الترجمة (*.argosmodel);;كل الملفات (*)</translation>
+        <source>Translation packages and OPUS-MT releases (*.argosmodel *.zip);;All files (*)</source>
+        <translation>حزم الترجمة وإصدارات OPUS-MT ‏(*.argosmodel *.zip);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Install a model folder</source>
+        <translation>تثبيت مجلد نموذج</translation>
     </message>
     <message>
         <source>Installing {name}…</source>
@@ -2186,12 +2317,28 @@ Yours: {yours}</source>
         <translation>الاستخدام</translation>
     </message>
     <message>
+        <source>Origin</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>الترخيص</translation>
+    </message>
+    <message>
+        <source>Published scores</source>
+        <translation>الدرجات المنشورة</translation>
+    </message>
+    <message>
         <source>Used for machine translation</source>
         <translation>مستخدمة للترجمة الآلية</translation>
     </message>
     <message>
-        <source>Not used (a newer one is installed)</source>
-        <translation>غير مستخدمة (توجد أحدث منها مثبّتة)</translation>
+        <source>Can be chosen: Translation → Machine translation model</source>
+        <translation>يمكن اختياره: الترجمة ← نموذج الترجمة الآلية</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>غير مذكور</translation>
     </message>
     <message>
         <source>Not used (other languages)</source>

@@ -36,11 +36,27 @@ class Origin(StrEnum):
 
 
 @dataclass(frozen=True)
+class WordScore:
+    """A word of a machine translation: its (start, end) character offsets in that text and the model's probability
+    for it (the lowest of its tokens'), which the window underlines when low (`tarjama.mt.word_scores`)."""
+
+    start: int
+    end: int
+    probability: float
+
+
+@dataclass(frozen=True)
 class MachineSuggestion:
-    """One machine translation of a segment with the engine's confidence in [0, 1]."""
+    """One machine translation of a segment with the engine's confidence in [0, 1]: the calibrated probability that
+    it needs no edit (`tarjama.mt.calibration`)."""
 
     text: str
     confidence: float
+    #: Its words with their probabilities (empty when word scores are off or the suggestion came from a file).
+    words: tuple[WordScore, ...] = field(default=(), compare=False)
+    #: The raw confidence features it was calibrated from, as JSON (`tarjama.mt.confidence_features`), kept with
+    #: the segment so the calibration can be re-fitted on what the translator approved; None when unknown.
+    features: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -126,6 +142,10 @@ class Segment:
     confidence: float | None = None
     #: The raw machine translation the target began from; kept after editing (post-editing metrics need it).
     mt_text: str | None = None
+    #: The words of `mt_text` with the model's probability for each (offsets in `mt_text`), and the raw features
+    #: its confidence was calibrated from (JSON, read only when re-fitting: not compared, not parsed on reading).
+    mt_words: tuple[WordScore, ...] = ()
+    mt_features: str | None = field(default=None, compare=False)
     alternatives: tuple[MachineSuggestion, ...] = ()
     #: The translation-memory match the target began from: its score in percent and its target text, kept after
     #: editing (post-editing metrics compare against it).

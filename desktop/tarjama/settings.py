@@ -57,3 +57,12 @@ ANALYSIS_WEIGHTS = {
 #: Whether the window underlines the target's misspelt words (in the grid and the editor). The QA check `spelling`
 #: is turned off apart, as every QA check is (QaSettings.disabled_checks).
 SPELLCHECK_UNDERLINE = True
+
+#: Whether the window marks the words the machine was unsure of (View → Mark words the machine was unsure of), in
+#: the Machine translation pane and in the target until the translator edits them.
+MARK_UNSURE_WORDS = True
+
+#: The probability below which a word of a machine translation counts as one the model was unsure of (a word's
+#: probability is the lowest of its tokens', `tarjama.mt.word_scores`). Below one half the model gave its other
+#: candidates together more weight than the word it chose: an even bet at best, worth the translator's look.
+UNSURE_WORD_PROBABILITY = 0.5

@@ -23,6 +23,8 @@ from tarjama.mt import (
     load_translator,
     remove_package,
 )
+from tarjama.mt.confidence_features import ConfidenceFeatures
+from tarjama.mt.engine import Alternative
 from tiny_models import gloss_words
 
 SENTENCES = [
@@ -66,15 +68,22 @@ def test_batched_results_equal_one_by_one_results(glossary_dir: Path) -> None:
     for a, b in zip(batched, one_by_one, strict=True):
         assert a.confidence == pytest.approx(b.confidence, abs=1e-4)
         # Real alternatives (a second gloss) are far from any tie: same texts, same confidences, same order.
-        real_a = [(x.text, x.confidence) for x in a.alternatives if x.confidence > 0.35]
-        real_b = [(x.text, x.confidence) for x in b.alternatives if x.confidence > 0.35]
+        real_a = [(x.text, x.confidence) for x in a.alternatives if _raw_confidence(x) > 0.35]
+        real_b = [(x.text, x.confidence) for x in b.alternatives if _raw_confidence(x) > 0.35]
         assert [text for text, _ in real_a] == [text for text, _ in real_b]
         assert [c for _, c in real_a] == pytest.approx([c for _, c in real_b], abs=1e-4)
         for result in (a, b):  # either way, the alternatives are ranked below the translation and among themselves
             confidences = [result.confidence] + [x.confidence for x in result.alternatives]
             assert confidences == sorted(confidences, reverse=True)
             assert result.text not in [x.text for x in result.alternatives]
-    assert len([x for x in batched[1].alternatives if x.confidence > 0.35]) == 3
+    assert len([x for x in batched[1].alternatives if _raw_confidence(x) > 0.35]) == 3
+
+
+def _raw_confidence(alternative: Alternative) -> float:
+    """exp(mean token log-probability) of an alternative, from the features its calibrated confidence came from."""
+    features = ConfidenceFeatures.from_json(alternative.features or "")
+    assert features is not None
+    return math.exp(features.mean_log_prob)
 
 
 def test_alternatives_and_confidence_order(glossary_dir: Path) -> None:
@@ -90,8 +99,9 @@ def test_alternatives_and_confidence_order(glossary_dir: Path) -> None:
     assert confidences == sorted(confidences, reverse=True)
     assert texts.index("house large") < texts.index("home big")  # "large" is the closer second meaning
 
-    # The unambiguous sentence is near certain; the ambiguous one is not.
-    assert plain.confidence > 0.99
+    # The unambiguous sentence is near certain, and likely fine once calibrated; the ambiguous one is not.
+    assert plain.raw_confidence > 0.99
+    assert plain.confidence > 0.9
     assert ambiguous.confidence < 0.9
     assert all(a.confidence < 0.5 for a in plain.alternatives)
 
@@ -109,7 +119,7 @@ def test_confidence_is_the_geometric_mean_token_probability(session_translator: 
     # Alternatives for بيت have logits 12 (house) and 11 (home) against ~0 elsewhere; </s> is certain.
     p_house = math.exp(12) / (math.exp(12) + math.exp(11) + 75)
     assert result.text == "house"
-    assert result.confidence == pytest.approx(math.sqrt(p_house), abs=0.02)
+    assert result.raw_confidence == pytest.approx(math.sqrt(p_house), abs=0.02)
     assert [a.text for a in result.alternatives][0] == "home"
 
 

@@ -6,6 +6,7 @@ import argparse
 from dataclasses import asdict
 from pathlib import Path
 
+from tarjama.cli.model_commands import MODEL_HELP, project_model
 from tarjama.cli.output import (
     EXIT_BAD_INPUT,
     EXIT_FAILED,
@@ -247,8 +248,8 @@ def cmd_pretranslate(args: argparse.Namespace, out: Out) -> int:
     from tarjama.memory.store import TranslationMemory
     from tarjama.project.pretranslate import pretranslate
 
-    translator = None if args.no_mt else mt.load_translator()
     with ProjectStore.open(args.project) as store:
+        translator = None if args.no_mt else mt.load_translator(project_model(store, args.model, out))
         ensure_tm_link(store)
         tm_path = args.tm or store.linked_tm
         memory = TranslationMemory.open(tm_path) if tm_path is not None else None
@@ -417,6 +418,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=f"the lowest TM match to use, 0-{CONTEXT_MATCH_SCORE} (default: {PRETRANSLATE_THRESHOLD})",
     )
     p.add_argument("--no-mt", action="store_true", help="fill from the translation memory only")
+    p.add_argument("--model", metavar="NAME", help=MODEL_HELP)
 
     p = command(
         sub,

@@ -14,8 +14,10 @@ import re
 import shutil
 import stat
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import TypeVar
 
 from tarjama.errors import QT_TRANSLATE_NOOP, Message
 from tarjama.mt.errors import PackageError
@@ -28,6 +30,7 @@ MAX_METADATA_BYTES = 1024 * 1024
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
 _CHUNK = 1024 * 1024
 _DRIVE = re.compile(r"^[A-Za-z]:")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -94,14 +97,22 @@ def inspect_archive(path: str | Path, *, max_uncompressed_bytes: int = DEFAULT_M
         raise PackageError(
             path, QT_TRANSLATE_NOOP("Errors", "not a translation package: an .argosmodel file must be a zip archive")
         )
+    return read_zip(path, lambda archive: _inspect_open_archive(path, archive, max_uncompressed_bytes))
+
+
+def read_zip(path: Path, read: Callable[[zipfile.ZipFile], _T]) -> _T:
+    """``read`` applied to the open zip ``path``; a damaged archive becomes a :class:`PackageError`."""
     try:
         with zipfile.ZipFile(path) as archive:
-            return _inspect_open_archive(path, archive, max_uncompressed_bytes)
+            return read(archive)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
         raise PackageError(path, _DAMAGED, reason=exc) from exc
 
 
-def _inspect_open_archive(path: Path, archive: zipfile.ZipFile, limit: int) -> ArchiveInfo:
+def check_members(path: Path, archive: zipfile.ZipFile, limit: int) -> int:
+    """Refuses a zip that is empty, holds too many files or an unsafe one (absolute, climbing out with ``..``, a
+    link, special or encrypted), or would unpack to more than ``limit`` bytes; returns its declared size. Every
+    package zip passes this before a byte of it is written, whatever kind of package it holds."""
     members = archive.infolist()
     if not members:
         raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "the zip archive is empty"))
@@ -111,8 +122,6 @@ def _inspect_open_archive(path: Path, archive: zipfile.ZipFile, limit: int) -> A
             count=len(members),
         )
     total = 0
-    tops: set[str] = set()
-    names: set[str] = set()
     for info in members:
         problem = _member_problem(info)
         if problem:
@@ -125,6 +134,14 @@ def _inspect_open_archive(path: Path, archive: zipfile.ZipFile, limit: int) -> A
                                             "install it"),
                 size=_size_text(limit),
             )
+    return total
+
+
+def _inspect_open_archive(path: Path, archive: zipfile.ZipFile, limit: int) -> ArchiveInfo:
+    total = check_members(path, archive, limit)
+    tops: set[str] = set()
+    names: set[str] = set()
+    for info in archive.infolist():
         parts = PurePosixPath(info.filename).parts
         if not parts:
             continue
@@ -199,15 +216,20 @@ def extract_archive(
     lies about sizes stops at the limit instead of filling the disk. On any error the caller deletes
     ``destination``; nothing outside it is touched.
     """
+    return extract_zip(info.path, destination, max_uncompressed_bytes=max_uncompressed_bytes) / info.top
+
+
+def extract_zip(path: Path, destination: Path, *, max_uncompressed_bytes: int) -> Path:
+    """Unpacks a zip already checked by :func:`check_members` into ``destination`` (see extract_archive)."""
     root = destination.resolve()
     written = 0
     try:
-        with zipfile.ZipFile(info.path) as archive:
+        with zipfile.ZipFile(path) as archive:
             for member in archive.infolist():
                 target = (root / member.filename).resolve()
                 if target != root and root not in target.parents:
                     raise PackageError(
-                        info.path, QT_TRANSLATE_NOOP("Errors", "unsafe package: {name} points outside its folder"),
+                        path, QT_TRANSLATE_NOOP("Errors", "unsafe package: {name} points outside its folder"),
                         name=member.filename,
                     )
                 if member.is_dir():
@@ -221,7 +243,7 @@ def extract_archive(
                         written += len(chunk)
                         if produced > member.file_size or written > max_uncompressed_bytes:
                             raise PackageError(
-                                info.path,
+                                path,
                                 QT_TRANSLATE_NOOP("Errors", "{name} expands beyond its declared size (possible "
                                                             "zip bomb); refusing to install it"),
                                 name=member.filename,
@@ -229,10 +251,10 @@ def extract_archive(
                         sink.write(chunk)
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         if isinstance(exc, OSError) and exc.errno is not None:
-            raise PackageError(info.path, QT_TRANSLATE_NOOP("Errors", "could not unpack it: {reason}"),
+            raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "could not unpack it: {reason}"),
                                reason=exc) from exc
-        raise PackageError(info.path, _DAMAGED, reason=exc) from exc
-    return root / info.top
+        raise PackageError(path, _DAMAGED, reason=exc) from exc
+    return root
 
 
 def remove_tree(path: Path) -> None:

@@ -55,16 +55,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tarjama.domain import MachineSuggestion
+from tarjama.domain import MachineSuggestion, WordScore
 from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.mt.caches import on_packages_changed
+from tarjama.mt.calibration import CalibrationKey, judge
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.clauses import split_to_fit
+from tarjama.mt.confidence_features import ConfidenceFeatures
 from tarjama.mt.errors import EngineError, MTError, TranslationCancelled
 from tarjama.mt.modelfile import ModelFileError, read_model_config, read_model_facts
 from tarjama.mt.packages import InstalledPackage, find_package, read_package
 from tarjama.mt.tag_placement import Alignment, links_from_attention
-from tarjama.mt.tokenizers import load_tokenizer
+from tarjama.mt.tokenizers import load_tokenizers
+from tarjama.mt.word_scores import joined, score_hypotheses, word_scores
 
 #: Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives.
 MAX_ALTERNATIVES = 3
@@ -104,6 +107,10 @@ class EngineSettings:
     max_input_tokens: int = 250
     max_output_ratio: float = 2.0
     max_pieces: int = 8
+    #: Per-word probabilities of each translation (one scoring pass over its best hypothesis,
+    #: `tarjama.mt.word_scores`): the words the window marks. Off, the words are not marked, and the confidence is
+    #: the same (`tarjama.mt.confidence_features`).
+    word_scores: bool = True
 
     def __post_init__(self) -> None:
         if min(self.beam_size, self.batch_size, self.max_input_tokens, self.max_pieces) < 1:
@@ -128,6 +135,11 @@ class SegmentTranslation:
     pieces: int = 1
     #: When asked to align: how `text` (first), then each alternative, aligns to the source; else empty.
     alignments: tuple[Alignment, ...] = ()
+    #: Its words with their probabilities (empty with word scores off), the raw features its calibrated
+    #: `confidence` came from (`tarjama.mt.calibration`) and exp(mean token log-probability), the uncalibrated one.
+    words: tuple[WordScore, ...] = ()
+    features: ConfidenceFeatures | None = None
+    raw_confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -180,6 +192,8 @@ class _Hypotheses:
     scores: list[float]
     #: Per hypothesis, the source piece each target piece is aligned to; empty when not asked to align.
     links: list[list[int | None]] = field(default_factory=list)
+    #: Per hypothesis, its tokens' log-probabilities (end token last); empty with word scores off.
+    log_probs: list[list[float]] = field(default_factory=list)
 
 
 @dataclass
@@ -202,8 +216,10 @@ class Translator:
         self.settings = settings or EngineSettings()
         self._lock = threading.Lock()
         self._prefix = [package.target_prefix] if package.target_prefix else []
+        self.calibration_key = CalibrationKey(package.from_code, package.to_code, package.name)
         try:
-            self._tokenizer = load_tokenizer(package.path, package.from_code, package.to_code)
+            self._tokenizer = load_tokenizers(package.source_tokenizer_path, package.target_tokenizer_path,
+                                              package.from_code, package.to_code)
         except (OSError, RuntimeError) as exc:
             raise EngineError(package.path, QT_TRANSLATE_NOOP("Errors", "its tokenizer cannot be loaded ({reason}); "
                                                                         "reinstall the package"),
@@ -384,16 +400,20 @@ class Translator:
         align: bool,
     ) -> None:
         finished: list[tuple[int, SegmentTranslation]] = []
-        for (index, piece), handle in zip(batch, handles, strict=True):
-            try:
+        decoded: list[_Hypotheses] = []
+        try:
+            for handle in handles:
                 output = handle.result()  # type: ignore[attr-defined]
-            except RuntimeError as exc:
-                raise EngineError(self.package.path, QT_TRANSLATE_NOOP("Errors", "translation failed ({reason})"),
-                                  reason=exc) from exc
-
+                attention = output.attention if align else None
+                decoded.append(self._hypotheses(output.hypotheses, output.scores, attention))
+            if self.settings.word_scores:
+                self._score(batch, decoded, jobs)
+        except RuntimeError as exc:
+            raise EngineError(self.package.path, QT_TRANSLATE_NOOP("Errors", "translation failed ({reason})"),
+                              reason=exc) from exc
+        for (index, piece), hypotheses in zip(batch, decoded, strict=True):
             job = jobs[index]
-            attention = output.attention if align else None
-            job.results[piece] = self._hypotheses(output.hypotheses, output.scores, attention)
+            job.results[piece] = hypotheses
             job.remaining -= 1
             if job.remaining == 0:
                 results[index] = self._assemble(job)
@@ -401,6 +421,14 @@ class Translator:
                 del jobs[index]
         if progress:
             progress(Progress(len(results), total, tuple(finished)))
+
+    def _score(self, batch: list[tuple[int, int]], decoded: list[_Hypotheses], jobs: dict[int, _Job]) -> None:
+        """Fills each piece's best hypothesis's token log-probabilities, in one scoring call for the batch: the
+        words a translator sees underlined are the translation's; scoring the alternatives too tripled the cost."""
+        sources = [jobs[i].pieces[p] for i, p in batch]
+        scored = score_hypotheses(self._model, sources, [found.tokens[0] for found in decoded], self._prefix)
+        for found, log_probs in zip(decoded, scored, strict=True):
+            found.log_probs = [log_probs]
 
     def _hypotheses(
         self, hypotheses: list[list[str]], scores: list[float], attention: list[list[list[float]]] | None
@@ -430,9 +458,10 @@ class Translator:
         pieces = [result for result in job.results if result is not None]
         count = max(len(piece.tokens) for piece in pieces)
         aligned = all(piece.links for piece in pieces)
-        candidates: list[tuple[str, float, Alignment | None]] = []
+        candidates: list[tuple[str, float, int, Alignment | None, tuple[WordScore, ...]]] = []
         for rank in range(count):
             texts: list[str] = []
+            scored: list[tuple[str, tuple[WordScore, ...]]] = []
             target: list[str] = []
             links: list[int | None] = []
             weighted = 0.0
@@ -443,6 +472,9 @@ class Translator:
                 choice = rank if rank < len(piece.tokens) else 0
                 tokens = piece.tokens[choice]
                 texts.append(self._tokenizer.decode(tokens))
+                if piece.log_probs and rank == 0:
+                    scored.append((texts[-1], word_scores(tokens, piece.log_probs[0], texts[-1],
+                                                          self._tokenizer.decode)))
                 generated = len(tokens) + 1  # + the end-of-sentence token, counted in the score
                 weighted += piece.scores[choice] * generated
                 length += generated
@@ -450,27 +482,33 @@ class Translator:
                     links.extend(None if link is None else link + source_before for link in piece.links[choice])
                     target.extend(tokens)
                     source_before += len(source)
-            confidence = min(1.0, math.exp(weighted / length))
             alignment = None
             if aligned:
                 alignment = Alignment(tuple(p for part in job.pieces for p in part), tuple(target), tuple(links))
-            candidates.append((" ".join(text for text in texts if text), confidence, alignment))
-        best_text, best_confidence, best_alignment = candidates[0]
+            text = " ".join(text for text in texts if text)
+            candidates.append((text, weighted / length, length, alignment, joined(scored)))
+        judged = judge(job.source, [(text, mean, mean * size) for text, mean, size, _, _ in candidates],
+                       self.calibration_key)
+        best_text, _, _, best_alignment, best_words = candidates[0]
         seen = {best_text}
         alternatives: list[tuple[Alternative, Alignment | None]] = []
-        for text, confidence, alignment in sorted(candidates[1:], key=lambda item: -item[1]):
+        for (text, _, _, alignment, words), verdict in sorted(zip(candidates[1:], judged[1:], strict=True),
+                                                           key=lambda item: -item[1].confidence):
             if text in seen or not text:
                 continue
             seen.add(text)
-            alternatives.append((Alternative(text, confidence), alignment))
+            alternatives.append((Alternative(text, verdict.confidence, words, verdict.features.to_json()), alignment))
         kept = alternatives[: self.settings.alternatives]
         return SegmentTranslation(
             source=job.source,
             text=best_text,
-            confidence=best_confidence,
+            confidence=judged[0].confidence,
             alternatives=tuple(alternative for alternative, _ in kept),
             pieces=len(job.pieces),
             alignments=tuple(a for a in (best_alignment, *(alignment for _, alignment in kept)) if a is not None),
+            words=best_words,
+            features=judged[0].features,
+            raw_confidence=judged[0].raw_confidence,
         )
 
 

@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import threading
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,14 @@ class InstalledPackage(LanguagePair):
     size_bytes: int
     code: str = ""
     target_prefix: str = ""
+    #: Who made the package ("Argos Translate", "OPUS-MT", "CTranslate2 folder"), metadata key ``origin``.
+    origin: str = ""
+    #: Its licence as its files state it (metadata key ``license``), "" when unknown.
+    licence: str = ""
+    #: The SentencePiece models of its two sides when they differ, as OPUS-MT's ``source.spm`` and ``target.spm``
+    #: (metadata keys ``source_tokenizer``, ``target_tokenizer``: file names in the package); "" for an Argos one.
+    source_tokenizer: str = ""
+    target_tokenizer: str = ""
 
     @property
     def model_path(self) -> Path:
@@ -109,6 +118,16 @@ class InstalledPackage(LanguagePair):
             if candidate.is_file():
                 return candidate
         return self.path / TOKENIZER_FILES[0]
+
+    @property
+    def source_tokenizer_path(self) -> Path:
+        """The tokenizer that encodes the source text: the one named in metadata.json, else the package's only one."""
+        return self.path / self.source_tokenizer if self.source_tokenizer else self.tokenizer_path
+
+    @property
+    def target_tokenizer_path(self) -> Path:
+        """The tokenizer that decodes the model's output (the source's one for an Argos package)."""
+        return self.path / self.target_tokenizer if self.target_tokenizer else self.tokenizer_path
 
 
 def version_key(version: str) -> tuple[int, ...]:
@@ -154,7 +173,18 @@ def read_package(folder: Path, *, measure: bool = True) -> InstalledPackage:
         size_bytes=_folder_size(folder) if measure else 0,
         code=str(metadata.get("code") or ""),
         target_prefix=str(metadata.get("target_prefix") or ""),
+        origin=str(metadata.get("origin") or ""),
+        licence=str(metadata.get("license") or ""),
+        source_tokenizer=_file_name(metadata.get("source_tokenizer")),
+        target_tokenizer=_file_name(metadata.get("target_tokenizer")),
     )
+
+
+def _file_name(value: object) -> str:
+    """A file name that metadata.json gives for a file of the package, "" unless it is a plain name (a path
+    there could point the engine at any file on the disk)."""
+    name = str(value or "")
+    return name if name and name == Path(name).name and name not in {".", ".."} and "\\" not in name else ""
 
 
 def list_packages(directory: Path | None = None, *, measure: bool = True) -> list[InstalledPackage]:
@@ -198,14 +228,34 @@ class OtherLanguagePairError(PackageError):
 
 def refuse_other_pair(info: ArchiveInfo) -> None:
     """Raise an OtherLanguagePairError naming the file and its pair unless it is an Arabic→English package."""
-    if not is_arabic_english_pair(info.from_code, info.to_code):
+    refuse_other_languages(info.path, info.from_code, info.to_code)
+
+
+def refuse_other_languages(path: Path, from_code: str, to_code: str) -> None:
+    """Raise an OtherLanguagePairError naming ``path`` and its pair unless the pair is Arabic→English."""
+    if not is_arabic_english_pair(from_code, to_code):
         raise OtherLanguagePairError(
-            info.path,
+            path,
             QT_TRANSLATE_NOOP("Errors", "it translates {source}→{target}, but Tarjama uses only Arabic→English "
                                         "packages (from_code ar, to_code en); nothing was installed. Choose an "
                                         "Arabic→English package."),
-            source=info.from_code,
-            target=info.to_code,
+            source=from_code,
+            target=to_code,
+        )
+
+
+def check_expected_pair(path: Path, from_code: str, to_code: str, expect_pair: tuple[str, str] | None) -> None:
+    """Refuses a package whose files name another pair than the one the caller expects (a download's index entry,
+    or the languages a user gave for a model folder)."""
+    if expect_pair and (from_code, to_code) != expect_pair:
+        raise PackageError(
+            path,
+            QT_TRANSLATE_NOOP("Errors", "it translates {source}→{target}, not {expected_source}→{expected_target} "
+                                        "as expected"),
+            source=from_code,
+            target=to_code,
+            expected_source=expect_pair[0],
+            expected_target=expect_pair[1],
         )
 
 
@@ -244,7 +294,7 @@ def _move(source: Path, target: Path) -> None:
         remove_tree(source)
 
 
-def _staging_dir(directory: Path) -> Path:
+def staging_dir(directory: Path) -> Path:
     """A private folder beside the packages folder, on the same disk so that moving a package in is a rename.
 
     Not inside it, where Argos Translate would take it for a broken package, unless the parent folder is not
@@ -266,60 +316,91 @@ def install_package(
     max_uncompressed_bytes: int = DEFAULT_MAX_UNCOMPRESSED_BYTES,
     expect_pair: tuple[str, str] | None = None,
 ) -> InstalledPackage:
-    """Installs a ``.argosmodel`` file; replaces an older or equal version of the same language pair.
+    """Installs a ``.argosmodel`` file, an OPUS-MT release (zip or folder) or a CTranslate2 model folder; replaces
+    an older or equal version of the same model (same language pair and package code).
 
     Only an Arabic→English package is installed: Tarjama translates nothing else, and a package for another pair
-    would sit in the list looking usable. Raises :class:`PackageError` naming the file and the defect; the
-    packages folder is then unchanged.
+    would sit in the list looking usable. ``expect_pair`` is the pair the caller expects (a download's index
+    entry, or what a user said of a model folder whose files name no languages). Raises :class:`PackageError`
+    naming the file and the defect; the packages folder is then unchanged.
     """
+    from tarjama.mt.ct2_folder import install_folder  # they build on this module
+    from tarjama.mt.opus_mt import install_release, is_release
+
     path = Path(path)
     directory = directory or packages_dir()
+    if is_release(path):
+        return install_release(path, directory=directory, max_uncompressed_bytes=max_uncompressed_bytes,
+                               expect_pair=expect_pair)
+    if path.is_dir():
+        return install_folder(path, directory=directory, max_uncompressed_bytes=max_uncompressed_bytes,
+                              expect_pair=expect_pair)
     info = inspect_archive(path, max_uncompressed_bytes=max_uncompressed_bytes)
-    if expect_pair and (info.from_code, info.to_code) != expect_pair:
-        raise PackageError(
-            path,
-            QT_TRANSLATE_NOOP("Errors", "it translates {source}→{target}, not {expected_source}→{expected_target} "
-                                        "as expected"),
-            source=info.from_code,
-            target=info.to_code,
-            expected_source=expect_pair[0],
-            expected_target=expect_pair[1],
-        )
+    check_expected_pair(path, info.from_code, info.to_code, expect_pair)
     refuse_other_pair(info)
+
+    def unpack(staging: Path) -> Path:
+        unpacked = extract_archive(info, staging / "unpacked", max_uncompressed_bytes=max_uncompressed_bytes)
+        _check_unpacked(info, unpacked)
+        return unpacked
+
+    release = Release(info.top, info.from_code, info.to_code, info.version, str(info.metadata.get("code") or ""))
+    return publish_package(path, release, unpack, directory=directory)
+
+
+@dataclass(frozen=True)
+class Release:
+    """What decides where a package goes and which installed ones it replaces."""
+
+    folder_name: str
+    from_code: str
+    to_code: str
+    version: str
+    code: str
+
+
+def publish_package(
+    path: Path, release: Release, build: Callable[[Path], Path], *, directory: Path
+) -> InstalledPackage:
+    """Builds a package with ``build(staging)`` (which returns the finished package folder, inside the staging
+    folder given) and renames it into the packages folder, replacing older versions of the same model.
+
+    Every kind of package is published this way, so the packages folder only ever changes by renames: a failure
+    at any point (a defect ``build`` finds, a full disk) leaves it exactly as it was.
+    """
     with _lock:
-        same_pair = [
+        same_model = [
             p
             for p in list_packages(directory, measure=False)
-            if (p.from_code, p.to_code) == (info.from_code, info.to_code)
+            if (p.from_code, p.to_code, p.code) == (release.from_code, release.to_code, release.code)
         ]
-        for package in same_pair:
-            if version_key(package.version) > version_key(info.version):
+        for package in same_model:
+            if version_key(package.version) > version_key(release.version):
                 raise PackageError(
                     path,
                     QT_TRANSLATE_NOOP("Errors", "version {version} is older than the installed {package} (version "
                                                 "{installed}); remove that one first to downgrade"),
-                    version=info.version,
+                    version=release.version,
                     package=package.name,
                     installed=package.version,
                 )
-        target = directory / info.top
-        if target.exists() and target.name not in {p.name for p in same_pair}:
+        target = directory / release.folder_name
+        if target.exists() and target.name not in {p.name for p in same_model}:
             raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "{folder} already exists and is not a "
                                                                  "{source}→{target} package"),
-                               folder=target, source=info.from_code, target=info.to_code)
+                               folder=target, source=release.from_code, target=release.to_code)
 
         try:
-            staging = _staging_dir(directory)
+            staging = staging_dir(directory)
         except OSError as exc:
             raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "cannot write beside the packages folder {folder}: "
                                                                  "{reason}"),
                                folder=directory, reason=exc) from exc
         created_directory = not directory.exists()
         try:
-            unpacked = extract_archive(info, staging / "unpacked", max_uncompressed_bytes=max_uncompressed_bytes)
-            _check_unpacked(info, unpacked)
+            built = build(staging)
             directory.mkdir(parents=True, exist_ok=True)
-            _swap_in(unpacked, target, [p.path for p in same_pair], staging)
+            _swap_in(built, target, [p.path for p in same_model], staging)
         except OSError as exc:
             if created_directory and directory.is_dir() and not any(directory.iterdir()):
                 directory.rmdir()
@@ -365,7 +446,7 @@ def remove_package(name: str, *, directory: Path | None = None) -> InstalledPack
         package = matches[0]
         staging: Path | None = None
         try:
-            staging = _staging_dir(directory)
+            staging = staging_dir(directory)
             os.rename(package.path, staging / package.name)
         except OSError as exc:
             if staging is not None:

@@ -2,7 +2,9 @@
 
 Each package ships its own tokenizer: ``sentencepiece.model`` (most packages) or ``bpe.model`` with Moses
 tokenisation (older ones). The BPE path reuses Argos Translate's tokenizer module, which imports only
-sentencepiece, sacremoses and its bundled apply_bpe: never its translate or sentence-splitting code.
+sentencepiece, sacremoses and its bundled apply_bpe: never its translate or sentence-splitting code. An OPUS-MT
+model has one sentencepiece model per side (``source.spm``, ``target.spm``): :class:`SourceTargetTokenizer`
+encodes with the first and decodes with the second.
 """
 
 from __future__ import annotations
@@ -55,6 +57,24 @@ class BPETokenizer:
         return self._inner.decode(pieces).strip()
 
 
+class SourceTargetTokenizer:
+    """Two sentencepiece models: the source's cuts the text to translate, the target's joins the model's output
+    (their vocabularies differ, so neither can do the other's job)."""
+
+    def __init__(self, source: SentencePieceTokenizer, target: SentencePieceTokenizer) -> None:
+        self.source = source
+        self.target = target
+
+    def encode(self, text: str) -> list[str]:
+        return self.source.encode(text)
+
+    def encode_many(self, texts: list[str]) -> list[list[str]]:
+        return self.source.encode_many(texts)
+
+    def decode(self, pieces: list[str]) -> str:
+        return self.target.decode(pieces)
+
+
 def load_tokenizer(package_dir: Path, from_code: str, to_code: str) -> SentencePieceTokenizer | BPETokenizer:
     """The tokenizer a package ships; sentencepiece wins when both files are present, as in Argos."""
     sp_model = package_dir / "sentencepiece.model"
@@ -64,3 +84,15 @@ def load_tokenizer(package_dir: Path, from_code: str, to_code: str) -> SentenceP
     if bpe_model.is_file():
         return BPETokenizer(bpe_model, from_code, to_code)
     raise FileNotFoundError(f"{package_dir} has neither sentencepiece.model nor bpe.model")
+
+
+def load_tokenizers(
+    source_model: Path, target_model: Path, from_code: str, to_code: str
+) -> SentencePieceTokenizer | BPETokenizer | SourceTargetTokenizer:
+    """The tokenizer for a package whose sides use ``source_model`` and ``target_model``: a
+    :class:`SourceTargetTokenizer` when they differ, else that one file (BPE for an older Argos ``bpe.model``)."""
+    if source_model != target_model:
+        return SourceTargetTokenizer(SentencePieceTokenizer(source_model), SentencePieceTokenizer(target_model))
+    if source_model.name == "bpe.model":
+        return BPETokenizer(source_model, from_code, to_code)
+    return SentencePieceTokenizer(source_model)

@@ -31,6 +31,7 @@ from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.engine import Progress, SegmentTooLongError, SegmentTranslation, TooLong, Translator
 from tarjama.mt.errors import TranslationCancelled
 from tarjama.mt.tag_placement import place_tags
+from tarjama.mt.word_scores import onto_tagged
 from tarjama.project.store import ProjectStore
 from tarjama.settings import CONTEXT_MATCH_SCORE, PRETRANSLATE_THRESHOLD
 
@@ -79,14 +80,18 @@ def suggestions(
     result: SegmentTranslation, source: str = ""
 ) -> tuple[MachineSuggestion, tuple[MachineSuggestion, ...]]:
     """The translation and its alternatives as stored, each with the coded `source`'s tags placed into it (by the
-    result's alignments; at the ends when the engine was not asked to align)."""
+    result's alignments; at the ends when the engine was not asked to align), its word scores moved onto the tagged
+    text and its calibrated confidence's raw features kept (for re-fitting, `tarjama.project.calibration_data`)."""
     alignments = result.alignments
 
     def tagged(rank: int, suggestion: MachineSuggestion) -> MachineSuggestion:
         alignment = alignments[rank] if rank < len(alignments) else None
-        return MachineSuggestion(place_tags(source, suggestion.text, alignment), suggestion.confidence)
+        text = place_tags(source, suggestion.text, alignment)
+        words = onto_tagged(suggestion.words, suggestion.text, text)
+        return dataclasses.replace(suggestion, text=text, words=words)
 
-    best = tagged(0, MachineSuggestion(result.text, result.confidence))
+    features = result.features.to_json() if result.features else None
+    best = tagged(0, MachineSuggestion(result.text, result.confidence, result.words, features))
     return best, tuple(tagged(rank, alternative) for rank, alternative in enumerate(result.alternatives, start=1))
 
 

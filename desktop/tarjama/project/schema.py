@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
-from tarjama.domain import Comment, MachineSuggestion, Origin, Segment, Status
+from tarjama.domain import Comment, MachineSuggestion, Origin, Segment, Status, WordScore
 from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.inline_tags import table_from_json
 from tarjama.sqlite_file import FileKind
@@ -105,10 +105,19 @@ def _schema_v7(db: sqlite_utils.Database) -> None:
     db.table("comments").create_index(["segment_id"])
 
 
+def _schema_v8(db: sqlite_utils.Database) -> None:
+    """Confidence down to the word: the words of `mt_text` with their probabilities (JSON list of [start, end,
+    probability]) and the raw features its calibrated confidence came from (JSON, `tarjama.mt.confidence_features`),
+    which re-fitting the calibration on approved segments needs."""
+    segments = db.table("segments")
+    segments.add_column("mt_words", str)
+    segments.add_column("mt_features", str)
+
+
 PROJECT_FILE = FileKind(
     application_id=0x544A5250,
     description=QT_TRANSLATE_NOOP("Errors", "Tarjama project"),
-    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6, _schema_v7],
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6, _schema_v7, _schema_v8],
 )
 
 #: Every column of a `Segment`, in the order `segment_from_row` reads them; add a WHERE clause, then SEGMENT_ORDER.
@@ -117,7 +126,7 @@ SELECT s.id, s.paragraph_id, p.idx AS paragraph_index, s.position, s.source, s.s
        s.status, s.origin, s.updated_at, s.confidence, s.mt_text, s.alternatives, s.tm_score, s.tm_text,
        s.edit_seconds, p.tags, s.locator, s.note, p.document_id,
        (SELECT json_group_array(json_array(c.id, c.author, c.created_at, c.text)) FROM comments c
-        WHERE c.segment_id = s.id AND c.deleted_at IS NULL) AS comments
+        WHERE c.segment_id = s.id AND c.deleted_at IS NULL) AS comments, s.mt_words, s.mt_features
 FROM segments s JOIN paragraphs p ON p.id = s.paragraph_id
 """
 #: Document order: documents as imported, their paragraphs, the segments within each.
@@ -164,6 +173,8 @@ def segment_from_row(row: Sequence) -> Segment:
         note=row[18],
         document_id=row[19],
         comments=comments_from_json(row[0], row[20]),
+        mt_words=words_from_json(row[21]),
+        mt_features=row[22],
     )
 
 
@@ -173,6 +184,17 @@ def comments_from_json(segment_id: int, value: str | None) -> tuple[Comment, ...
     rows = sorted(json.loads(value or "[]"))
     return tuple(Comment(comment_id, segment_id, author, created_at, text)
                  for comment_id, author, created_at, text in rows)
+
+
+def words_from_json(value: str | None) -> tuple[WordScore, ...]:
+    """The `mt_words` column as the words it stores (none for a segment translated before version 8)."""
+    return tuple(WordScore(start, end, probability) for start, end, probability in json.loads(value or "[]"))
+
+
+def words_to_json(words: Sequence[WordScore]) -> str | None:
+    """The `mt_words` column as stored: [start, end, probability] per word, probabilities to four decimals (what
+    underlining needs; it keeps the column small); None for no words."""
+    return json.dumps([[w.start, w.end, round(w.probability, 4)] for w in words]) if words else None
 
 
 def _alternatives_from_json(value: str | None) -> tuple[MachineSuggestion, ...]:

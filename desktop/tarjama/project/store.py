@@ -8,6 +8,7 @@ process never loses a confirmed change. Every change of a segment's target or st
 from __future__ import annotations
 
 import itertools
+import json
 import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
@@ -36,6 +37,7 @@ from tarjama.project.schema import (
     alternatives_to_json,
     new_segment_row,
     segment_from_row,
+    words_to_json,
 )
 from tarjama.project.segmentation import split_source_at
 from tarjama.sqlite_file import (
@@ -55,9 +57,6 @@ _SPLIT_BETWEEN_PARTS = QT_TRANSLATE_NOOP(
 #: Statuses and origins that machine translation may fill in; anything a person touched is never overwritten.
 MT_FILLABLE_STATUSES = {Status.NEW.value, Status.MACHINE.value}
 MT_FILLABLE_ORIGINS = {Origin.NONE.value, Origin.MT.value}
-
-#: Beyond this many changed segments `changed_since` reads all of them in one query rather than one by one.
-_READ_ONE_BY_ONE = 50
 
 
 def _now() -> str:
@@ -267,6 +266,12 @@ class ProjectStore:
             raise self._no_segment(segment_id)
         return segment_from_row(row)
 
+    def segments_by_id(self, segment_ids: Sequence[int]) -> list[Segment]:
+        """Those of the segments that exist, in one query (a view refreshing a batch of hundreds asks)."""
+        rows = self._db.execute(SEGMENT_QUERY + " WHERE s.id IN (SELECT value FROM json_each(?))",
+                                [json.dumps(list(segment_ids))]).fetchall()
+        return [segment_from_row(row) for row in rows]
+
     def _no_segment(self, segment_id: int) -> SegmentError:
         return SegmentError(QT_TRANSLATE_NOOP("Errors", "Segment {segment} does not exist in {file}."),
                             segment=segment_id, file=self.path.name)
@@ -308,10 +313,7 @@ class ProjectStore:
             if stored.keys() != known.keys():
                 return SegmentChanges(reshaped=True)
             changed = [segment_id for segment_id, version in stored.items() if known[segment_id] != version]
-            if len(changed) > _READ_ONE_BY_ONE:
-                wanted = set(changed)
-                return SegmentChanges(tuple(s for s in self.segments() if s.id in wanted))
-            return SegmentChanges(tuple(self.segment(segment_id) for segment_id in changed))
+            return SegmentChanges(tuple(self.segments_by_id(changed)))
 
     @contextmanager
     def _reading(self) -> Iterator[sqlite_utils.Database]:
@@ -452,7 +454,8 @@ class ProjectStore:
                 row["id"] = new_id
             created = inserted_id(db.table("segments").insert(row))
             db.execute(
-                "UPDATE segments SET mt_text = NULL, alternatives = NULL, tm_score = NULL, tm_text = NULL WHERE id = ?",
+                "UPDATE segments SET mt_text = NULL, alternatives = NULL, tm_score = NULL, tm_text = NULL, "
+                "mt_words = NULL, mt_features = NULL WHERE id = ?",
                 [segment_id],
             )
             status = Status.DRAFT if current.target.strip() else Status.NEW
@@ -509,14 +512,10 @@ class ProjectStore:
             self._check_version(current, expected)
             # Machine data first: the TM unit an approval writes records the MT the target began from.
             self._db.execute(
-                "UPDATE segments SET mt_text = ?, alternatives = ?, tm_score = ?, tm_text = ? WHERE id = ?",
-                [
-                    snapshot.mt_text,
-                    alternatives_to_json(snapshot.alternatives),
-                    snapshot.tm_score,
-                    snapshot.tm_text,
-                    snapshot.id,
-                ],
+                "UPDATE segments SET mt_text = ?, alternatives = ?, tm_score = ?, tm_text = ?, mt_words = ?, "
+                "mt_features = ? WHERE id = ?",
+                [snapshot.mt_text, alternatives_to_json(snapshot.alternatives), snapshot.tm_score, snapshot.tm_text,
+                 words_to_json(snapshot.mt_words), snapshot.mt_features, snapshot.id],
             )
             self._write(
                 snapshot.id, snapshot.target, snapshot.status, snapshot.origin, "undo", snapshot.confidence,
@@ -566,8 +565,9 @@ class ProjectStore:
                     continue
                 self._write(segment_id, best.text, Status.MACHINE, Origin.MT, "mt", best.confidence, was=was)
                 db.execute(
-                    "UPDATE segments SET mt_text = ?, alternatives = ? WHERE id = ?",
-                    [best.text, alternatives_to_json(alternatives), segment_id],
+                    "UPDATE segments SET mt_text = ?, alternatives = ?, mt_words = ?, mt_features = ? WHERE id = ?",
+                    [best.text, alternatives_to_json(alternatives), words_to_json(best.words), best.features,
+                     segment_id],
                 )
                 changed.append(segment_id)
         return [self.segment(segment_id) for segment_id in changed]

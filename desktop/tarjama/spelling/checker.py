@@ -68,6 +68,10 @@ class _Dictionaries:
                 self._loaded = tuple(Dictionary.from_files(str(folder / name)) for name in self._names)
             return self._loaded
 
+    @property
+    def ready(self) -> bool:
+        return self._loaded is not None
+
     def _knows(self, word: str) -> bool:
         word = word.replace("’", "'")
         return any(dictionary.lookup(word) for dictionary in self.loaded())
@@ -126,6 +130,16 @@ class SpellChecker:
     def __init__(self, user: UserDictionary, dictionaries: _Dictionaries | None = None) -> None:
         self.user = user
         self._dictionaries = dictionaries or _shared_dictionaries()
+
+    @property
+    def ready(self) -> bool:
+        """Whether the dictionaries are read (a second or three, the first time in a process: see `load`)."""
+        return self._dictionaries.ready
+
+    def load(self) -> None:
+        """Read the dictionaries now, so that the first word judged does not wait for them (the window calls this
+        on a worker thread: read on the UI thread, they froze it for three seconds at the first paint)."""
+        self._dictionaries.loaded()
 
     def knows(self, word: str, allowed: Container[str] = frozenset()) -> bool:
         """Whether `word` is spelt right: allowed here, in the user's dictionary or in a dictionary."""

@@ -54,6 +54,7 @@ from tarjama.inline_tags import Role, close_mark, has_marks, missing_marks
 from tarjama.ui.editor.segment_model import FIRST_IN_PARAGRAPH_ROLE, SEGMENT_ROLE, Column, machine_confidence
 from tarjama.ui.editor.spelling import SpellingHighlighter, SpellingService, misspelt_format, spelling_menu
 from tarjama.ui.editor.tag_chips import ChipStyle, ChipTextEdit, cell_text, chip_tooltip
+from tarjama.ui.editor.unsure_words import UnsureWords, unsure_format
 from tarjama.ui.shell.fonts import matching_latin_font, zoomed
 
 Index = QModelIndex | QPersistentModelIndex
@@ -261,6 +262,8 @@ class SegmentDelegate(QStyledItemDelegate):
         self.term_spans: Callable[[Segment], list[Span]] = lambda segment: []
         self.spelling = SpellingService(self)
         self.spelling.changed.connect(self._on_spelling_changed)
+        self.unsure = UnsureWords(self)
+        self.unsure.changed.connect(self._on_spelling_changed)
         self.closeEditor.connect(self._on_close_editor)
 
     def set_highlight(self, text: str, columns: set[int]) -> None:
@@ -311,7 +314,8 @@ class SegmentDelegate(QStyledItemDelegate):
         style = widget.style() if widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
         if column in (Column.SOURCE, Column.TARGET):
-            self._paint_text(painter, opt, column, text, self.term_spans_at(index), self.misspelt_at(index))
+            self._paint_text(painter, opt, column, text, self.term_spans_at(index), self.misspelt_at(index),
+                             self.unsure_at(index))
         if machine is not None:
             self._paint_machine_badge(painter, opt, text, machine)
         if index.row() > 0 and index.data(FIRST_IN_PARAGRAPH_ROLE):
@@ -332,7 +336,14 @@ class SegmentDelegate(QStyledItemDelegate):
             return []
         return self.spelling.spans(index.data(SEGMENT_ROLE), str(index.data()))
 
+    def unsure_at(self, index: Index) -> list[Span]:
+        """The words the machine was unsure of, still unchanged in a target cell (`unsure_words.py`)."""
+        if index.column() != Column.TARGET:
+            return []
+        return self.unsure.in_target(index.data(SEGMENT_ROLE), str(index.data()))
+
     def _on_spelling_changed(self) -> None:
+        """The spellcheck or the marking of unsure words changed: the editors and the cells underline afresh."""
         for editor in self._editing:
             assert isinstance(editor, TargetEditor)
             editor.spelling.rehighlight()
@@ -359,6 +370,7 @@ class SegmentDelegate(QStyledItemDelegate):
         text: str,
         terms: list[Span],
         misspelt: Sequence[Span] = (),
+        unsure: Sequence[Span] = (),
     ) -> None:
         rect = opt.rect.adjusted(CELL_MARGIN, CELL_MARGIN, -CELL_MARGIN, -CELL_MARGIN)
         layout, _ = self._lay_out_cell(column, text, rect.width())
@@ -369,7 +381,8 @@ class SegmentDelegate(QStyledItemDelegate):
         role = opt.palette.ColorRole.HighlightedText if selected else opt.palette.ColorRole.Text
         # Last, so a find highlight does not cover it; in the text's colour on the selection's background.
         ranges += underline_ranges(terms, opt.palette.color(role) if selected else TERM_UNDERLINE)
-        ranges += _format_ranges(misspelt, misspelt_format())
+        ranges += _format_ranges(unsure, unsure_format())
+        ranges += _format_ranges(misspelt, misspelt_format())  # after: the wave wins on a word with both
         painter.save()
         painter.setPen(opt.palette.color(role))
         painter.setClipRect(opt.rect)
@@ -438,7 +451,7 @@ class SegmentDelegate(QStyledItemDelegate):
         self._style_editor(editor)
         segment_id = index.data(SEGMENT_ROLE).id
         self._editing[editor] = segment_id
-        editor.spelling.check(self.spelling, index.data(SEGMENT_ROLE))
+        editor.spelling.check(self.spelling, index.data(SEGMENT_ROLE), self.unsure)
         editor.idleText.connect(lambda text: self.draftTyped.emit(segment_id, text))
         editor.activity.connect(self.editorActivity)
         self.editingStarted.emit(segment_id)

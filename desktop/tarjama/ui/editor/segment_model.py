@@ -15,7 +15,14 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from tarjama.domain import Origin, Segment, Status
-from tarjama.project.match_bands import ConfidenceBand, MatchBand, confidence_band, tm_band
+from tarjama.project.match_bands import (
+    CHECK_FROM,
+    LIKELY_FINE_FROM,
+    ConfidenceBand,
+    MatchBand,
+    confidence_band,
+    tm_band,
+)
 from tarjama.settings import CONTEXT_MATCH_SCORE
 from tarjama.ui.common.bidi import with_isolated_percentages
 from tarjama.ui.project.effort_view import segment_effort_text
@@ -88,6 +95,21 @@ def confidence_text(segment: Segment) -> str:
     if machine is None:
         return ""
     return QCoreApplication.translate("Confidence", "MT {score}").format(score=round(100 * machine))
+
+
+def band_meaning(band: ConfidenceBand) -> str:
+    """What a machine confidence's band tells the post-editor: the confidence is the calibrated chance that the
+    translation needs no edit (`tarjama.mt.calibration`), so each band says how often such a one does."""
+    likely, check = round(100 * LIKELY_FINE_FROM), round(100 * CHECK_FROM)
+    meanings = {
+        ConfidenceBand.LIKELY_FINE: QCoreApplication.translate(
+            "Confidence", "Likely fine: {likely}% or more of translations this confident need no edit."),
+        ConfidenceBand.CHECK: QCoreApplication.translate(
+            "Confidence", "Check: {check}% to {likely}% of translations this confident need no edit."),
+        ConfidenceBand.UNSURE: QCoreApplication.translate(
+            "Confidence", "Unsure: fewer than {check}% of translations this confident need no edit."),
+    }
+    return with_isolated_percentages(meanings[band].format(likely=likely, check=check))
 
 
 def match_band(segment: Segment) -> MatchBand | ConfidenceBand | None:
@@ -201,7 +223,7 @@ class SegmentModel(QAbstractTableModel):
                     self.tr("Machine confidence {score}%: the engine's own estimate, not a TM match").format(
                         score=round(100 * machine)
                     )
-                )
+                ) + "\n" + band_meaning(confidence_band(machine))
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.STATUS:
             return segment_effort_text(segment) or None
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.NUMBER:

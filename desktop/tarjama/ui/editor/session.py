@@ -203,9 +203,9 @@ class ProjectSession(QObject):
         It does not emit `changed`: batches arrive many times a second, and the window refreshes its progress
         and panes on a timer instead, for the segments of all the batches since (`ui/mt/pretranslation.py`).
         """
-        for segment_id in segment_ids:
-            if segment_id in self.model.ids():
-                self.model.replace(self.store.segment(segment_id))
+        shown = self.model.ids()
+        for segment in self.store.segments_by_id([i for i in segment_ids if i in shown]):
+            self.model.replace(segment)
 
     def tm_context(self, segment_id: int) -> str:
         """The segment's neighbours in its paragraph, as the TM stores a unit's: the same context makes 101 %."""

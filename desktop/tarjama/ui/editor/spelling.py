@@ -20,7 +20,9 @@ from tarjama import settings
 from tarjama.domain import Segment, Span
 from tarjama.inline_tags import MARK, plain, plain_positions
 from tarjama.spelling import AllowedWords, SpellChecker, allowed_words, default_checker
+from tarjama.ui.common.tasks import run_in_background
 from tarjama.ui.editor.tag_chips import ChipHighlighter
+from tarjama.ui.editor.unsure_words import UnsureWords, unsure_format
 
 MISSPELT_UNDERLINE = QColor("#d32f2f")
 translate = QCoreApplication.translate
@@ -47,12 +49,24 @@ class SpellingService(QObject):
         #: The words of the glossary's English, taken as known (set by the window when the glossary is read).
         self.glossary_words: frozenset[str] = frozenset()
         self._spans = lru_cache(maxsize=4096)(self._find)
+        self._loading = False
 
     def spans(self, segment: Segment, text: str) -> list[Span]:
-        """Where the misspelt words of `text` (a target or a block of it, marks included) are, in `text`."""
+        """Where the misspelt words of `text` (a target or a block of it, marks included) are, in `text`; none
+        until the dictionaries are read, which the first call starts on a worker thread (the views are told when
+        they are there)."""
         if not self.enabled or not text.strip():
             return []
+        if not self.checker.ready:
+            self._load_in_background()
+            return []
         return self._spans(segment.source, text)
+
+    def _load_in_background(self) -> None:
+        if self._loading:
+            return
+        self._loading = True
+        run_in_background(self.checker.load, lambda _result: self._refresh(), lambda _error: None)
 
     def set_glossary(self, english_terms: Iterable[str]) -> None:
         self.glossary_words = allowed_words("", english_terms)
@@ -83,16 +97,18 @@ class SpellingService(QObject):
 
 
 class SpellingHighlighter(ChipHighlighter):
-    """The editor's chips (`ChipHighlighter`) and, on the letters between them, the misspelt words' red wave: one
+    """The editor's chips (`ChipHighlighter`) and, on the letters between them, the dotted underline of the words the
+    machine was unsure of (`unsure_words.py`) and the misspelt words' red wave, which wins on a word with both: one
     highlighter, as a document's layout takes the formats of one."""
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
         self.service: SpellingService | None = None
         self.segment: Segment | None = None
+        self.unsure: UnsureWords | None = None
 
-    def check(self, service: SpellingService, segment: Segment) -> None:
-        self.service, self.segment = service, segment
+    def check(self, service: SpellingService, segment: Segment, unsure: UnsureWords | None = None) -> None:
+        self.service, self.segment, self.unsure = service, segment, unsure
         self.rehighlight()
 
     def misspelt(self, text: str) -> list[Span]:
@@ -100,15 +116,27 @@ class SpellingHighlighter(ChipHighlighter):
             return []
         return self.service.spans(self.segment, text)
 
+    def unsure_words(self, text: str) -> list[Span]:
+        """The unsure words of the machine translation still standing in this block (`text`), in `text`."""
+        if self.unsure is None or self.segment is None:
+            return []
+        offset = self.currentBlock().position()
+        return [(max(start - offset, 0), min(end - offset, len(text)))
+                for start, end in self.unsure.in_target(self.segment, self.document().toPlainText())
+                if start < offset + len(text) and end > offset]
+
     def highlightBlock(self, text: str) -> None:
         super().highlightBlock(text)
-        wave = misspelt_format()
-        for start, end in self.misspelt(text):
+        self._underline(text, self.unsure_words(text), unsure_format())
+        self._underline(text, self.misspelt(text), misspelt_format())
+
+    def _underline(self, text: str, spans: Iterable[Span], fmt: QTextCharFormat) -> None:
+        for start, end in spans:
             run = start
             for mark in MARK.finditer(text, start, end):  # a chip keeps its own format
-                self.setFormat(run, mark.start() - run, wave)
+                self.setFormat(run, mark.start() - run, fmt)
                 run = mark.end()
-            self.setFormat(run, end - run, wave)
+            self.setFormat(run, end - run, fmt)
 
 
 def misspelt_word_at(editor: QPlainTextEdit, highlighter: SpellingHighlighter, position: QPoint) -> QTextCursor | None:

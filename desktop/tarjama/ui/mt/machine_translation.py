@@ -7,21 +7,24 @@ loop never waits for the engine. Without an Arabic→English package it still fi
 
 from __future__ import annotations
 
+import html
 import threading
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from tarjama.domain import Segment
 from tarjama.inline_tags import readable
 from tarjama.memory.store import TranslationMemory
+from tarjama.mt.packages import InstalledPackage
 from tarjama.project.pretranslate import PretranslateProgress, PretranslateReport, TooLongSegment, pretranslate
 from tarjama.project.store import ProjectStore
 from tarjama.ui.common.bidi import left_to_right, with_isolated_percentages
 from tarjama.ui.common.error_text import error_text
+from tarjama.ui.editor.unsure_words import UnsureWords, marked_html
 from tarjama.ui.project.effort_view import segment_effort_text
 
 
@@ -30,10 +33,12 @@ class PretranslateWorker(QThread):
     succeeded = Signal(object, bool)  # PretranslateReport, whether MT was skipped for want of a package
     failed = Signal(str)
 
-    def __init__(self, project: Path, tm_threshold: int) -> None:
+    def __init__(self, project: Path, tm_threshold: int, package: InstalledPackage | None = None) -> None:
         super().__init__()
         self.project = project
         self.tm_threshold = tm_threshold
+        #: The project's model (`ui.mt.model_menu.project_package`); None: the default, if any is installed.
+        self.package = package
         self.cancel_event = threading.Event()
 
     def cancel(self) -> None:
@@ -44,7 +49,7 @@ class PretranslateWorker(QThread):
 
         try:
             try:
-                translator = mt.load_translator()
+                translator = mt.load_translator(self.package)
             except mt.PackageNotFoundError:
                 translator = None
             with ProjectStore.open(self.project) as store:
@@ -71,10 +76,13 @@ class PretranslateWorker(QThread):
 
 class AlternativesPane(QWidget):
     """The current segment's raw machine translation and its alternatives, numbered for Ctrl+1..3, and how much
-    post-editing its target has taken so far."""
+    post-editing its target has taken so far. The words the machine was unsure of are underlined (`unsure`, when
+    the window gives it its marking)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, unsure: UnsureWords | None = None) -> None:
         super().__init__(parent)
+        self.unsure = unsure
+        self._segment: Segment | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.machine = QLabel()
@@ -86,9 +94,13 @@ class AlternativesPane(QWidget):
         layout.addWidget(self.effort)
         layout.addWidget(self.list)
         self.show_segment(None)
+        if unsure is not None:
+            unsure.changed.connect(lambda: self.show_segment(self._segment))
 
     def show_segment(self, segment: Segment | None) -> None:
+        self._segment = segment
         self.list.clear()
+        self.machine.setTextFormat(Qt.TextFormat.PlainText)
         effort = "" if segment is None else segment_effort_text(segment)
         self.effort.setText(self.tr("Post-editing: {effort}").format(effort=effort) if effort else "")
         self.effort.setVisible(bool(effort))
@@ -97,8 +109,14 @@ class AlternativesPane(QWidget):
             return
         # The English keeps its own direction and the confidence its sign after the number in the Arabic UI too;
         # the tags placed into the machine text show as their numbers (⟨1⟩…⟨/1⟩), as in the TM pane.
-        machine = left_to_right(readable(segment.mt_text))
-        self.machine.setText(self.tr("Machine translation: {text}").format(text=machine))
+        unsure = [] if self.unsure is None else self.unsure.in_machine_text(segment)
+        if unsure:
+            self.machine.setTextFormat(Qt.TextFormat.RichText)
+            marked = left_to_right(marked_html(segment.mt_text, unsure))
+            self.machine.setText(html.escape(self.tr("Machine translation: {text}")).format(text=marked))
+        else:
+            machine = left_to_right(readable(segment.mt_text))
+            self.machine.setText(self.tr("Machine translation: {text}").format(text=machine))
         for number, alternative in enumerate(segment.alternatives, start=1):
             text = self.tr("Ctrl+{n}  {text}  ({confidence}%)").format(
                 n=number, text=left_to_right(readable(alternative.text)), confidence=round(100 * alternative.confidence)

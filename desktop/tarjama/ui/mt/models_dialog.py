@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 
 from tarjama import mt
 from tarjama.errors import TarjamaError
+from tarjama.mt.model_choice import package_licence, package_origin
+from tarjama.mt.model_notes import flores_note, published_score, score_message
 from tarjama.mt.packages import version_key
 from tarjama.ui.common.bidi import name_filters
-from tarjama.ui.common.error_text import error_text
+from tarjama.ui.common.error_text import error_text, message_text
 from tarjama.ui.common.tasks import run_in_background
 
 _MB = 1_000_000
@@ -51,12 +53,13 @@ class _ProgressRelay(QObject):
 class PackageTable(QTableWidget):
     """Installed packages, one row each; the package folder name is kept in the first cell for removal."""
 
-    NAME, VERSION, LANGUAGES, SIZE, USE = range(5)
+    NAME, VERSION, LANGUAGES, SIZE, USE, ORIGIN, LICENCE, SCORES = range(8)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 5, parent)
+        super().__init__(0, 8, parent)
         self.setHorizontalHeaderLabels(
-            [self.tr("Package"), self.tr("Version"), self.tr("Languages"), self.tr("Size (MB)"), self.tr("Use")]
+            [self.tr("Package"), self.tr("Version"), self.tr("Languages"), self.tr("Size (MB)"), self.tr("Use"),
+             self.tr("Origin"), self.tr("Licence"), self.tr("Published scores")]
         )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -73,10 +76,13 @@ class PackageTable(QTableWidget):
             if package.name == engine:
                 use = self.tr("Used for machine translation")
             elif package.is_arabic_english:
-                use = self.tr("Not used (a newer one is installed)")
+                use = self.tr("Can be chosen: Translation → Machine translation model")
             else:
                 use = self.tr("Not used (other languages)")
-            cells = (package.name, package.version, package.languages, f"{package.size_bytes / _MB:.1f}", use)
+            score = published_score(package)
+            cells = (package.name, package.version, package.languages, f"{package.size_bytes / _MB:.1f}", use,
+                     package_origin(package), package_licence(package) or self.tr("not stated"),
+                     "" if score is None else message_text(score_message(score)))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == self.SIZE:
@@ -107,12 +113,14 @@ class ModelsDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Translation packages"))
-        self.resize(720, 380)
+        self.resize(960, 420)
         self._busy = False
         self._cancel: threading.Event | None = None
         self._relay: _ProgressRelay | None = None
 
         self.table = PackageTable(self)
+        self.scores_note = QLabel(message_text(flores_note()))
+        self.scores_note.setWordWrap(True)
         self.available = QLabel()
         self.available.setWordWrap(True)
         self.available.hide()
@@ -124,6 +132,7 @@ class ModelsDialog(QDialog):
         self.cancel_button = QPushButton(self.tr("Cancel download"))
         self.cancel_button.hide()
         self.install_button = QPushButton(self.tr("Install from file…"))
+        self.install_folder_button = QPushButton(self.tr("Install from folder…"))
         self.remove_button = QPushButton(self.tr("Remove"))
         self.download_button = QPushButton(self.tr("Download…"))
         self.close_button = QPushButton(self.tr("Close"))
@@ -132,18 +141,20 @@ class ModelsDialog(QDialog):
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
         buttons = QHBoxLayout()
-        for button in (self.install_button, self.remove_button, self.download_button):
+        for button in (self.install_button, self.install_folder_button, self.remove_button, self.download_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.scores_note)
         layout.addWidget(self.available)
         layout.addLayout(progress_row)
         layout.addWidget(self.message)
         layout.addLayout(buttons)
 
         self.install_button.clicked.connect(self.choose_file_and_install)
+        self.install_folder_button.clicked.connect(self.choose_folder_and_install)
         self.remove_button.clicked.connect(self.remove_selected)
         self.download_button.clicked.connect(self.start_download)
         self.cancel_button.clicked.connect(self.cancel_download)
@@ -167,7 +178,7 @@ class ModelsDialog(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
-        for button in (self.install_button, self.remove_button, self.download_button):
+        for button in (self.install_button, self.install_folder_button, self.remove_button, self.download_button):
             button.setEnabled(not busy)
 
     def _show_message(self, text: str, *, error: bool = False) -> None:
@@ -217,13 +228,19 @@ class ModelsDialog(QDialog):
     # -- install from file ---------------------------------------------------------------------------------
 
     def choose_file_and_install(self) -> None:
-        """Asks for a .argosmodel file, then installs it in the background."""
+        """Asks for a .argosmodel file or an OPUS-MT release zip, then installs it in the background."""
         path, _filter = QFileDialog.getOpenFileName(
             self,
             self.tr("Install translation package"),
             str(Path.home()),
-            name_filters(self.tr("Translation packages (*.argosmodel);;All files (*)")),
+            name_filters(self.tr("Translation packages and OPUS-MT releases (*.argosmodel *.zip);;All files (*)")),
         )
+        if path:
+            self.install_file(path)
+
+    def choose_folder_and_install(self) -> None:
+        """Asks for an unpacked OPUS-MT release or a CTranslate2 model folder, then installs it in the background."""
+        path = QFileDialog.getExistingDirectory(self, self.tr("Install a model folder"), str(Path.home()))
         if path:
             self.install_file(path)
 

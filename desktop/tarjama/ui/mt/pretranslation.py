@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QPushButton
 from tarjama.project.pretranslate import PretranslateReport
 from tarjama.ui.memory.menu import tm_threshold
 from tarjama.ui.mt.machine_translation import PretranslateWorker, pretranslation_summary
+from tarjama.ui.mt.model_menu import project_package
 from tarjama.ui.shell.actions import make_action
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ class Pretranslation(QObject):
         if session is None or self.worker is not None:
             return
         self.window.commit_open_editor()
-        worker = PretranslateWorker(session.path, tm_threshold(self.window.settings))
+        worker = PretranslateWorker(session.path, tm_threshold(self.window.settings), project_package(self.window))
         worker.progressed.connect(self._on_progress)
         worker.succeeded.connect(self._on_finished)
         worker.failed.connect(self._on_failed)

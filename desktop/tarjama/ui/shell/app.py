@@ -39,7 +39,15 @@ def project_for_document(document: Path) -> Path:
     return projects_dir() / (document.stem + PROJECT_SUFFIX)
 
 
+#: Seconds a busy Python thread may keep the interpreter before another that waits gets it (Python's default is
+#: 0.005). The window makes hundreds of short SQLite calls as pre-translation's batches arrive, each letting go of
+#: the interpreter and waiting to have it back while a worker thread computes (the engine's confidence, the
+#: spelling dictionaries being read): at 5 ms a wait, that froze the grid for seconds (bench/pretranslate_stall.py).
+SWITCH_INTERVAL = 0.0005
+
+
 def create_window(settings: QSettings) -> MainWindow:
+    sys.setswitchinterval(SWITCH_INTERVAL)
     return MainWindow(settings, load_arabic_font())
 
 

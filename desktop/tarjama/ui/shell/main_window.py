@@ -60,6 +60,7 @@ from tarjama.ui.memory.update import bring_up_to_date
 from tarjama.ui.memory.worker import LOOKUP_LIMIT
 from tarjama.ui.mt.machine_translation import AlternativesPane
 from tarjama.ui.mt.model_banner import MissingModelBanner
+from tarjama.ui.mt.model_menu import ModelMenu, project_package
 from tarjama.ui.mt.models_dialog import ModelsDialog
 from tarjama.ui.mt.pretranslation import Pretranslation
 from tarjama.ui.project.analysis_dialog import AnalysisDialog
@@ -143,7 +144,7 @@ class MainWindow(QMainWindow):
         self.pretranslation.segmentsShown.connect(self._on_segments_changed)
         for label in (self.pretranslation.label, self.pretranslation.cancel_button, self.progress_label, self.tm.label):
             self.statusBar().addPermanentWidget(label)
-        self.alternatives = AlternativesPane()
+        self.alternatives = AlternativesPane(unsure=self.delegate.unsure)
         dock = QDockWidget(self.tr("Machine translation"), self)
         dock.setObjectName("alternatives-dock")
         dock.setWidget(self.alternatives)
@@ -178,7 +179,8 @@ class MainWindow(QMainWindow):
         self.panes.refresh()
         self.layout_memory = LayoutMemory(
             self, settings, self.grid, {"statusFilter": self.filter_group, "matchFilter": self.match_filter.group},
-            {"commentFilter": self.comment_filter_action, "spellingUnderline": self.spelling_action},
+            {"commentFilter": self.comment_filter_action, "spellingUnderline": self.spelling_action,
+             "unsureWords": self.unsure_action},
         )
         self.layout_memory.restore()
 
@@ -297,6 +299,8 @@ class MainWindow(QMainWindow):
             mt_menu.addAction(action)
         mt_menu.addSeparator()
         self.packages_action = self._action(self.tr("Translation &packages…"), self.show_packages)
+        self.model_menu = ModelMenu(self, mt_menu.addMenu(self.tr("Machine translation &model")))
+        mt_menu.aboutToShow.connect(self.model_menu.refresh)
         mt_menu.addAction(self.packages_action)
         tm_menu = menu.addMenu(self.tr("Translation &memory"))
         tm_menu.addActions([*self.tm_match_actions, self.concordance_action])
@@ -333,6 +337,10 @@ class MainWindow(QMainWindow):
         self.spelling_action.setChecked(self.delegate.spelling.enabled)
         self.spelling_action.toggled.connect(self.delegate.spelling.set_enabled)
         view_menu.addAction(self.spelling_action)
+        self.unsure_action = QAction(self.tr("Mark words the machine was &unsure of"), self, checkable=True)
+        self.unsure_action.setChecked(self.delegate.unsure.enabled)
+        self.unsure_action.toggled.connect(self.delegate.unsure.set_enabled)
+        view_menu.addAction(self.unsure_action)
         self.least_confident_action = QAction(self.tr("&Least confident first"), self, checkable=True)
         self.least_confident_action.toggled.connect(self.sort_by_confidence)
         view_menu.addAction(self.least_confident_action)
@@ -855,12 +863,13 @@ class MainWindow(QMainWindow):
             return
         self.commit_open_editor()
         session = self.session
+        package = project_package(self)  # the project's model, read here on the thread its store belongs to
 
         def work():  # noqa: ANN202 - the engine's SegmentTranslation
             from tarjama import mt
 
             tagged = segment.plain_source != segment.source
-            return mt.load_translator().translate_one(segment.plain_source, align=tagged)
+            return mt.load_translator(package).translate_one(segment.plain_source, align=tagged)
 
         def done(result) -> None:  # noqa: ANN001
             if self.session is not session:
