@@ -10,13 +10,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from old_projects import project_of_version
 from tarjama.domain import ImportedDocument, MachineSuggestion, Status, WordScore
 from tarjama.mt.calibration import Calibration, CalibrationKey, current, fit, load, save
 from tarjama.mt.confidence_features import ConfidenceFeatures
 from tarjama.project.calibration_data import MIN_EXAMPLES, examples, refit, should_refit
-from tarjama.project.schema import PROJECT_FILE
 from tarjama.project.store import ProjectStore
-from tarjama.sqlite_file import FileKind, create_new
 
 SURE = ConfidenceFeatures("m", mean_log_prob=-0.01, agreement=1.0, length_ratio=1.2)
 KEY = CalibrationKey("ar", "en", "translate-ar_en-1_0")
@@ -120,15 +119,8 @@ def test_refit_gathers_approved_machine_translations_edited_or_not(tmp_path: Pat
 
 def test_a_version_7_project_is_backed_up_and_migrated_to_keep_word_scores(tmp_path: Path) -> None:
     path = tmp_path / "old.tarjama"
-    version_7 = FileKind(PROJECT_FILE.application_id, PROJECT_FILE.description, PROJECT_FILE.migrations[:7])
-    old = create_new(path, version_7)
-    old.execute("INSERT INTO documents (id, name, format, paragraph_separator, imported_at) "
-                "VALUES (1, 'a.txt', 'txt', '\n\n', '')")
-    old.execute("INSERT INTO paragraphs (id, document_id, idx) VALUES (1, 1, 0)")
-    old.execute("INSERT INTO segments (paragraph_id, position, source, space_after, target, status, origin, "
-                "created_at, updated_at, confidence, mt_text) VALUES (1, 0, 'بيت كبير', '', 'house big', 'machine', "
-                "'mt', '', '', 0.76, 'house big')")
-    old.conn.close()
+    project_of_version(path, 7, source="بيت كبير", target="house big", status="machine", origin="mt",
+                       confidence=0.76, mt_text="house big")
     with ProjectStore.open(path) as migrated:
         (segment,) = migrated.segments()
         assert (segment.mt_text, segment.confidence, segment.mt_words, segment.mt_features) == (

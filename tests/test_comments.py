@@ -14,6 +14,7 @@ import pytest
 from lxml import etree
 from translate.storage import tmx as toolkit_tmx
 
+from old_projects import project_of_version
 from tarjama.cli import main as cli_main
 from tarjama.domain import ImportedDocument, Status
 from tarjama.errors import SegmentError
@@ -25,7 +26,6 @@ from tarjama.project.files import export_target, import_document
 from tarjama.project.review import Review
 from tarjama.project.schema import PROJECT_FILE
 from tarjama.project.store import ProjectStore
-from tarjama.sqlite_file import FileKind, create_new
 from xml_schemas import offline_schema
 
 PARAGRAPHS = ["وصل الوفد إلى العاصمة صباح اليوم. وبدأت المحادثات بعد ساعة.", "قال المتحدث إن الاجتماع كان مثمرا."]
@@ -92,15 +92,7 @@ def test_merge_moves_comments_to_the_merged_segment_and_its_undo_brings_them_bac
 
 def test_a_version_6_project_is_backed_up_and_migrated_to_take_comments(tmp_path: Path) -> None:
     path = tmp_path / "old.tarjama"
-    version_6 = FileKind(PROJECT_FILE.application_id, PROJECT_FILE.description, PROJECT_FILE.migrations[:6])
-    old = create_new(path, version_6)
-    old.execute("INSERT INTO documents (id, name, format, paragraph_separator, imported_at) "
-                "VALUES (1, 'a.txt', 'txt', '\n\n', '')")
-    old.execute("INSERT INTO paragraphs (id, document_id, idx) VALUES (1, 1, 0)")
-    old.execute("INSERT INTO segments (paragraph_id, position, source, space_after, target, status, origin, "
-                "created_at, updated_at) VALUES (1, 0, 'قال الوزير.', '', 'The minister said.', 'approved', "
-                "'human', '', '')")
-    old.conn.close()
+    project_of_version(path, 6)
     with ProjectStore.open(path) as migrated:
         (segment,) = migrated.segments()
         assert (segment.target, segment.comments) == ("The minister said.", ())

@@ -8,6 +8,7 @@ from pathlib import Path
 from hypothesis import given
 from hypothesis import strategies as st
 
+from old_projects import project_of_version
 from tarjama.arabic import normalise_for_matching
 from tarjama.domain import ImportedDocument
 from tarjama.inline_tags import (
@@ -33,7 +34,6 @@ from tarjama.inline_tags import (
 )
 from tarjama.project.segmentation import split_sentences
 from tarjama.project.store import ProjectStore
-from tarjama.sqlite_file import FileKind, create_new
 
 B, IT, FN = 1, 2, 3
 BOLD = InlineTag(B, TagKind.PAIRED, "bold", "Bold", "<w:rPr><w:b/></w:rPr>")
@@ -146,18 +146,9 @@ def test_a_project_keeps_each_paragraphs_tags_and_its_segments_see_them(tmp_path
 
 
 def test_a_version_4_project_opens_with_no_tags_and_keeps_its_text(tmp_path: Path) -> None:
-    from tarjama.project.schema import PROJECT_FILE
 
     path = tmp_path / "old.tarjama"
-    version_4 = FileKind(PROJECT_FILE.application_id, PROJECT_FILE.description, PROJECT_FILE.migrations[:4])
-    old = create_new(path, version_4)
-    old.execute("INSERT INTO documents (id, name, format, paragraph_separator, imported_at) "
-                "VALUES (1, 'a.txt', 'txt', '\n\n', '')")
-    old.execute("INSERT INTO paragraphs (id, document_id, idx) VALUES (1, 1, 0)")
-    old.execute("INSERT INTO segments (paragraph_id, position, source, space_after, target, status, origin, "
-                "created_at, updated_at) VALUES (1, 0, 'قال الوزير.', '', 'The minister said.', 'approved', "
-                "'human', '', '')")
-    old.conn.close()
+    project_of_version(path, 4)
     with ProjectStore.open(path) as migrated:
         (segment,) = migrated.segments()
         assert (segment.source, segment.target, segment.tags) == ("قال الوزير.", "The minister said.", {})
