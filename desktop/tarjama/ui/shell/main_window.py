@@ -58,6 +58,7 @@ from tarjama.ui.memory.menu import TmMenu
 from tarjama.ui.memory.panels import TmPanels
 from tarjama.ui.memory.update import bring_up_to_date
 from tarjama.ui.memory.worker import LOOKUP_LIMIT
+from tarjama.ui.mt.calibration_refit import CalibrationRefit
 from tarjama.ui.mt.machine_translation import AlternativesPane
 from tarjama.ui.mt.model_banner import MissingModelBanner
 from tarjama.ui.mt.model_menu import ModelMenu, project_package
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.external_changes = ExternalChanges(self, self.delegate)
         self.statistics = StatisticsDialog(self)
         self.analysis = AnalysisDialog(self, self)
+        self.calibration_refit = CalibrationRefit(self)
         prepare_metrics()
         self.delegate.term_spans = self.glossary.spans
         self.glossary.finderChanged.connect(lambda: self.delegate.spelling.set_glossary(
@@ -735,6 +737,7 @@ class MainWindow(QMainWindow):
                         "Repetitions left as they were, because their tags are not where this segment has them: "
                         "{count}").format(count=fill.untagged), 10000)
         stack.endMacro()
+        self.calibration_refit.after_approval()
         if self.session.store.segment(segment.id).status != Status.APPROVED:
             self.go_to(segment.id)  # another program's change was kept: it stays in view, to be read first
             return
