@@ -130,3 +130,24 @@ def test_the_dictionaries_are_read_off_the_ui_thread_and_the_wave_follows(qtbot,
     assert service.spans(segment, segment.target) == [] and not service.checker.ready
     qtbot.waitUntil(lambda: told == [True], timeout=30000)
     assert [segment.target[a:b] for a, b in service.spans(segment, segment.target)] == ["ministr"]
+
+
+def test_while_the_window_is_busy_pre_translating_the_dictionaries_wait(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    """Read during pre-translation, the dictionaries took the interpreter from the window's own calls and froze the
+    grid; the reading waits until the window is no longer busy, then the wave comes."""
+    from tarjama.domain import Segment
+    from tarjama.spelling import SpellChecker, UserDictionary
+    from tarjama.spelling.checker import DICTIONARY_NAMES, _Dictionaries
+    from tarjama.ui.editor import spelling
+
+    service = spelling.SpellingService(checker=SpellChecker(UserDictionary(tmp_path / "w.txt"),
+                                                            _Dictionaries(DICTIONARY_NAMES)))
+    busy = [True]
+    service.busy = lambda: busy[0]
+    segment = Segment(1, 1, 0, 0, "وصل الوزير.", target="The ministr arrived.")
+    assert service.spans(segment, segment.target) == []
+    qtbot.wait(2 * spelling._BUSY_RETRY_MS + 200)
+    assert not service.checker.ready
+    busy[0] = False
+    qtbot.waitUntil(lambda: service.checker.ready, timeout=30000)
+    qtbot.waitUntil(lambda: service.spans(segment, segment.target) != [], timeout=5000)

@@ -9,10 +9,10 @@ one span serves both. Suggestions take a few tenths of a second, so they are loo
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QPoint, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QMenu, QPlainTextEdit
 
@@ -35,6 +35,10 @@ def misspelt_format() -> QTextCharFormat:
     return fmt
 
 
+#: How often a postponed reading of the dictionaries looks again whether the window is still busy.
+_BUSY_RETRY_MS = 1000
+
+
 class SpellingService(QObject):
     """The window's spellcheck: the translator's checker, the words ignored this session, and where a target's
     misspelt words are (kept per text, as the grid asks again at every paint)."""
@@ -50,6 +54,9 @@ class SpellingService(QObject):
         self.glossary_words: frozenset[str] = frozenset()
         self._spans = lru_cache(maxsize=4096)(self._find)
         self._loading = False
+        #: Whether the window is busy with work the reading would slow down and be slowed by (pre-translation):
+        #: the dictionaries are read once it is over (set by the window).
+        self.busy: Callable[[], bool] = lambda: False
 
     def spans(self, segment: Segment, text: str) -> list[Span]:
         """Where the misspelt words of `text` (a target or a block of it, marks included) are, in `text`; none
@@ -63,10 +70,20 @@ class SpellingService(QObject):
         return self._spans(segment.source, text)
 
     def _load_in_background(self) -> None:
+        """Read the dictionaries on a worker thread. Two seconds of pure Python, they would take the interpreter
+        from the window's own short calls while pre-translation's batches arrive, freezing the grid for seconds
+        (bench/pretranslate_stall.py): while the window is busy so, the reading waits."""
         if self._loading:
             return
         self._loading = True
+        if self.busy():
+            QTimer.singleShot(_BUSY_RETRY_MS, self._after_busy)
+            return
         run_in_background(self.checker.load, lambda _result: self._refresh(), lambda _error: None)
+
+    def _after_busy(self) -> None:
+        self._loading = False
+        self._load_in_background()
 
     def set_glossary(self, english_terms: Iterable[str]) -> None:
         self.glossary_words = allowed_words("", english_terms)

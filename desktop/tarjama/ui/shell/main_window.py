@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.statistics = StatisticsDialog(self)
         self.analysis = AnalysisDialog(self, self)
         self.calibration_refit = CalibrationRefit(self)
+        self.delegate.spelling.busy = lambda: self.pretranslating
         prepare_metrics()
         self.delegate.term_spans = self.glossary.spans
         self.glossary.finderChanged.connect(lambda: self.delegate.spelling.set_glossary(
