@@ -34,7 +34,7 @@ from tarjama.mt.packages import (
     check_expected_pair,
     publish_package,
     refuse_other_languages,
-    staging_dir,
+    staging_for_install,
 )
 
 ORIGIN = "OPUS-MT"
@@ -291,12 +291,7 @@ def install_release(
                                directory=directory)
     read_zip(path, lambda archive: check_members(path, archive, max_uncompressed_bytes))
     root = read_zip(path, lambda archive: _zip_root(archive.namelist())) or ""
-    try:
-        unpacked = staging_dir(directory)
-    except OSError as exc:
-        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "cannot write beside the packages folder {folder}: "
-                                                             "{reason}"),
-                           folder=directory, reason=exc) from exc
+    unpacked = staging_for_install(path, directory)
     try:
         extract_zip(path, unpacked / "release", max_uncompressed_bytes=max_uncompressed_bytes)
         checked = _check_release(path, unpacked / "release" / root, max_uncompressed_bytes, expect_pair)

@@ -294,6 +294,16 @@ def _move(source: Path, target: Path) -> None:
         remove_tree(source)
 
 
+def staging_for_install(path: Path, directory: Path) -> Path:
+    """`staging_dir` for installing `path`, a folder that cannot be made said as the install's failure."""
+    try:
+        return staging_dir(directory)
+    except OSError as exc:
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "cannot write beside the packages folder {folder}: "
+                                                             "{reason}"),
+                           folder=directory, reason=exc) from exc
+
+
 def staging_dir(directory: Path) -> Path:
     """A private folder beside the packages folder, on the same disk so that moving a package in is a rename.
 
@@ -390,12 +400,7 @@ def publish_package(
                                                                  "{source}→{target} package"),
                                folder=target, source=release.from_code, target=release.to_code)
 
-        try:
-            staging = staging_dir(directory)
-        except OSError as exc:
-            raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "cannot write beside the packages folder {folder}: "
-                                                                 "{reason}"),
-                               folder=directory, reason=exc) from exc
+        staging = staging_for_install(path, directory)
         created_directory = not directory.exists()
         try:
             built = build(staging)
