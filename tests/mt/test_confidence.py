@@ -56,6 +56,24 @@ def test_word_probabilities_are_the_models(scoring: Translator) -> None:
     assert probabilities["in"] > 0.99 and probabilities["city"] > 0.99
 
 
+def test_words_scored_afterwards_are_those_scored_with_the_translation(glossary_dir: Path,
+                                                                      scoring: Translator) -> None:
+    """What the window asks for the segments it shows (pre-translation leaves the words out by default) gives the
+    words and probabilities the search's own scoring gave; a text the model cannot score gives none."""
+    sources = ["بيت كبير في مدينة", "قرأ بنت كتاب", ""]
+    with_words = scoring.translate(sources)
+    plain = Translator(glossary_dir)
+    assert plain.settings.word_scores is False and all(not r.words for r in plain.translate(sources))
+    afterwards = plain.score_words([(r.source, r.text) for r in with_words])
+    for result, words in zip(with_words, afterwards, strict=True):
+        assert [(w.start, w.end) for w in words] == [(w.start, w.end) for w in result.words]
+        assert [w.probability for w in words] == pytest.approx([w.probability for w in result.words], abs=1e-4)
+    assert afterwards[0] and afterwards[2] == ()
+    house = plain.score_words([("بيت", "house"), ("بيت", "home")])
+    assert house[0][0].probability == pytest.approx(_gloss_probability(-1.0), abs=0.02)
+    assert house[1][0].probability < 0.5  # the second gloss, forced
+
+
 def test_features_from_the_decoder(scoring: Translator) -> None:
     ambiguous, sure = scoring.translate(["بيت كبير", "ذهب ولد إلى مدرسة ."])
     features = ambiguous.features

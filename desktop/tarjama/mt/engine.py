@@ -67,7 +67,7 @@ from tarjama.mt.modelfile import ModelFileError, read_model_config, read_model_f
 from tarjama.mt.packages import InstalledPackage, find_package, read_package
 from tarjama.mt.tag_placement import Alignment, links_from_attention
 from tarjama.mt.tokenizers import load_tokenizers
-from tarjama.mt.word_scores import joined, score_hypotheses, word_scores
+from tarjama.mt.word_scores import joined, scored_log_probs, submit_scoring, word_scores
 
 #: Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives.
 MAX_ALTERNATIVES = 3
@@ -107,10 +107,11 @@ class EngineSettings:
     max_input_tokens: int = 250
     max_output_ratio: float = 2.0
     max_pieces: int = 8
-    #: Per-word probabilities of each translation (one scoring pass over its best hypothesis,
-    #: `tarjama.mt.word_scores`): the words the window marks. Off, the words are not marked, and the confidence is
-    #: the same (`tarjama.mt.confidence_features`).
-    word_scores: bool = True
+    #: Per-word probabilities of each translation, from one scoring pass over its best hypothesis
+    #: (`tarjama.mt.word_scores`), at a fifth of the speed (`bench/confidence_quality.py --cost`). Off, the
+    #: confidence is the same (`tarjama.mt.confidence_features`), and the window scores the segments it shows
+    #: instead (`Translator.score_words`): the words it marks cost nothing in pre-translation.
+    word_scores: bool = False
 
     def __post_init__(self) -> None:
         if min(self.beam_size, self.batch_size, self.max_input_tokens, self.max_pieces) < 1:
@@ -204,6 +205,15 @@ class _Job:
     pieces: list[list[str]]
     results: list[_Hypotheses | None]
     remaining: int
+
+
+@dataclass
+class _Decoded:
+    """A searched batch: its pieces, their hypotheses, and the word scoring of their best ones under way."""
+
+    batch: list[tuple[int, int]]
+    hypotheses: list[_Hypotheses]
+    scores: list[object]
 
 
 class Translator:
@@ -310,20 +320,57 @@ class Translator:
         )
         size = self.settings.batch_size
         batches = [units[start : start + size] for start in range(0, len(units), size)]
-        pending: deque[tuple[list[tuple[int, int]], list[object]]] = deque()
+        searching: deque[tuple[list[tuple[int, int]], list[object]]] = deque()
+        scoring: deque[_Decoded] = deque()
+
+        def finish_one() -> None:
+            self._finish(scoring.popleft(), jobs, results, total, progress)
+
+        def decode_oldest() -> None:
+            scoring.append(self._decode(*searching.popleft(), jobs, align))
+            if len(scoring) > 1:  # its scoring has had a whole search to run beside: collect it
+                finish_one()
+
         cancelled = False
         for batch in batches:
             if is_cancelled(cancel):
                 cancelled = True
                 break
-            pending.append((batch, self._submit([jobs[i].pieces[p] for i, p in batch], align)))
-            if len(pending) > self._workers:  # every core busy and one batch queued: collect the oldest
-                self._collect(*pending.popleft(), jobs, results, total, progress, align)
-        while pending:
-            self._collect(*pending.popleft(), jobs, results, total, progress, align)
+            searching.append((batch, self._submit([jobs[i].pieces[p] for i, p in batch], align)))
+            if len(searching) > self._workers:  # every core busy and one batch queued: take the oldest
+                decode_oldest()
+        while searching:
+            decode_oldest()
+        while scoring:
+            finish_one()
         if cancelled:
             raise TranslationCancelled(dict(results))
         return [results[index] for index in range(total)]
+
+    def score_words(self, pairs: Sequence[tuple[str, str]]) -> list[tuple[WordScore, ...]]:
+        """The words of each translation (source, text: a plain text this model translated), each with the model's
+        probability of it, from one forced-decoding pass over them all: what the window asks for the segments it
+        shows, when pre-translation did not score them (`EngineSettings.word_scores`). Empty for a source the model
+        translated in pieces, whose text no longer says which words came from which piece."""
+        encode_target = getattr(self._tokenizer, "encode_target", None)
+        sources = self._encode([_normalised(source) for source, _ in pairs])
+        wanted = [index for index, tokens in enumerate(sources)
+                  if encode_target is not None and tokens and len(tokens) <= self.max_input_tokens and pairs[index][1]]
+        out: list[tuple[WordScore, ...]] = [()] * len(pairs)
+        if not wanted:
+            return out
+        assert encode_target is not None  # wanted is empty otherwise
+        targets = [encode_target(pairs[index][1]) for index in wanted]
+        try:
+            handles = submit_scoring(self._model, [sources[index] or [] for index in wanted], targets, self._prefix)
+            scored = scored_log_probs(handles)
+        except RuntimeError as exc:
+            raise self._failed(exc) from exc
+        decode = self._tokenizer.decode
+        for index, tokens, log_probs in zip(wanted, targets, scored, strict=True):
+            if decode(tokens) == pairs[index][1]:  # else the spans would not be the text's
+                out[index] = word_scores(tokens, log_probs, pairs[index][1], decode)
+        return out
 
     def _refused(self, segments: Sequence[str], encoded: list[list[str] | None]) -> list[TooLong]:
         """The segments over the limit, given their tokens (None: over it on characters alone)."""
@@ -389,29 +436,44 @@ class Translator:
             max_decoding_length=max(1, max_length),
         )
 
-    def _collect(
-        self,
-        batch: list[tuple[int, int]],
-        handles: list[object],
-        jobs: dict[int, _Job],
-        results: dict[int, SegmentTranslation],
-        total: int,
-        progress: ProgressCallback | None,
-        align: bool,
-    ) -> None:
-        finished: list[tuple[int, SegmentTranslation]] = []
+    def _decode(
+        self, batch: list[tuple[int, int]], handles: list[object], jobs: dict[int, _Job], align: bool
+    ) -> _Decoded:
+        """A searched batch's hypotheses, and their word scoring submitted (asynchronous, so that the next search
+        is queued before this scoring runs and no core waits for the other)."""
         decoded: list[_Hypotheses] = []
+        scores: list[object] = []
         try:
             for handle in handles:
                 output = handle.result()  # type: ignore[attr-defined]
                 attention = output.attention if align else None
                 decoded.append(self._hypotheses(output.hypotheses, output.scores, attention))
             if self.settings.word_scores:
-                self._score(batch, decoded, jobs)
+                sources = [jobs[i].pieces[p] for i, p in batch]
+                scores = submit_scoring(self._model, sources, [found.tokens[0] for found in decoded], self._prefix)
         except RuntimeError as exc:
-            raise EngineError(self.package.path, QT_TRANSLATE_NOOP("Errors", "translation failed ({reason})"),
-                              reason=exc) from exc
-        for (index, piece), hypotheses in zip(batch, decoded, strict=True):
+            raise self._failed(exc) from exc
+        return _Decoded(batch, decoded, scores)
+
+    def _finish(
+        self,
+        done: _Decoded,
+        jobs: dict[int, _Job],
+        results: dict[int, SegmentTranslation],
+        total: int,
+        progress: ProgressCallback | None,
+    ) -> None:
+        """Fills each piece's best hypothesis's token log-probabilities (the words a translator sees underlined
+        are the translation's; scoring the alternatives too tripled the cost), then assembles the segments whose
+        pieces are all in."""
+        try:
+            if done.scores:
+                for found, log_probs in zip(done.hypotheses, scored_log_probs(done.scores), strict=True):
+                    found.log_probs = [log_probs]
+        except RuntimeError as exc:
+            raise self._failed(exc) from exc
+        finished: list[tuple[int, SegmentTranslation]] = []
+        for (index, piece), hypotheses in zip(done.batch, done.hypotheses, strict=True):
             job = jobs[index]
             job.results[piece] = hypotheses
             job.remaining -= 1
@@ -422,13 +484,9 @@ class Translator:
         if progress:
             progress(Progress(len(results), total, tuple(finished)))
 
-    def _score(self, batch: list[tuple[int, int]], decoded: list[_Hypotheses], jobs: dict[int, _Job]) -> None:
-        """Fills each piece's best hypothesis's token log-probabilities, in one scoring call for the batch: the
-        words a translator sees underlined are the translation's; scoring the alternatives too tripled the cost."""
-        sources = [jobs[i].pieces[p] for i, p in batch]
-        scored = score_hypotheses(self._model, sources, [found.tokens[0] for found in decoded], self._prefix)
-        for found, log_probs in zip(decoded, scored, strict=True):
-            found.log_probs = [log_probs]
+    def _failed(self, exc: RuntimeError) -> EngineError:
+        return EngineError(self.package.path, QT_TRANSLATE_NOOP("Errors", "translation failed ({reason})"),
+                           reason=exc)
 
     def _hypotheses(
         self, hypotheses: list[list[str]], scores: list[float], attention: list[list[list[float]]] | None

@@ -36,6 +36,10 @@ class SentencePieceTokenizer:
         """Batch encoding in C++: noticeably faster than one call per segment on long documents."""
         return self._processor.encode(texts, out_type=str)
 
+    def encode_target(self, text: str) -> list[str]:
+        """A translation's pieces, to score it (one model serves both sides)."""
+        return self.encode(text)
+
     def decode(self, pieces: list[str]) -> str:
         # Pieces the model copied from the source (replace_unknowns) are not in the vocabulary, and sentencepiece
         # leaves their word-boundary mark in place; turn it into the space it stands for.
@@ -73,6 +77,9 @@ class SourceTargetTokenizer:
 
     def decode(self, pieces: list[str]) -> str:
         return self.target.decode(pieces)
+
+    def encode_target(self, text: str) -> list[str]:
+        return self.target.encode(text)
 
 
 def load_tokenizer(package_dir: Path, from_code: str, to_code: str) -> SentencePieceTokenizer | BPETokenizer:

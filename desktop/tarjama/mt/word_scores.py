@@ -26,17 +26,22 @@ _WORD = re.compile(r"\S+")
 _WORD_MARK = "\u2581"
 
 
-def score_hypotheses(
+def submit_scoring(
     model: object, sources: Sequence[list[str]], targets: Sequence[list[str]], prefix: Sequence[str] = ()
-) -> list[list[float]]:
-    """Each target's token log-probabilities given its source, the end token's last (the forced `prefix`, put
-    before each target here, is left out, as the search leaves it out of its score)."""
+) -> list[object]:
+    """Start scoring each target given its source (asynchronous: `scored_log_probs` waits for the results); the
+    forced `prefix`, put before each target here, is left out, as the search leaves it out of its score."""
     if not targets:
         return []
-    results = model.score_batch(  # type: ignore[attr-defined]
-        list(sources), [list(prefix) + list(target) for target in targets], offset=len(prefix), max_input_length=0
+    return model.score_batch(  # type: ignore[attr-defined]
+        list(sources), [list(prefix) + list(target) for target in targets], offset=len(prefix), max_input_length=0,
+        asynchronous=True,
     )
-    return [list(result.log_probs) for result in results]
+
+
+def scored_log_probs(handles: Sequence[object]) -> list[list[float]]:
+    """Each scored target's token log-probabilities, the end token's last, once its scoring is done."""
+    return [list(handle.result().log_probs) for handle in handles]  # type: ignore[attr-defined]
 
 
 def _groups_by_mark(tokens: Sequence[str]) -> list[list[int]]:

@@ -342,6 +342,15 @@ class SegmentDelegate(QStyledItemDelegate):
             return []
         return self.unsure.in_target(index.data(SEGMENT_ROLE), str(index.data()))
 
+    def machine_words_scored(self, segments: dict[int, Segment]) -> None:
+        """Words of these segments' machine translations came in (`ui/mt/word_scoring.py`): mark them in the open
+        editors and the cells, leaving the text being typed alone."""
+        for editor, segment_id in self._editing.items():
+            if segment_id in segments:
+                assert isinstance(editor, TargetEditor)
+                editor.spelling.check(self.spelling, segments[segment_id], self.unsure)
+        self._on_spelling_changed()
+
     def _on_spelling_changed(self) -> None:
         """The spellcheck or the marking of unsure words changed: the editors and the cells underline afresh."""
         for editor in self._editing:

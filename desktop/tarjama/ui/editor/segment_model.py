@@ -307,6 +307,11 @@ class SegmentModel(QAbstractTableModel):
         self._segments[row] = segment
         self.dataChanged.emit(self.index(row, 0), self.index(row, len(Column) - 1))
 
+    def replace_quietly(self, segment: Segment) -> None:
+        """Take a newer copy of a segment whose shown text is the same (its machine words came in) without saying
+        its data changed, which would put the stored target into an editor open on it over what is being typed."""
+        self._segments[self._rows[segment.id]] = segment
+
     def insert_after(self, segment_id: int, segment: Segment) -> None:
         row = self._rows[segment_id] + 1
         self.beginInsertRows(QModelIndex(), row, row)

@@ -94,6 +94,8 @@ class UnsureWords(QObject):
     asks again at every paint)."""
 
     changed = Signal()  # marking turned on or off: mark afresh
+    #: A segment with a machine translation whose words were never scored was to be marked (`ui/mt/word_scoring`).
+    wanted = Signal(object)
 
     def __init__(self, parent: QObject | None = None, threshold: float = settings.UNSURE_WORD_PROBABILITY) -> None:
         super().__init__(parent)
@@ -105,12 +107,17 @@ class UnsureWords(QObject):
         """The unsure words of the segment's machine translation, in `segment.mt_text`."""
         if not self.enabled or segment.mt_text is None:
             return []
+        if not segment.mt_words:
+            self.wanted.emit(segment)
         return unsure_words(segment.mt_words, self.threshold)
 
     def in_target(self, segment: Segment, text: str) -> list[Span]:
         """The unsure words of the machine translation still unchanged in `text` (the segment's target as shown or
         being edited, marks included), in `text`."""
-        if not self.enabled or not segment.mt_words or not marks_stay(segment):
+        if not self.enabled or not marks_stay(segment):
+            return []
+        if not segment.mt_words:
+            self.wanted.emit(segment)
             return []
         assert segment.mt_text is not None  # marks_stay
         return self._in_target(segment.mt_text, segment.mt_words, text)

@@ -64,6 +64,7 @@ from tarjama.ui.mt.model_banner import MissingModelBanner
 from tarjama.ui.mt.model_menu import ModelMenu, project_package
 from tarjama.ui.mt.models_dialog import ModelsDialog
 from tarjama.ui.mt.pretranslation import Pretranslation
+from tarjama.ui.mt.word_scoring import WordScoring
 from tarjama.ui.project.analysis_dialog import AnalysisDialog
 from tarjama.ui.project.effort_view import StatisticsDialog, prepare_metrics
 from tarjama.ui.project.file_list import FileList
@@ -148,6 +149,9 @@ class MainWindow(QMainWindow):
         for label in (self.pretranslation.label, self.pretranslation.cancel_button, self.progress_label, self.tm.label):
             self.statusBar().addPermanentWidget(label)
         self.alternatives = AlternativesPane(unsure=self.delegate.unsure)
+        self.word_scoring = WordScoring(self, self.delegate)
+        self.delegate.unsure.wanted.connect(self.word_scoring.request)
+        self.word_scoring.scored.connect(self._on_segments_changed)
         dock = QDockWidget(self.tr("Machine translation"), self)
         dock.setObjectName("alternatives-dock")
         dock.setWidget(self.alternatives)
@@ -421,6 +425,7 @@ class MainWindow(QMainWindow):
 
     def _attach(self, session: ProjectSession) -> None:
         self.close_project()
+        self.word_scoring.forget()
         self.session = session
         self.tm.attach(session)
         self.glossary.attach(session)
