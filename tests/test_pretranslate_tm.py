@@ -46,6 +46,7 @@ class FakeTranslator:
         progress: ProgressCallback | None = None,
         cancel: CancelToken = None,
         align: bool = False,
+        terms: object = None,
     ) -> list[SegmentTranslation]:
         self.requests.append(list(segments))
         results: dict[int, SegmentTranslation] = {}

@@ -159,3 +159,28 @@ def test_pretranslation_stores_word_scores_features_and_calibrated_confidence(
         assert segment.confidence == pytest.approx(expected)
     assert min(w.probability for w in ambiguous.mt_words) < 0.8 < min(w.probability for w in sure.mt_words)
     assert json.loads(ambiguous.mt_features or "")["agreement"] < 1
+
+
+def test_pretranslation_counts_the_project_glossary_terms_a_translation_missed(
+    glossary_dir: Path, tmp_path: Path
+) -> None:
+    """The glossary signal of the confidence: with the project's glossary saying "ولد" is "child", the engine's
+    "boy" misses a term, which the stored features say and the calibrated confidence weighs."""
+    from tarjama.glossary.store import Glossary, set_project_glossary
+
+    document = ImportedDocument("a.txt", "txt", ["ولد صغير", "بنت صغير"])
+    translator = Translator(glossary_dir)
+    with ProjectStore.create(tmp_path / "before.tarjama", [document]) as store:
+        pretranslate(store, translator)
+        before = [ConfidenceFeatures.from_json(s.mt_features or "") for s in store.segments()]
+    with ProjectStore.create(tmp_path / "p.tarjama", [document]) as store:
+        set_project_glossary(store, tmp_path / "terms.tarjama-glossary")
+        with Glossary.open(tmp_path / "terms.tarjama-glossary") as glossary:
+            glossary.add(GlossaryEntry("ولد", ("child",)))
+        pretranslate(store, translator)
+        boy, girl = store.segments()
+    assert [f.glossary_missed for f in before if f] == [0, 0]
+    after = ConfidenceFeatures.from_json(boy.mt_features or "")
+    assert boy.mt_text == "boy small" and after is not None and after.glossary_missed == 1
+    assert boy.confidence < current(translator.calibration_key).probability(before[0])  # type: ignore[arg-type]
+    assert ConfidenceFeatures.from_json(girl.mt_features or "").glossary_missed == 0  # type: ignore[union-attr]

@@ -68,6 +68,7 @@ from tarjama.mt.packages import InstalledPackage, find_package, read_package
 from tarjama.mt.tag_placement import Alignment, links_from_attention
 from tarjama.mt.tokenizers import load_tokenizers
 from tarjama.mt.word_scores import joined, scored_log_probs, submit_scoring, word_scores
+from tarjama.qa.context import TermSource
 
 #: Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives.
 MAX_ALTERNATIVES = 3
@@ -284,16 +285,18 @@ class Translator:
         progress: ProgressCallback | None = None,
         cancel: CancelToken = None,
         align: bool = False,
+        terms: TermSource | None = None,
     ) -> list[SegmentTranslation]:
         """Translates ``segments`` in order; one result per segment.
 
         ``progress`` is called after every batch from the calling thread; ``cancel`` (a threading.Event or a
         callable) is checked between batches and stops the run with :class:`TranslationCancelled`, whose
         ``partial`` holds the segments already finished. ``align`` fills each result's ``alignments`` (for
-        placing inline tags), at the cost of the model's attention.
+        placing inline tags), at the cost of the model's attention. ``terms`` (the project's glossary) lets the
+        confidence count the glossary terms a translation missed.
         """
         with self._lock:
-            return self._translate(list(segments), progress, cancel, align)
+            return self._translate(list(segments), progress, cancel, align, terms)
 
     def translate_one(self, text: str, *, align: bool = False) -> SegmentTranslation:
         return self.translate([text], align=align)[0]
@@ -301,7 +304,8 @@ class Translator:
     # -- implementation -------------------------------------------------------------------------------------
 
     def _translate(
-        self, segments: list[str], progress: ProgressCallback | None, cancel: CancelToken, align: bool
+        self, segments: list[str], progress: ProgressCallback | None, cancel: CancelToken, align: bool,
+        terms: TermSource | None,
     ) -> list[SegmentTranslation]:
         total = len(segments)
         results: dict[int, SegmentTranslation] = {}
@@ -324,7 +328,7 @@ class Translator:
         scoring: deque[_Decoded] = deque()
 
         def finish_one() -> None:
-            self._finish(scoring.popleft(), jobs, results, total, progress)
+            self._finish(scoring.popleft(), jobs, results, total, progress, terms)
 
         def decode_oldest() -> None:
             scoring.append(self._decode(*searching.popleft(), jobs, align))
@@ -462,6 +466,7 @@ class Translator:
         results: dict[int, SegmentTranslation],
         total: int,
         progress: ProgressCallback | None,
+        terms: TermSource | None,
     ) -> None:
         """Fills each piece's best hypothesis's token log-probabilities (the words a translator sees underlined
         are the translation's; scoring the alternatives too tripled the cost), then assembles the segments whose
@@ -478,7 +483,7 @@ class Translator:
             job.results[piece] = hypotheses
             job.remaining -= 1
             if job.remaining == 0:
-                results[index] = self._assemble(job)
+                results[index] = self._assemble(job, terms)
                 finished.append((index, results[index]))
                 del jobs[index]
         if progress:
@@ -511,7 +516,7 @@ class Translator:
                 out.links.append(links_from_attention(rows[: len(tokens)]))
         return out
 
-    def _assemble(self, job: _Job) -> SegmentTranslation:
+    def _assemble(self, job: _Job, terms: TermSource | None) -> SegmentTranslation:
         """Best text, confidence and alternatives for a segment, from the hypotheses of each of its pieces."""
         pieces = [result for result in job.results if result is not None]
         count = max(len(piece.tokens) for piece in pieces)
@@ -546,7 +551,7 @@ class Translator:
             text = " ".join(text for text in texts if text)
             candidates.append((text, weighted / length, length, alignment, joined(scored)))
         judged = judge(job.source, [(text, mean, mean * size) for text, mean, size, _, _ in candidates],
-                       self.calibration_key)
+                       self.calibration_key, terms)
         best_text, _, _, best_alignment, best_words = candidates[0]
         seen = {best_text}
         alternatives: list[tuple[Alternative, Alignment | None]] = []

@@ -33,6 +33,7 @@ from tarjama.mt.errors import TranslationCancelled
 from tarjama.mt.tag_placement import place_tags
 from tarjama.mt.word_scores import onto_tagged
 from tarjama.project.store import ProjectStore
+from tarjama.qa.context import TermSource
 from tarjama.settings import CONTEXT_MATCH_SCORE, PRETRANSLATE_THRESHOLD
 
 #: Segments looked up in the TM between two writes (and cancellation checks).
@@ -116,9 +117,11 @@ def pretranslate(
     tm_threshold: int = PRETRANSLATE_THRESHOLD,
     cancel: CancelToken = None,
     on_progress: Callable[[PretranslateProgress], None] | None = None,
+    glossary: TermSource | None = None,
 ) -> PretranslateReport:
     """Fill untranslated segments: TM matches scoring at least `tm_threshold` (0–101) first, then `translator`
-    (None: TM only, the rest stays untranslated)."""
+    (None: TM only, the rest stays untranslated), whose confidence counts the terms of `glossary` (by default the
+    project's own, as QA checks them) that a translation missed."""
     if not 0 <= tm_threshold <= CONTEXT_MATCH_SCORE:
         raise ValueError(f"tm_threshold must be between 0 and {CONTEXT_MATCH_SCORE}, not {tm_threshold}")
     pending = store.segments_to_translate()
@@ -162,6 +165,10 @@ def pretranslate(
         pending = untranslated
     if translator is None or not pending:
         return report(cancelled=False)
+    if glossary is None:
+        from tarjama.glossary.store import load_term_finder, project_glossary_path
+
+        glossary = load_term_finder(project_glossary_path(store))
 
     def machine_translate(segments: Sequence[Segment]) -> PretranslateReport:
         done_before_mt = done
@@ -179,7 +186,7 @@ def pretranslate(
         sources = [segment.plain_source for segment in segments]
         tagged = any(has_marks(segment.source) for segment in segments)  # attention only when there are tags
         try:
-            translator.translate(sources, progress=store_batch, cancel=cancel, align=tagged)
+            translator.translate(sources, progress=store_batch, cancel=cancel, align=tagged, terms=glossary)
         except TranslationCancelled:
             return report(cancelled=True)
         return report(cancelled=False)
