@@ -1,7 +1,11 @@
 """The frozen `tarjama-cli` executable's script: the same entry point as the installed `tarjama-cli` command."""
 
+import multiprocessing
 import sys
 
 from tarjama.cli import main
 
+# A large TMX import reads the file in a second process (tarjama.memory.tmx_loading); a frozen executable is
+# started again as that process, and this hands it its work.
+multiprocessing.freeze_support()
 sys.exit(main())

@@ -156,6 +156,22 @@ grep -q '"target": "house big in city beautiful"' "$work/segments.json" \
   && grep -q '"target": "went boy to school"' "$work/segments.json" \
   || fail "pretranslate did not translate with the bundled package: $(cat "$work/segments.json")"
 ok "with no network, the first start installed the bundled package and pretranslate used it"
+# A TMX file large enough to be read in a second process (tarjama.memory.tmx_loading): the frozen executable is
+# started again as that process, which multiprocessing.freeze_support() in its launcher must hand its work.
+python3 - "$home/big.tmx" <<'PY'
+import sys
+units = "".join(f'<tu><tuv xml:lang="ar"><seg>جملة رقم {n} من الأخبار اليوم في المدينة</seg></tuv>'
+                f'<tuv xml:lang="en"><seg>Sentence {n} of the news today in the city</seg></tuv></tu>\n'
+                for n in range(30000))
+open(sys.argv[1], "w", encoding="utf-8").write(
+    '<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="ar" adminlang="en" '
+    'segtype="sentence" datatype="plaintext" o-tmf="x" creationtool="x" creationtoolversion="1"/>'
+    f"<body>\n{units}</body></tmx>\n")
+PY
+offline "$home" /usr/bin/tarjama-cli tm import "$home/big.tmx" --tm "$home/big.tarjama-tm" >"$work/tm.txt" \
+  2>"$work/stderr" || fail "tm import of a large TMX file: $(cat "$work/stderr")"
+grep -q "30000 units added" "$work/tm.txt" || fail "tm import: $(cat "$work/tm.txt" "$work/stderr")"
+ok "a large TMX file is imported, read in a second process of the frozen executable"
 check_no_stray_files tarjama-offline
 remove_and_check tarjama-offline
 

@@ -72,6 +72,10 @@ class PathError(TarjamaError):
         self.problem = as_message(problem, values)
         super().__init__(ABOUT, path=self.path, problem=self.problem)
 
+    def __reduce__(self) -> tuple[type[PathError], tuple[Path, Message]]:
+        """Pickled as its file and its problem: a TMX file is read in a second process, whose errors come back."""
+        return self.__class__, (self.path, self.problem)
+
 
 class BadInputError(PathError):
     """A file the user gave us cannot be used; nothing was changed."""

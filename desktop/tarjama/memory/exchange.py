@@ -13,8 +13,9 @@ from pathlib import Path
 
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, marked_none
 from tarjama.export_guard import refuse_existing
-from tarjama.formats.tmx import TmxReport, read_tmx, write_tmx
+from tarjama.formats.tmx import TmxReport, write_tmx
 from tarjama.memory.store import TranslationMemory
+from tarjama.memory.tmx_loading import prepared_rows
 from tarjama.project.store import ProjectStore
 from tarjama.sqlite_file import remove_store_file
 
@@ -56,7 +57,7 @@ def import_tmx(
     report = TmxReport()
     try:
         with TranslationMemory.open_or_create(tm_path) as memory:
-            result = memory.import_units(read_tmx(tmx_path, report), cancel=cancel, on_progress=on_progress)
+            result = memory.import_rows(prepared_rows(tmx_path, report), cancel=cancel, on_progress=on_progress)
         if report.units == 0:
             raise BadInputError(
                 tmx_path,

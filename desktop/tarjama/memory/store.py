@@ -128,8 +128,8 @@ def _row(unit: TmUnit, *, project_uid: str | None = None, segment_id: int | None
     }
 
 
-def _prepared(unit: TmUnit) -> _Row:
-    """A unit's row as an import writes it, index values included."""
+def prepared_row(unit: TmUnit) -> _Row:
+    """A unit's row as an import writes it, index values included (`TranslationMemory.import_rows`)."""
     return with_index_values(_row(unit))
 
 
@@ -383,6 +383,17 @@ class TranslationMemory(StoreFile):
         raises (a malformed file) or `cancel` returns true (asked every 100 units, raising ImportCancelled), nothing
         of the import is kept. `on_progress` gets the number of units read so far, once per chunk.
         """
+        return self.import_rows(map(prepared_row, units), cancel=cancel, on_progress=on_progress)
+
+    def import_rows(
+        self,
+        rows: Iterable[_Row],
+        *,
+        cancel: Callable[[], bool] | None = None,
+        on_progress: Callable[[int], None] | None = None,
+    ) -> ImportResult:
+        """`import_units` of units already made rows by `prepared_row` (a large TMX file's, in a second process
+        while this one writes: `tarjama.memory.tmx_loading`)."""
         added = merged = 0
         pending: dict[tuple[str, str], _Row] = {}
         read = 0
@@ -390,9 +401,9 @@ class TranslationMemory(StoreFile):
             for name in INDEX_TRIGGERS:
                 db.execute(f"DROP TRIGGER {name}")
             indexed = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
-            for unit in units:
+            for row in rows:
                 read += 1
-                if self._put(_prepared(unit), pending)[1]:
+                if self._put(row, pending)[1]:
                     merged += 1
                 else:
                     added += 1
@@ -419,7 +430,7 @@ class TranslationMemory(StoreFile):
 
     def _put(self, row: _Row, pending: dict[tuple[str, str], _Row] | None) -> tuple[int, bool]:
         """Merge a unit's `row` into a stored or pending duplicate, or insert it: at once without `pending`
-        (returning its id), else queued there (`_prepared`) for the next `_flush` (returning 0). Returns (id,
+        (returning its id), else queued there (`prepared_row`) for the next `_flush` (returning 0). Returns (id,
         whether it merged)."""
         # The same pair once normalised is the same unit: a memory's own TMX export, read back, has lost the
         # invisible direction marks of its targets (as it should), and must not come back as a second unit.
