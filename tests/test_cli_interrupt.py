@@ -20,7 +20,7 @@ from tarjama.cli import EXIT_INTERRUPTED, main
 from tarjama.domain import TmUnit
 from tarjama.formats.registry import GLOSSARY_FORMATS
 from tarjama.glossary.store import Glossary
-from tarjama.memory import exchange as tm_exchange
+from tarjama.memory import tmx_loading
 from tarjama.memory.store import TranslationMemory
 from tarjama.project import files as project_files
 from tarjama.project import intake as project_module
@@ -219,7 +219,7 @@ def test_ctrl_c_while_importing_a_tmx_into_a_new_memory_leaves_no_file(
 ) -> None:
     tmx = tmp_path / "other.tmx"
     tmx.write_text(tmx_of(10), encoding="utf-8")
-    monkeypatch.setattr(tm_exchange, "read_tmx", interrupt_after_two_units(tm_exchange.read_tmx))
+    monkeypatch.setattr(tmx_loading, "read_tmx", interrupt_after_two_units(tmx_loading.read_tmx))
 
     assert main(["tm", "import", str(tmx), "--tm", str(tmp_path / "new.tarjama-tm")]) == EXIT_INTERRUPTED
 
