@@ -21,8 +21,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-#: `project`, `window` and `arabic_ui`, and the helpers that open a window (tests/window_fixtures.py).
-pytest_plugins = ("window_fixtures",)
+#: `project`, `window` and `arabic_ui`, and the helpers that open a window (tests/window_fixtures.py); the throw-away
+#: PostgreSQL cluster of the team memory tests (tests/pg_server.py).
+pytest_plugins = ("window_fixtures", "pg_server")
 
 REPO = Path(__file__).resolve().parent.parent
 #: Fixtures that start a Qt application: a test using one (or a fixture built on one) is a window test.

@@ -669,7 +669,7 @@
     </message>
     <message>
         <source>A segment of {characters} characters is too long to machine-translate: a segment should be a sentence, and this model translates at most {limit} tokens in one. Split it into sentences and translate the parts.</source>
-        <extracomment>Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives. Characters per token that no tokenizer of a sentence-trained model comes near on average (Arabic sentencepiece models make about 3 to 5; the tests&apos; word-level one about 5): a segment longer than this many characters per token allowed is refused before it is tokenised. Per-word probabilities of each translation (one scoring pass over its best hypothesis, `tarjama.mt.word_scores`): the words the window marks. Off, the words are not marked, and the confidence is the same (`tarjama.mt.confidence_features`). An alternative is what the store and the window keep as a machine suggestion: text and its confidence. How many pieces the segment was cut into to fit the model (1 = translated whole). When asked to align: how `text` (first), then each alternative, aligns to the source; else empty. Its words with their probabilities (empty with word scores off), the raw features its calibrated `confidence` came from (`tarjama.mt.calibration`) and exp(mean token log-probability), the uncalibrated one. Its tokens, or None when its characters alone put it over the limit (it was not tokenised).</extracomment>
+        <extracomment>Beam search decodes the same sentence several ways; its ranked hypotheses give the alternatives. Characters per token that no tokenizer of a sentence-trained model comes near on average (Arabic sentencepiece models make about 3 to 5; the tests&apos; word-level one about 5): a segment longer than this many characters per token allowed is refused before it is tokenised. Per-word probabilities of each translation, from one scoring pass over its best hypothesis (`tarjama.mt.word_scores`), at a fifth of the speed (`bench/confidence_quality.py --cost`). Off, the confidence is the same (`tarjama.mt.confidence_features`), and the window scores the segments it shows instead (`Translator.score_words`): the words it marks cost nothing in pre-translation. An alternative is what the store and the window keep as a machine suggestion: text and its confidence. How many pieces the segment was cut into to fit the model (1 = translated whole). When asked to align: how `text` (first), then each alternative, aligns to the source; else empty. Its words with their probabilities (empty with word scores off), the raw features its calibrated `confidence` came from (`tarjama.mt.calibration`) and exp(mean token log-probability), the uncalibrated one. Its tokens, or None when its characters alone put it over the limit (it was not tokenised).</extracomment>
         <translation>مقطع من {characters} حرفًا أطول من أن يُترجم آليًا: ينبغي أن يكون المقطع جملة، وهذا النموذج يترجم {limit} وحدة على الأكثر في المرة الواحدة. قسّمه إلى جمل وترجم الأجزاء.</translation>
     </message>
     <message>
@@ -1277,6 +1277,68 @@
     <message>
         <source>Published Arabic→English scores (higher is better). On {flores_200}, in Mozilla&apos;s evaluation (mozilla/firefox-translations-models, evaluation/ar-en): Argos translate-ar_en 1.0 {argos_bleu} BLEU / {argos_comet} COMET, OPUS-MT opus-mt-ar-en {opus_bleu} BLEU / {opus_comet} COMET, and Google Translate {google_bleu} BLEU for reference. opus-mt-tc-big-ar-en reports {big_bleu} BLEU on {flores_101} (its model card, CC-BY-4.0).</source>
         <translation>الدرجات المنشورة للترجمة من العربية إلى الإنجليزية (الأعلى أفضل). على {flores_200}، في تقييم Mozilla ‏(mozilla/firefox-translations-models، evaluation/ar-en): Argos translate-ar_en 1.0 ‏{argos_bleu} BLEU / {argos_comet} COMET، وOPUS-MT opus-mt-ar-en ‏{opus_bleu} BLEU / {opus_comet} COMET، وGoogle Translate ‏{google_bleu} BLEU للمقارنة. ويذكر opus-mt-tc-big-ar-en ‏{big_bleu} BLEU على {flores_101} (بطاقة النموذج، CC-BY-4.0).</translation>
+    </message>
+    <message>
+        <source>tm edit, delete and history work on a memory file, not on a team memory ({url}): a team memory&apos;s units are corrected on its server.</source>
+        <extracomment>How long a change of a unit waits for another program&apos;s write to the memory (a TMX import) before giving up.</extracomment>
+        <translation>تعمل أوامر tm edit وdelete وhistory على ملف ذاكرة، لا على ذاكرة فريق ({url}): تُصحَّح وحدات ذاكرة الفريق على خادمها.</translation>
+    </message>
+    <message>
+        <source>{url} is not a team memory address; write it as postgresql://host/database or service=NAME.</source>
+        <extracomment>The project meta key holding the team memory&apos;s address (never a password). Seconds a connection attempt may take before the server counts as unreachable.
+----------
+Shown in the server&apos;s list of sessions (pg_stat_activity), so an administrator can tell Tarjama&apos;s connections.</extracomment>
+        <translation>{url} ليس عنوان ذاكرة فريق؛ اكتبه على صورة postgresql://host/database أو service=NAME.</translation>
+    </message>
+    <message>
+        <source>The address of the team memory on {server} holds a password, which a project never keeps: remove it from the address and put it in your password file (PGPASSFILE or ~/.pgpass) instead.</source>
+        <translation>عنوان ذاكرة الفريق على {server} يحوي كلمة مرور، والمشروع لا يحفظ كلمات المرور أبدًا: احذفها من العنوان وضعها في ملف كلمات المرور (PGPASSFILE أو ‎~/.pgpass) بدلًا من ذلك.</translation>
+    </message>
+    <message>
+        <source>{path} is not linked to a team memory; link it with: tarjama-cli tm link PROJECT ADDRESS</source>
+        <translation>{path} غير مربوط بذاكرة فريق؛ اربطه بالأمر: tarjama-cli tm link PROJECT ADDRESS</translation>
+    </message>
+    <message>
+        <source>the server refused the login ({reason}); check the password in your password file (PGPASSFILE or ~/.pgpass) and the user name in the address.</source>
+        <extracomment>An import that has read this many units, and more than the memory held, drops the search indexes and builds them again at the end: several times faster than keeping them up to date, and at most about as long again. How long a write waits for another&apos;s (an import holds the write lock until it commits), in milliseconds.</extracomment>
+        <translation>رفض الخادم تسجيل الدخول ({reason})؛ تحقّق من كلمة المرور في ملف كلمات المرور (PGPASSFILE أو ‎~/.pgpass) ومن اسم المستخدم في العنوان.</translation>
+    </message>
+    <message>
+        <source>cannot connect to the team memory ({reason}); check the address and that the server is running and reachable.</source>
+        <translation>تعذّر الاتصال بذاكرة الفريق ({reason})؛ تحقّق من العنوان ومن أن الخادم يعمل ويمكن الوصول إليه.</translation>
+    </message>
+    <message>
+        <source>this database holds no team memory yet; create it with: tarjama-cli tm serve-init ADDRESS</source>
+        <translation>لا تحوي قاعدة البيانات هذه ذاكرة فريق بعد؛ أنشئها بالأمر: tarjama-cli tm serve-init ADDRESS</translation>
+    </message>
+    <message>
+        <source>the team memory&apos;s tables are missing or incomplete; create them with: tarjama-cli tm serve-init ADDRESS</source>
+        <translation>جداول ذاكرة الفريق مفقودة أو ناقصة؛ أنشئها بالأمر: tarjama-cli tm serve-init ADDRESS</translation>
+    </message>
+    <message>
+        <source>the team memory is busy with another write (an import, perhaps); try again later.</source>
+        <translation>ذاكرة الفريق مشغولة بعملية كتابة أخرى (استيراد ربما)؛ أعد المحاولة لاحقًا.</translation>
+    </message>
+    <message>
+        <source>lost the connection to the team memory ({reason}); check the network and try again.</source>
+        <translation>انقطع الاتصال بذاكرة الفريق ({reason})؛ تحقّق من الشبكة وأعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>the team memory is read-only for you; ask its administrator for the tarjama_writer role.</source>
+        <translation>ذاكرة الفريق للقراءة فقط بالنسبة إليك؛ اطلب من مسؤولها دور tarjama_writer.</translation>
+    </message>
+    <message>
+        <source>this team memory was made by a newer Tarjama (schema {version}); update Tarjama to use it.</source>
+        <translation>أُنشئت ذاكرة الفريق هذه بإصدار أحدث من ترجمة (المخطط {version})؛ حدّث ترجمة لاستخدامها.</translation>
+    </message>
+    <message>
+        <source>your role may not create the team memory&apos;s tables ({reason}); run serve-init as the database&apos;s owner.</source>
+        <translation>لا يحق لدورك إنشاء جداول ذاكرة الفريق ({reason})؛ شغّل serve-init بصفة مالك قاعدة البيانات.</translation>
+    </message>
+    <message>
+        <source>could not be read: the process reading it stopped (out of memory, perhaps); nothing was imported</source>
+        <extracomment>Files from this size on are read in a second process (about 8,000 units of news sentences). Rows per message: large enough that pickling costs little per row, small enough that memory stays flat. Chunks waiting in the queue at most: the reader never runs more than this far ahead of the writer. Seconds between two checks that the reader still runs while waiting for its next chunk.</extracomment>
+        <translation>تعذّرت قراءته: توقفت العملية التي كانت تقرؤه (لنفاد الذاكرة ربما)؛ لم يُستورد شيء</translation>
     </message>
 </context>
 <context>
@@ -2834,7 +2896,7 @@ Why can this be ignored? The reason is kept with the project.</source>
     <name>Spelling</name>
     <message>
         <source>No suggestions</source>
-        <extracomment>The words of the glossary&apos;s English, taken as known (set by the window when the glossary is read).</extracomment>
+        <extracomment>How often a postponed reading of the dictionaries looks again whether the window is still busy. The words of the glossary&apos;s English, taken as known (set by the window when the glossary is read). Whether the window is busy with work the reading would slow down and be slowed by (pre-translation): the dictionaries are read once it is over (set by the window).</extracomment>
         <translation>لا اقتراحات</translation>
     </message>
     <message>
@@ -2969,6 +3031,69 @@ Why can this be ignored? The reason is kept with the project.</source>
     </message>
 </context>
 <context>
+    <name>TeamMemoryDialog</name>
+    <message>
+        <source>Connect to team memory</source>
+        <translation>الاتصال بذاكرة الفريق</translation>
+    </message>
+    <message>
+        <source>The address of the translation memory your team shares on a PostgreSQL server. Lookups use a copy on this computer, so they work offline too; your approvals are sent when the server can be reached. If the server asks for a password, put it in your password file (PGPASSFILE or ~/.pgpass), never in the address.</source>
+        <translation>عنوان ذاكرة الترجمة التي يتشاركها فريقك على خادم PostgreSQL. يبحث البرنامج في نسخة على هذا الحاسوب، فيعمل دون اتصال أيضًا؛ وتُرسل اعتماداتك حين يمكن الوصول إلى الخادم. إن طلب الخادم كلمة مرور فضعها في ملف كلمات المرور (PGPASSFILE أو ‎~/.pgpass)، لا في العنوان أبدًا.</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>ا&amp;ختبار الاتصال</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <source>Connected to {server}. It is read-only for you: you get its matches, and your approvals stay on this computer.</source>
+        <translation>تم الاتصال بـ {server}. إنه للقراءة فقط بالنسبة إليك: تحصل على مطابقاته، وتبقى اعتماداتك على هذا الحاسوب.</translation>
+    </message>
+    <message>
+        <source>Connected to {server}. Your approvals will be added to it.</source>
+        <translation>تم الاتصال بـ {server}. ستُضاف إليه اعتماداتك.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamMemorySync</name>
+    <message>
+        <source>Cannot use this team memory</source>
+        <extracomment>A sync this long after the last change of the project: a run of approvals makes one sync, not one each. And this often while the project is open, to bring in the team&apos;s approvals. Seconds a sync waits for the server to answer before counting it offline. What the last sync (or the replica, before one) said.</extracomment>
+        <translation>تعذّر استخدام ذاكرة الفريق هذه</translation>
+    </message>
+    <message>
+        <source>Approved locally; the team memory is read-only for you.</source>
+        <translation>اعتُمد محليًا؛ ذاكرة الفريق للقراءة فقط بالنسبة إليك.</translation>
+    </message>
+    <message>
+        <source>Team memory: offline ({count} waiting)</source>
+        <translation>ذاكرة الفريق: غير متصلة ({count} في الانتظار)</translation>
+    </message>
+    <message>
+        <source>Team memory: read-only</source>
+        <translation>ذاكرة الفريق: للقراءة فقط</translation>
+    </message>
+    <message>
+        <source>Team memory: online</source>
+        <translation>ذاكرة الفريق: متصلة</translation>
+    </message>
+    <message>
+        <source>Team memory: connecting…</source>
+        <translation>ذاكرة الفريق: جارٍ الاتصال…</translation>
+    </message>
+    <message>
+        <source>Last synced: {time} (UTC)</source>
+        <translation>آخر مزامنة: {time} (بالتوقيت العالمي)</translation>
+    </message>
+    <message>
+        <source>{count} approvals wait to be sent.</source>
+        <translation>اعتمادات تنتظر الإرسال: {count}.</translation>
+    </message>
+</context>
+<context>
     <name>TermDialog</name>
     <message>
         <source>Add a glossary term</source>
@@ -3069,6 +3194,11 @@ Why can this be ignored? The reason is kept with the project.</source>
     <message>
         <source>&amp;Open translation memory…</source>
         <translation>&amp;فتح ذاكرة ترجمة…</translation>
+    </message>
+    <message>
+        <source>Connect to &amp;team memory…</source>
+        <extracomment>The open project&apos;s team memory: linking it, and its background sync and status-bar label.</extracomment>
+        <translation>الاتصال بذاكرة ال&amp;فريق…</translation>
     </message>
     <message>
         <source>&amp;Import TMX…</source>

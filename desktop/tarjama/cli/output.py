@@ -67,16 +67,20 @@ AddAction = Callable[..., argparse.ArgumentParser]
 
 
 def store_commands(
-    sub: argparse._SubParsersAction, name: str, help_text: str, description: str, option: str, option_help: str
+    sub: argparse._SubParsersAction, name: str, help_text: str, description: str, option: str, option_help: str,
+    option_type: Callable[[str], object] = Path,
 ) -> AddAction:
     """A command group over one store file (`tm`, `glossary`), whose every action takes `option` to name another
-    file than the user's own; returns the function that declares an action, as `command` does."""
+    store than the user's own (read by `option_type`: a path, or for the TM a team memory's address too); returns
+    the function that declares an action, as `command` does (`of_store=False`: an action without the option)."""
     group = sub.add_parser(name, help=help_text, description=description)
     actions = group.add_subparsers(dest=f"{name}_command", required=True, metavar="ACTION")
 
-    def add(action: str, handler: Handler, action_help: str, **options: str) -> argparse.ArgumentParser:
+    def add(action: str, handler: Handler, action_help: str, *, of_store: bool = True,
+            **options: str) -> argparse.ArgumentParser:
         parser = command(actions, action, handler, action_help, **options)
-        parser.add_argument(option, type=Path, help=option_help)
+        if of_store:
+            parser.add_argument(option, type=option_type, help=option_help)
         return parser
 
     return add

@@ -25,6 +25,7 @@ from tarjama.cli.output import (
 from tarjama.cli.qa_commands import finding_line, findings_summary
 from tarjama.cli.report_commands import effort_lines
 from tarjama.cli.terminal import Out
+from tarjama.cli.tm_commands import tm_location
 from tarjama.domain import Segment, Status
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, Message
 from tarjama.export_guard import refuse_existing
@@ -251,8 +252,14 @@ def cmd_pretranslate(args: argparse.Namespace, out: Out) -> int:
     with ProjectStore.open(args.project) as store:
         translator = None if args.no_mt else mt.load_translator(project_model(store, args.model, out))
         ensure_tm_link(store)
-        tm_path = args.tm or store.linked_tm
-        memory = TranslationMemory.open(tm_path) if tm_path is not None else None
+        tm = args.tm or store.linked_tm
+        memory: TranslationMemory | TeamMemory | None = None
+        if isinstance(tm, str):  # a team memory, looked up on its server
+            from tarjama.memory.team_store import TeamMemory
+
+            memory = TeamMemory.connect(tm)
+        elif tm is not None:
+            memory = TranslationMemory.open(tm)
         try:
             with out.progress("Pre-translating", total=len(store.segments_to_translate()), unit="segments") as done:
                 report = pretranslate(
@@ -409,7 +416,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "untouched; run pretranslate again to go on.",
     )
     p.add_argument("project", type=Path, help=PROJECT_HELP)
-    p.add_argument("--tm", type=Path, help="the translation memory to fill from (default: the project's)")
+    p.add_argument("--tm", type=tm_location, help="the translation memory to fill from: a file or a team memory "
+                   "(postgresql://user@host/database or service=NAME; default: the project's)")
     p.add_argument(
         "--tm-threshold",
         type=percentage,

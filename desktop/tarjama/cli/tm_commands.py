@@ -18,6 +18,7 @@ from tarjama.cli.output import (
 )
 from tarjama.cli.terminal import Out
 from tarjama.domain import TmUnit
+from tarjama.errors import QT_TRANSLATE_NOOP, TarjamaError
 from tarjama.inline_tags import from_readable, readable
 from tarjama.memory.editing import HISTORY_LIMIT, UnitEditor, history
 from tarjama.paths import default_tm_path, user_name
@@ -27,25 +28,56 @@ from tarjama.settings import LOOKUP_THRESHOLD
 CHANGE_WAIT = 5.0
 
 
-def _tm_path(args: argparse.Namespace) -> Path:
+TM_OPTION_HELP = ("the translation memory: a file (default: your own, in Tarjama's data folder) or a team memory "
+                  "on its server, postgresql://user@host/database or service=NAME")
+
+
+def tm_location(text: str) -> Path | str:
+    """A `--tm` argument: a memory file's path, or a team memory's address."""
+    from tarjama.memory.team_link import memory_location  # psycopg is imported only when --tm is given
+
+    return memory_location(text)
+
+
+def _tm(args: argparse.Namespace) -> Path | str:
     return args.tm or default_tm_path()
+
+
+def _tm_path(args: argparse.Namespace) -> Path:
+    """The memory file an action that edits units works on: a team memory's units are the server's to change."""
+    location = _tm(args)
+    if isinstance(location, str):
+        raise TarjamaError(QT_TRANSLATE_NOOP(
+            "Errors", "tm edit, delete and history work on a memory file, not on a team memory ({url}): a team "
+                      "memory's units are corrected on its server."), url=location)
+    return location
 
 
 def cmd_tm_import(args: argparse.Namespace, out: Out) -> None:
     from tarjama.memory.exchange import import_tmx
+    from tarjama.memory.team_link import import_tmx_to_team
 
+    location = _tm(args)
     with out.progress(f"Reading {args.file.name}") as done:
-        report = import_tmx(_tm_path(args), args.file, on_progress=done)
+        if isinstance(location, str):
+            report = import_tmx_to_team(location, args.file, on_progress=done)
+        else:
+            report = import_tmx(location, args.file, on_progress=done)
     out.line(report.summary())
 
 
 def cmd_tm_export(args: argparse.Namespace, out: Out) -> None:
     from tarjama.export_guard import refuse_existing
     from tarjama.memory.exchange import export_tm
+    from tarjama.memory.team_link import export_team
 
     refuse_existing(args.file, force=args.force)
+    location = _tm(args)
     with out.progress(f"Writing {args.file.name}") as done:
-        written = export_tm(_tm_path(args), args.file, on_progress=done)
+        if isinstance(location, str):
+            written = export_team(location, args.file, on_progress=done)
+        else:
+            written = export_tm(location, args.file, on_progress=done)
     out.line(f"Wrote {args.file}: {written} approved units.")
 
 
@@ -63,9 +95,9 @@ def _unit_json(unit: TmUnit) -> dict[str, object]:
 
 
 def cmd_tm_match(args: argparse.Namespace, out: Out) -> None:
-    from tarjama.memory.store import TranslationMemory
+    from tarjama.memory.team_link import memory_at
 
-    with TranslationMemory.open_or_create(_tm_path(args)) as memory:
+    with memory_at(_tm(args)) as memory:
         matches = memory.lookup(args.text, threshold=args.threshold, limit=args.limit)
     if args.json:
         out.json([{"score": m.score, "flags": sorted(m.flags), **_unit_json(m.unit)} for m in matches])
@@ -78,9 +110,9 @@ def cmd_tm_match(args: argparse.Namespace, out: Out) -> None:
 
 
 def cmd_tm_search(args: argparse.Namespace, out: Out) -> None:
-    from tarjama.memory.store import TranslationMemory
+    from tarjama.memory.team_link import memory_at
 
-    with TranslationMemory.open_or_create(_tm_path(args)) as memory:
+    with memory_at(_tm(args)) as memory:
         hits = memory.concordance(args.query, side=args.side, limit=args.limit)
     if args.json:
         out.json(
@@ -135,6 +167,50 @@ def cmd_tm_history(args: argparse.Namespace, out: Out) -> None:
                             readable(c.new_target or "")]))
 
 
+def cmd_tm_serve_init(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.memory.team_store import init_schema
+
+    label = init_schema(args.url)
+    out.line(f"The team memory on {label} is ready (tables, indexes and the tarjama_reader and tarjama_writer "
+             "roles, where your role may create roles).")
+
+
+def cmd_tm_link(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.memory.team_link import link_team
+    from tarjama.memory.team_url import team_address
+    from tarjama.project.store import ProjectStore
+
+    with ProjectStore.open(args.project) as store:
+        replica = link_team(store, args.url)
+    label = team_address(replica.url, timeout=1).label
+    out.line(f"{args.project} now keeps its approvals in the team memory on {label}, through its replica "
+             f"{replica.path}; run tarjama-cli tm sync {args.project} to send them and bring in the team's.")
+
+
+def cmd_tm_unlink(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.memory.team_link import team_url_of, unlink_team
+    from tarjama.project.store import ProjectStore
+
+    with ProjectStore.open(args.project) as store:
+        linked = team_url_of(store)
+        unlink_team(store)
+    if linked is None:
+        out.note(f"{args.project} was not linked to a team memory.")
+    else:
+        out.line(f"{args.project} no longer uses the team memory {linked}.")
+
+
+def cmd_tm_sync(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.memory.team_link import sync_project_team
+
+    report = sync_project_team(args.project)
+    out.line(f"Sent {report.pushed} approvals to the team memory and brought in {report.pulled} units.")
+    if report.read_only and report.queued:
+        out.note(f"{report.queued} approvals stay in the replica: the team memory is read-only for you.")
+    elif report.queued:
+        out.note(f"{report.queued} approvals still wait to be sent.")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     add = store_commands(
         sub,
@@ -143,7 +219,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         "Search, import and export a translation memory: your own (in Tarjama's data folder, where every approved "
         "segment goes) or another with --tm.",
         "--tm",
-        "the translation memory file (default: your own, in Tarjama's data folder)",
+        TM_OPTION_HELP,
+        tm_location,
     )
     p = add(
         "import",
@@ -183,6 +260,36 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("--limit", type=count, default=5, help="at most this many matches (default: 5)")
     p.add_argument("--json", action="store_true", help=JSON_HELP)
+    p = add(
+        "serve-init",
+        cmd_tm_serve_init,
+        "Create the team memory's tables on a PostgreSQL server (run as the database's owner; run again, it "
+        "changes nothing). Grant each translator's role tarjama_reader or tarjama_writer afterwards.",
+    )
+    p.add_argument("url", help="the database: postgresql://user@host:port/database or service=NAME")
+    project_help = "the project file (.tarjama)"
+    p = add(
+        "link",
+        cmd_tm_link,
+        "Make a team memory the project's memory: approvals go into its local replica (lookups work offline) and "
+        "reach the server at each `tm sync`. The address holds no password: libpq reads it from PGPASSFILE or "
+        "~/.pgpass.",
+        of_store=False,
+    )
+    p.add_argument("project", type=Path, help=project_help)
+    p.add_argument("url", help="the team memory: postgresql://user@host:port/database or service=NAME")
+    p = add("unlink", cmd_tm_unlink, "Stop using the project's team memory (the replica keeps its units).",
+            of_store=False)
+    p.add_argument("project", type=Path, help=project_help)
+    p = add(
+        "sync",
+        cmd_tm_sync,
+        "Send the project's approvals waiting in the replica to its team memory, and bring the team's new "
+        "approvals into the replica. Interrupted or offline, nothing is lost: what was not sent waits.",
+        of_store=False,
+        interrupted="what the server confirmed is sent; the rest waits in the replica for the next sync.",
+    )
+    p.add_argument("project", type=Path, help=project_help)
     unit_help = "the unit's id, as `tm search --json` lists it"
     p = add(
         "edit",

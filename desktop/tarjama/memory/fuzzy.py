@@ -14,6 +14,8 @@ import itertools
 import json
 import math
 import sqlite3
+from abc import ABC, abstractmethod
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
@@ -83,25 +85,11 @@ def _quoted(token: str) -> str:
     return '"' + token.replace('"', '""') + '"'
 
 
-class FuzzySearch:
-    """The fuzzy search of one connection to a memory, with what it remembers between lookups: `common_features`
-    as last read, and the file's data_version then (another connection's approvals change it). Reading the table
-    once costs less than looking up each query's features in it; the memory's own changes, which data_version does
-    not count, call `forget_common`.
-
-    Runs inside the caller's read transaction (`TranslationMemory.lookup`), so all its statements see one state of
-    the file.
-    """
-
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self._conn = conn
-        self._common: dict[str, int] | None = None
-        self._common_version = -1
-
-    def forget_common(self) -> None:
-        """Read `common_features` again at the next lookup: this connection changed units, and its triggers may
-        have listed more."""
-        self._common = None
+class FeatureSearch(ABC):
+    """The fuzzy search through a memory's features, whatever store holds their postings: the file
+    (`FuzzySearch`) or the team memory's server (`tarjama.memory.team_lookup`). A store supplies the postings,
+    the common features and the units' codes and sources (the abstract methods); the search, its bounds and the
+    scores are the same for both, so both find the same matches."""
 
     def scores(self, query: str, threshold: int) -> dict[int, int]:
         """Scores of the units the features index offers for the query: always the best unit scoring at least
@@ -135,10 +123,6 @@ class FuzzySearch:
             return [f"{BAND_MARK}{band}" for band in range(length_band(low), length_band(high) + 1)]
 
         wide = bands(shortest, longest)
-
-        def match(feature: str) -> str:
-            return " OR ".join(_quoted(feature + band) for band in wide)
-
         # Pairs, or the word when there is none: a rare word makes rare pairs, and pairs tell units apart better.
         pairs, per_edit = (list(dict.fromkeys(word_features(words)[n:])), 2) if n > 1 else (words, 1)
         # A pair listed as common in any band a match can be in is common in all of them together; the others are
@@ -146,12 +130,13 @@ class FuzzySearch:
         counted = self._listed_common(pairs, wide)
         probed: dict[str, list[int] | None] = dict.fromkeys(counted)
         maybe_rare = [pair for pair in pairs if pair not in probed]
-        probed.update(zip(maybe_rare, self._rare_postings([match(pair) for pair in maybe_rare]), strict=True))
+        probed.update(zip(maybe_rare, self._probe_rare([[pair + band for band in wide] for pair in maybe_rare]),
+                          strict=True))
         for pair in maybe_rare:
             ids = probed[pair]
             counted[pair] = schema.RARE_FEATURE_UNITS + 1 if ids is None else len(ids)
         rare = [pair for pair in pairs if counted[pair] <= schema.RARE_FEATURE_UNITS]
-        total = (self._conn.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
+        total = self._id_bound()
         shared: dict[int, int] = {}
         weight: dict[int, float] = {}
         for pair in rare:
@@ -220,17 +205,91 @@ class FuzzySearch:
             else:
                 searched.append(group)
         if searched and len(held) <= _NEAR_CAP:
-            expression = " OR ".join(
-                "(" + " AND ".join(_quoted(feature + band) for feature in group) + ")"
-                for band in near
-                for group in searched
-            )
-            held.update(self._postings(expression, _NEAR_CAP + 1))
+            held.update(self._holding_whole_groups(searched, near, _NEAR_CAP + 1))
         return sorted(held) if len(held) <= _NEAR_CAP else None
 
+    def _score_units(self, scoring: _Scoring, ids: list[int]) -> dict[int, int]:
+        """`score` of each approved unit among `ids` that reaches the threshold, and 0 for the others (whose scores
+        decide nothing: a lookup compares scores only with each other when one reaches the threshold).
+
+        Scored from the units' codes first: a score from codes is never below the true one, so a unit below the
+        threshold by it is below by its words too, and only the few others are scored from their text.
+        """
+        if not ids:
+            return {}
+        query_codes, threshold = scoring.codes, scoring.threshold
+        scores: dict[int, int] = {}
+        close: list[int] = []
+        for unit_id, codes in self._codes(ids):
+            if codes and similarity_percent(Levenshtein.normalized_similarity(query_codes, codes)) >= threshold:
+                close.append(unit_id)
+            else:
+                scores[unit_id] = 0
+        if close:
+            for unit_id, norm in self._norm_sources(close):
+                scores[unit_id] = score(scoring.query, norm)
+        return scores
+
+    @abstractmethod
     def _listed_common(self, features: list[str], bands: list[str]) -> dict[str, int]:
         """The features `common_features` lists in any of `bands` (in more units than a probe reads), each with
         the units it is listed in over those bands."""
+
+    @abstractmethod
+    def _probe_rare(self, token_lists: list[list[str]]) -> list[list[int] | None]:
+        """For each list of feature tokens (a feature in each band), the units (by id, ascending) that have one
+        of them if there are at most `RARE_FEATURE_UNITS`, else None."""
+
+    @abstractmethod
+    def _holding_whole_groups(self, groups: list[tuple[str, ...]], bands: list[str], limit: int) -> Iterable[int]:
+        """Up to `limit` units that have every feature of some group tagged with some one of `bands`."""
+
+    @abstractmethod
+    def _id_bound(self) -> int:
+        """One more than the largest unit id (the units a feature's rarity is counted against)."""
+
+    @abstractmethod
+    def _codes(self, ids: list[int]) -> Iterable[tuple[int, str]]:
+        """(id, `scoring_codes`) of each approved unit among `ids`."""
+
+    @abstractmethod
+    def _norm_sources(self, ids: list[int]) -> Iterable[tuple[int, str]]:
+        """(id, normalised source) of each unit among `ids`."""
+
+
+class FuzzySearch(FeatureSearch):
+    """The fuzzy search of one connection to a memory file, with what it remembers between lookups:
+    `common_features` as last read, and the file's data_version then (another connection's approvals change it).
+    Reading the table once costs less than looking up each query's features in it; the memory's own changes, which
+    data_version does not count, call `forget_common`.
+
+    Runs inside the caller's read transaction (`TranslationMemory.lookup`), so all its statements see one state of
+    the file.
+    """
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._common: dict[str, int] | None = None
+        self._common_version = -1
+
+    def forget_common(self) -> None:
+        """Read `common_features` again at the next lookup: this connection changed units, and its triggers may
+        have listed more."""
+        self._common = None
+
+    def _id_bound(self) -> int:
+        return int(self._conn.execute("SELECT max(id) FROM units").fetchone()[0] or 0) + 1
+
+    def _probe_rare(self, token_lists: list[list[str]]) -> list[list[int] | None]:
+        return self._rare_postings([" OR ".join(map(_quoted, tokens)) for tokens in token_lists])
+
+    def _holding_whole_groups(self, groups: list[tuple[str, ...]], bands: list[str], limit: int) -> Iterable[int]:
+        expression = " OR ".join(
+            "(" + " AND ".join(_quoted(feature + band) for feature in group) + ")" for band in bands for group in groups
+        )
+        return self._postings(expression, limit)
+
+    def _listed_common(self, features: list[str], bands: list[str]) -> dict[str, int]:
         version = self._conn.execute("PRAGMA data_version").fetchone()[0]
         if self._common is None or version != self._common_version:
             self._common = dict(self._conn.execute("SELECT feature, units FROM common_features"))
@@ -275,28 +334,13 @@ class FuzzySearch:
             )
         ]
 
-    def _score_units(self, scoring: _Scoring, ids: list[int]) -> dict[int, int]:
-        """`score` of each approved unit among `ids` that reaches the threshold, and 0 for the others (whose scores
-        decide nothing: a lookup compares scores only with each other when one reaches the threshold).
-
-        Scored from `units_codes` first: a score from codes is never below the true one, so a unit below the
-        threshold by it is below by its words too, and only the few others are scored from their text. The ids
-        are written into the statements (they are integers): a list of constants costs less per unit than one
-        passed as JSON and unpacked with json_each (9 against 10 µs in a million units, 12 against 18 cold).
-        """
-        if not ids:
-            return {}
-        query_codes, threshold = scoring.codes, scoring.threshold
-        scores: dict[int, int] = {}
-        close: list[int] = []
+    def _codes(self, ids: list[int]) -> Iterable[tuple[int, str]]:
+        """From `units_codes`. The ids are written into the statement (they are integers): a list of constants
+        costs less per unit than one passed as JSON and unpacked with json_each (9 against 10 µs in a million
+        units, 12 against 18 cold)."""
         listed = ",".join(str(int(unit_id)) for unit_id in ids)
-        for unit_id, codes in self._conn.execute(f"SELECT id, codes FROM units_codes WHERE id IN ({listed})"):
-            if codes and similarity_percent(Levenshtein.normalized_similarity(query_codes, codes)) >= threshold:
-                close.append(unit_id)
-            else:
-                scores[unit_id] = 0
-        if close:
-            listed = ",".join(str(unit_id) for unit_id in close)
-            for unit_id, norm in self._conn.execute(f"SELECT id, norm_source FROM units WHERE id IN ({listed})"):
-                scores[unit_id] = score(scoring.query, norm)
-        return scores
+        return self._conn.execute(f"SELECT id, codes FROM units_codes WHERE id IN ({listed})")
+
+    def _norm_sources(self, ids: list[int]) -> Iterable[tuple[int, str]]:
+        listed = ",".join(str(int(unit_id)) for unit_id in ids)
+        return self._conn.execute(f"SELECT id, norm_source FROM units WHERE id IN ({listed})")

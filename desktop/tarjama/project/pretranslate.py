@@ -22,11 +22,11 @@ import dataclasses
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, runtime_checkable
 
 from tarjama.domain import MachineSuggestion, Segment, TmMatch
 from tarjama.inline_tags import has_marks, transfer
 from tarjama.memory.link import context_in_paragraph
-from tarjama.memory.store import TranslationMemory
 from tarjama.mt.cancellation import CancelToken, is_cancelled
 from tarjama.mt.engine import Progress, SegmentTooLongError, SegmentTranslation, TooLong, Translator
 from tarjama.mt.errors import TranslationCancelled
@@ -38,6 +38,21 @@ from tarjama.settings import CONTEXT_MATCH_SCORE, PRETRANSLATE_THRESHOLD
 
 #: Segments looked up in the TM between two writes (and cancellation checks).
 TM_BATCH = 100
+
+
+class MatchSource(Protocol):
+    """Where pre-translation finds its TM matches: a memory file (`TranslationMemory`) or a team memory on its
+    server (`TeamMemory`), which have the same lookup."""
+
+    def lookup(self, source: str, context: str = "", *, threshold: int = ..., limit: int = ...,
+               highlight: bool = ...) -> list[TmMatch]: ...
+
+
+@runtime_checkable
+class CountsUses(Protocol):
+    """A memory that counts how often each unit is used (the memory file; a team memory does not)."""
+
+    def record_use(self, *unit_ids: int) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -113,7 +128,7 @@ def pretranslate(
     store: ProjectStore,
     translator: Translator | None,
     *,
-    tm: TranslationMemory | None = None,
+    tm: MatchSource | None = None,
     tm_threshold: int = PRETRANSLATE_THRESHOLD,
     cancel: CancelToken = None,
     on_progress: Callable[[PretranslateProgress], None] | None = None,
@@ -156,7 +171,8 @@ def pretranslate(
             changed = store.apply_tm_matches(found)
             taken = {segment.id for segment in changed}
             used = [match for segment_id, match in found if segment_id in taken]
-            tm.record_use(*(match.unit.id for match in used if match.unit.id is not None))
+            if isinstance(tm, CountsUses):
+                tm.record_use(*(match.unit.id for match in used if match.unit.id is not None))
             tm_exact += sum(1 for match in used if match.score >= 100)
             tm_fuzzy += sum(1 for match in used if match.score < 100)
             # A segment without a match is finished here only when no engine comes after.

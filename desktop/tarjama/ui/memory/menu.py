@@ -22,6 +22,7 @@ from tarjama.ui.common.bidi import left_to_right, name_filters
 from tarjama.ui.common.error_text import error_text
 from tarjama.ui.common.progress import FileJobs, with_suffix
 from tarjama.ui.memory.panels import TmPanels
+from tarjama.ui.memory.team_status import TeamMemorySync
 from tarjama.ui.memory.tm_editor import TmEditor
 
 if TYPE_CHECKING:
@@ -45,6 +46,9 @@ class TmMenu(FileJobs):
         self.panels = panels
         self.new_action = menu.addAction(self.tr("&New translation memory…"), self.new_tm)
         self.open_action = menu.addAction(self.tr("&Open translation memory…"), self.open_tm)
+        #: The open project's team memory: linking it, and its background sync and status-bar label.
+        self.team = TeamMemorySync(window, panels)
+        self.team_action = menu.addAction(self.tr("Connect to &team memory…"), self.team.choose)
         menu.addSeparator()
         self.import_action = menu.addAction(self.tr("&Import TMX…"), self.import_tmx)
         self.export_action = menu.addAction(self.tr("&Export TMX (the whole memory)…"), self.export_tm)
@@ -55,7 +59,7 @@ class TmMenu(FileJobs):
         self.edit_action = menu.addAction(self.tr("E&dit translation memory…"), lambda: self.open_editor(""))
         self.threshold_action = menu.addAction(self.tr("TM match &threshold…"), self.set_threshold)
         #: Enabled only while a project is open.
-        self.project_actions = [self.new_action, self.open_action, self.export_project_action]
+        self.project_actions = [self.new_action, self.open_action, self.team_action, self.export_project_action]
         panels.banner.chooseRequested.connect(self.open_tm)
         #: The TM editor of the memory last edited, kept with its undo stack while that memory is the one to edit.
         self.editor: TmEditor | None = None

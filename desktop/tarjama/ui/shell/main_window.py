@@ -428,6 +428,7 @@ class MainWindow(QMainWindow):
         self.word_scoring.forget()
         self.session = session
         self.tm.attach(session)
+        self.tm_menu.team.attach(session)
         self.glossary.attach(session)
         self.qa.attach(session)
         self.comments.attach(session)
@@ -464,6 +465,7 @@ class MainWindow(QMainWindow):
         self.grid.setModel(None)
         self.proxy.setSourceModel(None)
         self.tm.detach()
+        self.tm_menu.team.attach(None)
         self.glossary.detach()
         self.qa.detach()
         self.comments.attach(None)
@@ -744,6 +746,7 @@ class MainWindow(QMainWindow):
                         "{count}").format(count=fill.untagged), 10000)
         stack.endMacro()
         self.calibration_refit.after_approval()
+        self.tm_menu.team.after_approval()
         if self.session.store.segment(segment.id).status != Status.APPROVED:
             self.go_to(segment.id)  # another program's change was kept: it stays in view, to be read first
             return

@@ -1,0 +1,126 @@
+"""The team memory's fuzzy candidates: the memory file's feature search (`tarjama.memory.fuzzy.FeatureSearch`)
+over postings that the server holds.
+
+The search itself, its bounds and its scores are the file's, so a lookup finds the same matches in either store;
+what this module supplies is where the postings live. Each unit's distinct feature tokens
+(`tarjama.memory.scoring.match_features`) are kept as 64-bit hashes (`feature_hash`) in its `features` column
+and, one row per (feature, unit), in `tarjama_features`, a btree on (feature, unit id): reading a rare feature's
+postings, or the first few of a common one, is a short index range. `tarjama_common_features` lists the features
+in more than `RARE_FEATURE_UNITS` units, as the file's `common_features` does, so a lookup never reads their long
+postings (`bench/team_tm.py` measured a GIN-indexed array of the tokens ranked by shared features at 0.7 s a
+lookup in 100,000 units: every unit sharing one common feature was read). Scores come from each unit's `codes`
+(`scoring_codes`) first, then its normalised source, as the file's `units_codes` and `units`.
+
+A hash collision (about one in 10^19 per pair of tokens) can only add a candidate, which is scored like any other.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Iterable
+
+import psycopg
+
+from tarjama.memory.fuzzy import FeatureSearch
+from tarjama.memory.schema import RARE_FEATURE_UNITS
+
+_RARE = int(RARE_FEATURE_UNITS)
+# For each feature (its tokens in every band, numbered by `ord`): how many units have one of its tokens, reading
+# no more than one past the rare limit per token, and those units. A feature is rare when the count is at most
+# the limit, and then every one of its units was read. One statement for all the query's features.
+_PROBE_SQL = f"""
+SELECT q.ord, count(p.unit_id), array_agg(p.unit_id ORDER BY p.unit_id) FILTER (WHERE p.unit_id IS NOT NULL)
+FROM unnest(%(hashes)s::int8[], %(ords)s::int4[]) AS q(feature, ord)
+LEFT JOIN LATERAL (
+    SELECT f.unit_id FROM tarjama_features AS f WHERE f.feature = q.feature LIMIT {_RARE + 1}
+) AS p ON true
+GROUP BY q.ord
+"""
+# The common features among some, and one more than the largest unit id (feature NULL), in one statement: every
+# lookup asks for both first.
+_COMMON_SQL = """
+SELECT feature, units FROM tarjama_common_features WHERE feature = ANY(%s)
+UNION ALL SELECT NULL, coalesce(max(id), 0) + 1 FROM tarjama_units
+"""
+# Units having every token of some group (numbered by `grp`, of `sizes[grp]` tokens).
+_GROUPS_SQL = """
+SELECT DISTINCT held.unit_id FROM (
+    SELECT f.unit_id FROM unnest(%(hashes)s::int8[], %(groups)s::int4[]) AS q(feature, grp)
+    JOIN tarjama_features AS f ON f.feature = q.feature
+    GROUP BY q.grp, f.unit_id HAVING count(*) = (%(sizes)s::int4[])[q.grp]
+) AS held
+LIMIT %(limit)s
+"""
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def feature_hash(token: str) -> int:
+    """A feature token as the server keeps it: the signed 64-bit start of its BLAKE2b digest, the same in every
+    process and version (changing it needs the server's postings rebuilt). Remembered: an import hashes the same
+    common words and pairs again and again."""
+    return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def feature_hashes(tokens: Iterable[str]) -> list[int]:
+    """The distinct hashes of a unit's feature tokens, as its `features` column and postings hold them."""
+    return list(dict.fromkeys(map(feature_hash, tokens)))
+
+
+class TeamFeatureSearch(FeatureSearch):
+    """The feature search on one connection to the team memory, inside the caller's transaction (all its
+    statements see one state of the server). Remembers nothing between lookups: the common features are looked
+    up per query, by primary key, since another translator's import may list more at any time."""
+
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self._conn = conn
+        self._ids_below: int | None = None  # read with the common features
+
+    def _listed_common(self, features: list[str], bands: list[str]) -> dict[str, int]:
+        hashed = {feature_hash(feature + band): feature for feature in features for band in bands}
+        listed: dict[str, int] = {}
+        for feature_id, units in self._conn.execute(_COMMON_SQL, [list(hashed)]):
+            if feature_id is None:
+                self._ids_below = int(units)
+            else:
+                feature = hashed[feature_id]
+                listed[feature] = listed.get(feature, 0) + units
+        return {feature: listed[feature] for feature in features if feature in listed}
+
+    def _probe_rare(self, token_lists: list[list[str]]) -> list[list[int] | None]:
+        if not token_lists:
+            return []
+        hashes = [feature_hash(token) for tokens in token_lists for token in tokens]
+        ords = [number for number, tokens in enumerate(token_lists) for _ in tokens]
+        found: dict[int, tuple[int, list[int]]] = {
+            number: (count, ids or [])
+            for number, count, ids in self._conn.execute(_PROBE_SQL, {"hashes": hashes, "ords": ords})
+        }
+        return [
+            None if count > _RARE else ids
+            for count, ids in (found.get(number, (0, [])) for number in range(len(token_lists)))
+        ]
+
+    def _holding_whole_groups(self, groups: list[tuple[str, ...]], bands: list[str], limit: int) -> Iterable[int]:
+        hashes: list[int] = []
+        numbers: list[int] = []
+        sizes: list[int] = []
+        for band in bands:
+            for group in groups:
+                sizes.append(len(group))
+                hashes.extend(feature_hash(feature + band) for feature in group)
+                numbers.extend([len(sizes)] * len(group))  # PostgreSQL's arrays count from 1
+        rows = self._conn.execute(_GROUPS_SQL, {"hashes": hashes, "groups": numbers, "sizes": sizes, "limit": limit})
+        return [unit_id for (unit_id,) in rows]
+
+    def _id_bound(self) -> int:
+        if self._ids_below is None:
+            row = self._conn.execute("SELECT coalesce(max(id), 0) + 1 FROM tarjama_units").fetchone()
+            self._ids_below = int(row[0]) if row else 1
+        return self._ids_below
+
+    def _codes(self, ids: list[int]) -> Iterable[tuple[int, str]]:
+        return self._conn.execute("SELECT id, codes FROM tarjama_units WHERE approved AND id = ANY(%s)", [ids])
+
+    def _norm_sources(self, ids: list[int]) -> Iterable[tuple[int, str]]:
+        return self._conn.execute("SELECT id, norm_source FROM tarjama_units WHERE id = ANY(%s)", [ids])
