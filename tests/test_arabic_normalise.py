@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tarjama import arabic
 from tarjama.arabic import (
     difference_flags,
     match_words,
@@ -187,3 +188,14 @@ def test_normal_form_is_nfkc_and_has_no_marks() -> None:
     normalised = normalise_for_matching("ﷺ ﻷ ﴿آيةٌ﴾ ﹰ")
     assert unicodedata.is_normalized("NFKC", normalised)
     assert not any(0x064B <= ord(c) <= 0x065F or c == "\u0670" for c in normalised)
+
+
+_TABLE_CHARACTERS = "".join(map(chr, arabic._TABLE)) + "ابتثجحخدذرزسشصضطظعغفقكلمنهويء0123456789 abcXYZ"
+
+
+@settings(max_examples=1000)
+@given(st.text() | st.text(alphabet=_TABLE_CHARACTERS))
+def test_the_fast_table_does_what_translate_with_the_table_does(text: str) -> None:
+    """`_apply_table` is the normalisation table applied by searching for what it changes: on any text, and on
+    text made of the very characters it changes, it gives what `str.translate` gives."""
+    assert arabic._apply_table(text) == text.translate(arabic._TABLE)

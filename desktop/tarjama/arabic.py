@@ -38,9 +38,29 @@ _TABLE: dict[int, str | None] = (
     dict.fromkeys(_MARKS + _TATWEEL + _INVISIBLE + _TAG_MARKS) | {ord(k): v for k, v in _LETTERS.items()} | _DIGITS
 )
 
+#: What `_TABLE` deletes, and the Arabic-Indic digits it turns into ASCII, each found by one regex search.
+_DELETED = re.compile("[" + re.escape("".join(chr(code) for code, value in _TABLE.items() if value is None)) + "]")
+_INDIC_DIGIT = re.compile("[" + "".join(map(chr, _DIGITS)) + "]")
+_LETTER_CHANGES = list(_LETTERS.items())
+
 _WORD = re.compile(r"[^\W_]+")
 _DIGIT_RUN = re.compile(r"\d+")
 _NOT_WORD_OR_SPACE = re.compile(r"[^\w\s]|_")
+
+
+def _apply_table(text: str) -> str:
+    """`text.translate(_TABLE)`, four times faster on Arabic (a million units are normalised on import): translate
+    looks each character up in a dictionary, while this searches for the few the table changes, and most texts
+    hold no deleted mark and no Arabic-Indic digit. The same result, since no change makes a character another
+    one changes (tests/test_arabic_normalise.py checks it on any text)."""
+    if _DELETED.search(text):
+        text = _DELETED.sub("", text)
+    for letter, unified in _LETTER_CHANGES:
+        if letter in text:
+            text = text.replace(letter, unified)
+    if _INDIC_DIGIT.search(text):
+        text = text.translate(_DIGITS)
+    return text
 
 
 def _fold(text: str) -> str:
@@ -54,9 +74,9 @@ def _fold(text: str) -> str:
         return text.casefold()
     if not unicodedata.is_normalized("NFKC", text):
         text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_TABLE).casefold()
+    text = _apply_table(text).casefold()
     if not text.isascii() and not unicodedata.is_normalized("NFKC", text):
-        text = unicodedata.normalize("NFKC", text).translate(_TABLE)
+        text = _apply_table(unicodedata.normalize("NFKC", text))
     return text
 
 

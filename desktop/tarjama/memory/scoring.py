@@ -117,5 +117,7 @@ def _banded_features(norm_source: str) -> list[str]:
 
 
 def _banded(words: list[str]) -> list[str]:
+    """`word_features(words)`, each tagged with the words' band, in one pass (an import does this per unit)."""
     band = f"{BAND_MARK}{length_band(len(words))}"
-    return [feature + band for feature in word_features(words)]
+    return [*(word + band for word in words),
+            *(first + PAIR_JOINER + second + band for first, second in zip(words, words[1:], strict=False))]
