@@ -205,3 +205,43 @@ def test_a_short_near_duplicate_sharing_only_a_common_pair_is_found(
         [match] = memory.lookup(query)
     assert match.unit.source == near
     assert match.score == score(normalise_for_matching(query), normalise_for_matching(near)) == 75
+
+
+def _features_sql(path: Path) -> str:
+    conn = sqlite3.connect(path)
+    try:
+        return conn.execute("SELECT sql FROM sqlite_master WHERE name = 'units_features'").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_a_memory_of_version_5_gets_its_features_index_on_the_ascii_tokenizer_and_finds_the_same(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "old.tarjama-tm"
+    with TranslationMemory.create(path) as memory:
+        memory.import_units(TmUnit(source=s, target=t) for s, t in SENTENCES)
+    query = "قال المتحدث باسم الوزارة إن اللقاء كان مثمرا."
+    with TranslationMemory.open(path) as memory:
+        before = [(m.unit.source, m.score) for m in memory.lookup(query, threshold=50)]
+    db = connect(path)
+    try:
+        schema.register_functions(db)
+        with transaction(db):
+            db.execute("DROP TABLE units_features")
+            db.execute("CREATE VIRTUAL TABLE units_features USING fts5(features, content='', "
+                       "tokenize='unicode61 remove_diacritics 0', detail='none')")
+            db.execute("INSERT INTO units_features (rowid, features) "
+                       "SELECT id, tarjama_match_features(norm_source) FROM units")
+            db.execute("PRAGMA user_version=5")
+    finally:
+        db.conn.close()
+    assert "unicode61" in _features_sql(path)
+
+    with TranslationMemory.open(path) as memory:
+        assert [(m.unit.source, m.score) for m in memory.lookup(query, threshold=50)] == before
+        memory.add(TmUnit(source="قال المتحدث باسم الوزارة إن اللقاء كان مثمرا جدا.", target="Very fruitful."))
+        assert len(memory.lookup(query, threshold=50)) == len(before) + 1
+    assert "tokenize='ascii'" in _features_sql(path) and before
+    assert (tmp_path / "old.tarjama-tm.v5.bak").is_file()
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == TM_FILE.version == 6

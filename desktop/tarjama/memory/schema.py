@@ -1,4 +1,4 @@
-"""The memory file's schema: its versions (v1-v5), the triggers that keep its indexes in sync, and the SQL
+"""The memory file's schema: its versions (v1-v6), the triggers that keep its indexes in sync, and the SQL
 functions those triggers call.
 
 Units keep their raw text; matching uses `tarjama.arabic.normalise_for_matching`, stored beside it (`norm_source`,
@@ -209,6 +209,21 @@ def _schema_v5(db: sqlite_utils.Database) -> None:
     )
 
 
+def _schema_v6(db: sqlite_utils.Database) -> None:
+    """The features index tokenised by FTS5's `ascii` tokenizer, which splits on ASCII spaces and punctuation only,
+    instead of `unicode61`, which looks up every character's Unicode category: a quarter less of an import's time
+    (68 against 49 µs a unit). The tokens are the same (features are scoring words of normalised text, joined and
+    tagged by private-use characters, split by spaces), so `common_features` stays as it is; the index is built
+    again from the units (about a minute for a million)."""
+    register_functions(db)
+    db.execute("DROP TABLE units_features")
+    db.execute(
+        "CREATE VIRTUAL TABLE units_features USING fts5(features, content='', tokenize='ascii', detail='none')"
+    )
+    db.execute("INSERT INTO units_features (rowid, features) SELECT id, tarjama_match_features(norm_source) FROM units")
+    db.execute("INSERT INTO units_features (units_features) VALUES ('optimize')")
+
+
 def refresh_common_features(db: sqlite_utils.Database) -> None:
     """List again the features in more than `RARE_FEATURE_UNITS` units, and in how many, from the features
     index's counts.
@@ -242,5 +257,5 @@ def register_functions(db: sqlite_utils.Database) -> None:
 
 TM_FILE = FileKind(
     application_id=0x544A544D, description=QT_TRANSLATE_NOOP("Errors", "Tarjama translation memory"),
-    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5],
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6],
 )
