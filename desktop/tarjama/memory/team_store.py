@@ -229,6 +229,9 @@ class TeamMemory:
             raise self._read_only_error()
         with self._server() as conn, conn.transaction():
             conn.execute(f"SET LOCAL lock_timeout = {_WRITE_WAIT_MS}")
+            # A replica deletes an approval from its outbox once the server says it committed: on a server that
+            # runs with synchronous_commit off, a crash could still lose such a commit, and the approval with it.
+            conn.execute("SET LOCAL synchronous_commit = on")
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])
             yield conn
 
@@ -345,6 +348,10 @@ class TeamMemory:
         pending: dict[tuple[str, str], _Row] = {}
         with self._writing() as conn:
             conn.execute("SET LOCAL tarjama.bulk_import = 'on'")
+            # The planner knows the units as they were before the import (a writer may not ANALYZE them): were it
+            # to think them few, each chunk's merge would scan them all. Each chunk's statements go by index.
+            conn.execute("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; "
+                         "SET LOCAL enable_seqscan = off")
             conn.execute(f"CREATE TEMP TABLE tarjama_staging ON COMMIT DROP AS SELECT 0::bigint AS ord, "
                          f"{', '.join(WRITTEN_COLUMNS)} FROM tarjama_units WITH NO DATA")
             held, first = conn.execute(
