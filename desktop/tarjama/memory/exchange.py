@@ -14,7 +14,7 @@ from pathlib import Path
 from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, marked_none
 from tarjama.export_guard import refuse_existing
 from tarjama.formats.tmx import TmxReport, write_tmx
-from tarjama.memory.store import TranslationMemory
+from tarjama.memory.store import ImportResult, TranslationMemory
 from tarjama.memory.tmx_loading import prepared_rows
 from tarjama.project.store import ProjectStore
 from tarjama.sqlite_file import remove_store_file
@@ -58,17 +58,23 @@ def import_tmx(
     try:
         with TranslationMemory.open_or_create(tm_path) as memory:
             result = memory.import_rows(prepared_rows(tmx_path, report), cancel=cancel, on_progress=on_progress)
-        if report.units == 0:
-            raise BadInputError(
-                tmx_path,
-                QT_TRANSLATE_NOOP("Errors", "holds no Arabic→English translation unit (languages found: "
-                                            "{languages}); nothing was imported."),
-                languages=", ".join(sorted(report.languages)) or marked_none(),
-            )
+        return import_report(tmx_path, result, report)
     except BaseException:  # KeyboardInterrupt too: the CLI's Ctrl+C says nothing was kept
         if created:
             remove_store_file(tm_path)
         raise
+
+
+def import_report(tmx_path: Path, result: ImportResult, report: TmxReport) -> TmxImportReport:
+    """What an import of `tmx_path` did, into whichever memory; a file that gave no Arabic→English unit at all is
+    refused (see `import_tmx`)."""
+    if report.units == 0:
+        raise BadInputError(
+            tmx_path,
+            QT_TRANSLATE_NOOP("Errors", "holds no Arabic→English translation unit (languages found: "
+                                        "{languages}); nothing was imported."),
+            languages=", ".join(sorted(report.languages)) or marked_none(),
+        )
     return TmxImportReport(
         tmx_path, result.added, result.merged, report.skipped_missing_side, report.other_language_variants
     )

@@ -23,14 +23,15 @@ from typing import Any, Literal
 
 import sqlite_utils
 
-from tarjama.arabic import difference_flags, normalise_for_matching
+from tarjama.arabic import normalise_for_matching
 from tarjama.domain import ConcordanceHit, TmMatch, TmUnit, UnitOrigin
 from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.inline_tags import table_from_json, table_to_json
 from tarjama.memory.bulk_index import index_inserted, loading_fts, with_index_values
 from tarjama.memory.errors import ImportCancelled, MemoryBusyError, is_busy
 from tarjama.memory.fuzzy import FuzzySearch
-from tarjama.memory.highlight import occurrences, source_differences
+from tarjama.memory.highlight import occurrences
+from tarjama.memory.ranking import ranked_matches
 from tarjama.memory.schema import (
     INDEX_TRIGGERS,
     TM_FILE,
@@ -259,41 +260,18 @@ class TranslationMemory(StoreFile):
         query = normalise_for_matching(source)
         if not query or limit <= 0:
             return []
-        found: dict[tuple[str, str], tuple[int, TmUnit]] = {}
-
-        def offer(unit: TmUnit, value: int) -> None:
-            key = (unit.source, unit.target)
-            best = found.get(key)
-            if best is None or (value, unit.changed_at) > (best[0], best[1].changed_at):
-                found[key] = (value, unit)
-
+        fuzzy: list[tuple[TmUnit, int]] = []
         with self._snapshot():
-            exact = self._conn.execute(
-                f"SELECT {_UNIT_COLUMNS} FROM units WHERE norm_source = ? AND approved = 1", [query]
-            ).fetchall()
-            for row in exact:
-                unit = _unit(row)
-                offer(unit, 101 if context and unit.context == context else 100)
-            if len(found) < limit and threshold < 100:
-                known = {row[0] for row in exact}
-                fuzzy = {
-                    unit_id: value
-                    for unit_id, value in self._fuzzy.scores(query, threshold).items()
-                    if value >= threshold and unit_id not in known
-                }
-                for row in self._rows(list(fuzzy), f"{_UNIT_COLUMNS}"):
-                    offer(_unit(row), fuzzy[row[0]])
-        ranked = sorted(found.values(), key=lambda item: (item[0], item[1].changed_at), reverse=True)
-        return [
-            TmMatch(
-                unit=unit,
-                score=value,
-                flags=difference_flags(query, normalise_for_matching(unit.source)) if highlight else frozenset(),
-                differences=tuple(source_differences(source, unit.source)) if value < 100 and highlight else (),
-            )
-            for value, unit in ranked[:limit]
-            if value >= threshold
-        ]
+            exact = [_unit(row) for row in self._conn.execute(
+                f"SELECT {_UNIT_COLUMNS} FROM units WHERE norm_source = ? AND approved = 1", [query])]
+            if len({(unit.source, unit.target) for unit in exact}) < limit and threshold < 100:
+                known = {unit.id for unit in exact}
+                scores = {unit_id: value for unit_id, value in self._fuzzy.scores(query, threshold).items()
+                          if value >= threshold and unit_id not in known}
+                if scores:
+                    fuzzy = [(unit, scores[unit.id]) for unit in map(_unit, self._rows(list(scores), _UNIT_COLUMNS))
+                             if unit.id is not None]
+        return ranked_matches(source, context, exact, fuzzy, threshold=threshold, limit=limit, highlight=highlight)
 
     @contextmanager
     def _snapshot(self) -> Iterator[None]:

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from psycopg.conninfo import conninfo_to_dict
 
-from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, TarjamaError, marked_none
+from tarjama.errors import QT_TRANSLATE_NOOP, TarjamaError
 from tarjama.formats.tmx import TmxReport, read_tmx, write_tmx
-from tarjama.memory.exchange import Cancel, Progress, TmxImportReport
+from tarjama.memory.exchange import Cancel, Progress, TmxImportReport, import_report
 from tarjama.memory.replica import Replica, open_replica, replica_path
 from tarjama.memory.store import TranslationMemory
 from tarjama.memory.team_store import TeamMemory, is_team_url
@@ -135,16 +135,7 @@ def import_tmx_to_team(url: str, tmx_path: Path, *, cancel: Cancel = None, on_pr
     report = TmxReport()
     with TeamMemory.connect(url, timeout=CONNECT_TIMEOUT) as server:
         result = server.import_units(read_tmx(tmx_path, report), cancel=cancel, on_progress=on_progress)
-    if report.units == 0:
-        raise BadInputError(
-            tmx_path,
-            QT_TRANSLATE_NOOP("Errors", "holds no Arabic→English translation unit (languages found: "
-                                        "{languages}); nothing was imported."),
-            languages=", ".join(sorted(report.languages)) or marked_none(),
-        )
-    return TmxImportReport(
-        tmx_path, result.added, result.merged, report.skipped_missing_side, report.other_language_variants
-    )
+    return import_report(tmx_path, result, report)
 
 
 def export_team(url: str, out: Path, *, cancel: Cancel = None, on_progress: Progress = None) -> int:
