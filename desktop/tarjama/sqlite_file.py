@@ -24,6 +24,7 @@ from typing import ClassVar, Self
 
 import sqlite_utils
 
+from tarjama.build_parts import PART_SUFFIX, holding, part_prefix, remove_abandoned
 from tarjama.errors import (
     QT_TRANSLATE_NOOP,
     AlreadyExistsError,
@@ -231,15 +232,23 @@ def build_new(
     already_exists: str,
     fill: Callable[[Path, sqlite_utils.Database], None] | None = None,
     text_bytes: int | None = None,
+    *,
+    unjournalled: bool = False,
 ) -> None:
     """Make a new store of `kind` at `path`: built under a temporary name beside it (and filled by `fill`, given
     that name and the open database), then published whole under `path` by a rename that never replaces a file.
 
-    A failure (a full disk, a read-only folder, Ctrl+C) leaves nothing at either name. When another program makes a
+    A failure (a full disk, a read-only folder, Ctrl+C) leaves nothing at either name; a power cut leaves the build
+    file, which the next build of that name removes (`tarjama.build_parts`). When another program makes a
     store of the same name meanwhile (two imports at once), the first to finish keeps the name and the other gets
     AlreadyExistsError (`already_exists`, a marked message), its own build removed: never a file built in place
     that the other opens half-made, nor one that replaces the other's. `text_bytes`: the document text going in,
-    for the room a full disk is said to need."""
+    for the room a full disk is said to need.
+
+    `unjournalled`: `fill` runs without a journal and without waiting for the disk (a sixth less time for a large
+    memory, which WAL would write twice), as a file that is removed whenever its build fails needs no recovery (a
+    failed fill is removed, not rolled back: without a journal it could not be). The file is on disk, in WAL mode,
+    before it is published."""
     from tarjama.atomic_file import publish_new  # here: atomic_file's export guard reads the stores' kinds
 
     if path.exists():
@@ -247,8 +256,9 @@ def build_new(
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
         raise missing_folder(path, directory)
+    remove_abandoned(path)
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=directory)
+        fd, tmp_name = tempfile.mkstemp(prefix=part_prefix(path), suffix=PART_SUFFIX, dir=directory)
     except OSError as exc:  # a read-only folder or disk, or no room for even an empty file
         raise (new_store_failure(path, exc) or exc) from exc
     os.close(fd)
@@ -257,14 +267,22 @@ def build_new(
     db = None
     try:
         db = create_new(tmp, kind)
-        if fill is not None:
-            fill(tmp, db)
-        # Left in WAL mode (complete without its -wal once closed): switching a published store to WAL when it is
-        # first opened needs the file to itself, so another program opening it that moment was refused.
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        db.conn.close()
-        ensure_room_to_open(path)
-        publish_new(tmp, path)
+        with holding(tmp):
+            if fill is not None:
+                if unjournalled:
+                    db.execute("PRAGMA journal_mode=OFF").fetchall()
+                    db.execute("PRAGMA synchronous=OFF")
+                fill(tmp, db)
+                if unjournalled:
+                    db.execute("PRAGMA journal_mode=WAL").fetchall()
+                    db.execute("PRAGMA synchronous=FULL")
+                    _flush_to_disk(tmp)
+            # Left in WAL mode (complete without its -wal once closed): switching a published store to WAL when it
+            # is first opened needs the file to itself, so another program opening it that moment was refused.
+            db.execute("PRAGMA main.wal_checkpoint(TRUNCATE)")  # main: a fill may have made temp tables
+            db.conn.close()
+            ensure_room_to_open(path)
+            publish_new(tmp, path)
     except BaseException as exc:
         if db is not None:
             db.conn.close()  # an open file cannot be deleted on Windows
@@ -275,6 +293,15 @@ def build_new(
         if failure is not None:
             raise failure from exc
         raise
+
+
+def _flush_to_disk(path: Path) -> None:
+    """What was written to `path` without waiting for the disk, made durable before the file is published."""
+    fd = os.open(path, os.O_RDWR)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 def migrate(db: sqlite_utils.Database, kind: FileKind, start: int) -> None:
@@ -316,7 +343,7 @@ def remove_store_file(path: Path) -> None:
     """Delete a store file that should never have existed, with the WAL and shared-memory files SQLite keeps
     beside it (a leftover -wal would be replayed into a new file created at the same name). Close it first: an
     open file cannot be deleted on Windows."""
-    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+    for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")):
         leftover.unlink(missing_ok=True)
 
 

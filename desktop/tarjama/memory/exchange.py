@@ -11,13 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from tarjama.errors import QT_TRANSLATE_NOOP, BadInputError, marked_none
+from tarjama.errors import QT_TRANSLATE_NOOP, AlreadyExistsError, BadInputError, marked_none
 from tarjama.export_guard import refuse_existing
 from tarjama.formats.tmx import TmxReport, write_tmx
 from tarjama.memory.store import ImportResult, TranslationMemory
 from tarjama.memory.tmx_loading import prepared_rows
 from tarjama.project.store import ProjectStore
-from tarjama.sqlite_file import remove_store_file
 
 Cancel = Callable[[], bool] | None
 Progress = Callable[[int], None] | None
@@ -48,21 +47,25 @@ def import_tmx(
     """Add a TMX file's Arabic→English units to the TM at `tm_path` (created if needed), merging duplicates.
 
     A file with no Arabic→English unit at all is refused rather than reported as a successful import of nothing,
-    because that almost always means the wrong file or a memory for another language pair. A memory this import
-    created is removed again when it fails or is cancelled, so a refused file leaves no empty memory behind.
+    because that almost always means the wrong file or a memory for another language pair. A memory the import
+    creates is built whole before it is published (`TranslationMemory.build`), so a refused, failed or cancelled
+    file leaves no memory behind.
     """
     tmx_path = Path(tmx_path)
     tm_path = Path(tm_path)
-    created = not tm_path.exists()
-    report = TmxReport()
-    try:
-        with TranslationMemory.open_or_create(tm_path) as memory:
-            result = memory.import_rows(prepared_rows(tmx_path, report), cancel=cancel, on_progress=on_progress)
+
+    def fill(memory: TranslationMemory) -> TmxImportReport:
+        report = TmxReport()
+        result = memory.import_rows(prepared_rows(tmx_path, report), cancel=cancel, on_progress=on_progress)
         return import_report(tmx_path, result, report)
-    except BaseException:  # KeyboardInterrupt too: the CLI's Ctrl+C says nothing was kept
-        if created:
-            remove_store_file(tm_path)
-        raise
+
+    if not tm_path.exists():
+        try:
+            return TranslationMemory.build(tm_path, fill)
+        except AlreadyExistsError:
+            pass  # made meanwhile by another program (two first imports at once): this import goes into it
+    with TranslationMemory.open(tm_path) as memory:
+        return fill(memory)
 
 
 def import_report(tmx_path: Path, result: ImportResult, report: TmxReport) -> TmxImportReport:

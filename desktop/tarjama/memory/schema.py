@@ -30,6 +30,9 @@ from tarjama.sqlite_file import FileKind
 #: A feature in at most this many units is rare: a lookup reads its postings whole (a probe reads one more, to
 #: tell), while the more common ones are listed in `common_features` so that a lookup need not probe them.
 RARE_FEATURE_UNITS = 64
+#: Exact matches and duplicates are found by the normalised source. An import into an empty memory, which finds
+#: its duplicates without it, builds it after the load (sorting once costs a fraction of inserting row by row).
+NORM_SOURCE_INDEX = "CREATE INDEX units_norm_source ON units (norm_source)"
 _FEATURE_FUNCTION = "tarjama_match_features"
 _DISTINCT_FEATURES_FUNCTION = "tarjama_distinct_match_features"
 _CODES_FUNCTION = "tarjama_scoring_codes"
@@ -125,7 +128,7 @@ def _schema_v1(db: sqlite_utils.Database) -> None:
         )
         """
     )
-    db.execute("CREATE INDEX units_norm_source ON units (norm_source)")  # exact matches and duplicates
+    db.execute(NORM_SOURCE_INDEX)
     db.execute(
         "CREATE UNIQUE INDEX units_project_segment ON units (project_uid, segment_id) "
         "WHERE project_uid IS NOT NULL AND segment_id IS NOT NULL"

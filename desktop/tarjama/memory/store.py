@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
 import sqlite_utils
 
@@ -34,13 +34,14 @@ from tarjama.memory.highlight import occurrences
 from tarjama.memory.ranking import ranked_matches
 from tarjama.memory.schema import (
     INDEX_TRIGGERS,
+    NORM_SOURCE_INDEX,
     TM_FILE,
     create_triggers,
     refresh_common_features,
     register_functions,
 )
 from tarjama.settings import LOOKUP_THRESHOLD
-from tarjama.sqlite_file import StoreFile, transaction
+from tarjama.sqlite_file import StoreFile, build_new, transaction
 
 TM_SUFFIX = ".tarjama-tm"
 
@@ -151,6 +152,84 @@ def _merged(existing: _Row, incoming: _Row) -> _Row:
         "notes": json.dumps(notes, ensure_ascii=False),
         "tags": existing["tags"] or incoming["tags"],
     }
+
+
+_MERGED_COLUMNS = "id, created_at, changed_at, usage_count, approved, props, notes, tags"
+_Built = TypeVar("_Built")
+
+
+def _fetched(cursor: sqlite3.Cursor) -> _Row | None:
+    """The cursor's one row as a dict by column name, or None."""
+    found = cursor.fetchone()
+    return None if found is None else dict(zip([d[0] for d in cursor.description], found, strict=True))
+
+
+class _Load:
+    """One import's units on their way in: the queue of new ones written a chunk at a time (`index_inserted`),
+    and how each unit's duplicate is found, to merge into it (`TranslationMemory._stored_duplicate`).
+
+    Into a memory that was empty, the duplicates can only be this import's own units: they are found by the hash
+    of their normalised pair, remembered with the id it was written under (checked against the stored unit, so a
+    hash shared by two pairs costs only a query), and the norm_source index, which nothing reads meanwhile, is
+    built once at the end. That spares each unit a query and an insert into the index: a fifth of a load's time.
+    """
+
+    def __init__(self, memory: TranslationMemory) -> None:
+        self._memory = memory
+        self._db = memory._db
+        self._pending: dict[tuple[str, str], _Row] = {}
+        self.indexed = self._last_id()
+        self._seen: dict[int, int] | None = None
+        if self.indexed == 0:
+            self._seen = {}
+            self._db.execute("DROP INDEX units_norm_source")
+
+    def _last_id(self) -> int:
+        return self._db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
+
+    def put(self, row: _Row) -> bool:
+        """Queue a unit's row, or merge it into its duplicate; returns whether it merged."""
+        key = (row["norm_source"], row["norm_target"])
+        pending = self._pending
+        if key in pending:
+            pending[key] = _merged(pending[key], row)
+            return True
+        stored = self._stored(key)
+        if stored is not None:
+            self._memory._merge_into(stored, row)
+            return True
+        pending[key] = row
+        return False
+
+    def _stored(self, key: tuple[str, str]) -> _Row | None:
+        if self._seen is None:
+            return self._memory._stored_duplicate(key)
+        unit_id = self._seen.get(hash(key))
+        if unit_id is None:
+            return None
+        stored = self._memory._stored_as(unit_id, key)
+        return stored if stored is not None else self._memory._stored_duplicate(key)
+
+    def flush(self) -> None:
+        """Write and index the queued units."""
+        if not self._pending:
+            return
+        rows = list(self._pending.values())
+        self._db.conn.executemany(_INSERT, rows)
+        index_inserted(self._db, rows, self.indexed + 1)
+        if self._seen is not None:
+            for unit_id, key in enumerate(self._pending, start=self.indexed + 1):
+                self._seen.setdefault(hash(key), unit_id)
+        self._pending.clear()
+        self.indexed = self._last_id()
+
+    def finish(self) -> int:
+        """Write what is queued and build what the load put off; returns the last unit id."""
+        self.flush()
+        if self._seen is not None:
+            self._db.execute(NORM_SOURCE_INDEX)
+            self._seen = None
+        return self.indexed
 
 
 # -- what a project writes ------------------------------------------------------------------------------------
@@ -346,7 +425,7 @@ class TranslationMemory(StoreFile):
         """Store one unit, merged into an existing identical source/target pair if there is one; returns its id."""
         self._fuzzy.forget_common()  # its triggers may list more
         with transaction(self._db):
-            return self._put(_row(unit), None)[0]
+            return self._put(_row(unit))
 
     def import_units(
         self,
@@ -373,15 +452,14 @@ class TranslationMemory(StoreFile):
         """`import_units` of units already made rows by `prepared_row` (a large TMX file's, in a second process
         while this one writes: `tarjama.memory.tmx_loading`)."""
         added = merged = 0
-        pending: dict[tuple[str, str], _Row] = {}
         read = 0
         with transaction(self._db) as db, loading_fts(db):
             for name in INDEX_TRIGGERS:
                 db.execute(f"DROP TRIGGER {name}")
-            indexed = db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
+            load = _Load(self)
             for row in rows:
                 read += 1
-                if self._put(row, pending)[1]:
+                if load.put(row):
                     merged += 1
                 else:
                     added += 1
@@ -389,10 +467,10 @@ class TranslationMemory(StoreFile):
                     raise ImportCancelled(QT_TRANSLATE_NOOP(
                         "Errors", "The import was cancelled; the translation memory was not changed."))
                 if read % _IMPORT_CHUNK == 0:
-                    indexed = self._flush(pending, indexed)
+                    load.flush()
                     if on_progress is not None:
                         on_progress(read)
-            last = self._flush(pending, indexed)
+            last = load.finish()
             create_triggers(db)
             if added * 10 >= last:
                 # A bulk load leaves the features index in many segments, each searched by every lookup; merged
@@ -406,46 +484,49 @@ class TranslationMemory(StoreFile):
         self._fuzzy.forget_common()
         return ImportResult(added, merged)
 
-    def _put(self, row: _Row, pending: dict[tuple[str, str], _Row] | None) -> tuple[int, bool]:
-        """Merge a unit's `row` into a stored or pending duplicate, or insert it: at once without `pending`
-        (returning its id), else queued there (`prepared_row`) for the next `_flush` (returning 0). Returns (id,
-        whether it merged)."""
-        # The same pair once normalised is the same unit: a memory's own TMX export, read back, has lost the
-        # invisible direction marks of its targets (as it should), and must not come back as a second unit.
-        key = (row["norm_source"], row["norm_target"])
-        if pending is not None and key in pending:
-            pending[key] = _merged(pending[key], row)
-            return 0, True
-        # The norm_source index finds the few units with this normalised source; no index on the pair needed.
-        cursor = self._db.execute(
-            "SELECT id, created_at, changed_at, usage_count, approved, props, notes, tags FROM units "
-            "WHERE norm_source = ? AND norm_target = ? ORDER BY id LIMIT 1",
-            list(key),
-        )
-        existing = cursor.fetchone()
-        if existing is not None:
-            names = [d[0] for d in cursor.description]
-            self._db.execute(
-                "UPDATE units SET created_at = :created_at, changed_at = :changed_at, usage_count = :usage_count, "
-                "approved = :approved, props = :props, notes = :notes, tags = :tags WHERE id = :id",
-                _merged(dict(zip(names, existing, strict=True)), row),
-            )
-            return existing[0], True
-        if pending is None:
-            unit_id = self._db.execute(_INSERT, row).lastrowid
-            assert unit_id is not None  # set by every INSERT
-            return unit_id, False
-        pending[key] = row
-        return 0, False
+    @classmethod
+    def build(cls, path: Path, fill: Callable[[TranslationMemory], _Built]) -> _Built:
+        """A new memory at `path`, filled by `fill` (an import) before anyone can open it: built under a temporary
+        name without a journal and published whole when `fill` returns (`sqlite_file.build_new`), so a failed or
+        cancelled fill leaves nothing behind. Returns what `fill` returned."""
+        built: list[_Built] = []
+        build_new(path, cls.KIND, cls.ALREADY_EXISTS, lambda tmp, db: built.append(fill(cls(tmp, db))),
+                  unjournalled=True)
+        return built[0]
 
-    def _flush(self, pending: dict[tuple[str, str], _Row], indexed: int) -> int:
-        """Insert the queued units and index every unit after id `indexed`; returns the last id indexed."""
-        if pending:
-            rows = list(pending.values())
-            pending.clear()
-            self._db.conn.executemany(_INSERT, rows)
-            index_inserted(self._db, rows, indexed + 1)
-        return self._db.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
+    def _put(self, row: _Row) -> int:
+        """Store one unit's `row`, merged into a stored duplicate if there is one; returns its id."""
+        stored = self._stored_duplicate((row["norm_source"], row["norm_target"]))
+        if stored is not None:
+            return self._merge_into(stored, row)
+        unit_id = self._db.execute(_INSERT, row).lastrowid
+        assert unit_id is not None  # set by every INSERT
+        return unit_id
+
+    def _stored_duplicate(self, key: tuple[str, str]) -> _Row | None:
+        """The first stored unit with this normalised (source, target), if any, as the columns a merge changes.
+
+        The same pair once normalised is the same unit: a memory's own TMX export, read back, has lost the
+        invisible direction marks of its targets (as it should), and must not come back as a second unit. The
+        norm_source index finds the few units with this normalised source; no index on the pair needed."""
+        return _fetched(self._db.execute(
+            f"SELECT {_MERGED_COLUMNS} FROM units WHERE norm_source = ? AND norm_target = ? ORDER BY id LIMIT 1",
+            list(key)))
+
+    def _stored_as(self, unit_id: int, key: tuple[str, str]) -> _Row | None:
+        """The unit `unit_id` if it has this normalised (source, target), as `_stored_duplicate` gives it."""
+        return _fetched(self._db.execute(
+            f"SELECT {_MERGED_COLUMNS} FROM units WHERE id = ? AND norm_source = ? AND norm_target = ?",
+            [unit_id, *key]))
+
+    def _merge_into(self, stored: _Row, row: _Row) -> int:
+        """Merge a unit's `row` into its `stored` duplicate (`_merged`); returns the stored unit's id."""
+        self._db.execute(
+            "UPDATE units SET created_at = :created_at, changed_at = :changed_at, usage_count = :usage_count, "
+            "approved = :approved, props = :props, notes = :notes, tags = :tags WHERE id = :id",
+            _merged(stored, row),
+        )
+        return stored["id"]
 
     def record_use(self, *unit_ids: int) -> None:
         """Count that these units were used to fill segments (one transaction for a whole batch)."""
