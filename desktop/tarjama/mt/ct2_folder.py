@@ -8,10 +8,11 @@ every file a plain file (no link) and the whole bounded in size. It is then copi
 as a package (the model in ``model/``, tokenizers and README/LICENSE beside it) and published like one.
 
 What it translates is read from a ``metadata.json`` in the folder (Argos's keys, plus ``target_prefix``,
-``license``), else its README or its name (as for an OPUS-MT release), else from the caller's ``expect_pair``
-(``tarjama-cli models install FOLDER --from ar --to en``): a converter writes no languages, and guessing them
-would list a French model as Arabic→English, so a folder that does not say is refused with a message saying how to
-name them.
+``source_prefix``, ``source_suffix``, ``license``), else from its vocabulary (an NLLB model's holds ``arb_Arab`` and
+``eng_Latn``: it is framed as NLLB frames, :mod:`tarjama.mt.source_framing`, and translates Arabic→English), else its
+README or its name (as for an OPUS-MT release), else from the caller's ``expect_pair`` (``tarjama-cli models install
+FOLDER --from ar --to en``): a converter writes no languages, and guessing them would list a French model as
+Arabic→English, so a folder that does not say is refused with a message saying how to name them.
 """
 
 from __future__ import annotations
@@ -39,12 +40,14 @@ from tarjama.mt.opus_mt import (
     safe_name,
 )
 from tarjama.mt.packages import InstalledPackage, Release, publish_package
+from tarjama.mt.source_framing import NLLB_ARABIC, NLLB_ENGLISH, detected_framing
 
 ORIGIN = "CTranslate2 folder"
 MODEL_FILE = "model.bin"
 #: Tokenizer layouts, preferred first: one model per side, or one for both.
 TOKENIZER_LAYOUTS = (("source.spm", "target.spm"), ("sentencepiece.model",), ("sentencepiece.bpe.model",))
 MODEL_EXTRAS = ("config.json", "vocabulary_map.json")
+FRAMING_KEYS = ("source_prefix", "source_suffix", "target_prefix")
 
 
 def _metadata(path: Path, folder: Path) -> dict[str, object]:
@@ -77,6 +80,27 @@ def _model_files(path: Path, folder: Path, limit: int) -> list[Path]:
     return files + [plain_file(path, folder, name, limit=MAX_TEXT_BYTES) for name in MODEL_EXTRAS if name in names]
 
 
+def _tokens(path: Path, file: Path) -> set[str]:
+    """The tokens of a CTranslate2 vocabulary file: a JSON list, or one token a line."""
+    text = file.read_text(encoding="utf-8", errors="replace")
+    if file.suffix != ".json":
+        return set(text.splitlines())
+    try:
+        tokens = json.loads(text)
+    except ValueError as exc:
+        raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "its {name} cannot be loaded ({reason})"),
+                           name=file.name, reason=exc) from exc
+    return {str(token) for token in tokens} if isinstance(tokens, list) else set()
+
+
+def _framing(path: Path, model_files: list[Path], metadata: dict[str, object]) -> dict[str, str]:
+    """Each framing token as metadata.json names it, else as the vocabulary shows it (NLLB's), else ""."""
+    vocabularies = [file for file in model_files if file.name.endswith(("_vocabulary.json", "_vocabulary.txt"))]
+    source = _tokens(path, vocabularies[0])
+    detected = detected_framing(source, _tokens(path, vocabularies[-1]) if len(vocabularies) > 1 else source)
+    return {key: str(metadata.get(key) or "") if key in metadata else detected.get(key, "") for key in FRAMING_KEYS}
+
+
 def _tokenizers(path: Path, folder: Path) -> list[Path]:
     for layout in TOKENIZER_LAYOUTS:
         if all((folder / name).is_file() for name in layout):
@@ -103,15 +127,18 @@ def install_folder(
         raise PackageError(path, QT_TRANSLATE_NOOP("Errors", "it is larger than any translation model; refusing "
                                                              "to install it"))
     facts = read_facts(readme_of(path, path), path.name)
-    if metadata.get("from_code") and metadata.get("to_code"):
-        from_code, to_code = pair_of([str(metadata["from_code"])], [str(metadata["to_code"])])
+    framing = _framing(path, model_files, metadata)
+    named = (metadata.get("from_code"), metadata.get("to_code"))
+    if not all(named) and (framing["source_prefix"], framing["target_prefix"]) == (NLLB_ARABIC, NLLB_ENGLISH):
+        named = (NLLB_ARABIC, NLLB_ENGLISH)  # what its vocabulary says it is framed for
+    if all(named):
+        from_code, to_code = pair_of([str(named[0])], [str(named[1])])
         facts = replace(facts, from_code=from_code, to_code=to_code)
     from_code, to_code = languages(path, facts, expect_pair)
     version = str(metadata.get("package_version") or facts.date or "0")
     code = str(metadata.get("code") or f"ct2-{safe_name(path.name)}")
     release = Release(safe_name(f"{code}-{version.replace('.', '_')}"), from_code, to_code, version, code)
     licence = str(metadata.get("license") or licence_of(path, path, facts))
-    prefix = str(metadata.get("target_prefix") or "")
 
     def build(staging: Path) -> Path:
         package = staging / "package"
@@ -134,7 +161,7 @@ def install_folder(
             "license": licence,
             "source_tokenizer": tokenizers[0].name,
             "target_tokenizer": tokenizers[-1].name,
-            "target_prefix": prefix,
+            **framing,
         }
         (package / "metadata.json").write_text(json.dumps(written, indent=2, ensure_ascii=False), encoding="utf-8")
         return package

@@ -5,7 +5,8 @@ Translate's ``translate()`` (which re-splits text with a sentence model fetched 
 tokens at a time and reads a package's ``stanza/`` folder), and it opens no socket. It loads the package's
 CTranslate2 model and tokenizer once, then for each call:
 
-1. tokenises every segment with the package's own tokenizer (one C++ call for sentencepiece);
+1. tokenises every segment with the package's own tokenizer (one C++ call for sentencepiece), each input later
+   framed as the model wants it (NLLB's ``arb_Arab`` … ``</s>``: :mod:`tarjama.mt.source_framing`);
 2. splits segments longer than the model accepts at clause boundaries (:mod:`tarjama.mt.clauses`), and refuses
    those too long to be a sentence at all (see *Over-long segments*);
 3. sorts the pieces by length, so each batch holds similar lengths and wastes little on padding;
@@ -65,6 +66,7 @@ from tarjama.mt.confidence_features import ConfidenceFeatures
 from tarjama.mt.errors import EngineError, MTError, TranslationCancelled
 from tarjama.mt.modelfile import ModelFileError, read_model_config, read_model_facts
 from tarjama.mt.packages import InstalledPackage, find_package, read_package
+from tarjama.mt.source_framing import SourceFraming
 from tarjama.mt.tag_placement import Alignment, links_from_attention
 from tarjama.mt.tokenizers import load_tokenizers
 from tarjama.mt.word_scores import joined, scored_log_probs, submit_scoring, word_scores
@@ -227,6 +229,7 @@ class Translator:
         self.settings = settings or EngineSettings()
         self._lock = threading.Lock()
         self._prefix = [package.target_prefix] if package.target_prefix else []
+        self._framing = SourceFraming.of(package.source_prefix, package.source_suffix)  # NLLB's arb_Arab … </s>
         self.calibration_key = CalibrationKey(package.from_code, package.to_code, package.name)
         try:
             self._tokenizer = load_tokenizers(package.source_tokenizer_path, package.target_tokenizer_path,
@@ -256,7 +259,8 @@ class Translator:
                               reason=exc) from exc
 
     def _limits(self) -> tuple[int, int | None]:
-        """Longest input piece the model accepts, and longest output its position table allows (None: no limit)."""
+        """Longest input piece the model accepts (its source framing left out), and longest output its position
+        table allows (None: no limit)."""
         limit = self.settings.max_input_tokens
         try:
             facts = read_model_facts(self.package.model_path / "model.bin")
@@ -268,6 +272,7 @@ class Translator:
         if facts.encoder_positions is not None:
             specials = int(bool(config.get("add_source_bos"))) + int(bool(config.get("add_source_eos")))
             limit = min(limit, facts.encoder_positions - specials)
+        limit -= self._framing.extra  # every piece is sent framed
         if limit < 1:
             raise EngineError(self.package.path, QT_TRANSLATE_NOOP("Errors", "the model accepts no input at all; "
                                                                              "reinstall the package"))
@@ -366,7 +371,8 @@ class Translator:
         assert encode_target is not None  # wanted is empty otherwise
         targets = [encode_target(pairs[index][1]) for index in wanted]
         try:
-            handles = submit_scoring(self._model, [sources[index] or [] for index in wanted], targets, self._prefix)
+            framed = self._framing.framed([sources[index] or [] for index in wanted])
+            handles = submit_scoring(self._model, framed, targets, self._prefix)
             scored = scored_log_probs(handles)
         except RuntimeError as exc:
             raise self._failed(exc) from exc
@@ -427,7 +433,7 @@ class Translator:
         if self._max_output_tokens is not None:
             max_length = min(max_length, self._max_output_tokens - len(self._prefix))
         return self._model.translate_batch(
-            sources,
+            self._framing.framed(sources),
             target_prefix=[self._prefix] * len(sources) if self._prefix else None,
             asynchronous=True,
             beam_size=settings.beam_size,
@@ -453,7 +459,7 @@ class Translator:
                 attention = output.attention if align else None
                 decoded.append(self._hypotheses(output.hypotheses, output.scores, attention))
             if self.settings.word_scores:
-                sources = [jobs[i].pieces[p] for i, p in batch]
+                sources = self._framing.framed([jobs[i].pieces[p] for i, p in batch])
                 scores = submit_scoring(self._model, sources, [found.tokens[0] for found in decoded], self._prefix)
         except RuntimeError as exc:
             raise self._failed(exc) from exc
@@ -497,7 +503,8 @@ class Translator:
         self, hypotheses: list[list[str]], scores: list[float], attention: list[list[list[float]]] | None
     ) -> _Hypotheses:
         """Hypotheses without the target prefix, with scores normalised over the generated tokens only, and each
-        one's links when `attention` was returned (its rows for the prefix dropped with the prefix).
+        one's links when `attention` was returned (its rows for the prefix dropped with the prefix, its columns for
+        the source's framing too, so that links point at the source's own pieces).
 
         CTranslate2 leaves the forced prefix's log-probabilities out of the score but counts the prefix in the
         length it divides by; undo that so a prefix does not inflate the confidence.
@@ -513,7 +520,7 @@ class Translator:
             out.scores.append(score)
             if attention is not None:
                 rows = attention[rank][size:] if prefixed else attention[rank]
-                out.links.append(links_from_attention(rows[: len(tokens)]))
+                out.links.append(links_from_attention(self._framing.source_columns(rows[: len(tokens)])))
         return out
 
     def _assemble(self, job: _Job, terms: TermSource | None) -> SegmentTranslation:

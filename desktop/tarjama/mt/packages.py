@@ -98,6 +98,10 @@ class InstalledPackage(LanguagePair):
     size_bytes: int
     code: str = ""
     target_prefix: str = ""
+    #: Tokens put before and after every source (NLLB's ``arb_Arab`` and ``</s>``; `tarjama.mt.source_framing`),
+    #: metadata keys ``source_prefix``, ``source_suffix``; "" for none.
+    source_prefix: str = ""
+    source_suffix: str = ""
     #: Who made the package ("Argos Translate", "OPUS-MT", "CTranslate2 folder"), metadata key ``origin``.
     origin: str = ""
     #: Its licence as its files state it (metadata key ``license``), "" when unknown.
@@ -173,6 +177,8 @@ def read_package(folder: Path, *, measure: bool = True) -> InstalledPackage:
         size_bytes=_folder_size(folder) if measure else 0,
         code=str(metadata.get("code") or ""),
         target_prefix=str(metadata.get("target_prefix") or ""),
+        source_prefix=str(metadata.get("source_prefix") or ""),
+        source_suffix=str(metadata.get("source_suffix") or ""),
         origin=str(metadata.get("origin") or ""),
         licence=str(metadata.get("license") or ""),
         source_tokenizer=_file_name(metadata.get("source_tokenizer")),
