@@ -781,7 +781,7 @@
     </message>
     <message>
         <source>not a translation package (metadata.json is missing)</source>
-        <extracomment>How the pair Tarjama translates is named in lists, whatever a package&apos;s metadata calls its languages. Who made the package (&quot;Argos Translate&quot;, &quot;OPUS-MT&quot;, &quot;CTranslate2 folder&quot;), metadata key ``origin``. Its licence as its files state it (metadata key ``license``), &quot;&quot; when unknown. The SentencePiece models of its two sides when they differ, as OPUS-MT&apos;s ``source.spm`` and ``target.spm`` (metadata keys ``source_tokenizer``, ``target_tokenizer``: file names in the package); &quot;&quot; for an Argos one.</extracomment>
+        <extracomment>How the pair Tarjama translates is named in lists, whatever a package&apos;s metadata calls its languages. Tokens put before and after every source (NLLB&apos;s ``arb_Arab`` and ``&lt;/s&gt;``; `tarjama.mt.source_framing`), metadata keys ``source_prefix``, ``source_suffix``; &quot;&quot; for none. Who made the package (&quot;Argos Translate&quot;, &quot;OPUS-MT&quot;, &quot;CTranslate2 folder&quot;), metadata key ``origin``. Its licence as its files state it (metadata key ``license``), &quot;&quot; when unknown. The SentencePiece models of its two sides when they differ, as OPUS-MT&apos;s ``source.spm`` and ``target.spm`` (metadata keys ``source_tokenizer``, ``target_tokenizer``: file names in the package); &quot;&quot; for an Argos one.</extracomment>
         <translation>ليس حزمة ترجمة (الملف metadata.json مفقود)</translation>
     </message>
     <message>
@@ -1061,7 +1061,7 @@
     </message>
     <message>
         <source>Tarjama translation memory</source>
-        <extracomment>A feature in at most this many units is rare: a lookup reads its postings whole (a probe reads one more, to tell), while the more common ones are listed in `common_features` so that a lookup need not probe them.</extracomment>
+        <extracomment>A feature in at most this many units is rare: a lookup reads its postings whole (a probe reads one more, to tell), while the more common ones are listed in `common_features` so that a lookup need not probe them. Exact matches and duplicates are found by the normalised source. An import into an empty memory, which finds its duplicates without it, builds it after the load (sorting once costs a fraction of inserting row by row).</extracomment>
         <translation>ذاكرة ترجمة «ترجمة»</translation>
     </message>
     <message>
@@ -1284,6 +1284,10 @@
         <translation>تعمل أوامر tm edit وdelete وhistory على ملف ذاكرة، لا على ذاكرة فريق ({url}): تُصحَّح وحدات ذاكرة الفريق على خادمها.</translation>
     </message>
     <message>
+        <source>No password was given for {login}; type it when asked, or give it on the standard input.</source>
+        <translation>لم تُعطَ كلمة مرور لـ {login}؛ اكتبها عند طلبها، أو أعطها على الدخل القياسي.</translation>
+    </message>
+    <message>
         <source>{url} is not a team memory address; write it as postgresql://host/database or service=NAME.</source>
         <extracomment>The project meta key holding the team memory&apos;s address (never a password). Seconds a connection attempt may take before the server counts as unreachable.
 ----------
@@ -1299,9 +1303,13 @@ Shown in the server&apos;s list of sessions (pg_stat_activity), so an administra
         <translation>{path} غير مربوط بذاكرة فريق؛ اربطه بالأمر: tarjama-cli tm link PROJECT ADDRESS</translation>
     </message>
     <message>
-        <source>the server refused the login ({reason}); check the password in your password file (PGPASSFILE or ~/.pgpass) and the user name in the address.</source>
+        <source>the server asks for a password, and none is kept for this login; keep it in the system keyring (Connect to team memory…, or tarjama-cli tm password ADDRESS) or in your password file (PGPASSFILE or ~/.pgpass).</source>
         <extracomment>An import that has read this many units, and more than the memory held, drops the search indexes and builds them again at the end: several times faster than keeping them up to date, and at most about as long again. How long a write waits for another&apos;s (an import holds the write lock until it commits), in milliseconds.</extracomment>
-        <translation>رفض الخادم تسجيل الدخول ({reason})؛ تحقّق من كلمة المرور في ملف كلمات المرور (PGPASSFILE أو ‎~/.pgpass) ومن اسم المستخدم في العنوان.</translation>
+        <translation>يطلب الخادم كلمة مرور، ولا توجد كلمة محفوظة لهذا الدخول؛ احفظها في حافظة كلمات مرور النظام (الاتصال بذاكرة الفريق…، أو tarjama-cli tm password ADDRESS) أو في ملف كلمات المرور (PGPASSFILE أو ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>the server refused the login ({reason}); check the password in the system keyring or in your password file (PGPASSFILE or ~/.pgpass) and the user name in the address.</source>
+        <translation>رفض الخادم الدخول ({reason})؛ تحقّق من كلمة المرور في حافظة كلمات مرور النظام أو في ملف كلمات المرور (PGPASSFILE أو ~/.pgpass) ومن اسم المستخدم في العنوان.</translation>
     </message>
     <message>
         <source>cannot connect to the team memory ({reason}); check the address and that the server is running and reachable.</source>
@@ -1339,6 +1347,15 @@ Shown in the server&apos;s list of sessions (pg_stat_activity), so an administra
         <source>could not be read: the process reading it stopped (out of memory, perhaps); nothing was imported</source>
         <extracomment>Files from this size on are read in a second process (about 8,000 units of news sentences). Rows per message: large enough that pickling costs little per row, small enough that memory stays flat. Chunks waiting in the queue at most: the reader never runs more than this far ahead of the writer. Seconds between two checks that the reader still runs while waiting for its next chunk.</extracomment>
         <translation>تعذّرت قراءته: توقفت العملية التي كانت تقرؤه (لنفاد الذاكرة ربما)؛ لم يُستورد شيء</translation>
+    </message>
+    <message>
+        <source>This computer has no system keyring to keep the password for {login}. Put it in your password file instead: a line host:port:database:user:password in ~/.pgpass (or in the file PGPASSFILE names), readable only by you (chmod 600).</source>
+        <extracomment>The keyring&apos;s &quot;service&quot; of every entry Tarjama keeps; each entry&apos;s user name is the login it opens.</extracomment>
+        <translation>لا توجد على هذا الحاسوب حافظة كلمات مرور للنظام تحفظ كلمة المرور لـ {login}. ضعها في ملف كلمات المرور بدلًا من ذلك: سطرًا host:port:database:user:password في ~/.pgpass (أو في الملف الذي يسمّيه PGPASSFILE)، لا يقرؤه غيرك (chmod 600).</translation>
+    </message>
+    <message>
+        <source>The system keyring cannot keep the password for {login} ({reason}). Unlock it and try again, or put the password in your password file: a line host:port:database:user:password in ~/.pgpass (or in the file PGPASSFILE names), readable only by you (chmod 600).</source>
+        <translation>لا تستطيع حافظة كلمات مرور النظام حفظ كلمة المرور لـ {login} ({reason}). افتح قفلها وأعد المحاولة، أو ضع كلمة المرور في ملف كلمات المرور: سطرًا host:port:database:user:password في ~/.pgpass (أو في الملف الذي يسمّيه PGPASSFILE)، لا يقرؤه غيرك (chmod 600).</translation>
     </message>
 </context>
 <context>
@@ -3037,12 +3054,24 @@ Why can this be ignored? The reason is kept with the project.</source>
         <translation>الاتصال بذاكرة الفريق</translation>
     </message>
     <message>
-        <source>The address of the translation memory your team shares on a PostgreSQL server. Lookups use a copy on this computer, so they work offline too; your approvals are sent when the server can be reached. If the server asks for a password, put it in your password file (PGPASSFILE or ~/.pgpass), never in the address.</source>
-        <translation>عنوان ذاكرة الترجمة التي يتشاركها فريقك على خادم PostgreSQL. يبحث البرنامج في نسخة على هذا الحاسوب، فيعمل دون اتصال أيضًا؛ وتُرسل اعتماداتك حين يمكن الوصول إلى الخادم. إن طلب الخادم كلمة مرور فضعها في ملف كلمات المرور (PGPASSFILE أو ‎~/.pgpass)، لا في العنوان أبدًا.</translation>
+        <source>The address of the translation memory your team shares on a PostgreSQL server. Lookups use a copy on this computer, so they work offline too; your approvals are sent when the server can be reached. If the server asks for a password, type it below (never in the address): the system keyring can keep it, or your password file (PGPASSFILE or ~/.pgpass).</source>
+        <translation>عنوان ذاكرة الترجمة التي يتشاركها فريقك على خادم PostgreSQL. يُبحث في نسخة على هذا الحاسوب، فيعمل البحث دون اتصال أيضًا؛ وتُرسَل اعتماداتك حين يمكن الوصول إلى الخادم. إن طلب الخادم كلمة مرور فاكتبها أدناه (لا في العنوان أبدًا): يمكن أن تحفظها حافظة كلمات مرور النظام، أو ملف كلمات المرور (PGPASSFILE أو ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>Password, if the server asks for one</source>
+        <translation>كلمة المرور، إن طلبها الخادم</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keyring</source>
+        <translation>&amp;تذكّر كلمة المرور في حافظة كلمات مرور النظام</translation>
     </message>
     <message>
         <source>&amp;Test connection</source>
         <translation>ا&amp;ختبار الاتصال</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>ا&amp;تصال</translation>
     </message>
     <message>
         <source>Connecting…</source>

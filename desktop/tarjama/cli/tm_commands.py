@@ -211,6 +211,36 @@ def cmd_tm_sync(args: argparse.Namespace, out: Out) -> None:
         out.note(f"{report.queued} approvals still wait to be sent.")
 
 
+def cmd_tm_password(args: argparse.Namespace, out: Out) -> None:
+    from tarjama.memory.team_link import team_memory_url
+    from tarjama.memory.team_secrets import forget_password, store_password
+    from tarjama.memory.team_url import team_login
+
+    url = team_memory_url(args.url)
+    if args.forget:
+        if forget_password(url):
+            out.line(f"Removed the password for {team_login(url)} from the system keyring.")
+        else:
+            out.note(f"The system keyring held no password for {team_login(url)}.")
+        return
+    login = store_password(url, _read_password(team_login(url)))
+    out.line(f"The system keyring keeps the password for {login}; Tarjama uses it when the server asks for one.")
+
+
+def _read_password(login: str) -> str:
+    """The password typed at the terminal without echo, else the first line of the standard input (a script)."""
+    import getpass
+    import sys
+
+    typed = sys.stdin.isatty()
+    password = getpass.getpass(f"Password for {login}: ") if typed else sys.stdin.readline().rstrip("\r\n")
+    if not password:
+        raise TarjamaError(QT_TRANSLATE_NOOP(
+            "Errors", "No password was given for {login}; type it when asked, or give it on the standard input."),
+            login=login)
+    return password
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     add = store_commands(
         sub,
@@ -278,6 +308,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     p.add_argument("project", type=Path, help=project_help)
     p.add_argument("url", help="the team memory: postgresql://user@host:port/database or service=NAME")
+    p = add(
+        "password",
+        cmd_tm_password,
+        "Keep the password of a team memory's login in the system keyring (typed without echo, or read from the "
+        "standard input), used when the server asks for one; never in the project. Without a keyring, use the "
+        "libpq password file (PGPASSFILE or ~/.pgpass).",
+        of_store=False,
+    )
+    p.add_argument("url", help="the team memory: postgresql://user@host:port/database or service=NAME")
+    p.add_argument("--forget", action="store_true", help="remove the password kept for this login instead")
     p = add("unlink", cmd_tm_unlink, "Stop using the project's team memory (the replica keeps its units).",
             of_store=False)
     p.add_argument("project", type=Path, help=project_help)

@@ -62,10 +62,10 @@ def team_memory_url(text: str) -> str:
     return url
 
 
-def check_connection(text: str, *, timeout: float = CONNECT_TIMEOUT) -> TeamConnection:
-    """Connect to the team memory at `text` once (network: call it off the UI thread) and say what was found;
-    `TeamMemoryError` says why not."""
-    with TeamMemory.connect(team_memory_url(text), timeout=timeout) as server:
+def check_connection(text: str, *, timeout: float = CONNECT_TIMEOUT, password: str | None = None) -> TeamConnection:
+    """Connect to the team memory at `text` once (network: call it off the UI thread), with `password` if one was
+    typed, and say what was found; `TeamMemoryError` says why not."""
+    with TeamMemory.connect(team_memory_url(text), timeout=timeout, password=password) as server:
         return TeamConnection(server.label, server.read_only)
 
 

@@ -19,6 +19,7 @@ from typing import Literal
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from tarjama.arabic import normalise_for_matching, scoring_words
 from tarjama.domain import ConcordanceHit, TmMatch, TmUnit
@@ -41,6 +42,7 @@ from tarjama.memory.team_schema import (
     WRITE_LOCK,
     WRITTEN_COLUMNS,
 )
+from tarjama.memory.team_secrets import stored_password
 from tarjama.memory.team_url import address_label, is_team_url, team_address
 from tarjama.settings import LOOKUP_THRESHOLD
 
@@ -139,26 +141,51 @@ def _connection_problem(exc: psycopg.OperationalError, password: str | None) -> 
     if password:
         text = text.replace(password, "…")
     first = text.splitlines()[0] if text else type(exc).__name__
+    if _asks_for_password(exc):
+        return QT_TRANSLATE_NOOP(
+            "Errors", "the server asks for a password, and none is kept for this login; keep it in the system "
+                      "keyring (Connect to team memory…, or tarjama-cli tm password ADDRESS) or in your password "
+                      "file (PGPASSFILE or ~/.pgpass)."), {}
     if exc.sqlstate in ("28P01", "28000") or "password" in text.lower() or "authentication" in text.lower():
         return QT_TRANSLATE_NOOP(
-            "Errors", "the server refused the login ({reason}); check the password in your password file "
-                      "(PGPASSFILE or ~/.pgpass) and the user name in the address."), {"reason": first}
+            "Errors", "the server refused the login ({reason}); check the password in the system keyring or in "
+                      "your password file (PGPASSFILE or ~/.pgpass) and the user name in the address."), \
+            {"reason": first}
     return QT_TRANSLATE_NOOP(
         "Errors", "cannot connect to the team memory ({reason}); check the address and that the server is "
                   "running and reachable."), {"reason": first}
 
 
-def _open(url: str, timeout: float) -> tuple[psycopg.Connection, str]:
-    """An autocommit connection to the server `url` names, and its label; errors name the server."""
+def _asks_for_password(exc: psycopg.OperationalError) -> bool:
+    """Whether the server wanted a password that libpq had from nowhere (no password file entry, no PGPASSWORD)."""
+    return exc.pgconn is not None and exc.pgconn.needs_password
+
+
+def _open(url: str, timeout: float, password: str | None = None) -> tuple[psycopg.Connection, str]:
+    """An autocommit connection to the server `url` names, and its label; errors name the server. The password is
+    `password` if given, else libpq's (the URL, PGPASSWORD, the password file), else, when the server asks for one
+    libpq did not have, the system keyring's (`tarjama.memory.team_secrets`)."""
     address = team_address(url, timeout=timeout)
     try:
-        conn = psycopg.connect(address.conninfo, autocommit=True)
+        try:
+            conn = _connect(address.conninfo, password)
+        except psycopg.OperationalError as exc:
+            kept = stored_password(url) if password is None and _asks_for_password(exc) else None
+            if kept is None:
+                raise
+            password = kept
+            conn = _connect(address.conninfo, password)
     except psycopg.OperationalError as exc:
-        password = psycopg.conninfo.conninfo_to_dict(address.conninfo).get("password")
-        problem, values = _connection_problem(exc, str(password) if password else None)
+        in_url = conninfo_to_dict(address.conninfo).get("password")
+        shown = password or (str(in_url) if in_url else None)
+        problem, values = _connection_problem(exc, shown)
         raise TeamMemoryError(address.label, problem, **values) from None
     info = conn.info
     return conn, address_label({"host": info.host, "port": info.port, "dbname": info.dbname})
+
+
+def _connect(conninfo: str, password: str | None) -> psycopg.Connection:
+    return psycopg.connect(make_conninfo(conninfo, password=password) if password else conninfo, autocommit=True)
 
 
 class TeamMemory:
@@ -170,9 +197,10 @@ class TeamMemory:
         self.read_only = read_only
 
     @classmethod
-    def connect(cls, url: str, *, timeout: float = 5.0) -> TeamMemory:
-        """Connect to the team memory `url` names (see `tarjama.memory.team_url`), within `timeout` seconds."""
-        conn, label = _open(url, timeout)
+    def connect(cls, url: str, *, timeout: float = 5.0, password: str | None = None) -> TeamMemory:
+        """Connect to the team memory `url` names (see `tarjama.memory.team_url`), within `timeout` seconds, with
+        `password` if given (typed, never kept), else libpq's or the system keyring's (see `_open`)."""
+        conn, label = _open(url, timeout, password)
         try:
             version = _schema_version(conn)
             if version is None:
