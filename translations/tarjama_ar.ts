@@ -3098,6 +3098,10 @@ Why can this be ignored? The reason is kept with the project.</source>
         <translation>اعتُمد محليًا؛ ذاكرة الفريق للقراءة فقط بالنسبة إليك.</translation>
     </message>
     <message>
+        <source>Changed locally; the team memory is read-only for you.</source>
+        <translation>غُيّر محليًا؛ ذاكرة الفريق للقراءة فقط بالنسبة إليك.</translation>
+    </message>
+    <message>
         <source>Team memory: offline ({count} waiting)</source>
         <translation>ذاكرة الفريق: غير متصلة ({count} في الانتظار)</translation>
     </message>

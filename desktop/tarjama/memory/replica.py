@@ -47,9 +47,9 @@ class ReplicaState(Enum):
 @dataclass(frozen=True)
 class ReplicaStatus:
     """What the status bar shows of a team memory: its state, when a sync last completed (UTC ISO-8601, from any
-    session; None if never), how many local approvals and withdrawals wait for the server, whether the server
-    refused this role's writes at that last completed sync (known before this session's first sync), and why this
-    session's last sync failed (None after a successful one)."""
+    session; None if never), how many local approvals, withdrawals and TM editor changes wait for the server,
+    whether the server refused this role's writes at that last completed sync (known before this session's first
+    sync), and why this session's last sync failed (None after a successful one)."""
 
     state: ReplicaState
     last_sync: str | None

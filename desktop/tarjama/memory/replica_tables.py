@@ -14,7 +14,11 @@ touched and a replica opened by a Tarjama that knows nothing of teams is still a
   through `MemoryLink`, the TM editor, another program); rows without a project id (the pull's own) never are. One
   row per segment, replaced by each new change: a push sends the unit as it is then, so only the latest matters.
   Its ids come from AUTOINCREMENT and are never reused, so a push deletes the row it sent and never a newer
-  change of the same segment that replaced it meanwhile.
+  change of the same segment that replaced it meanwhile;
+* `team_edits`: the TM editor's changes of pulled units (an edit, a deletion, an undo) that the server has not
+  confirmed, one row per server unit pointing at the unit's latest row of the editor's log (`unit_log`, which holds
+  the new target, the author and the time). A trigger on `unit_log` fills it, not one on `units`: the pull rewrites
+  pulled units too, and only the editor logs. The same AUTOINCREMENT rule as the outbox's.
 """
 
 from __future__ import annotations
@@ -23,6 +27,9 @@ from dataclasses import dataclass
 
 import sqlite_utils
 
+from tarjama.memory.editing import UnitAction
+
+_DELETED, _RESTORED = UnitAction.DELETED.value, UnitAction.RESTORED.value
 _PROJECT_ROW = "new.project_uid IS NOT NULL AND new.segment_id IS NOT NULL"
 
 
@@ -53,6 +60,28 @@ _TABLES = (
         segment_id INTEGER NOT NULL,
         UNIQUE (project_uid, segment_id)
     )
+    """,
+    """
+    CREATE TABLE IF NOT EXISTS team_edits (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        server_id INTEGER NOT NULL UNIQUE,
+        log_id INTEGER NOT NULL
+    )
+    """,
+    # A pulled unit deleted here keeps its server id under its local id negated (no unit has such an id), so a
+    # unit that later takes the freed id (SQLite hands out the highest again) is never taken for it; its
+    # restore under the same id maps it back.
+    f"""
+    CREATE TRIGGER IF NOT EXISTS team_edits_logged AFTER INSERT ON unit_log
+    WHEN new.unit_id IN (SELECT unit_id FROM team_units)
+        OR (new.action = '{_RESTORED}' AND -new.unit_id IN (SELECT unit_id FROM team_units))
+    BEGIN
+        UPDATE team_units SET unit_id = new.unit_id WHERE new.action = '{_RESTORED}' AND unit_id = -new.unit_id;
+        DELETE FROM team_edits WHERE server_id = (SELECT server_id FROM team_units WHERE unit_id = new.unit_id);
+        INSERT INTO team_edits (server_id, log_id)
+            SELECT server_id, new.id FROM team_units WHERE unit_id = new.unit_id;
+        UPDATE team_units SET unit_id = -unit_id WHERE new.action = '{_DELETED}' AND unit_id = new.unit_id;
+    END
     """,
     # Approving (the upsert of `TranslationMemory.write_project_unit`), approving again, or editing in the TM editor.
     f"""
@@ -95,13 +124,44 @@ def queued(db: sqlite_utils.Database) -> list[Queued]:
     return [Queued(*row) for row in rows]
 
 
+@dataclass(frozen=True)
+class QueuedEdit:
+    """One `team_edits` row with its log row: the server unit, the editor's action (`editing.UnitAction`'s value),
+    the target it leaves (None for a deletion), who made it and when."""
+
+    id: int
+    server_id: int
+    action: str
+    target: str | None
+    author: str
+    at: str
+
+
+def queued_edits(db: sqlite_utils.Database) -> list[QueuedEdit]:
+    """The TM editor's changes of pulled units still to push, oldest first."""
+    rows = db.execute("SELECT e.id, e.server_id, l.action, l.new_target, l.author, l.at FROM team_edits e "
+                      "JOIN unit_log l ON l.id = e.log_id ORDER BY e.id")
+    return [QueuedEdit(*row) for row in rows]
+
+
 def queued_count(db: sqlite_utils.Database) -> int:
-    return db.execute("SELECT count(*) FROM team_outbox").fetchone()[0]
+    """Approvals, withdrawals and TM editor changes waiting for the server."""
+    return db.execute("SELECT (SELECT count(*) FROM team_outbox) + (SELECT count(*) FROM team_edits)").fetchone()[0]
 
 
 def sent(db: sqlite_utils.Database, entry: Queued) -> None:
     """The server has confirmed `entry`: drop it, unless a newer change of the segment replaced it meanwhile."""
     db.execute("DELETE FROM team_outbox WHERE id = ?", [entry.id])
+
+
+def edit_sent(db: sqlite_utils.Database, entry: QueuedEdit) -> None:
+    """The server has confirmed `entry`: drop it, unless a newer change of the unit replaced it meanwhile."""
+    db.execute("DELETE FROM team_edits WHERE id = ?", [entry.id])
+
+
+def edited_server_ids(db: sqlite_utils.Database) -> set[int]:
+    """The server units with an editor's change still to push: a pull leaves them as the translator made them."""
+    return {row[0] for row in db.execute("SELECT server_id FROM team_edits")}
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Literal
 
 import psycopg
@@ -56,6 +57,7 @@ _CANCEL_EVERY = 100
 #: How long a write waits for another's (an import holds the write lock until it commits), in milliseconds.
 _WRITE_WAIT_MS = 10_000
 _COPIED_COLUMNS = [column for column in WRITTEN_COLUMNS if column != "features"]  # then the features, as text
+_UNIT_WIDTH = len(UNIT_COLUMNS.split(","))
 _LIKE_ESCAPES = str.maketrans({"\\": "\\\\", "%": "\\%", "_": "\\_"})
 
 _VALUES = ", ".join(f"%({column})s" for column in WRITTEN_COLUMNS)
@@ -133,6 +135,24 @@ def _server_row(unit: TmUnit, *, project_uid: str | None = None, segment_id: int
     row["features"] = feature_hashes(features_of_words(words).split(" ") if words else [])
     row["codes"] = codes_of_words(words)
     return row
+
+
+def _change(row: tuple) -> TeamChange:
+    """A unit row (`UNIT_COLUMNS`, then project id and segment, then anything else) as a change."""
+    return TeamChange(row[0], _unit(row[:_UNIT_WIDTH]), row[_UNIT_WIDTH], row[_UNIT_WIDTH + 1])
+
+
+def _earlier(changed_at: str, at: str) -> bool:
+    """Whether a unit last changed at `changed_at` is older than a change made at `at`: compared as times when
+    both read as ISO-8601 (the server's units keep the times their writers gave, in milliseconds or microseconds,
+    with or without a zone), else as text."""
+    try:
+        then, now = datetime.fromisoformat(changed_at), datetime.fromisoformat(at)
+        if (then.tzinfo is None) != (now.tzinfo is None):
+            then, now = then.replace(tzinfo=then.tzinfo or UTC), now.replace(tzinfo=now.tzinfo or UTC)
+        return then < now
+    except ValueError:
+        return changed_at < at
 
 
 def _connection_problem(exc: psycopg.OperationalError, password: str | None) -> tuple[str, dict[str, object]]:
@@ -333,7 +353,7 @@ class TeamMemory:
             rows = conn.execute(
                 f"SELECT {UNIT_COLUMNS}, project_uid, segment_id, seq FROM tarjama_units WHERE seq > %s "
                 "ORDER BY seq LIMIT %s", [cursor, limit]).fetchall()
-        changes = [TeamChange(row[0], _unit(row), row[-3], row[-2]) for row in rows]
+        changes = [_change(row) for row in rows]
         return changes, rows[-1][-1] if rows else cursor
 
     # -- writing ---------------------------------------------------------------------------------------------
@@ -357,6 +377,43 @@ class TeamMemory:
             conn.execute(
                 "UPDATE tarjama_units SET approved = false, changed_at = %s "
                 "WHERE project_uid = %s AND segment_id = %s AND approved", [_now(), project_uid, segment_id])
+
+    def edit_unit(self, server_id: int, target: str, *, author: str, at: str) -> TeamChange | None:
+        """A TM editor's new target for the unit `server_id`, made by `author` at `at` (UTC ISO-8601): applied
+        (and the unit approved again, as a restore is an edit) unless the unit changed later than that; see
+        `_edit`. Returns the unit as the server now holds it (None if it has no such unit)."""
+        return self._edit(server_id, "edit", target, author=author, at=at)
+
+    def delete_unit(self, server_id: int, *, author: str, at: str) -> TeamChange | None:
+        """A TM editor's deletion of the unit `server_id`: withdrawn (never removed, so that the replicas pull the
+        withdrawal by its change number), under the same rule as `edit_unit`."""
+        return self._edit(server_id, "delete", None, author=author, at=at)
+
+    def _edit(self, server_id: int, action: str, target: str | None, *, author: str, at: str) -> TeamChange | None:
+        """The conflict rule of the TM editor's changes: the latest change by time wins. A change made at `at` is
+        applied only if the unit's `changed_at` is earlier (a later approval or edit of it, by anyone, stays);
+        applied or not, it is logged in `tarjama_unit_log` with its author, so the losing side of a conflict is
+        kept on the server (and the translator's own log keeps it in the replica). Sent again (a push cut off
+        after the commit), it finds the unit changed at `at` already: neither applied nor logged twice."""
+        with self._writing() as conn:
+            row = conn.execute("SELECT target, changed_at FROM tarjama_units WHERE id = %s FOR UPDATE",
+                               [server_id]).fetchone()
+            if row is None:
+                return None
+            applied = _earlier(row[1], at)
+            if applied and target is None:
+                conn.execute("UPDATE tarjama_units SET approved = false, changed_at = %s WHERE id = %s",
+                             [at, server_id])
+            elif applied and target is not None:
+                conn.execute("UPDATE tarjama_units SET target = %s, norm_target = %s, approved = true, "
+                             "changed_at = %s WHERE id = %s", [target, normalise_for_matching(target), at, server_id])
+            conn.execute(
+                "INSERT INTO tarjama_unit_log (unit_id, action, old_target, new_target, author, at, applied) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
+                [server_id, action, row[0], target, author, at, applied])
+            now = conn.execute(f"SELECT {UNIT_COLUMNS}, project_uid, segment_id FROM tarjama_units WHERE id = %s",
+                               [server_id]).fetchone()
+        return _change(now) if now is not None else None
 
     def import_units(
         self,

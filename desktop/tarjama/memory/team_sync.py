@@ -12,9 +12,17 @@ stored once (`team_units` maps it to its local unit): inserted when first seen a
 `approved` flag following the server's (a withdrawal). A change of one of this replica's own project units (the
 echo of a push) is not stored again: the local unit already stands for it, and stays the truth for it.
 
+EDITS: the TM editor's changes of pulled units (`team_edits`) are pushed after the approvals, each by its server
+id with its author and time (`TeamMemory.edit_unit`, `delete_unit`, idempotent the same way); the server applies
+the latest change by time and logs the other (see `TeamMemory._edit`), and the unit it then holds is stored here in
+the same transaction that drops the row: the translator's change, or the team's later one, which the editor's log
+(`unit_log`) still records the translator's beside. Until pushed, a pull leaves an edited unit as the translator
+made it; a unit deleted here comes back only if the server holds a later approved change of it.
+
 A read-only role's approvals stay in the outbox: they are neither lost nor marked apart, so they reach the team
 memory by themselves the day the role may write (or the translator connects with one that may), while the pull goes
-on; the report says `read_only` so that the shells can say "approved locally; the team memory is read-only for you".
+on; the report says `read_only` so that the shells can say "approved locally; the team memory is read-only for you"
+(the TM editor's changes likewise stay queued, and are said so).
 """
 
 from __future__ import annotations
@@ -31,9 +39,13 @@ from tarjama.domain import TmUnit
 from tarjama.memory.bulk_index import index_inserted, loading_fts, with_index_values
 from tarjama.memory.replica_tables import (
     Queued,
+    QueuedEdit,
+    edit_sent,
+    edited_server_ids,
     move_cursor,
     queued,
     queued_count,
+    queued_edits,
     record_sync,
     sent,
     sync_state,
@@ -64,6 +76,10 @@ class TeamServer(Protocol):
     def withdraw_project_unit(self, *, project_uid: str, segment_id: int) -> None: ...
 
     def changes_since(self, cursor: int, limit: int = ...) -> tuple[list[TeamChange], int]: ...
+
+    def edit_unit(self, server_id: int, target: str, *, author: str, at: str) -> TeamChange | None: ...
+
+    def delete_unit(self, server_id: int, *, author: str, at: str) -> TeamChange | None: ...
 
 
 @dataclass(frozen=True)
@@ -105,23 +121,46 @@ def sync(
 def _push(
     memory: TranslationMemory, server: TeamServer, on_pushed: Callable[[int], None] | None
 ) -> tuple[int, bool]:
-    """Send the outbox, oldest first: (how many the server confirmed, whether it refused this role's writes)."""
+    """Send the outbox, then the editor's changes, oldest first: (how many the server confirmed, whether it refused
+    this role's writes)."""
     with memory.reading() as db:
         outbox = queued(db)
-    for done, entry in enumerate(outbox):
-        unit = _current_unit(memory, entry)
+        edits = queued_edits(db)
+    entries: list[Queued | QueuedEdit] = [*outbox, *edits]
+    for done, entry in enumerate(entries):
         try:
-            if unit is None or not unit.approved:
-                server.withdraw_project_unit(project_uid=entry.project_uid, segment_id=entry.segment_id)
+            if isinstance(entry, QueuedEdit):
+                _push_edit(memory, server, entry)
             else:
-                server.write_project_unit(unit, project_uid=entry.project_uid, segment_id=entry.segment_id)
+                _push_approval(memory, server, entry)
         except ReadOnlyTeamMemoryError:  # the role lost its right to write since it connected
             return done, True
-        with memory.writing(wait=_LOCAL_WAIT) as db:
-            sent(db, entry)
         if on_pushed is not None:
             on_pushed(done + 1)
-    return len(outbox), False
+    return len(entries), False
+
+
+def _push_approval(memory: TranslationMemory, server: TeamServer, entry: Queued) -> None:
+    unit = _current_unit(memory, entry)
+    if unit is None or not unit.approved:
+        server.withdraw_project_unit(project_uid=entry.project_uid, segment_id=entry.segment_id)
+    else:
+        server.write_project_unit(unit, project_uid=entry.project_uid, segment_id=entry.segment_id)
+    with memory.writing(wait=_LOCAL_WAIT) as db:
+        sent(db, entry)
+
+
+def _push_edit(memory: TranslationMemory, server: TeamServer, entry: QueuedEdit) -> None:
+    """Send one editor's change, then store the unit as the server holds it after (see the module docstring); a
+    unit the server no longer has (its database made again) leaves the change in the editor's log only."""
+    if entry.target is None:
+        now = server.delete_unit(entry.server_id, author=entry.author, at=entry.at)
+    else:
+        now = server.edit_unit(entry.server_id, entry.target, author=entry.author, at=entry.at)
+    with memory.writing(wait=_LOCAL_WAIT) as db:
+        edit_sent(db, entry)
+        if now is not None:
+            _apply(db, [now])
 
 
 def _current_unit(memory: TranslationMemory, entry: Queued) -> TmUnit | None:
@@ -159,13 +198,19 @@ def _apply(db: sqlite_utils.Database, changes: Iterable[TeamChange]) -> int:
         "SELECT server_id, unit_id FROM team_units WHERE server_id IN (SELECT value FROM json_each(?))",
         [json.dumps([change.server_id for change in changes])],
     ))
+    edited = edited_server_ids(db)
     new: dict[int, TmUnit] = {}  # by server id: a chunk may hold two changes of one unit, the later one wins
     changed = 0
     for change in changes:
         unit_id = local.get(change.server_id)
-        if unit_id is not None:
-            db.execute(_UPDATE_PULLED, _row(change.unit) | {"id": unit_id})
+        if change.server_id in edited:
+            continue  # the translator's change, still to push, is newer than what this replica pulled before
+        if unit_id is not None and db.execute(_UPDATE_PULLED, _row(change.unit) | {"id": unit_id}).rowcount:
             changed += 1
+        elif unit_id is not None:  # deleted here in the TM editor: back only as the server's later approval
+            if change.unit.approved:
+                db.execute("DELETE FROM team_units WHERE server_id = ?", [change.server_id])
+                new[change.server_id] = change.unit
         elif change.server_id in new or (change.unit.approved and not _is_own(db, change)):
             new[change.server_id] = change.unit
     _insert_pulled(db, new)

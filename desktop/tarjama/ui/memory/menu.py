@@ -127,6 +127,7 @@ class TmMenu(FileJobs):
                 self.editor.close()
             self.editor = TmEditor(tm, self._author, self.window.source_font(), self.window.show_error, self.window)
             self.editor.changed.connect(self.panels.refresh)
+            self.editor.changed.connect(lambda path=tm: self.team.after_memory_edit(path))
         self.editor.open_with(query)
 
     def _author(self) -> str:

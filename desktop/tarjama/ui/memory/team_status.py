@@ -4,11 +4,13 @@ The project looks up, and approves into, the team memory's local replica like an
 the translator never waits for the network; this keeps the replica in step with the server off the UI thread: at
 open, a few seconds after the last change (an approval, its undo), and every minute. The status bar says online,
 offline (with the approvals waiting) or read-only, and after an approval that cannot reach the server because the
-role may only read, says that it was approved locally.
+role may only read, says that it was approved locally; a change made in the TM editor of the replica is synced and
+said the same way.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -113,14 +115,22 @@ class TeamMemorySync(QObject):
 
     def after_approval(self) -> None:
         """Right after the translator approved: a read-only team memory is said at once; a sync follows soon."""
+        self._after_local_change(self.tr("Approved locally; the team memory is read-only for you."))
+
+    def after_memory_edit(self, path: Path) -> None:
+        """Right after the TM editor changed a unit of the memory at `path`: if it is this replica, as after an
+        approval (the change is queued for the team memory, `team_sync`)."""
+        if self.replica is not None and path == self.replica.path:
+            self._after_local_change(self.tr("Changed locally; the team memory is read-only for you."))
+
+    def _after_local_change(self, read_only_message: str) -> None:
         if self.replica is None:
             return
         self._after_change.start()
         status = self.replica.status
         self._show(status)
         if status.read_only and status.queued:
-            self.window.statusBar().showMessage(
-                self.tr("Approved locally; the team memory is read-only for you."), 8000)
+            self.window.statusBar().showMessage(read_only_message, 8000)
 
     # -- syncing --------------------------------------------------------------------------------------------
 
