@@ -72,6 +72,12 @@ class Cluster:
                 conn.execute(f'CREATE ROLE "{name}" LOGIN')
             conn.execute(f"ALTER ROLE \"{name}\" PASSWORD '{password}'")
 
+    def reader_url(self, team_url: str, role: str) -> str:
+        """The URL of the team memory at `team_url` for `role`, made a reader of it (`tarjama_reader`)."""
+        with psycopg.connect(team_url, autocommit=True) as conn:
+            conn.execute(f'GRANT tarjama_reader TO "{role}"')
+        return self.url(team_url.rsplit("/", 1)[1], user=role)
+
 
 def start_cluster(folder: Path) -> tuple[Cluster, list[str]]:
     """initdb and start a cluster in `folder`; returns it and the command prefix that runs its tools."""

@@ -173,9 +173,8 @@ def test_a_read_only_role_keeps_its_edit_local_and_queued(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     role, _password = password_role
-    with psycopg.connect(team, autocommit=True) as conn:
-        conn.execute(f'GRANT tarjama_reader TO "{role}"')
-    reader = laptop(pg_cluster.url(team.rsplit("/", 1)[1], user=role), "reader", tmp_path, monkeypatch)
+    reader_url = pg_cluster.reader_url(team, role)
+    reader = laptop(reader_url, "reader", tmp_path, monkeypatch)
     writer = laptop(team, "writer", tmp_path, monkeypatch)
     edit(reader, CORRECTED, "reader")
     edit(writer, "The spokesman called the meeting fruitful.", "writer")
@@ -270,11 +269,10 @@ def test_the_tm_editor_tells_a_read_only_role_its_edit_stays_local(
     qtbot, project: Path, pg_cluster: Cluster, team: str, password_role: tuple[str, str]
 ) -> None:
     role, _password = password_role
-    with psycopg.connect(team, autocommit=True) as conn:
-        conn.execute(f'GRANT tarjama_reader TO "{role}"')
+    reader_url = pg_cluster.reader_url(team, role)
     window = open_window(qtbot, project)
     try:
-        assert window.tm_menu.team.connect(pg_cluster.url(team.rsplit("/", 1)[1], user=role))
+        assert window.tm_menu.team.connect(reader_url)
         qtbot.waitUntil(lambda: window.tm_menu.team.label.text() == "Team memory: read-only", timeout=WAIT_MS)
         edit_in_window(qtbot, window, CORRECTED)
         qtbot.waitUntil(lambda: window.statusBar().currentMessage()

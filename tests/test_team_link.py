@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from pg_server import Cluster, _free_port
@@ -112,9 +111,8 @@ def test_checking_the_connection_says_writable_read_only_or_why_not(
 ) -> None:
     assert check_connection(team_url).read_only is False
     role, _password = password_role
-    with psycopg.connect(team_url, autocommit=True) as conn:
-        conn.execute(f'GRANT tarjama_reader TO "{role}"')
-    reader = check_connection(pg_cluster.url(team_url.rsplit("/", 1)[1], user=role))
+    reader_url = pg_cluster.reader_url(team_url, role)
+    reader = check_connection(reader_url)
     assert reader.read_only is True and reader.label.startswith("127.0.0.1")
     with pytest.raises(TeamMemoryError, match="127.0.0.1"):
         check_connection(f"postgresql://postgres@127.0.0.1:{_free_port()}/team", timeout=1)

@@ -152,9 +152,7 @@ def test_a_read_only_role_pulls_and_keeps_its_approvals_queued(
         writer.write_project_unit(TmUnit(source=SOURCE, target="From Omar.", author="omar"),
                                   project_uid="omar-project", segment_id=1)
     role, _password = password_role
-    with psycopg.connect(fresh_pg_url, autocommit=True) as conn:
-        conn.execute(f'GRANT tarjama_reader TO "{role}"')
-    reader_url = pg_cluster.url(fresh_pg_url.rsplit("/", 1)[1], user=role)
+    reader_url = pg_cluster.reader_url(fresh_pg_url, role)
     replica = open_replica(reader_url)
     approve_many(replica, 3)
     report = replica.sync()

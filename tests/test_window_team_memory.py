@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import psycopg
 import pytest
 from PySide6.QtCore import Qt
 
@@ -100,9 +99,7 @@ def test_a_read_only_role_is_told_its_approval_stays_local(
     qtbot, project: Path, pg_cluster: Cluster, team_url: str, password_role: tuple[str, str]
 ) -> None:
     role, _password = password_role
-    with psycopg.connect(team_url, autocommit=True) as conn:
-        conn.execute(f'GRANT tarjama_reader TO "{role}"')
-    reader_url = pg_cluster.url(team_url.rsplit("/", 1)[1], user=role)
+    reader_url = pg_cluster.reader_url(team_url, role)
     window = open_window(qtbot, project)
     try:
         assert window.tm_menu.team.connect(reader_url)
@@ -123,9 +120,8 @@ def test_test_connection_says_writable_read_only_or_why_not(
     dialog.test_button.click()
     qtbot.waitUntil(lambda: "Your approvals will be added to it." in dialog.result.text(), timeout=WAIT_MS)
     role, _password = password_role
-    with psycopg.connect(team_url, autocommit=True) as conn:
-        conn.execute(f'GRANT tarjama_reader TO "{role}"')
-    dialog.address.setText(pg_cluster.url(team_url.rsplit("/", 1)[1], user=role))
+    reader_url = pg_cluster.reader_url(team_url, role)
+    dialog.address.setText(reader_url)
     dialog.test_button.click()
     qtbot.waitUntil(lambda: "It is read-only for you" in dialog.result.text(), timeout=WAIT_MS)
     dialog.address.setText(f"postgresql://postgres@127.0.0.1:{_free_port()}/team")

@@ -33,6 +33,17 @@ def files_holding(password: str, *folders: Path) -> list[Path]:
             if path.is_file() and password.encode() in path.read_bytes()]
 
 
+def _connect_remembering(qtbot, window: MainWindow, url: str, password: str) -> TeamMemoryDialog:
+    """The Connect dialog for `url`, its password typed, "Remember" ticked and Connect pressed."""
+    dialog = TeamMemoryDialog(window, url)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.password, password)
+    dialog.remember.setChecked(True)
+    dialog.accept()
+    return dialog
+
+
 def test_test_connection_uses_the_password_typed_and_keeps_it_nowhere(
     qtbot, keyring_role: tuple[str, str], memory_keyring: MemoryKeyring  # noqa: F811
 ) -> None:
@@ -53,12 +64,7 @@ def test_connect_remembers_the_password_in_the_keyring_and_the_sync_logs_in_with
     tmp_path: Path, isolated_user_dirs: Path
 ) -> None:
     url, password = keyring_role
-    dialog = TeamMemoryDialog(window, url)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    type_text(dialog.password, password)
-    dialog.remember.setChecked(True)
-    dialog.accept()
+    dialog = _connect_remembering(qtbot, window, url, password)
     assert not dialog.isVisible(), dialog.result.text()
     assert memory_keyring.entries == {(KEYRING_SERVICE, team_login(url)): password}
     assert window.tm_menu.team.connect(dialog.url())
@@ -74,12 +80,7 @@ def test_without_a_keyring_remember_says_what_to_do_and_the_password_serves_this
 ) -> None:
     use_keyring(monkeypatch, fail.Keyring())
     url, password = keyring_role
-    dialog = TeamMemoryDialog(window, url)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    type_text(dialog.password, password)
-    dialog.remember.setChecked(True)
-    dialog.accept()
+    dialog = _connect_remembering(qtbot, window, url, password)
     assert dialog.isVisible() and "~/.pgpass" in dialog.result.text() and password not in dialog.result.text()
     dialog.remember.setChecked(False)
     dialog.accept()

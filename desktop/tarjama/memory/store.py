@@ -171,7 +171,8 @@ class _Load:
     Into a memory that was empty, the duplicates can only be this import's own units: they are found by the hash
     of their normalised pair, remembered with the id it was written under (checked against the stored unit, so a
     hash shared by two pairs costs only a query), and the norm_source index, which nothing reads meanwhile, is
-    built once at the end. That spares each unit a query and an insert into the index: a fifth of a load's time.
+    built once at the end. That spares each unit a query and an insert into the index (28.1 against 26.1 s for
+    200,000 units).
     """
 
     def __init__(self, memory: TranslationMemory) -> None:
