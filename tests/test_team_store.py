@@ -126,6 +126,27 @@ def test_lookups_give_the_same_matches_as_the_memory_file(both: tuple[Translatio
     assert [m.score for m in edge] == [87] and team.lookup(LOOKUPS[6][0], threshold=88) == []
 
 
+def test_a_lookup_sends_its_statements_alone_without_begin_or_commit(
+    tmp_path: Path, both: tuple[TranslationMemory, TeamMemory]
+) -> None:
+    """A transaction around a lookup's statements gave them no common view (READ COMMITTED) and cost two round
+    trips more: libpq's own trace of the messages sent shows one round trip per statement, and no BEGIN."""
+    _, team = both
+    trace = tmp_path / "libpq.trace"
+    with trace.open("w") as sink:
+        team._conn.pgconn.trace(sink.fileno())
+        try:
+            matches = team.lookup(LOOKUPS[6][0], threshold=70)
+        finally:
+            team._conn.pgconn.untrace()
+    assert matches, "the case must reach the fuzzy search"
+    sent = [line.split("\t") for line in trace.read_text().splitlines() if line.split("\t")[1:2] == ["F"]]
+    round_trips = [fields for fields in sent if fields[3] in ("Sync", "Query")]
+    statements = [fields for fields in sent if fields[3] in ("Parse", "Query")]
+    assert not any("BEGIN" in "\t".join(fields) or "COMMIT" in "\t".join(fields) for fields in sent)
+    assert len(round_trips) == len(statements) >= 3  # the exact match, the common features, the postings, ...
+
+
 def test_concordance_gives_the_same_hits_as_the_memory_file(both: tuple[TranslationMemory, TeamMemory]) -> None:
     local, team = both
     for query, side in CONCORDANCE:

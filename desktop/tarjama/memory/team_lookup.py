@@ -68,9 +68,9 @@ def feature_hashes(tokens: Iterable[str]) -> list[int]:
 
 
 class TeamFeatureSearch(FeatureSearch):
-    """The feature search on one connection to the team memory, inside the caller's transaction (all its
-    statements see one state of the server). Remembers nothing between lookups: the common features are looked
-    up per query, by primary key, since another translator's import may list more at any time."""
+    """The feature search on one connection to the team memory, each statement in a transaction of its own (see
+    `TeamMemory.lookup`). Remembers nothing between lookups: the common features are looked up per query, by
+    primary key, since another translator's import may list more at any time."""
 
     def __init__(self, conn: psycopg.Connection) -> None:
         self._conn = conn

@@ -309,7 +309,11 @@ class TeamMemory:
         if not query or limit <= 0:
             return []
         fuzzy: list[tuple[TmUnit, int]] = []
-        with self._server() as conn, conn.transaction():
+        # No transaction: under READ COMMITTED it would give its statements no common view anyway, and its BEGIN
+        # and COMMIT are two more round trips a lookup. Each statement sees the latest commits; units are never
+        # removed on the server, and those scored are read again with `approved`, so a lookup between two writes
+        # finds what one or the other holds.
+        with self._server() as conn:
             exact = [_unit(row) for row in conn.execute(
                 f"SELECT {UNIT_COLUMNS} FROM tarjama_units WHERE norm_source = %s AND approved", [query])]
             if len({(unit.source, unit.target) for unit in exact}) < limit and threshold < 100:
