@@ -6,6 +6,7 @@ TM editor of a project linked to the team memory syncs its change, or says that 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import psycopg
@@ -49,9 +50,9 @@ def laptop(url: str, name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     return replica
 
 
-def targets_offered(replica: Replica) -> set[str]:
+def targets_offered(replica: Replica, source: str = SOURCE) -> set[str]:
     with TranslationMemory.open(replica.path) as memory:
-        return {match.unit.target for match in memory.lookup(SOURCE)}
+        return {match.unit.target for match in memory.lookup(source)}
 
 
 def pulled_unit_id(replica: Replica) -> int:
@@ -126,6 +127,96 @@ def test_an_undone_deletion_puts_the_unit_back_on_the_server(
     assert server_unit(team)[:2] == (IMPORTED, True)
     omar.sync()
     assert targets_offered(omar) == {IMPORTED}
+
+
+OWN_SOURCE = "وأضاف أن المحادثات ستستأنف الأسبوع المقبل."
+OWN_TARGET = "He added that talks will resume next week."
+
+
+def approve_in_project(replica: Replica, target: str) -> None:
+    """Layla's project approves segment 7 into her replica, as `MemoryLink` writes an approval."""
+    unit = TmUnit(source=OWN_SOURCE, target=target, author="layla", changed_at="2025-03-02T09:00:00.000+00:00")
+    with TranslationMemory.open(replica.path) as memory, memory.writing(wait=5):
+        memory.write_project_unit(unit, project_uid="layla-project", segment_id=7)
+
+
+def own_targets(replica: Replica) -> list[tuple[str, bool]]:
+    with TranslationMemory.open(replica.path) as memory:
+        return [(unit.target, unit.approved) for unit in memory.units(approved_only=False)
+                if unit.source == OWN_SOURCE]
+
+
+def omars_unit_id(omar: Replica) -> int:
+    with TranslationMemory.open(omar.path) as memory:
+        (match,) = memory.lookup(OWN_SOURCE)
+    assert match.unit.id is not None
+    return match.unit.id
+
+
+@pytest.mark.parametrize("deleting", [False, True], ids=["edit", "deletion"])
+def test_a_teammates_edit_of_a_unit_my_project_approved_reaches_my_replica(
+    deleting: bool, team: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    layla, omar = (laptop(team, name, tmp_path, monkeypatch) for name in ("layla", "omar"))
+    approve_in_project(layla, OWN_TARGET)
+    assert layla.sync().pushed == 1
+    assert omar.sync().pulled == 1
+    with TranslationMemory.open(omar.path) as memory:
+        editor = UnitEditor(memory, author="omar", wait=5)
+        if deleting:
+            editor.delete(omars_unit_id(omar))
+        else:
+            editor.edit_target(omars_unit_id(omar), CORRECTED)
+    assert omar.sync().pushed == 1
+    report = layla.sync()
+    assert (report.pulled, report.queued) == (1, 0), "taken, and not queued to be sent back"
+    assert layla.sync() == dataclasses.replace(report, pulled=0), "nothing pushed back or pulled again"
+    assert own_targets(layla) == ([] if deleting else [(CORRECTED, True)])
+    with TranslationMemory.open(layla.path) as memory:
+        (change,) = history(memory)
+    assert (change.action, change.author, change.project_uid) == (
+        UnitAction.DELETED if deleting else UnitAction.EDITED, "omar", "layla-project"), "as if made in her editor"
+    with TranslationMemory.open(layla.path) as memory:
+        UnitEditor(memory, author="layla", wait=5).revert(change)
+    assert layla.sync().pushed == 1, "her undo goes to the team like any change of her own"
+    assert targets_offered(omar, OWN_SOURCE) == (set() if deleting else {CORRECTED}) and omar.sync().pulled == 1
+    assert targets_offered(omar, OWN_SOURCE) == {OWN_TARGET}
+    with psycopg.connect(team) as conn:
+        assert conn.execute("SELECT count(*) FROM tarjama_unit_log").fetchone() == (1,)
+
+
+def test_a_re_approval_still_queued_keeps_my_target_over_a_teammates_edit(
+    team: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only role cannot push its own later approval, so the pull must not overwrite it either."""
+    layla, omar = (laptop(team, name, tmp_path, monkeypatch) for name in ("layla", "omar"))
+    approve_in_project(layla, OWN_TARGET)
+    layla.sync()
+    omar.sync()
+    with TranslationMemory.open(omar.path) as memory:
+        UnitEditor(memory, author="omar", wait=5).edit_target(omars_unit_id(omar), CORRECTED)
+    omar.sync()
+    approve_in_project(layla, "He added that the talks would resume next week.")
+    with TeamMemory.connect(team) as server, TranslationMemory.open(layla.path) as memory:
+        report = sync(memory, ReadOnly(server))  # type: ignore[arg-type] - the server's calls, refused writes
+    assert (report.pulled, report.queued, report.read_only) == (0, 1, True)
+    assert own_targets(layla) == [("He added that the talks would resume next week.", True)]
+    report = layla.sync()
+    assert (report.pushed, report.queued) == (1, 0)
+    omar.sync()
+    assert targets_offered(omar, OWN_SOURCE) == {"He added that the talks would resume next week."}
+
+
+class ReadOnly:
+    """The real server, seen through a role that may not write."""
+
+    read_only = True
+
+    def __init__(self, server: TeamMemory) -> None:
+        self._server = server
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self._server, name)
 
 
 class DropsAfterEdit:

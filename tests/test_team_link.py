@@ -10,7 +10,8 @@ import pytest
 
 from pg_server import Cluster, _free_port
 from tarjama.errors import TarjamaError
-from tarjama.memory.replica import replica_path
+from tarjama.memory.editing import UnitAction, UnitEditor, history
+from tarjama.memory.replica import open_replica, replica_path
 from tarjama.memory.store import TranslationMemory
 from tarjama.memory.team_link import (
     TEAM_URL_KEY,
@@ -92,6 +93,43 @@ def test_a_project_copied_to_another_computer_uses_that_computers_replica(
         assert sync_project_team(store).pulled == 1, "the team's units come into this computer's replica"
         with TranslationMemory.open(replica.path) as memory:
             assert [m.unit.target for m in memory.lookup(store.segments()[0].source)] == [TARGET]
+
+
+def test_a_teammates_edit_of_my_approval_survives_my_project_opening_again(
+    tmp_path: Path, team_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The project, opening, writes again the units that differ from its approved segments, except those a TM
+    editor changed later: a teammate's edit taken by the pull counts as one, logged under their name."""
+    corrected = "This morning the minister arrived in the capital."
+    project = project_of(tmp_path)
+    monkeypatch.setenv("TARJAMA_DATA_DIR", str(tmp_path / "layla"))
+    with ProjectStore.open(project) as store:
+        link_team(store, team_url)
+        source = approve_first(store)
+        sync_project_team(store)
+    monkeypatch.setenv("TARJAMA_DATA_DIR", str(tmp_path / "omar"))
+    omar = open_replica(team_url)
+    omar.sync()
+    with TranslationMemory.open(omar.path) as memory:
+        (match,) = memory.lookup(source)
+        assert match.unit.id is not None
+        UnitEditor(memory, author="omar", wait=5).edit_target(match.unit.id, corrected)
+    assert omar.sync().pushed == 1
+    monkeypatch.setenv("TARJAMA_DATA_DIR", str(tmp_path / "layla"))
+    with ProjectStore.open(project) as store:
+        assert sync_project_team(store).pulled == 1
+    with ProjectStore.open(project) as store:
+        assert store.segments()[0].target == TARGET, "the project keeps the translator's own target"
+        assert (sync_project_team(store).pushed, sync_project_team(store).queued) == (0, 0)
+        replica = team_replica(store)
+        assert replica is not None
+    with TranslationMemory.open(replica.path) as memory:
+        assert [m.unit.target for m in memory.lookup(source)] == [corrected]
+        (change,) = history(memory)
+    assert (change.action, change.old_target, change.new_target, change.author) == (
+        UnitAction.EDITED, TARGET, corrected, "omar")
+    with TeamMemory.connect(team_url) as server:
+        assert [m.unit.target for m in server.lookup(source)] == [corrected]
 
 
 def test_linking_another_memory_or_unlinking_ends_the_team_link(tmp_path: Path, team_url: str) -> None:

@@ -181,11 +181,19 @@ class UnitEditor:
 
     def _log(self, db: sqlite_utils.Database, row: dict, action: UnitAction, *, old: str | None, new: str | None,
              when: str, kept: str | None = None) -> UnitChange:
-        values = [row["id"], action.value, old, new, self.author, when, row["project_uid"], row["segment_id"]]
-        cursor = db.execute(
-            "INSERT INTO unit_log (unit_id, action, old_target, new_target, author, at, project_uid, segment_id, "
-            "unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [*values, kept])
-        return _change((cursor.lastrowid, *values))
+        return log_change(db, row, action, old=old, new=new, author=self.author, when=when, kept=kept)
+
+
+def log_change(db: sqlite_utils.Database, row: dict, action: UnitAction, *, old: str | None, new: str | None,
+               author: str, when: str, kept: str | None = None) -> UnitChange:
+    """Log a change of the unit `row` (its columns as the memory holds them), inside the caller's transaction: the
+    editor's own, and a teammate's that a team memory's replica takes from the server (`tarjama.memory.team_sync`),
+    which `edited_project_pairs` must see alike. `kept` is a deleted unit's whole row, for `revert`."""
+    values = [row["id"], action.value, old, new, author, when, row["project_uid"], row["segment_id"]]
+    cursor = db.execute(
+        "INSERT INTO unit_log (unit_id, action, old_target, new_target, author, at, project_uid, segment_id, "
+        "unit) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [*values, kept])
+    return _change((cursor.lastrowid, *values))
 
 
 # -- reading the log ----------------------------------------------------------------------------------------------

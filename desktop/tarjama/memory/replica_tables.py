@@ -154,6 +154,17 @@ def sent(db: sqlite_utils.Database, entry: Queued) -> None:
     db.execute("DELETE FROM team_outbox WHERE id = ?", [entry.id])
 
 
+def is_queued(db: sqlite_utils.Database, project_uid: str, segment_id: int) -> bool:
+    """Whether the segment has a change here that the server has not confirmed."""
+    return db.execute("SELECT 1 FROM team_outbox WHERE project_uid = ? AND segment_id = ?",
+                      [project_uid, segment_id]).fetchone() is not None
+
+
+def unqueue(db: sqlite_utils.Database, project_uid: str, segment_id: int) -> None:
+    """Drop the segment's outbox row: for a change the pull wrote, that the server holds already."""
+    db.execute("DELETE FROM team_outbox WHERE project_uid = ? AND segment_id = ?", [project_uid, segment_id])
+
+
 def edit_sent(db: sqlite_utils.Database, entry: QueuedEdit) -> None:
     """The server has confirmed `entry`: drop it, unless a newer change of the unit replaced it meanwhile."""
     db.execute("DELETE FROM team_edits WHERE id = ?", [entry.id])

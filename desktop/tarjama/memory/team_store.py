@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Literal
 
@@ -124,6 +124,9 @@ class TeamChange:
     unit: TmUnit
     project_uid: str | None
     segment_id: int | None
+    #: Who last changed the unit in a TM editor (the server's `tarjama_unit_log`), if anyone did: the unit keeps
+    #: its author, who made it.
+    editor: str | None = None
 
 
 def _server_row(unit: TmUnit, *, project_uid: str | None = None, segment_id: int | None = None) -> _Row:
@@ -142,7 +145,7 @@ def _change(row: tuple) -> TeamChange:
     return TeamChange(row[0], _unit(row[:_UNIT_WIDTH]), row[_UNIT_WIDTH], row[_UNIT_WIDTH + 1])
 
 
-def _earlier(changed_at: str, at: str) -> bool:
+def earlier(changed_at: str, at: str) -> bool:
     """Whether a unit last changed at `changed_at` is older than a change made at `at`: compared as times when
     both read as ISO-8601 (the server's units keep the times their writers gave, in milliseconds or microseconds,
     with or without a zone), else as text."""
@@ -355,9 +358,10 @@ class TeamMemory:
         number to ask from next time. Writes commit in the order of their numbers, so none is ever skipped."""
         with self._server() as conn:
             rows = conn.execute(
-                f"SELECT {UNIT_COLUMNS}, project_uid, segment_id, seq FROM tarjama_units WHERE seq > %s "
-                "ORDER BY seq LIMIT %s", [cursor, limit]).fetchall()
-        changes = [_change(row) for row in rows]
+                f"SELECT {UNIT_COLUMNS}, project_uid, segment_id, (SELECT author FROM tarjama_unit_log l "
+                "WHERE l.unit_id = u.id AND l.applied ORDER BY l.id DESC LIMIT 1), seq FROM tarjama_units u "
+                "WHERE seq > %s ORDER BY seq LIMIT %s", [cursor, limit]).fetchall()
+        changes = [replace(_change(row), editor=row[-2]) for row in rows]
         return changes, rows[-1][-1] if rows else cursor
 
     # -- writing ---------------------------------------------------------------------------------------------
@@ -404,7 +408,7 @@ class TeamMemory:
                                [server_id]).fetchone()
             if row is None:
                 return None
-            applied = _earlier(row[1], at)
+            applied = earlier(row[1], at)
             if applied and target is None:
                 conn.execute("UPDATE tarjama_units SET approved = false, changed_at = %s WHERE id = %s",
                              [at, server_id])

@@ -9,8 +9,11 @@ an approval is never dropped before the server has it.
 PULL: the server's changes after the replica's cursor, in chunks (`changes_since`), each chunk applied in one local
 transaction that also moves the cursor, so an interrupted pull resumes where its last chunk ended. A server unit is
 stored once (`team_units` maps it to its local unit): inserted when first seen approved, updated in place after, its
-`approved` flag following the server's (a withdrawal). A change of one of this replica's own project units (the
-echo of a push) is not stored again: the local unit already stands for it, and stays the truth for it.
+`approved` flag following the server's (a withdrawal). A change of one of this replica's own project units is
+mostly the echo of a push, the same target and state, and changes nothing; a different one, later than the local
+unit, is a teammate's edit or deletion of it in their TM editor: taken as if made in this replica's editor, logged
+under their name (so the project, opening again, does not write its own target back over it, and the translator
+can undo it), unless the segment has a change of this replica's own still to push, which stays the truth here.
 
 EDITS: the TM editor's changes of pulled units (`team_edits`) are pushed after the approvals, each by its server
 id with its author and time (`TeamMemory.edit_unit`, `delete_unit`, idempotent the same way); the server applies
@@ -37,11 +40,13 @@ import sqlite_utils
 
 from tarjama.domain import TmUnit
 from tarjama.memory.bulk_index import index_inserted, loading_fts, with_index_values
+from tarjama.memory.editing import UnitAction, log_change
 from tarjama.memory.replica_tables import (
     Queued,
     QueuedEdit,
     edit_sent,
     edited_server_ids,
+    is_queued,
     move_cursor,
     queued,
     queued_count,
@@ -49,10 +54,11 @@ from tarjama.memory.replica_tables import (
     record_sync,
     sent,
     sync_state,
+    unqueue,
 )
 from tarjama.memory.schema import INDEX_TRIGGERS, create_triggers, refresh_common_features
 from tarjama.memory.store import _INSERT, _UNIT_COLUMNS, TranslationMemory, _row, _unit
-from tarjama.memory.team_store import ReadOnlyTeamMemoryError, TeamChange
+from tarjama.memory.team_store import ReadOnlyTeamMemoryError, TeamChange, earlier
 
 #: Server changes fetched and applied per local transaction: under a second of the replica's write lock.
 PULL_CHUNK = 2000
@@ -211,7 +217,9 @@ def _apply(db: sqlite_utils.Database, changes: Iterable[TeamChange]) -> int:
             if change.unit.approved:
                 db.execute("DELETE FROM team_units WHERE server_id = ?", [change.server_id])
                 new[change.server_id] = change.unit
-        elif change.server_id in new or (change.unit.approved and not _is_own(db, change)):
+        elif (own := _own_unit(db, change)) is not None:
+            changed += _follow_teammate(db, own, change)
+        elif change.unit.approved or change.server_id in new:
             new[change.server_id] = change.unit
     _insert_pulled(db, new)
     return changed + len(new)
@@ -244,11 +252,37 @@ def refresh_indexes(db: sqlite_utils.Database) -> None:
     refresh_common_features(db)
 
 
-def _is_own(db: sqlite_utils.Database, change: TeamChange) -> bool:
-    """Whether the change is of a unit a project wrote into this replica (and pushed): the replica's unique index on
-    project id and segment finds it."""
+def _own_unit(db: sqlite_utils.Database, change: TeamChange) -> tuple[int, str, bool, str] | None:
+    """The local unit (id, target, approved, changed_at) of the project segment that `change` stands for, when a
+    project wrote it into this replica: the replica's unique index on project id and segment finds it."""
     if change.project_uid is None or change.segment_id is None:
-        return False
-    return db.execute(
-        "SELECT 1 FROM units WHERE project_uid = ? AND segment_id = ?", [change.project_uid, change.segment_id]
-    ).fetchone() is not None
+        return None
+    row = db.execute("SELECT id, target, approved, changed_at FROM units WHERE project_uid = ? AND segment_id = ?",
+                     [change.project_uid, change.segment_id]).fetchone()
+    return None if row is None else (row[0], row[1], bool(row[2]), row[3])
+
+
+def _follow_teammate(db: sqlite_utils.Database, own: tuple[int, str, bool, str], change: TeamChange) -> int:
+    """Take a teammate's later edit or deletion of one of this replica's own units (see the module docstring); 1 if
+    taken. Done as their TM editor would have done it here, logged under their name and time, so that the project,
+    opening again, leaves the change alone (`edited_project_pairs`) and the translator can undo it in the editor.
+    The change fires the outbox triggers, whose row is dropped at once: the server holds it already."""
+    unit_id, target, approved, changed_at = own
+    assert change.project_uid is not None and change.segment_id is not None  # found by them
+    if (target, approved) == (change.unit.target, change.unit.approved) or not earlier(changed_at,
+                                                                                       change.unit.changed_at):
+        return 0
+    if is_queued(db, change.project_uid, change.segment_id):
+        return 0
+    cursor = db.execute("SELECT * FROM units WHERE id = ?", [unit_id])
+    row = dict(zip([column[0] for column in cursor.description], cursor.fetchone(), strict=True))
+    who, when = change.editor or "", change.unit.changed_at
+    if change.unit.approved:
+        db.execute(_UPDATE_PULLED, _row(change.unit) | {"id": unit_id})
+        log_change(db, row, UnitAction.EDITED, old=target, new=change.unit.target, author=who, when=when)
+    else:
+        db.execute("DELETE FROM units WHERE id = ?", [unit_id])
+        log_change(db, row, UnitAction.DELETED, old=target, new=None, author=who, when=when,
+                   kept=json.dumps(row, ensure_ascii=False))
+    unqueue(db, change.project_uid, change.segment_id)
+    return 1
