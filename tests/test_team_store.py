@@ -30,6 +30,7 @@ from tarjama.memory.schema import RARE_FEATURE_UNITS
 from tarjama.memory.scoring import match_features
 from tarjama.memory.store import TranslationMemory
 from tarjama.memory.team_lookup import feature_hash
+from tarjama.memory.team_schema import SCHEMA_VERSION
 from tarjama.memory.team_store import (
     ReadOnlyTeamMemoryError,
     TeamMemory,
@@ -284,6 +285,32 @@ def test_a_database_without_the_schema_says_to_run_serve_init(fresh_pg_url: str)
     with pytest.raises(TeamMemoryError) as raised:
         TeamMemory.connect(fresh_pg_url)
     assert "tarjama-cli tm serve-init" in str(raised.value)
+
+
+def set_meta(url: str, **values: int) -> None:
+    with psycopg.connect(url, autocommit=True) as conn:
+        for key, value in values.items():
+            conn.execute("UPDATE tarjama_meta SET value = %s WHERE key = %s", [str(value), key])
+
+
+def test_a_newer_server_that_this_version_can_still_use_is_used_and_one_it_cannot_is_refused(
+    team_url: str,
+) -> None:
+    """A team upgrades one laptop at a time: a schema 3 that keeps schema 2's meaning (compatible with 2) serves
+    this Tarjama; one that changed it (compatible with 3 only) is refused with a message; serve-init refuses both,
+    as it would make schema 2's objects beside schema 3's."""
+    with psycopg.connect(team_url) as conn:
+        assert dict(conn.execute("SELECT key, value FROM tarjama_meta").fetchall()) == {
+            "schema_version": str(SCHEMA_VERSION), "compatible_version": "1"}
+    set_meta(team_url, schema_version=SCHEMA_VERSION + 1, compatible_version=SCHEMA_VERSION)
+    with TeamMemory.connect(team_url) as team:
+        team.write_project_unit(units()[0], project_uid="p", segment_id=1)
+        assert [m.unit.target for m in team.lookup(units()[0].source)] == [units()[0].target]
+    with pytest.raises(TeamMemoryError, match=rf"newer Tarjama \(schema {SCHEMA_VERSION + 1}\)"):
+        init_schema(team_url)
+    set_meta(team_url, compatible_version=SCHEMA_VERSION + 1)
+    with pytest.raises(TeamMemoryError, match=rf"newer Tarjama \(schema {SCHEMA_VERSION + 1}\); update Tarjama"):
+        TeamMemory.connect(team_url)
 
 
 def test_serve_init_through_the_cli_creates_the_schema_once(

@@ -28,7 +28,13 @@ and imports), get the grants when the role running serve-init may create roles; 
 of them to each translator's login role.
 
 Versioned in `tarjama_meta`: `SCHEMA_VERSION` is the version this code reads and writes; serve-init run again
-brings an older server's schema up to it (version 2 added `tarjama_unit_log`).
+brings an older server's schema up to it (version 2 added `tarjama_unit_log`). A team upgrades one laptop at a
+time, so a server brought up by a newer Tarjama must not lock out the older ones while it can serve them:
+`compatible_version` is the oldest schema version whose Tarjama still reads and writes this one correctly (a
+version that only adds tables or columns the older code never touches keeps it; one that changes what existing
+columns mean raises it to itself). A Tarjama connects while that is at most its own `SCHEMA_VERSION`; only
+serve-init refuses any newer schema, since it would make objects of its own version beside a newer one's. A server
+without the key (made before it) is compatible with its own version only.
 """
 
 from __future__ import annotations
@@ -36,6 +42,9 @@ from __future__ import annotations
 from tarjama.memory.schema import RARE_FEATURE_UNITS
 
 SCHEMA_VERSION = 2
+#: The oldest schema version whose Tarjama may use a server of `SCHEMA_VERSION` (see above): version 2 only added a
+#: table that version 1 never reads.
+COMPATIBLE_VERSION = 1
 #: The advisory lock every write transaction holds until it commits (see `seq` above).
 WRITE_LOCK = 0x54_4A_54_4D  # "TJTM"
 READER_ROLE, WRITER_ROLE = "tarjama_reader", "tarjama_writer"
@@ -191,7 +200,8 @@ CREATE TABLE IF NOT EXISTS tarjama_unit_log (
     UNIQUE (unit_id, action, at, author)
 );
 {_CREATE_SEARCH_INDEXES}
-INSERT INTO tarjama_meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}')
+INSERT INTO tarjama_meta (key, value) VALUES ('schema_version', '{SCHEMA_VERSION}'),
+    ('compatible_version', '{COMPATIBLE_VERSION}')
     ON CONFLICT (key) DO UPDATE SET value = excluded.value WHERE tarjama_meta.value::int < excluded.value::int;
 """
 

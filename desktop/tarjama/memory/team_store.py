@@ -225,13 +225,13 @@ class TeamMemory:
         `password` if given (typed, never kept), else libpq's or the system keyring's (see `_open`)."""
         conn, label = _open(url, timeout, password)
         try:
-            version = _schema_version(conn)
-            if version is None:
+            versions = _schema_versions(conn)
+            if versions is None:
                 raise TeamMemoryError(label, QT_TRANSLATE_NOOP(
                     "Errors", "this database holds no team memory yet; create it with: tarjama-cli tm serve-init "
                               "ADDRESS"))
-            if version > SCHEMA_VERSION:
-                raise _newer_schema(label, version)
+            if versions[1] > SCHEMA_VERSION:  # a newer schema that this Tarjama can still use is fine
+                raise _newer_schema(label, versions[0])
             (may_write,) = conn.execute(
                 "SELECT has_table_privilege(current_user, 'tarjama_units', 'INSERT')").fetchone() or (False,)
         except BaseException:
@@ -520,13 +520,17 @@ def _newer_schema(label: str, version: int) -> TeamMemoryError:
         version=version)
 
 
-def _schema_version(conn: psycopg.Connection) -> int | None:
-    """The team memory schema's version in this database, or None if it has none."""
+def _schema_versions(conn: psycopg.Connection) -> tuple[int, int] | None:
+    """The team memory schema's version in this database and the oldest version it is compatible with (see
+    `tarjama.memory.team_schema`), or None if it has no schema."""
     (table,) = conn.execute("SELECT to_regclass('tarjama_meta')::text").fetchone() or (None,)
     if table is None:
         return None
-    row = conn.execute("SELECT value FROM tarjama_meta WHERE key = 'schema_version'").fetchone()
-    return int(row[0]) if row else None
+    rows = dict(conn.execute(
+        "SELECT key, value::int FROM tarjama_meta WHERE key IN ('schema_version', 'compatible_version')").fetchall())
+    if "schema_version" not in rows:
+        return None
+    return rows["schema_version"], rows.get("compatible_version", rows["schema_version"])
 
 
 def init_schema(url: str, *, timeout: float = 5.0) -> str:
@@ -538,9 +542,9 @@ def init_schema(url: str, *, timeout: float = 5.0) -> str:
         try:
             with conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", [WRITE_LOCK])  # two serve-inits at once
-                version = _schema_version(conn)
-                if version is not None and version > SCHEMA_VERSION:
-                    raise _newer_schema(label, version)
+                versions = _schema_versions(conn)
+                if versions is not None and versions[0] > SCHEMA_VERSION:
+                    raise _newer_schema(label, versions[0])
                 conn.execute(SCHEMA_DDL)
             may_create_roles = conn.execute(
                 "SELECT rolsuper OR rolcreaterole FROM pg_roles WHERE rolname = current_user").fetchone()
