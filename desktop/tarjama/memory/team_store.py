@@ -526,11 +526,12 @@ def _schema_versions(conn: psycopg.Connection) -> tuple[int, int] | None:
     (table,) = conn.execute("SELECT to_regclass('tarjama_meta')::text").fetchone() or (None,)
     if table is None:
         return None
-    rows = dict(conn.execute(
+    rows: dict[str, int] = dict(conn.execute(
         "SELECT key, value::int FROM tarjama_meta WHERE key IN ('schema_version', 'compatible_version')").fetchall())
     if "schema_version" not in rows:
         return None
-    return rows["schema_version"], rows.get("compatible_version", rows["schema_version"])
+    version = rows["schema_version"]
+    return version, rows.get("compatible_version", version)
 
 
 def init_schema(url: str, *, timeout: float = 5.0) -> str:
