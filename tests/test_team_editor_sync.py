@@ -369,6 +369,7 @@ def test_the_tm_editor_tells_a_read_only_role_its_edit_stays_local(
         qtbot.waitUntil(lambda: window.statusBar().currentMessage()
                         == "Changed locally; the team memory is read-only for you.", timeout=WAIT_MS)
         assert window.tm_menu.team.status.queued == 1
+        assert "Changes waiting to be sent (approvals and TM edits): 1" in window.tm_menu.team.label.toolTip()
         assert server_unit(team)[0] == IMPORTED
     finally:
         window.close()

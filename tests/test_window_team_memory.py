@@ -87,6 +87,7 @@ def test_offline_the_approval_waits_and_is_pushed_when_the_server_is_back(
         assert stored(project)[0].status == Status.APPROVED, "saved in the project at once"
         qtbot.waitUntil(lambda: label(window) == "Team memory: offline (1 waiting)", timeout=WAIT_MS)
         assert "cannot connect" in window.tm_menu.team.label.toolTip()
+        assert "Changes waiting to be sent (approvals and TM edits): 1" in window.tm_menu.team.label.toolTip()
     finally:
         stoppable.start()
     window.tm_menu.team.sync_now()  # the minute's tick, without waiting a minute

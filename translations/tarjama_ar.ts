@@ -1304,7 +1304,7 @@ Shown in the server&apos;s list of sessions (pg_stat_activity), so an administra
     </message>
     <message>
         <source>the server asks for a password, and none is kept for this login; keep it in the system keyring (Connect to team memory…, or tarjama-cli tm password ADDRESS) or in your password file (PGPASSFILE or ~/.pgpass).</source>
-        <extracomment>An import that has read this many units, and more than the memory held, drops the search indexes and builds them again at the end: several times faster than keeping them up to date, and at most about as long again. How long a write waits for another&apos;s (an import holds the write lock until it commits), in milliseconds.</extracomment>
+        <extracomment>An import that has read this many units, and more than the memory held, drops the search indexes and builds them again at the end: several times faster than keeping them up to date, and at most about as long again. How long a write waits for another&apos;s (an import holds the write lock until it commits), in milliseconds. Who last changed the unit in a TM editor (the server&apos;s `tarjama_unit_log`), if anyone did: the unit keeps its author, who made it.</extracomment>
         <translation>يطلب الخادم كلمة مرور، ولا توجد كلمة محفوظة لهذا الدخول؛ احفظها في حافظة كلمات مرور النظام (الاتصال بذاكرة الفريق…، أو tarjama-cli tm password ADDRESS) أو في ملف كلمات المرور (PGPASSFILE أو ~/.pgpass).</translation>
     </message>
     <message>
@@ -3122,8 +3122,8 @@ Why can this be ignored? The reason is kept with the project.</source>
         <translation>آخر مزامنة: {time} (بالتوقيت العالمي)</translation>
     </message>
     <message>
-        <source>{count} approvals wait to be sent.</source>
-        <translation>اعتمادات تنتظر الإرسال: {count}.</translation>
+        <source>Changes waiting to be sent (approvals and TM edits): {count}</source>
+        <translation>تغييرات تنتظر الإرسال (اعتمادات وتعديلات في الذاكرة): {count}</translation>
     </message>
 </context>
 <context>
