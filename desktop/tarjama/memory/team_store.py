@@ -79,12 +79,14 @@ RETURNING id
 # An import's chunk, once in the staging table, merged into the units with the memory file's rule (`_merged`):
 # the earliest creation, the latest change, the larger usage count, approved if either is, the props and notes of
 # both, the tags of the first that has any. A pair is the same unit once normalised; the first by id takes it.
+# `min(e.id + 0)`, not `min(e.id)`: the planner, knowing the units as they were before the import, would read the
+# minimum off the primary key, walking it until a unit with the pair turns up, i.e. all of it for a new pair.
 _MERGE_STAGED = """
 UPDATE tarjama_units u SET created_at = least(u.created_at, s.created_at),
     changed_at = greatest(u.changed_at, s.changed_at), usage_count = greatest(u.usage_count, s.usage_count),
     approved = u.approved OR s.approved, props = tarjama_json_union(u.props, s.props),
     notes = tarjama_json_union(u.notes, s.notes), tags = coalesce(u.tags, s.tags)
-FROM (SELECT s.*, (SELECT min(e.id) FROM tarjama_units e
+FROM (SELECT s.*, (SELECT min(e.id + 0) FROM tarjama_units e
                    WHERE e.norm_source = s.norm_source AND e.norm_target = s.norm_target) AS existing
       FROM tarjama_staging s) s
 WHERE u.id = s.existing

@@ -189,7 +189,8 @@ class TeamMemorySync(QObject):
         if status.last_sync:
             details.append(self.tr("Last synced: {time} (UTC)").format(time=status.last_sync[:19].replace("T", " ")))
         if status.queued:
-            details.append(self.tr("Changes waiting to be sent (approvals and TM edits): {count}").format(count=status.queued))
+            details.append(self.tr("Changes waiting to be sent (approvals and TM edits): {count}").format(
+                count=status.queued))
         if status.error is not None:
             details.append(error_text(status.error))
         self.label.setToolTip("\n".join(details))
