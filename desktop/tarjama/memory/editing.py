@@ -167,12 +167,11 @@ class UnitEditor:
         return self.memory.writing(wait=self.wait)
 
     def _row(self, db: sqlite_utils.Database, unit_id: int) -> dict:
-        cursor = db.execute("SELECT * FROM units WHERE id = ?", [unit_id])
-        values = cursor.fetchone()
-        if values is None:
+        row = unit_row(db, "id = ?", [unit_id])
+        if row is None:
             raise UnitNotFoundError(self.memory.path, QT_TRANSLATE_NOOP(
                 "Errors", "has no unit {id} (deleted since, perhaps); search the memory again."), id=unit_id)
-        return dict(zip([d[0] for d in cursor.description], values, strict=True))
+        return row
 
     def _changed(self, unit_id: int, now: str) -> UnitChangedError:
         return UnitChangedError(self.memory.path, QT_TRANSLATE_NOOP(
@@ -182,6 +181,13 @@ class UnitEditor:
     def _log(self, db: sqlite_utils.Database, row: dict, action: UnitAction, *, old: str | None, new: str | None,
              when: str, kept: str | None = None) -> UnitChange:
         return log_change(db, row, action, old=old, new=new, author=self.author, when=when, kept=kept)
+
+
+def unit_row(db: sqlite_utils.Database, where: str, values: list) -> dict | None:
+    """The first unit `where` finds, with every column, as the log keeps a deleted unit (None if none)."""
+    cursor = db.execute(f"SELECT * FROM units WHERE {where}", values)
+    found = cursor.fetchone()
+    return None if found is None else dict(zip([d[0] for d in cursor.description], found, strict=True))
 
 
 def log_change(db: sqlite_utils.Database, row: dict, action: UnitAction, *, old: str | None, new: str | None,

@@ -40,7 +40,7 @@ import sqlite_utils
 
 from tarjama.domain import TmUnit
 from tarjama.memory.bulk_index import index_inserted, loading_fts, with_index_values
-from tarjama.memory.editing import UnitAction, log_change
+from tarjama.memory.editing import UnitAction, log_change, unit_row
 from tarjama.memory.replica_tables import (
     Queued,
     QueuedEdit,
@@ -252,37 +252,33 @@ def refresh_indexes(db: sqlite_utils.Database) -> None:
     refresh_common_features(db)
 
 
-def _own_unit(db: sqlite_utils.Database, change: TeamChange) -> tuple[int, str, bool, str] | None:
-    """The local unit (id, target, approved, changed_at) of the project segment that `change` stands for, when a
-    project wrote it into this replica: the replica's unique index on project id and segment finds it."""
+def _own_unit(db: sqlite_utils.Database, change: TeamChange) -> dict | None:
+    """The local unit of the project segment that `change` stands for (every column), when a project wrote it into
+    this replica: the replica's unique index on project id and segment finds it."""
     if change.project_uid is None or change.segment_id is None:
         return None
-    row = db.execute("SELECT id, target, approved, changed_at FROM units WHERE project_uid = ? AND segment_id = ?",
-                     [change.project_uid, change.segment_id]).fetchone()
-    return None if row is None else (row[0], row[1], bool(row[2]), row[3])
+    return unit_row(db, "project_uid = ? AND segment_id = ?", [change.project_uid, change.segment_id])
 
 
-def _follow_teammate(db: sqlite_utils.Database, own: tuple[int, str, bool, str], change: TeamChange) -> int:
+def _follow_teammate(db: sqlite_utils.Database, own: dict, change: TeamChange) -> int:
     """Take a teammate's later edit or deletion of one of this replica's own units (see the module docstring); 1 if
     taken. Done as their TM editor would have done it here, logged under their name and time, so that the project,
     opening again, leaves the change alone (`edited_project_pairs`) and the translator can undo it in the editor.
     The change fires the outbox triggers, whose row is dropped at once: the server holds it already."""
-    unit_id, target, approved, changed_at = own
     assert change.project_uid is not None and change.segment_id is not None  # found by them
-    if (target, approved) == (change.unit.target, change.unit.approved) or not earlier(changed_at,
-                                                                                       change.unit.changed_at):
+    target = own["target"]
+    if (target, bool(own["approved"])) == (change.unit.target, change.unit.approved) or not earlier(
+            own["changed_at"], change.unit.changed_at):
         return 0
     if is_queued(db, change.project_uid, change.segment_id):
         return 0
-    cursor = db.execute("SELECT * FROM units WHERE id = ?", [unit_id])
-    row = dict(zip([column[0] for column in cursor.description], cursor.fetchone(), strict=True))
     who, when = change.editor or "", change.unit.changed_at
     if change.unit.approved:
-        db.execute(_UPDATE_PULLED, _row(change.unit) | {"id": unit_id})
-        log_change(db, row, UnitAction.EDITED, old=target, new=change.unit.target, author=who, when=when)
+        db.execute(_UPDATE_PULLED, _row(change.unit) | {"id": own["id"]})
+        log_change(db, own, UnitAction.EDITED, old=target, new=change.unit.target, author=who, when=when)
     else:
-        db.execute("DELETE FROM units WHERE id = ?", [unit_id])
-        log_change(db, row, UnitAction.DELETED, old=target, new=None, author=who, when=when,
-                   kept=json.dumps(row, ensure_ascii=False))
+        db.execute("DELETE FROM units WHERE id = ?", [own["id"]])
+        log_change(db, own, UnitAction.DELETED, old=target, new=None, author=who, when=when,
+                   kept=json.dumps(own, ensure_ascii=False))
     unqueue(db, change.project_uid, change.segment_id)
     return 1
