@@ -23,18 +23,19 @@ from tarjama.arabic import scoring_words
 from tarjama.memory.scoring import codes_of_words, features_of_words
 
 FTS_TABLES = ("units_features", "units_source_text", "units_target_text")
-#: Bytes of pending terms an FTS5 index holds before it writes a segment, while loading (the default is 1 MB):
-#: 64 MB halves the time of a million-unit load and stays within the import's memory budget.
-_LOADING_HASH_BYTES = 64 << 20
+#: Bytes of pending terms each FTS5 index holds before it writes a segment, while loading (the default is 1 MB).
+#: Larger segments mean fewer to merge, but the buffers are most of the import's memory, and beyond these sizes
+#: they bought no time (`bench/tm_scale.py`: 64 MB each took the same time with 150 MB more memory).
+_LOADING_HASH_BYTES = {"units_features": 16 << 20, "units_source_text": 8 << 20, "units_target_text": 8 << 20}
 #: FTS5's defaults, put back after the load.
 _DEFAULT_AUTOMERGE = 4
 _DEFAULT_HASH_BYTES = 1 << 20
 
 
-def _configure(db: sqlite_utils.Database, automerge: int, hash_bytes: int) -> None:
+def _configure(db: sqlite_utils.Database, automerge: int, hash_bytes: dict[str, int]) -> None:
     for table in FTS_TABLES:
         db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('automerge', ?)", [automerge])
-        db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", [hash_bytes])
+        db.execute(f"INSERT INTO {table} ({table}, rank) VALUES ('hashsize', ?)", [hash_bytes[table]])
 
 
 @contextmanager
@@ -43,7 +44,7 @@ def loading_fts(db: sqlite_utils.Database) -> Iterator[None]:
     transaction is rolled back, the settings with it."""
     _configure(db, 0, _LOADING_HASH_BYTES)
     yield
-    _configure(db, _DEFAULT_AUTOMERGE, _DEFAULT_HASH_BYTES)
+    _configure(db, _DEFAULT_AUTOMERGE, dict.fromkeys(FTS_TABLES, _DEFAULT_HASH_BYTES))
 
 
 def with_index_values(row: dict[str, Any]) -> dict[str, Any]:
