@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from tarjama.arabic import normalise_for_matching
 from tarjama.cli import EXIT_OK
 from tarjama.domain import TmMatch, TmUnit
 from tarjama.errors import TarjamaError
-from tarjama.memory import team_store
+from tarjama.memory import team_lookup, team_store
 from tarjama.memory.errors import ImportCancelled
 from tarjama.memory.link import segment_context
 from tarjama.memory.schema import RARE_FEATURE_UNITS
@@ -296,9 +296,9 @@ def set_meta(url: str, **values: int) -> None:
 def test_a_newer_server_that_this_version_can_still_use_is_used_and_one_it_cannot_is_refused(
     team_url: str,
 ) -> None:
-    """A team upgrades one laptop at a time: a schema 3 that keeps schema 2's meaning (compatible with 2) serves
-    this Tarjama; one that changed it (compatible with 3 only) is refused with a message; serve-init refuses both,
-    as it would make schema 2's objects beside schema 3's."""
+    """A team upgrades one laptop at a time: a schema one newer than this Tarjama's that keeps its meaning
+    (compatible with this one) serves it; one that changed it (compatible with itself only) is refused with a
+    message; serve-init refuses both, as it would make this version's objects beside the newer one's."""
     with psycopg.connect(team_url) as conn:
         assert dict(conn.execute("SELECT key, value FROM tarjama_meta").fetchall()) == {
             "schema_version": str(SCHEMA_VERSION), "compatible_version": "1"}
@@ -445,6 +445,55 @@ def test_a_large_import_builds_the_search_indexes_again_and_counts_the_common_fe
         listed = {feature for (feature,) in _server(team_url, "SELECT feature FROM tarjama_common_features")}
         assert set(_truly_common_hashes(reports + health)) <= listed
         _same_lookups(local, team)
+
+
+def _sent(team: TeamMemory, trace: Path, action: Callable[[], None]) -> str:
+    """What libpq sent to the server while `action` ran."""
+    with trace.open("w") as sink:
+        team._conn.pgconn.trace(sink.fileno())
+        try:
+            action()
+        finally:
+            team._conn.pgconn.untrace()
+    return trace.read_text()
+
+
+@pytest.mark.parametrize("driven_units", [0, 1 << 40], ids=["contained", "driven"])
+def test_groups_of_common_features_find_the_same_units_read_either_way(
+    tmp_path: Path, team_url: str, monkeypatch: pytest.MonkeyPatch, driven_units: int
+) -> None:
+    """The near-duplicate search's groups of common features are read from the GIN index on `features` when their
+    rarest feature is in many units, else from the rarest one's postings (`tarjama.memory.team_lookup`): the
+    memory file's matches either way."""
+    monkeypatch.setattr(team_lookup, "_DRIVEN_UNITS", driven_units)
+    units = _dated(_reports(400), 1) + _health(100)
+    with TranslationMemory.create(tmp_path / "local.tarjama-tm") as local, TeamMemory.connect(team_url) as team:
+        assert team.import_units(units) == local.import_units(units)
+        sent = _sent(team, tmp_path / "libpq.trace", lambda: _same_lookups(local, team))
+    assert ("features @>" in sent) == (driven_units == 0)
+    assert "JOIN tarjama_features AS d" in sent  # groups with a single feature are driven either way
+
+
+def test_a_server_without_the_features_index_is_searched_through_postings_until_serve_init_adds_it(
+    tmp_path: Path, team_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Schema version 2 had no GIN index on `features`: `@>` would read every unit, so a lookup on such a server
+    reads postings only, finding the same matches; serve-init brings the server up to the index."""
+    monkeypatch.setattr(team_lookup, "_DRIVEN_UNITS", 0)
+    units = _dated(_reports(400), 1) + _health(100)
+    with TranslationMemory.create(tmp_path / "local.tarjama-tm") as local:
+        with TeamMemory.connect(team_url) as team:
+            assert team.import_units(units) == local.import_units(units)
+        with psycopg.connect(team_url, autocommit=True) as conn:  # as a version 2 server has it
+            conn.execute("DROP INDEX tarjama_units_features")
+        set_meta(team_url, schema_version=2)
+        with TeamMemory.connect(team_url) as team:
+            sent = _sent(team, tmp_path / "libpq.trace", lambda: _same_lookups(local, team))
+            assert "features @>" not in sent and "JOIN tarjama_features AS d" in sent
+        init_schema(team_url)
+        assert ("tarjama_units_features",) in _server(team_url, "SELECT indexname FROM pg_indexes")
+        with TeamMemory.connect(team_url) as team:
+            assert "features @>" in _sent(team, tmp_path / "libpq.trace", lambda: _same_lookups(local, team))
 
 
 def test_a_project_units_features_are_indexed_as_it_is_written_and_changed(tmp_path: Path, team: TeamMemory,

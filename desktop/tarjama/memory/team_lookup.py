@@ -8,8 +8,11 @@ and, one row per (feature, unit), in `tarjama_features`, a btree on (feature, un
 postings, or the first few of a common one, is a short index range. `tarjama_common_features` lists the features
 in more than `RARE_FEATURE_UNITS` units, as the file's `common_features` does, so a lookup never reads their long
 postings (`bench/team_tm.py` measured a GIN-indexed array of the tokens ranked by shared features at 0.7 s a
-lookup in 100,000 units: every unit sharing one common feature was read). Scores come from each unit's `codes`
-(`scoring_codes`) first, then its normalised source, as the file's `units_codes` and `units`.
+lookup in 100,000 units: every unit sharing one common feature was read). The near-duplicate search's groups of
+common features, which must be intersected, are read from a GIN index on `features` (`features @>`, which
+skips through long posting lists as FTS5's AND does) or from their rarest feature's postings (`_DRIVEN_SQL`).
+Scores come from each unit's `codes` (`scoring_codes`) first, then its normalised source, as the file's
+`units_codes` and `units`.
 
 A hash collision (about one in 10^19 per pair of tokens) can only add a candidate, which is scored like any other.
 """
@@ -43,15 +46,27 @@ _COMMON_SQL = """
 SELECT feature, units FROM tarjama_common_features WHERE feature = ANY(%s)
 UNION ALL SELECT NULL, coalesce(max(id), 0) + 1 FROM tarjama_units
 """
-# Units having every token of some group (numbered by `grp`, of `sizes[grp]` tokens).
-_GROUPS_SQL = """
-SELECT DISTINCT held.unit_id FROM (
-    SELECT f.unit_id FROM unnest(%(hashes)s::int8[], %(groups)s::int4[]) AS q(feature, grp)
-    JOIN tarjama_features AS f ON f.feature = q.feature
-    GROUP BY q.grp, f.unit_id HAVING count(*) = (%(sizes)s::int4[])[q.grp]
-) AS held
-LIMIT %(limit)s
+# Units having every token of some group, two ways. Driven: each group's postings read from its rarest token
+# (`drivers`, numbered from 1 by ordinality), each of those units then looked up under the group's other tokens
+# (row `grp` of the rectangular `others`, rarest first, padded with the driver), stopping at the first it lacks:
+# about 2 µs a unit read. Contained: the GIN index on `features` (schema version 3) intersects the tokens'
+# compressed posting lists, skipping through the longer ones, in a few milliseconds whatever their length; but it
+# reads a rare token's postings no faster, and all of a lone common token's. In a million units a query of common
+# pairs took 0.3 s by counting every token's postings per unit, 40 ms driven, 5 ms contained; over 100 queries
+# (`bench/team_tm.py`'s) the p95 lookup was 104 ms before, 8 ms with groups whose rarest token is listed in
+# more than `_DRIVEN_UNITS` units contained (20 ms at 2,000, 10 ms at 500: below that, the same).
+_DRIVEN_SQL = """
+SELECT d.unit_id FROM unnest(%(drivers)s::int8[]) WITH ORDINALITY AS q(feature, grp)
+JOIN tarjama_features AS d ON d.feature = q.feature
+WHERE NOT EXISTS (
+    SELECT FROM unnest((%(others)s::int8[])[q.grp:q.grp]) AS o(feature)
+    WHERE NOT EXISTS (SELECT FROM tarjama_features AS g WHERE g.feature = o.feature AND g.unit_id = d.unit_id)
+)
 """
+_CONTAINED_SQL = "SELECT id FROM tarjama_units WHERE features @> %({})s::int8[]"
+_HELD_SQL = "SELECT DISTINCT unit_id FROM ({}) AS held(unit_id) LIMIT %(limit)s"
+#: A group whose rarest token is listed in more units than this is looked up contained, the others driven.
+_DRIVEN_UNITS = 300
 
 
 @functools.lru_cache(maxsize=1 << 18)
@@ -72,17 +87,21 @@ class TeamFeatureSearch(FeatureSearch):
     `TeamMemory.lookup`). Remembers nothing between lookups: the common features are looked up per query, by
     primary key, since another translator's import may list more at any time."""
 
-    def __init__(self, conn: psycopg.Connection) -> None:
+    def __init__(self, conn: psycopg.Connection, *, features_index: bool) -> None:
         self._conn = conn
+        self._features_index = features_index  # the server's schema has it (version 3 on)
         self._ids_below: int | None = None  # read with the common features
+        self._listed_units: dict[int, int] = {}  # units of each hashed token listed common, as last read
 
     def _listed_common(self, features: list[str], bands: list[str]) -> dict[str, int]:
         hashed = {feature_hash(feature + band): feature for feature in features for band in bands}
         listed: dict[str, int] = {}
+        self._listed_units = {}
         for feature_id, units in self._conn.execute(_COMMON_SQL, [list(hashed)]):
             if feature_id is None:
                 self._ids_below = int(units)
             else:
+                self._listed_units[feature_id] = units
                 feature = hashed[feature_id]
                 listed[feature] = listed.get(feature, 0) + units
         return {feature: listed[feature] for feature in features if feature in listed}
@@ -102,15 +121,31 @@ class TeamFeatureSearch(FeatureSearch):
         ]
 
     def _holding_whole_groups(self, groups: list[tuple[str, ...]], bands: list[str], limit: int) -> Iterable[int]:
-        hashes: list[int] = []
-        numbers: list[int] = []
-        sizes: list[int] = []
+        """Each group in each band read driven or contained (see `_DRIVEN_SQL`) by how many units
+        `common_features` listed for its tokens: a token it does not list has at most `RARE_FEATURE_UNITS`, or
+        has become common since; either way the units found are the same, only the time differs."""
+        def units(token: int) -> int:
+            return self._listed_units.get(token, 0)
+
+        driven: list[list[int]] = []
+        contained: list[list[int]] = []
         for band in bands:
             for group in groups:
-                sizes.append(len(group))
-                hashes.extend(feature_hash(feature + band) for feature in group)
-                numbers.extend([len(sizes)] * len(group))  # PostgreSQL's arrays count from 1
-        rows = self._conn.execute(_GROUPS_SQL, {"hashes": hashes, "groups": numbers, "sizes": sizes, "limit": limit})
+                tokens = sorted({feature_hash(feature + band) for feature in group}, key=units)
+                common = self._features_index and len(tokens) > 1 and units(tokens[0]) > _DRIVEN_UNITS
+                (contained if common else driven).append(tokens)
+        parts: list[str] = []
+        values: dict[str, object] = {"limit": limit}
+        if driven:
+            width = max(1, max(map(len, driven)) - 1)
+            parts.append(_DRIVEN_SQL)
+            values["drivers"] = [driver for driver, *_ in driven]
+            values["others"] = [rest + [rest[-1] if rest else driver] * (width - len(rest))
+                                for driver, *rest in driven]
+        for number, tokens in enumerate(contained):
+            parts.append(_CONTAINED_SQL.format(f"c{number}"))
+            values[f"c{number}"] = tokens
+        rows = self._conn.execute(_HELD_SQL.format(" UNION ALL ".join(parts)), values)
         return [unit_id for (unit_id,) in rows]
 
     def _id_bound(self) -> int:

@@ -17,6 +17,8 @@ meaning and text (props and notes as the same JSON), plus:
   builds them again at the end (`DROP_SEARCH_INDEXES`, `BUILD_SEARCH_INDEXES`: functions that run as the
   schema's owner, so a writer may call them);
 * trigram GIN indexes (pg_trgm) on the normalised source and target, for concordance (LIKE '%…%');
+* a GIN index on `features` (version 3): which units hold every one of a few common features (`features @> …`)
+  is an intersection of compressed posting lists there, where the postings' btree is read unit by unit;
 * `tarjama_unit_log` (version 2): every TM editor change a replica pushed for a unit (`TeamMemory.edit_unit`,
   `delete_unit`), with who made it and when, and whether it was applied: a change older than the unit's latest
   is kept here, not applied, so that the losing side of a conflict is never lost. Unique by unit, action, time and
@@ -28,23 +30,26 @@ and imports), get the grants when the role running serve-init may create roles; 
 of them to each translator's login role.
 
 Versioned in `tarjama_meta`: `SCHEMA_VERSION` is the version this code reads and writes; serve-init run again
-brings an older server's schema up to it (version 2 added `tarjama_unit_log`). A team upgrades one laptop at a
-time, so a server brought up by a newer Tarjama must not lock out the older ones while it can serve them:
-`compatible_version` is the oldest schema version whose Tarjama still reads and writes this one correctly (a
-version that only adds tables or columns the older code never touches keeps it; one that changes what existing
-columns mean raises it to itself). A Tarjama connects while that is at most its own `SCHEMA_VERSION`; only
-serve-init refuses any newer schema, since it would make objects of its own version beside a newer one's. A server
-without the key (made before it) is compatible with its own version only.
+brings an older server's schema up to it (version 2 added `tarjama_unit_log`, version 3 the index on
+`features`). A team upgrades one laptop at a time, so a server brought up by a newer Tarjama must not lock out
+the older ones while it can serve them: `compatible_version` is the oldest schema version whose Tarjama still
+reads and writes this one correctly (a version that only adds tables, columns or indexes the older code never
+touches keeps it; one that changes what existing columns mean raises it to itself). A Tarjama connects while
+that is at most its own `SCHEMA_VERSION`; only serve-init refuses any newer schema, since it would make objects of
+its own version beside a newer one's. A server without the key (made before it) is compatible with its own
+version only.
 """
 
 from __future__ import annotations
 
 from tarjama.memory.schema import RARE_FEATURE_UNITS
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: The oldest schema version whose Tarjama may use a server of `SCHEMA_VERSION` (see above): version 2 only added a
-#: table that version 1 never reads.
+#: table that version 1 never reads, and version 3 an index that the server keeps by itself.
 COMPATIBLE_VERSION = 1
+#: The schema version that added the GIN index on `features` (see `tarjama.memory.team_lookup`).
+FEATURES_INDEX_VERSION = 3
 #: The advisory lock every write transaction holds until it commits (see `seq` above).
 WRITE_LOCK = 0x54_4A_54_4D  # "TJTM"
 READER_ROLE, WRITER_ROLE = "tarjama_reader", "tarjama_writer"
@@ -64,6 +69,7 @@ _RARE = int(RARE_FEATURE_UNITS)
 # The indexes a large import drops and builds again once loaded (faster than keeping them up to date row by row).
 _SEARCH_INDEXES = {
     "tarjama_features_postings": "ON tarjama_features (feature, unit_id)",
+    "tarjama_units_features": "ON tarjama_units USING gin (features)",
     "tarjama_units_source_trgm": "ON tarjama_units USING gin (norm_source gin_trgm_ops)",
     "tarjama_units_target_trgm": "ON tarjama_units USING gin (norm_target gin_trgm_ops)",
 }
