@@ -53,7 +53,7 @@ UNION ALL SELECT NULL, coalesce(max(id), 0) + 1 FROM tarjama_units
 # compressed posting lists, skipping through the longer ones, in a few milliseconds whatever their length; but it
 # reads a rare token's postings no faster, and all of a lone common token's. In a million units a query of common
 # pairs took 0.3 s by counting every token's postings per unit, 40 ms driven, 5 ms contained; over 100 queries
-# (`bench/team_tm.py`'s) the p95 lookup was 104 ms before, 8 ms with groups whose rarest token is listed in
+# (`bench/team_tm.py`'s) the p95 lookup was 104 ms before, 8-10 ms with groups whose rarest token is listed in
 # more than `_DRIVEN_UNITS` units contained (20 ms at 2,000, 10 ms at 500: below that, the same).
 _DRIVEN_SQL = """
 SELECT d.unit_id FROM unnest(%(drivers)s::int8[]) WITH ORDINALITY AS q(feature, grp)
