@@ -29,7 +29,7 @@ FTS_TABLES = ("units_features", "units_source_text", "units_target_text")
 _LOADING_HASH_BYTES = {"units_features": 16 << 20, "units_source_text": 8 << 20, "units_target_text": 8 << 20}
 #: FTS5's defaults, put back after the load.
 _DEFAULT_AUTOMERGE = 4
-_DEFAULT_HASH_BYTES = 1 << 20
+_DEFAULT_HASH_BYTES = dict.fromkeys(FTS_TABLES, 1 << 20)
 
 
 def _configure(db: sqlite_utils.Database, automerge: int, hash_bytes: dict[str, int]) -> None:
@@ -44,7 +44,7 @@ def loading_fts(db: sqlite_utils.Database) -> Iterator[None]:
     transaction is rolled back, the settings with it."""
     _configure(db, 0, _LOADING_HASH_BYTES)
     yield
-    _configure(db, _DEFAULT_AUTOMERGE, dict.fromkeys(FTS_TABLES, _DEFAULT_HASH_BYTES))
+    _configure(db, _DEFAULT_AUTOMERGE, _DEFAULT_HASH_BYTES)
 
 
 def with_index_values(row: dict[str, Any]) -> dict[str, Any]:

@@ -33,7 +33,7 @@ import sqlite_utils
 from tarjama.arabic import normalise_for_matching
 from tarjama.errors import QT_TRANSLATE_NOOP, PathError
 from tarjama.inline_tags import TagProblem, readable, tag_issues
-from tarjama.memory.store import TranslationMemory
+from tarjama.memory.store import TranslationMemory, fetched_row
 
 #: How many log rows `history` returns at most unless told otherwise.
 HISTORY_LIMIT = 200
@@ -185,9 +185,7 @@ class UnitEditor:
 
 def unit_row(db: sqlite_utils.Database, where: str, values: list) -> dict | None:
     """The first unit `where` finds, with every column, as the log keeps a deleted unit (None if none)."""
-    cursor = db.execute(f"SELECT * FROM units WHERE {where}", values)
-    found = cursor.fetchone()
-    return None if found is None else dict(zip([d[0] for d in cursor.description], found, strict=True))
+    return fetched_row(db.execute(f"SELECT * FROM units WHERE {where}", values))
 
 
 def log_change(db: sqlite_utils.Database, row: dict, action: UnitAction, *, old: str | None, new: str | None,

@@ -158,7 +158,7 @@ _MERGED_COLUMNS = "id, created_at, changed_at, usage_count, approved, props, not
 _Built = TypeVar("_Built")
 
 
-def _fetched(cursor: sqlite3.Cursor) -> _Row | None:
+def fetched_row(cursor: sqlite3.Cursor) -> _Row | None:
     """The cursor's one row as a dict by column name, or None."""
     found = cursor.fetchone()
     return None if found is None else dict(zip([d[0] for d in cursor.description], found, strict=True))
@@ -510,13 +510,13 @@ class TranslationMemory(StoreFile):
         The same pair once normalised is the same unit: a memory's own TMX export, read back, has lost the
         invisible direction marks of its targets (as it should), and must not come back as a second unit. The
         norm_source index finds the few units with this normalised source; no index on the pair needed."""
-        return _fetched(self._db.execute(
+        return fetched_row(self._db.execute(
             f"SELECT {_MERGED_COLUMNS} FROM units WHERE norm_source = ? AND norm_target = ? ORDER BY id LIMIT 1",
             list(key)))
 
     def _stored_as(self, unit_id: int, key: tuple[str, str]) -> _Row | None:
         """The unit `unit_id` if it has this normalised (source, target), as `_stored_duplicate` gives it."""
-        return _fetched(self._db.execute(
+        return fetched_row(self._db.execute(
             f"SELECT {_MERGED_COLUMNS} FROM units WHERE id = ? AND norm_source = ? AND norm_target = ?",
             [unit_id, *key]))
 
