@@ -17,7 +17,7 @@ import pytest
 from tarjama import build_parts
 from tarjama.domain import TmUnit, UnitOrigin
 from tarjama.formats.tmx import write_tmx
-from tarjama.memory import store
+from tarjama.memory import pair_hashes
 from tarjama.memory.errors import ImportCancelled
 from tarjama.memory.exchange import import_tmx
 from tarjama.memory.store import TranslationMemory
@@ -83,7 +83,7 @@ def test_an_import_into_an_empty_memory_merges_as_one_into_a_memory_with_units(t
     assert sum("FROM units WHERE id =" in statement for statement in statements) == 300
     assert "units_norm_source" in _indexes(tmp_path / "empty.tarjama-tm")
     # Every pair under one hash: each unit is then checked against the stored one, and the query finds its own.
-    monkeypatch.setattr(store, "hash", lambda key: 0, raising=False)
+    monkeypatch.setattr(pair_hashes, "pair_hash", lambda key: 0)
     with TranslationMemory.create(tmp_path / "colliding.tarjama-tm") as memory:
         assert memory.import_units(units) == held
         assert _contents(memory) == expected
