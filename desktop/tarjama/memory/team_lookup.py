@@ -43,27 +43,34 @@ GROUP BY q.ord
 # The common features among some, and one more than the largest unit id (feature NULL), in one statement: every
 # lookup asks for both first.
 _COMMON_SQL = """
-SELECT feature, units FROM tarjama_common_features WHERE feature = ANY(%s)
+SELECT feature, units FROM tarjama_common_features WHERE feature = ANY(%s::int8[])
 UNION ALL SELECT NULL, coalesce(max(id), 0) + 1 FROM tarjama_units
 """
 # Units having every token of some group, two ways. Driven: each group's postings read from its rarest token
 # (`drivers`, numbered from 1 by ordinality), each of those units then looked up under the group's other tokens
-# (row `grp` of the rectangular `others`, rarest first, padded with the driver), stopping at the first it lacks:
+# (row `grp` of the rectangular `others`, rarest first, padded with NULL), stopping at the first it lacks:
 # about 2 µs a unit read. Contained: the GIN index on `features` (schema version 3) intersects the tokens'
 # compressed posting lists, skipping through the longer ones, in a few milliseconds whatever their length; but it
 # reads a rare token's postings no faster, and all of a lone common token's. In a million units a query of common
 # pairs took 0.3 s by counting every token's postings per unit, 40 ms driven, 5 ms contained; over 100 queries
 # (`bench/team_tm.py`'s) the p95 lookup was 104 ms before, 8-10 ms with groups whose rarest token is listed in
 # more than `_DRIVEN_UNITS` units contained (20 ms at 2,000, 10 ms at 500: below that, the same).
+# Each group reads at most `limit` units: its units are distinct, so one group with that many is enough to know
+# that all have more, and a group with fewer was read whole. Without that bound, the slowest query of those 100
+# read all 5,114 units of twelve lone common tokens (29 ms) to return its first 201.
 _DRIVEN_SQL = """
-SELECT d.unit_id FROM unnest(%(drivers)s::int8[]) WITH ORDINALITY AS q(feature, grp)
-JOIN tarjama_features AS d ON d.feature = q.feature
-WHERE NOT EXISTS (
-    SELECT FROM unnest((%(others)s::int8[])[q.grp:q.grp]) AS o(feature)
-    WHERE NOT EXISTS (SELECT FROM tarjama_features AS g WHERE g.feature = o.feature AND g.unit_id = d.unit_id)
-)
+SELECT h.unit_id FROM unnest(%(drivers)s::int8[]) WITH ORDINALITY AS q(feature, grp)
+CROSS JOIN LATERAL (
+    SELECT d.unit_id FROM tarjama_features AS d
+    WHERE d.feature = q.feature AND NOT EXISTS (
+        SELECT FROM unnest((%(others)s::int8[])[q.grp:q.grp]) AS o(feature)
+        WHERE o.feature IS NOT NULL
+            AND NOT EXISTS (SELECT FROM tarjama_features AS g WHERE g.feature = o.feature AND g.unit_id = d.unit_id)
+    )
+    LIMIT %(limit)s
+) AS h
 """
-_CONTAINED_SQL = "SELECT id FROM tarjama_units WHERE features @> %({})s::int8[]"
+_CONTAINED_SQL = "(SELECT id FROM tarjama_units WHERE features @> %({})s::int8[] LIMIT %(limit)s)"
 _HELD_SQL = "SELECT DISTINCT unit_id FROM ({}) AS held(unit_id) LIMIT %(limit)s"
 #: A group whose rarest token is listed in more units than this is looked up contained, the others driven.
 _DRIVEN_UNITS = 300
@@ -75,6 +82,19 @@ def feature_hash(token: str) -> int:
     process and version (changing it needs the server's postings rebuilt). Remembered: an import hashes the same
     common words and pairs again and again."""
     return int.from_bytes(hashlib.blake2b(token.encode(), digest_size=8).digest(), "big", signed=True)
+
+
+def int_array(values: Iterable[int | None | list[int | None]]) -> str:
+    """A list of integers (or of equal lists of them, None for NULL) as a PostgreSQL array literal, to be cast
+    (`%s::int8[]`): psycopg adapts a list element by element in Python, which took 0.55 ms for the 250 hashes of
+    one lookup's features, against 0.01 ms to join them; a lookup sends several such lists."""
+    return "{" + ",".join(_element(value) for value in values) + "}"
+
+
+def _element(value: int | None | list[int | None]) -> str:
+    if isinstance(value, list):
+        return int_array(value)
+    return "NULL" if value is None else str(value)
 
 
 def feature_hashes(tokens: Iterable[str]) -> list[int]:
@@ -97,7 +117,7 @@ class TeamFeatureSearch(FeatureSearch):
         hashed = {feature_hash(feature + band): feature for feature in features for band in bands}
         listed: dict[str, int] = {}
         self._listed_units = {}
-        for feature_id, units in self._conn.execute(_COMMON_SQL, [list(hashed)]):
+        for feature_id, units in self._conn.execute(_COMMON_SQL, [int_array(hashed)]):
             if feature_id is None:
                 self._ids_below = int(units)
             else:
@@ -111,9 +131,9 @@ class TeamFeatureSearch(FeatureSearch):
             return []
         hashes = [feature_hash(token) for tokens in token_lists for token in tokens]
         ords = [number for number, tokens in enumerate(token_lists) for _ in tokens]
+        values = {"hashes": int_array(hashes), "ords": int_array(ords)}
         found: dict[int, tuple[int, list[int]]] = {
-            number: (count, ids or [])
-            for number, count, ids in self._conn.execute(_PROBE_SQL, {"hashes": hashes, "ords": ords})
+            number: (count, ids or []) for number, count, ids in self._conn.execute(_PROBE_SQL, values)
         }
         return [
             None if count > _RARE else ids
@@ -139,12 +159,11 @@ class TeamFeatureSearch(FeatureSearch):
         if driven:
             width = max(1, max(map(len, driven)) - 1)
             parts.append(_DRIVEN_SQL)
-            values["drivers"] = [driver for driver, *_ in driven]
-            values["others"] = [rest + [rest[-1] if rest else driver] * (width - len(rest))
-                                for driver, *rest in driven]
+            values["drivers"] = int_array(driver for driver, *_ in driven)
+            values["others"] = int_array(rest + [None] * (width - len(rest)) for _, *rest in driven)
         for number, tokens in enumerate(contained):
             parts.append(_CONTAINED_SQL.format(f"c{number}"))
-            values[f"c{number}"] = tokens
+            values[f"c{number}"] = int_array(tokens)
         rows = self._conn.execute(_HELD_SQL.format(" UNION ALL ".join(parts)), values)
         return [unit_id for (unit_id,) in rows]
 
@@ -155,7 +174,9 @@ class TeamFeatureSearch(FeatureSearch):
         return self._ids_below
 
     def _codes(self, ids: list[int]) -> Iterable[tuple[int, str]]:
-        return self._conn.execute("SELECT id, codes FROM tarjama_units WHERE approved AND id = ANY(%s)", [ids])
+        return self._conn.execute("SELECT id, codes FROM tarjama_units WHERE approved AND id = ANY(%s::int8[])",
+                                  [int_array(ids)])
 
     def _norm_sources(self, ids: list[int]) -> Iterable[tuple[int, str]]:
-        return self._conn.execute("SELECT id, norm_source FROM tarjama_units WHERE id = ANY(%s)", [ids])
+        return self._conn.execute("SELECT id, norm_source FROM tarjama_units WHERE id = ANY(%s::int8[])",
+                                  [int_array(ids)])

@@ -30,7 +30,7 @@ from tarjama.memory.highlight import occurrences
 from tarjama.memory.ranking import ranked_matches
 from tarjama.memory.scoring import codes_of_words, features_of_words
 from tarjama.memory.store import ImportResult, _merged, _now, _Row, _row, _unit
-from tarjama.memory.team_lookup import TeamFeatureSearch, feature_hashes
+from tarjama.memory.team_lookup import TeamFeatureSearch, feature_hashes, int_array
 from tarjama.memory.team_schema import (
     BUILD_SEARCH_INDEXES,
     DROP_SEARCH_INDEXES,
@@ -334,7 +334,8 @@ class TeamMemory:
                           if value >= threshold and unit_id not in known}
                 if scores:
                     rows = conn.execute(
-                        f"SELECT {UNIT_COLUMNS} FROM tarjama_units WHERE approved AND id = ANY(%s)", [list(scores)])
+                        f"SELECT {UNIT_COLUMNS} FROM tarjama_units WHERE approved AND id = ANY(%s::int8[])",
+                        [int_array(scores)])
                     fuzzy = [(unit, scores[unit.id]) for unit in map(_unit, rows) if unit.id is not None]
         return ranked_matches(source, context, exact, fuzzy, threshold=threshold, limit=limit, highlight=highlight)
 
