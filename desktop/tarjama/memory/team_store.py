@@ -54,6 +54,9 @@ _IMPORT_CHUNK = 2000
 #: An import that has read this many units, and more than the memory held, drops the search indexes and builds
 #: them again at the end: several times faster than keeping them up to date, and at most about as long again.
 _BULK_AFTER = 5_000
+#: The planner knows the units as they were before an import (a writer may not ANALYZE them): were it to think
+#: them few, each chunk's merge would scan them all. An import's statements go by index.
+IMPORT_PLANNER = "SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; SET LOCAL enable_seqscan = off"
 _CANCEL_EVERY = 100
 #: How long a write waits for another's (an import holds the write lock until it commits), in milliseconds.
 _WRITE_WAIT_MS = 10_000
@@ -451,10 +454,7 @@ class TeamMemory:
         pending: dict[tuple[str, str], _Row] = {}
         with self._writing() as conn:
             conn.execute("SET LOCAL tarjama.bulk_import = 'on'")
-            # The planner knows the units as they were before the import (a writer may not ANALYZE them): were it
-            # to think them few, each chunk's merge would scan them all. Each chunk's statements go by index.
-            conn.execute("SET LOCAL enable_hashjoin = off; SET LOCAL enable_mergejoin = off; "
-                         "SET LOCAL enable_seqscan = off")
+            conn.execute(IMPORT_PLANNER)
             conn.execute(f"CREATE TEMP TABLE tarjama_staging ON COMMIT DROP AS SELECT 0::bigint AS ord, "
                          f"{', '.join(WRITTEN_COLUMNS)} FROM tarjama_units WITH NO DATA")
             held, first = conn.execute(
@@ -504,7 +504,7 @@ def _merge_chunk(conn: psycopg.Connection, pending: dict[tuple[str, str], _Row])
     with conn.cursor() as cursor:
         with cursor.copy(f"COPY tarjama_staging (ord, {', '.join(_COPIED_COLUMNS)}, features) FROM STDIN") as copy:
             for ord_, row in enumerate(pending.values()):
-                copy.write_row([ord_, *(row[column] for column in _COPIED_COLUMNS), _array_text(row["features"])])
+                copy.write_row([ord_, *(row[column] for column in _COPIED_COLUMNS), int_array(row["features"])])
         pending.clear()
         cursor.execute("ANALYZE tarjama_staging")
         merged = cursor.execute(_MERGE_STAGED).rowcount
@@ -518,10 +518,6 @@ def _index_units_after(conn: psycopg.Connection, after: int) -> int:
     row = conn.execute(INDEX_UNITS_AFTER, {"after": after}).fetchone()
     return int(row[0]) if row else after
 
-
-def _array_text(numbers: list[int]) -> str:
-    """An array of integers as PostgreSQL writes it: COPY reads it many times faster than psycopg dumps a list."""
-    return "{" + ",".join(map(str, numbers)) + "}"
 
 
 def _newer_schema(label: str, version: int) -> TeamMemoryError:
