@@ -29,7 +29,7 @@ from tarjama.memory.link import segment_context
 from tarjama.memory.schema import RARE_FEATURE_UNITS
 from tarjama.memory.scoring import match_features
 from tarjama.memory.store import TranslationMemory
-from tarjama.memory.team_lookup import feature_hash, int_array
+from tarjama.memory.team_lookup import feature_hash, int_array, int_rows
 from tarjama.memory.team_schema import LIST_COMMON_AFTER, SCHEMA_VERSION
 from tarjama.memory.team_store import (
     IMPORT_PLANNER,
@@ -558,4 +558,4 @@ def test_lists_of_integers_reach_the_server_as_array_literals_unchanged(team: Te
     assert min(hashes) < 0 < max(hashes)  # both signs of 64 bits
     rows = [[1, None], [-(1 << 63), (1 << 63) - 1]]
     assert team._conn.execute("SELECT %s::int8[], %s::int8[], %s::int8[]",
-                              [int_array(hashes), int_array(rows), int_array([])]).fetchone() == (hashes, rows, [])
+                              [int_array(hashes), int_rows(rows), int_array([])]).fetchone() == (hashes, rows, [])
