@@ -8,6 +8,7 @@ bound shows in a lookup only when a memory happens to hold the one unit it wrong
 
 from __future__ import annotations
 
+import json
 import random
 from pathlib import Path
 
@@ -146,3 +147,18 @@ def test_lookup_finds_the_best_unit_within_the_near_edits(tmp_path: Path, monkey
                 assert matches and matches[0].score == best, (query, best, matches[:1])
                 checked += 1
     assert checked > 50
+
+
+@settings(max_examples=300, deadline=None)
+@given(sentences)
+def test_the_features_index_holds_each_word_and_pair_tagged_with_the_length_band(sentence: str) -> None:
+    """The tokens a memory file's features index holds for a source, spelled out: an existing file's index was
+    built from them and deletes by them (it is contentless), so a faster way of making them must give the same
+    string, and the lookups' `word_features` must name the same tokens."""
+    norm = normalise_for_matching(sentence)
+    words = scoring_words(norm)
+    band = scoring.BAND_MARK + str(scoring.length_band(len(words)))
+    expected = " ".join(feature + band for feature in scoring.word_features(words))
+    assert scoring.match_features(norm) == expected
+    assert scoring.distinct_match_features(norm) == json.dumps(list(dict.fromkeys(expected.split())),
+                                                               ensure_ascii=False)

@@ -13,6 +13,7 @@ file's write lock for minutes; see `tarjama.memory.link`).
 from __future__ import annotations
 
 import json
+import operator
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -58,14 +59,16 @@ _UNIT_COLUMNS = (
 _JOINED_UNIT_COLUMNS = ", ".join("u." + column for column in _UNIT_COLUMNS.split(", "))
 #: A unit as the columns of `units` hold it, for the SQL statements' named parameters.
 _Row = dict[str, Any]
-_INSERT = """
-INSERT INTO units (source, target, source_lang, target_lang, norm_source, norm_target, created_at,
-    changed_at, author, origin, usage_count, document, approved, mt_original, props, notes, context,
-    project_uid, segment_id, tags)
-VALUES (:source, :target, :source_lang, :target_lang, :norm_source, :norm_target, :created_at, :changed_at, :author,
-    :origin, :usage_count, :document, :approved, :mt_original, :props, :notes, :context, :project_uid, :segment_id,
-    :tags)
-"""
+_INSERTED_COLUMNS = (
+    "source", "target", "source_lang", "target_lang", "norm_source", "norm_target", "created_at", "changed_at",
+    "author", "origin", "usage_count", "document", "approved", "mt_original", "props", "notes", "context",
+    "project_uid", "segment_id", "tags",
+)
+_INSERT_INTO = f"INSERT INTO units ({', '.join(_INSERTED_COLUMNS)})"
+_INSERT = _INSERT_INTO + f" VALUES ({', '.join(':' + column for column in _INSERTED_COLUMNS)})"
+#: The same insert with positional parameters, for a bulk import: binding a dict by name costs 3.4 µs more a row.
+_INSERT_POSITIONAL = _INSERT_INTO + f" VALUES ({', '.join('?' * len(_INSERTED_COLUMNS))})"
+_inserted_values = operator.itemgetter(*_INSERTED_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,12 @@ def _unit(row: Sequence) -> TmUnit:
     )
 
 
+def _json_list(items: list[Any]) -> str:
+    """A list as its JSON column stores it. Most units have no props and no notes, and `json.dumps` of an empty
+    list costs 5 µs, a tenth of preparing a unit for an import."""
+    return json.dumps(items, ensure_ascii=False) if items else "[]"
+
+
 def _row(unit: TmUnit, *, project_uid: str | None = None, segment_id: int | None = None) -> _Row:
     created = unit.created_at or unit.changed_at or _now()
     return {
@@ -122,8 +131,8 @@ def _row(unit: TmUnit, *, project_uid: str | None = None, segment_id: int | None
         "document": unit.document,
         "approved": int(unit.approved),
         "mt_original": unit.mt_original,
-        "props": json.dumps([list(p) for p in unit.props], ensure_ascii=False),
-        "notes": json.dumps(list(unit.notes), ensure_ascii=False),
+        "props": _json_list([list(p) for p in unit.props]),
+        "notes": _json_list(list(unit.notes)),
         "context": unit.context,
         "project_uid": project_uid,
         "segment_id": segment_id,
@@ -149,8 +158,8 @@ def _merged(existing: _Row, incoming: _Row) -> _Row:
         "changed_at": max(existing["changed_at"], incoming["changed_at"]),
         "usage_count": max(existing["usage_count"], incoming["usage_count"]),
         "approved": max(existing["approved"], incoming["approved"]),
-        "props": json.dumps(props, ensure_ascii=False),
-        "notes": json.dumps(notes, ensure_ascii=False),
+        "props": _json_list(props),
+        "notes": _json_list(notes),
         "tags": existing["tags"] or incoming["tags"],
     }
 
@@ -211,7 +220,7 @@ class _Load:
         if not pending:
             return
         rows = list(pending.values())
-        self._db.conn.executemany(_INSERT, rows)
+        self._db.conn.executemany(_INSERT_POSITIONAL, map(_inserted_values, rows))
         index_inserted(self._db, rows, self.indexed + 1)
         if self._written is not None:
             self._written.add(pending, self.indexed + 1)

@@ -28,7 +28,9 @@ from tarjama.memory.store import prepared_row
 
 #: Files from this size on are read in a second process (about 8,000 units of news sentences).
 PARALLEL_FROM_BYTES = 4 * 1024 * 1024
-#: Rows per message: large enough that pickling costs little per row, small enough that memory stays flat.
+#: Rows per message: large enough that pickling costs little per row, small enough that memory stays flat. A
+#: message holds the rows' field names once and each row's values as a tuple: pickling dicts, each with its keys,
+#: cost the reader 5 µs more a unit (it is the slower of the two processes).
 _CHUNK = 2000
 #: Chunks waiting in the queue at most: the reader never runs more than this far ahead of the writer.
 _AHEAD = 4
@@ -57,7 +59,8 @@ def _from_child(path: Path, report: TmxReport) -> Iterator[dict[str, Any]]:
         while True:
             kind, value = _next(chunks, reader, path)
             if kind == "rows":
-                yield from value
+                fields, values = value
+                yield from (dict(zip(fields, row, strict=True)) for row in values)
             elif kind == "done":
                 for field in dataclasses.fields(report):
                     setattr(report, field.name, getattr(value, field.name))
@@ -86,13 +89,16 @@ def _read(path: str, chunks: Any) -> None:
     """The reader process: every unit's row, a chunk at a time, then what was counted (or the error)."""
     report = TmxReport()
     try:
-        chunk = []
+        fields: tuple[str, ...] = ()
+        chunk: list[tuple[Any, ...]] = []
         for unit in read_tmx(Path(path), report):
-            chunk.append(prepared_row(unit))
+            row = prepared_row(unit)
+            fields = fields or tuple(row)
+            chunk.append(tuple(row.values()))
             if len(chunk) == _CHUNK:
-                chunks.put(("rows", chunk))
+                chunks.put(("rows", (fields, chunk)))
                 chunk = []
-        chunks.put(("rows", chunk))
+        chunks.put(("rows", (fields, chunk)))
         chunks.put(("done", report))
     except Exception as exc:  # noqa: BLE001 - handed to the importing process, which raises it
         chunks.put(("error", exc))
