@@ -81,7 +81,7 @@ def test_an_import_into_an_empty_memory_merges_as_one_into_a_memory_with_units(t
     # each checked by its id.
     assert not [statement for statement in statements if "FROM units WHERE norm_source =" in statement]
     assert sum("FROM units WHERE id =" in statement for statement in statements) == 300
-    assert "units_norm_source" in _indexes(tmp_path / "empty.tarjama-tm")
+    assert "units_source_key" in _indexes(tmp_path / "empty.tarjama-tm")
     # Every pair under one hash: each unit is then checked against the stored one, and the query finds its own.
     monkeypatch.setattr(pair_hashes, "pair_hash", lambda key: 0)
     with TranslationMemory.create(tmp_path / "colliding.tarjama-tm") as memory:
@@ -97,7 +97,7 @@ def test_a_cancelled_import_into_an_empty_memory_leaves_it_empty_and_indexed(tmp
         assert memory.count(approved_only=False) == 0
         memory.add(TmUnit(source="نص", target="Text"))
         assert memory.lookup("نص")[0].score == 100
-    assert "units_norm_source" in _indexes(path)
+    assert "units_source_key" in _indexes(path)
 
 
 def test_a_new_memory_appears_only_when_its_import_is_complete(tmp_path: Path) -> None:

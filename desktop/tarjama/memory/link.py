@@ -37,6 +37,7 @@ from tarjama.domain import Segment, Status, TmUnit, UnitOrigin
 from tarjama.errors import QT_TRANSLATE_NOOP, ProjectError, TarjamaError
 from tarjama.inline_tags import tags_used
 from tarjama.memory.editing import edited_project_pairs
+from tarjama.memory.schema import source_key
 from tarjama.memory.store import TranslationMemory
 from tarjama.project.effort import effort_props, segment_effort
 from tarjama.project.schema import SEGMENT_ORDER, SEGMENT_QUERY, segment_from_row
@@ -145,11 +146,20 @@ _SEGMENT_AND_NEIGHBOURS = (
 _OWN_APPROVED_UNIT = (
     "SELECT norm_source, norm_target FROM units WHERE project_uid = ? AND segment_id = ? AND approved = 1"
 )
-#: The project's other approved units with a given `_unit_key` (the memory's norm_source index finds them).
+#: The project's other approved units with a given `_unit_key` (the memory's source key index finds them).
 _OTHERS_WITH_KEY = (
-    "SELECT segment_id, source, target FROM units WHERE project_uid = ? AND norm_source = ? AND norm_target = ? "
-    "AND approved = 1 AND segment_id != ?"
+    "SELECT segment_id, source, target FROM units WHERE source_key = ? AND project_uid = ? AND norm_source = ? "
+    "AND norm_target = ? AND approved = 1 AND segment_id != ?"
 )
+
+
+
+def _others_with_key(
+    memory_db: sqlite_utils.Database, project_uid: str, key: tuple[str, str], segment_id: int
+) -> sqlite3.Cursor:
+    """The (segment id, source, target) of the project's approved units with `key` but for `segment_id`'s."""
+    return memory_db.execute(_OTHERS_WITH_KEY, [source_key(key[0]), project_uid, *key, segment_id])
+
 
 #: `normalise_for_matching`, remembered: catching up compares many sources and targets that do not change.
 _normalised = functools.lru_cache(maxsize=1 << 16)(normalise_for_matching)
@@ -364,7 +374,7 @@ class MemoryLink:
     ) -> bool:
         """Whether another segment of the project holds an approved unit with this source and target, and is still
         approved with that very text (a unit whose segment changed is about to go, and stands for nothing)."""
-        for other_id, source, target in memory_db.execute(_OTHERS_WITH_KEY, [project_uid, *key, segment_id]):
+        for other_id, source, target in _others_with_key(memory_db, project_uid, key, segment_id):
             row = self._db.execute("SELECT status, source, target FROM segments WHERE id = ?", [other_id]).fetchone()
             if row is not None and tuple(row) == (Status.APPROVED.value, source, target):
                 return True
@@ -377,7 +387,7 @@ class MemoryLink:
         """The unit with `key` that segment `leaving` held is gone: unless another of the project's units holds the
         pair, write that of the first other segment approved with it. Reads the project's approved segments (a
         few milliseconds for thousands: their normalised forms are remembered)."""
-        if memory_db.execute(_OTHERS_WITH_KEY, [project_uid, *key, leaving]).fetchone() is not None:
+        if _others_with_key(memory_db, project_uid, key, leaving).fetchone() is not None:
             return
         for other_id, source, target in self._db.execute(
             "SELECT id, source, target FROM segments WHERE status = ? AND id != ? ORDER BY id",
