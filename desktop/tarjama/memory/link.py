@@ -153,7 +153,6 @@ _OTHERS_WITH_KEY = (
 )
 
 
-
 def _others_with_key(
     memory_db: sqlite_utils.Database, project_uid: str, key: tuple[str, str], segment_id: int
 ) -> sqlite3.Cursor:

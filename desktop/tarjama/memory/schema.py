@@ -18,8 +18,8 @@ triggers defined here (so they fire whichever program changes the units):
 And `units_codes`, each approved unit's scoring words one character each (`scoring_codes`), from which a lookup
 scores its candidates.
 
-Exact matches and duplicates are found by `source_key`, a 64-bit hash of the normalised source (`source_key`),
-and then compared in full: an index of 8-byte keys is a tenth the size of one of the text itself, so an import into
+Exact matches and duplicates are found by `units.source_key`, a 64-bit hash of the normalised source, and then
+compared in full: an index of 8-byte keys is a tenth the size of one of the text itself, so an import into
 a large memory finds and updates it in pages it has in memory instead of touching most of the file.
 """
 
