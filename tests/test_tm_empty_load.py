@@ -79,7 +79,7 @@ def test_an_import_into_an_empty_memory_merges_as_one_into_a_memory_with_units(t
     assert empty == held and (empty.added, empty.merged) == (4000, 300)
     # No duplicate query per unit (the trace shows statements with their values): the hash finds the 300 again,
     # each checked by its id.
-    assert not [statement for statement in statements if "FROM units WHERE norm_source =" in statement]
+    assert not [statement for statement in statements if "FROM units WHERE source_key =" in statement]
     assert sum("FROM units WHERE id =" in statement for statement in statements) == 300
     assert "units_source_key" in _indexes(tmp_path / "empty.tarjama-tm")
     # Every pair under one hash: each unit is then checked against the stored one, and the query finds its own.

@@ -62,9 +62,8 @@ _JOINED_UNIT_COLUMNS = ", ".join("u." + column for column in _UNIT_COLUMNS.split
 _Row = dict[str, Any]
 _INSERTED_COLUMNS = (
     "source", "target", "source_lang", "target_lang", "norm_source", "norm_target", "source_key", "created_at",
-    "changed_at",
-    "author", "origin", "usage_count", "document", "approved", "mt_original", "props", "notes", "context",
-    "project_uid", "segment_id", "tags",
+    "changed_at", "author", "origin", "usage_count", "document", "approved", "mt_original", "props", "notes",
+    "context", "project_uid", "segment_id", "tags",
 )
 _INSERT_INTO = f"INSERT INTO units ({', '.join(_INSERTED_COLUMNS)})"
 _INSERT = _INSERT_INTO + f" VALUES ({', '.join(':' + column for column in _INSERTED_COLUMNS)})"
