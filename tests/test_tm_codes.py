@@ -244,4 +244,4 @@ def test_a_memory_of_version_5_gets_its_features_index_on_the_ascii_tokenizer_an
         assert len(memory.lookup(query, threshold=50)) == len(before) + 1
     assert "tokenize='ascii'" in _features_sql(path) and before
     assert (tmp_path / "old.tarjama-tm.v5.bak").is_file()
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == TM_FILE.version == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == TM_FILE.version == 8

@@ -209,7 +209,7 @@ def test_a_memory_of_version_4_gains_the_log_after_a_backup(tmp_path: Path) -> N
     assert (tmp_path / "old.tarjama-tm.v4.bak").is_file()
     backup = sqlite3.connect(tmp_path / "old.tarjama-tm.v4.bak")
     assert backup.execute("SELECT target FROM units").fetchall() == [(OLD,)]
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == TM_FILE.version == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == TM_FILE.version == 8
 
 
 # -- a project's units --------------------------------------------------------------------------------------------

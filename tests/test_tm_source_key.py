@@ -97,4 +97,4 @@ def test_a_memory_of_version_6_gains_its_keys_and_finds_the_same_units(tmp_path:
     assert len(keys) == 3 and all(key == source_key(norm) for norm, key in keys.items())
     assert "units_source_key" in _indexes(path) and "units_norm_source" not in _indexes(path)
     assert (tmp_path / "old.tarjama-tm.v6.bak").is_file()
-    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == TM_FILE.version == 7
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == TM_FILE.version == 8

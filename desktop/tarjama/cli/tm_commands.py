@@ -64,6 +64,22 @@ def cmd_tm_import(args: argparse.Namespace, out: Out) -> None:
         else:
             report = import_tmx(location, args.file, on_progress=done)
     out.line(report.summary())
+    if not isinstance(location, str):
+        _index_concordance(location, out)
+
+
+def _index_concordance(location: Path, out: Out) -> None:
+    """What a large import left for concordance, indexed before the command ends (a window does it in the
+    background): interrupted, the rest waits for the next import or for the window."""
+    from tarjama.memory.exchange import index_concordance
+    from tarjama.memory.store import TranslationMemory
+
+    with TranslationMemory.open(location) as memory:
+        waiting = memory.concordance_waiting()
+    if waiting:
+        with out.progress("Indexing for concordance", total=waiting) as done:
+            index_concordance(location, on_progress=done)
+        out.line(f"Indexed {waiting} units for concordance.")
 
 
 def cmd_tm_export(args: argparse.Namespace, out: Out) -> None:

@@ -3,7 +3,8 @@
 Row by row, the memory's triggers keep its five index structures current (`tarjama.memory.schema`), calling back
 into Python for each unit's features and codes, which both split the same source into its scoring words. An import
 drops those triggers and calls `index_inserted` for each chunk instead: the scoring words are computed once per unit
-and every index is filled by one `executemany` of values already made, with no callback.
+and the features index and the codes are filled by one `executemany` of values already made, with no callback. The
+concordance indexes are filled from the inserted units afterwards, by `tarjama.memory.concordance_index`.
 
 While it loads, each FTS5 index is told not to merge its segments as it goes (`automerge` 0) and to gather far more
 in memory before writing a segment (`hashsize`): the merges of a growing index are what made the cost per unit
@@ -57,15 +58,11 @@ def with_index_values(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def index_inserted(db: sqlite_utils.Database, rows: Sequence[dict[str, Any]], first_id: int) -> None:
-    """Index `rows` (`with_index_values`), just inserted in this order with the ids from `first_id` on (an
-    INTEGER PRIMARY KEY gives a row inserted without an id the largest id plus one)."""
+    """Index the features and codes of `rows` (`with_index_values`), just inserted in this order with the ids from
+    `first_id` on (an INTEGER PRIMARY KEY gives a row inserted without an id the largest id plus one)."""
     ids = range(first_id, first_id + len(rows))
     conn = db.conn
     conn.executemany("INSERT INTO units_features (rowid, features) VALUES (?, ?)",
                      zip(ids, (row["features"] for row in rows), strict=True))
-    conn.executemany("INSERT INTO units_source_text (rowid, norm_source) VALUES (?, ?)",
-                     zip(ids, (row["norm_source"] for row in rows), strict=True))
-    conn.executemany("INSERT INTO units_target_text (rowid, norm_target) VALUES (?, ?)",
-                     zip(ids, (row["norm_target"] for row in rows), strict=True))
     conn.executemany("INSERT INTO units_codes (id, codes) VALUES (?, ?)",
                      ((unit_id, row["codes"]) for unit_id, row in zip(ids, rows, strict=True) if row["approved"]))

@@ -2,7 +2,8 @@
 
 Each service opens its own connections, so the window can run it on a worker thread while the translator goes on
 working. Both directions stream (a million units never sit in memory at once) and both are all-or-nothing: an
-import is one transaction, an export is renamed into place only when complete.
+import is one transaction, an export is renamed into place only when complete. After a large import,
+`index_concordance` indexes what the import left for concordance.
 """
 
 from __future__ import annotations
@@ -66,6 +67,19 @@ def import_tmx(
             pass  # made meanwhile by another program (two first imports at once): this import goes into it
     with TranslationMemory.open(tm_path) as memory:
         return fill(memory)
+
+
+#: Seconds each chunk of a concordance build waits for another program's write before giving up (approvals take
+#: milliseconds; another import holds the memory for minutes, and the build is resumed after it).
+CONCORDANCE_WAIT = 30.0
+
+
+def index_concordance(tm_path: Path, *, cancel: Cancel = None, on_progress: Progress = None) -> int:
+    """Index the units a large import left for concordance (`tarjama.memory.concordance_index`), a chunk per
+    transaction; returns how many unit ids that covered. Cancelled, or cut short, it leaves the rest waiting, and
+    concordance finds those units meanwhile by reading their text."""
+    with TranslationMemory.open(Path(tm_path)) as memory:
+        return memory.index_concordance_backlog(wait=CONCORDANCE_WAIT, cancel=cancel, on_progress=on_progress)
 
 
 def import_report(tmx_path: Path, result: ImportResult, report: TmxReport) -> TmxImportReport:

@@ -1,4 +1,4 @@
-"""The memory file's schema: its versions (v1-v7), the triggers that keep its indexes in sync, and the SQL
+"""The memory file's schema: its versions (v1-v8), the triggers that keep its indexes in sync, and the SQL
 functions those triggers call.
 
 Units keep their raw text; matching uses `tarjama.arabic.normalise_for_matching`, stored beside it (`norm_source`,
@@ -13,7 +13,8 @@ triggers defined here (so they fire whichever program changes the units):
   index). Beside it, `common_features` lists the features too common to be worth probing;
 * `units_source_text`, `units_target_text` — trigrams of the normalised source and target, for concordance on
   parts of words (Arabic glues prefixes such as و، ب، ال to the word, so whole-word search would miss most hits).
-  Searched with GLOB, which FTS5 answers from the trigram index and checks against the text.
+  Searched with GLOB, which FTS5 answers from the trigram index and checks against the text. The units a large
+  import added wait in `concordance_backlog` until they are indexed (`tarjama.memory.concordance_index`).
 
 And `units_codes`, each approved unit's scoring words one character each (`scoring_codes`), from which a lookup
 scores its candidates.
@@ -65,6 +66,29 @@ _COMMON_AFTER_INSERT = f"""
                 > {RARE_FEATURE_UNITS};
 """  # noqa: E501 - the trigger's text as every earlier version wrote it
 
+# The concordance indexes of a unit the backlog holds (`tarjama.memory.concordance_index`) are left to the build
+# that empties it: it indexes the unit's text as it is then, and the index has nothing of the unit to remove before.
+_BACKLOG_TABLE = """
+    CREATE TABLE IF NOT EXISTS concordance_backlog (first_id INTEGER PRIMARY KEY, last_id INTEGER NOT NULL)
+"""
+
+
+def _indexed(unit: str) -> str:
+    return (f"NOT EXISTS (SELECT 1 FROM concordance_backlog WHERE first_id <= {unit}.id "
+            f"AND last_id >= {unit}.id)")
+
+
+_CONCORDANCE_INSERT = f"""
+            INSERT INTO units_source_text (rowid, norm_source) SELECT new.id, new.norm_source WHERE {_indexed("new")};
+            INSERT INTO units_target_text (rowid, norm_target) SELECT new.id, new.norm_target WHERE {_indexed("new")};
+"""
+_CONCORDANCE_DELETE = f"""
+            INSERT INTO units_source_text (units_source_text, rowid, norm_source)
+                SELECT 'delete', old.id, old.norm_source WHERE {_indexed("old")};
+            INSERT INTO units_target_text (units_target_text, rowid, norm_target)
+                SELECT 'delete', old.id, old.norm_target WHERE {_indexed("old")};
+"""
+
 # Unqualified names in a trigger body resolve in the trigger's own schema, so these also keep the indexes in sync
 # when a project writes `tm.units` through ATTACH. A bulk import drops them and indexes each chunk with
 # `tarjama.memory.bulk_index.index_inserted` instead (five times faster than row by row), then creates them again
@@ -73,21 +97,17 @@ INDEX_TRIGGERS = {
     "units_indexed_insert": f"""
         CREATE TRIGGER units_indexed_insert AFTER INSERT ON units BEGIN
             INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
-            INSERT INTO units_source_text (rowid, norm_source) VALUES (new.id, new.norm_source);
-            INSERT INTO units_target_text (rowid, norm_target) VALUES (new.id, new.norm_target);
+            {_CONCORDANCE_INSERT}
             INSERT INTO units_codes (id, codes) SELECT new.id, tarjama_scoring_codes(new.norm_source)
                 WHERE new.approved = 1;
             {_COMMON_AFTER_INSERT}
         END
     """,
-    "units_indexed_delete": """
+    "units_indexed_delete": f"""
         CREATE TRIGGER units_indexed_delete AFTER DELETE ON units BEGIN
             INSERT INTO units_features (units_features, rowid, features)
                 VALUES ('delete', old.id, tarjama_match_features(old.norm_source));
-            INSERT INTO units_source_text (units_source_text, rowid, norm_source)
-                VALUES ('delete', old.id, old.norm_source);
-            INSERT INTO units_target_text (units_target_text, rowid, norm_target)
-                VALUES ('delete', old.id, old.norm_target);
+            {_CONCORDANCE_DELETE}
             DELETE FROM units_codes WHERE id = old.id;
         END
     """,
@@ -95,13 +115,9 @@ INDEX_TRIGGERS = {
         CREATE TRIGGER units_indexed_update AFTER UPDATE OF norm_source, norm_target ON units BEGIN
             INSERT INTO units_features (units_features, rowid, features)
                 VALUES ('delete', old.id, tarjama_match_features(old.norm_source));
-            INSERT INTO units_source_text (units_source_text, rowid, norm_source)
-                VALUES ('delete', old.id, old.norm_source);
-            INSERT INTO units_target_text (units_target_text, rowid, norm_target)
-                VALUES ('delete', old.id, old.norm_target);
+            {_CONCORDANCE_DELETE}
             INSERT INTO units_features (rowid, features) VALUES (new.id, tarjama_match_features(new.norm_source));
-            INSERT INTO units_source_text (rowid, norm_source) VALUES (new.id, new.norm_source);
-            INSERT INTO units_target_text (rowid, norm_target) VALUES (new.id, new.norm_target);
+            {_CONCORDANCE_INSERT}
             {_COMMON_AFTER_INSERT}
         END
     """,
@@ -258,6 +274,13 @@ def _schema_v7(db: sqlite_utils.Database) -> None:
     db.execute(SOURCE_KEY_INDEX.replace("INDEX", "INDEX IF NOT EXISTS", 1))
 
 
+def _schema_v8(db: sqlite_utils.Database) -> None:
+    """The concordance backlog: a large import leaves the trigrams of the units it adds to be indexed after it
+    (`tarjama.memory.concordance_index`), and the triggers leave a unit in the backlog to that build. Nothing of
+    an existing unit changes: its trigrams are indexed already."""
+    create_triggers(db)
+
+
 def refresh_common_features(db: sqlite_utils.Database) -> None:
     """List again the features in more than `RARE_FEATURE_UNITS` units, and in how many, from the features
     index's counts.
@@ -276,7 +299,9 @@ def refresh_common_features(db: sqlite_utils.Database) -> None:
 
 
 def create_triggers(db: sqlite_utils.Database) -> None:
-    """The triggers of the current schema, replacing any an earlier version made."""
+    """The triggers of the current schema, replacing any an earlier version made, and the backlog table they
+    read."""
+    db.execute(_BACKLOG_TABLE)
     for name, trigger in [("units_codes_update", _CODES_TRIGGER), *INDEX_TRIGGERS.items()]:
         db.execute(f"DROP TRIGGER IF EXISTS {name}")
         db.execute(trigger)
@@ -291,5 +316,6 @@ def register_functions(db: sqlite_utils.Database) -> None:
 
 TM_FILE = FileKind(
     application_id=0x544A544D, description=QT_TRANSLATE_NOOP("Errors", "Tarjama translation memory"),
-    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6, _schema_v7],
+    migrations=[_schema_v1, _schema_v2, _schema_v3, _schema_v4, _schema_v5, _schema_v6, _schema_v7,
+                _schema_v8],
 )

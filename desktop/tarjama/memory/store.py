@@ -29,6 +29,7 @@ from tarjama.domain import ConcordanceHit, TmMatch, TmUnit, UnitOrigin
 from tarjama.errors import QT_TRANSLATE_NOOP
 from tarjama.inline_tags import table_from_json, table_to_json
 from tarjama.memory.bulk_index import index_inserted, loading_fts, with_index_values
+from tarjama.memory.concordance_index import backlog_ranges, index_added, index_next_chunk, waiting_ids
 from tarjama.memory.errors import ImportCancelled, MemoryBusyError, is_busy
 from tarjama.memory.fuzzy import FuzzySearch
 from tarjama.memory.highlight import occurrences
@@ -194,6 +195,8 @@ class _Load:
         self._pending: dict[tuple[str, str], _Row] = {}
         self.added = self.merged = 0
         self.indexed = self._last_id()
+        #: The id of the first unit this load adds: the ones it adds are those from here to the last.
+        self.first_added = self.indexed + 1
         self._written: PairHashes | None = None
         if self.indexed == 0:
             self._written = PairHashes()
@@ -398,19 +401,7 @@ class TranslationMemory(StoreFile):
             return []
         columns = {"source": ["norm_source"], "target": ["norm_target"], "both": ["norm_source", "norm_target"]}[side]
         if len(needle) >= 3:
-            # GLOB on a trigram table is answered from the index and checked on the text; FTS5 hands rows over
-            # newest first, so each column stops after `limit` hits. "both" merges the two columns' hits.
-            pattern = "*" + needle.translate(_GLOB_ESCAPES) + "*"
-            found: dict[int, Sequence] = {}
-            for column in columns:
-                index = column.replace("norm_", "units_") + "_text"
-                for row in self._db.execute(
-                    f"SELECT {_JOINED_UNIT_COLUMNS} FROM {index} f JOIN units u ON u.id = f.rowid "
-                    f"WHERE f.{column} GLOB ? AND u.approved = 1 ORDER BY f.rowid DESC LIMIT ?",
-                    [pattern, limit],
-                ):
-                    found[row[0]] = row
-            rows = [found[unit_id] for unit_id in sorted(found, reverse=True)[:limit]]
+            rows = self._concordance_rows("*" + needle.translate(_GLOB_ESCAPES) + "*", columns, limit)
         else:  # no trigram to look up (and SQLite 3.40 finds nothing for a short non-ASCII pattern): scan
             condition = " OR ".join(f"instr({column}, :needle) > 0" for column in columns)
             rows = self._db.execute(
@@ -428,6 +419,29 @@ class TranslationMemory(StoreFile):
                 )
             )
         return hits
+
+    def _concordance_rows(self, pattern: str, columns: list[str], limit: int) -> list[Sequence]:
+        """The newest `limit` approved units whose `columns` match the GLOB `pattern`.
+
+        GLOB on a trigram table is answered from the index and checked on the text; FTS5 hands rows over newest
+        first, so each column stops after `limit` hits. The units still in the concordance backlog are not in the
+        index: their text is scanned with the same GLOB, in one read transaction with the index's, so a chunk of
+        the backlog indexed meanwhile is found once. "both" merges the two columns' hits."""
+        found: dict[int, Sequence] = {}
+        with self._snapshot():
+            backlog = backlog_ranges(self._conn)
+            for column in columns:
+                index = column.replace("norm_", "units_") + "_text"
+                searches = [(f"SELECT {_JOINED_UNIT_COLUMNS} FROM {index} f JOIN units u ON u.id = f.rowid "
+                             f"WHERE f.{column} GLOB ? AND u.approved = 1 ORDER BY f.rowid DESC LIMIT ?",
+                             [pattern, limit])]
+                searches += [(f"SELECT {_UNIT_COLUMNS} FROM units WHERE id BETWEEN ? AND ? AND approved = 1 "
+                              f"AND {column} GLOB ? ORDER BY id DESC LIMIT ?", [first, last, pattern, limit])
+                             for first, last in backlog]
+                for statement, parameters in searches:
+                    for row in self._conn.execute(statement, parameters):
+                        found[row[0]] = row
+        return [found[unit_id] for unit_id in sorted(found, reverse=True)[:limit]]
 
     def units(self, *, approved_only: bool = True) -> Iterator[TmUnit]:
         """Every unit in id order, streamed from a cursor: an export of a million units holds one at a time."""
@@ -483,6 +497,7 @@ class TranslationMemory(StoreFile):
                     if on_progress is not None:
                         on_progress(read)
             last = load.finish()
+            index_added(db.conn, load.first_added, last)
             create_triggers(db)
             if load.added * 10 >= last:
                 # A bulk load leaves the features index in many segments, each searched by every lookup; merged
@@ -539,6 +554,27 @@ class TranslationMemory(StoreFile):
             _merged(stored, row),
         )
         return stored["id"]
+
+    def concordance_waiting(self) -> int:
+        """How many unit ids wait for the concordance indexes (`tarjama.memory.concordance_index`)."""
+        return waiting_ids(self._conn)
+
+    def index_concordance_backlog(
+        self, *, wait: float, cancel: Callable[[], bool] | None = None, on_progress: Callable[[int], None] | None = None
+    ) -> int:
+        """Index the concordance backlog a chunk per transaction, each waiting at most `wait` seconds for another
+        program's write (MemoryBusyError after that); `cancel` is asked and `on_progress` told the ids covered so
+        far after each chunk. Returns the ids covered; a cancelled build leaves the rest for the next."""
+        done = 0
+        while cancel is None or not cancel():
+            with self.writing(wait=wait) as db:
+                covered = index_next_chunk(db.conn)
+            if not covered:
+                break
+            done += covered
+            if on_progress is not None:
+                on_progress(done)
+        return done
 
     def record_use(self, *unit_ids: int) -> None:
         """Count that these units were used to fill segments (one transaction for a whole batch)."""

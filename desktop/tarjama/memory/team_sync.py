@@ -40,6 +40,7 @@ import sqlite_utils
 
 from tarjama.domain import TmUnit
 from tarjama.memory.bulk_index import index_inserted, loading_fts, with_index_values
+from tarjama.memory.concordance_index import index_range
 from tarjama.memory.editing import UnitAction, log_change, unit_row
 from tarjama.memory.replica_tables import (
     Queued,
@@ -239,6 +240,7 @@ def _insert_pulled(db: sqlite_utils.Database, units: dict[int, TmUnit]) -> None:
             db.execute(f"DROP TRIGGER {name}")
         db.conn.executemany(_INSERT, rows)
         index_inserted(db, rows, first)
+        index_range(db.conn, first, first + len(rows) - 1)
         create_triggers(db)
     db.conn.executemany("INSERT INTO team_units (server_id, unit_id) VALUES (?, ?)",
                         zip(units, range(first, first + len(rows)), strict=True))

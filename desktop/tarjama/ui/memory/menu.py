@@ -117,6 +117,11 @@ class TmMenu(FileJobs):
 
     # -- editing units --------------------------------------------------------------------------------------
 
+    def cancel(self) -> None:
+        """Stop the import or export running and the concordance indexing (the window is closing)."""
+        super().cancel()
+        self.panels.indexing.cancel()
+
     def open_editor(self, query: str) -> None:
         """The TM editor of the project's memory (the user's own with no project open), searching for `query`."""
         tm = self._target_tm()
@@ -157,6 +162,7 @@ class TmMenu(FileJobs):
                 message.format(name=tmx.name, added=report.added, merged=report.merged, n=skipped), 10000
             )
             self.panels.refresh()
+            self.panels.indexing.resume(tm)
 
         self._run(
             self.tr("Importing {name}…").format(name=tmx.name),

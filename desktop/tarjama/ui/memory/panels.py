@@ -24,6 +24,7 @@ from tarjama.ui.common.error_text import error_text
 from tarjama.ui.editor.session import ProjectSession
 from tarjama.ui.memory.banner import TmProblemBanner
 from tarjama.ui.memory.concordance import ConcordancePanel
+from tarjama.ui.memory.concordance_build import ConcordanceIndexing
 from tarjama.ui.memory.pane import TmPane
 from tarjama.ui.memory.update import bring_up_to_date
 from tarjama.ui.memory.worker import Lookup, Search, TmWorker
@@ -45,6 +46,8 @@ class TmPanels(QObject):
         self.banner = TmProblemBanner()
         self.session: ProjectSession | None = None
         self.worker: TmWorker | None = None
+        #: What a large import left for concordance, indexed in the background (`concordance_build`).
+        self.indexing = ConcordanceIndexing(window)
         self._segment: Segment | None = None
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
@@ -111,6 +114,7 @@ class TmPanels(QObject):
             self.worker.hitsFound.connect(self.concordance.show_hits)
             self.worker.failed.connect(self._on_failed)
             self.worker.start()
+            self.indexing.resume(path)
             self.label.setText(self.tr("TM: {name}").format(name=path.stem))
             self.label.setToolTip(str(path))
         else:
