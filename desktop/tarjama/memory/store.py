@@ -468,7 +468,8 @@ class TranslationMemory(StoreFile):
 
         `units` is consumed as a stream, so a million units need no more memory than a chunk. If the iterable
         raises (a malformed file) or `cancel` returns true (asked every 100 units, raising ImportCancelled), nothing
-        of the import is kept. `on_progress` gets the number of units read so far, once per chunk.
+        of the import is kept. `on_progress` gets the number of units read so far, once per chunk. The concordance
+        indexes of many units added are left to `index_concordance_backlog` (`tarjama.memory.concordance_index`).
         """
         return self.import_rows(map(prepared_row, units), cancel=cancel, on_progress=on_progress)
 
