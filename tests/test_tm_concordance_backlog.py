@@ -9,6 +9,8 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -27,9 +29,11 @@ WORDS = ("الهدنة", "المفاوضات", "الوفد", "العاصمة", "
 
 @pytest.fixture(autouse=True)
 def small_backlog(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A backlog from 50 units on, built 20 at a time, so that a few hundred units make several chunks."""
+    """A backlog from 50 units on, built 20 at a time, so that a few hundred units make several chunks, without
+    the pause between chunks but where a test asks for it."""
     monkeypatch.setattr(concordance_index, "INLINE_UNITS", 50)
     monkeypatch.setattr(concordance_index, "CHUNK", 20)
+    monkeypatch.setattr(concordance_index, "BUILD_PAUSE", 0.0)
 
 
 def _units(count: int, start: int = 0) -> list[TmUnit]:
@@ -189,6 +193,8 @@ def test_a_version_7_memory_gains_the_backlog_and_guarded_triggers(tmp_path: Pat
 
 _BUILDER = """
 import sys
+import threading
+import time
 from pathlib import Path
 from tarjama.memory import concordance_index
 from tarjama.memory.store import TranslationMemory
@@ -259,3 +265,43 @@ def test_each_chunk_of_a_build_loads_as_an_import_does_and_leaves_the_index_sett
         memory.import_units(_units(100))
         memory.index_concordance_backlog(wait=0)
         assert during == [{0}] * 6 and automerge(memory._conn) == {4}
+
+
+def test_a_writer_waiting_during_a_build_gets_in_between_two_chunks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As an approval's unit does: the build, whose chunks here each hold the memory a tenth of a second, pauses
+    after each, and SQLite lets the waiting writer in then (without the pause it would wait for the whole build)."""
+    monkeypatch.setattr(concordance_index, "BUILD_PAUSE", 0.05)
+    monkeypatch.setattr(concordance_index, "CHUNK", 200)
+    real = concordance_index.index_next_chunk
+
+    def slow(conn: sqlite3.Connection) -> int:
+        time.sleep(0.1)
+        return real(conn)
+
+    monkeypatch.setattr("tarjama.memory.store.index_next_chunk", slow)
+    path = tmp_path / "m.tarjama-tm"
+    with TranslationMemory.create(path) as memory:
+        memory.import_units(_units(2000))
+    started = threading.Event()
+
+    def build() -> None:
+        with TranslationMemory.open(path) as builder:
+            builder.index_concordance_backlog(wait=5, on_progress=lambda done: started.set())
+
+    thread = threading.Thread(target=build)
+    thread.start()
+    try:
+        assert started.wait(10)
+        with TranslationMemory.open(path) as other:
+            begun = time.monotonic()
+            with other.writing(wait=3):
+                waited = time.monotonic() - begun
+            other.add(TmUnit("وحدة أثناء الفهرسة.", "A unit while indexing."))
+            assert other.concordance_waiting() > 0, "the build is still going"
+    finally:
+        thread.join()
+    assert waited < 3
+    with TranslationMemory.open(path) as memory:
+        assert memory.concordance_waiting() == 0 and memory.concordance("أثناء الفهرسة")
+    _index_consistent(path)

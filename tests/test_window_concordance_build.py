@@ -22,6 +22,7 @@ from tarjama.ui.shell.main_window import MainWindow
 def small_backlog(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(concordance_index, "INLINE_UNITS", 50)
     monkeypatch.setattr(concordance_index, "CHUNK", 20)
+    monkeypatch.setattr(concordance_index, "BUILD_PAUSE", 0.0)
 
 
 def _units(count: int) -> list[TmUnit]:

@@ -19,8 +19,12 @@ import sqlite3
 
 #: An import adding fewer units indexes them itself, before it commits (well under a second).
 INLINE_UNITS = 20_000
-#: Units indexed per transaction of a build: about a fifth of a second, so an approval waits no longer.
+#: Units indexed per transaction of a build: about a seventh of a second, so an approval waits no longer.
 CHUNK = 5_000
+#: Seconds a build leaves the memory free between two chunks, for the writers waiting meanwhile: SQLite's busy
+#: handler looks again every 100 ms at most, so a third of the time free lets one in within a few looks (a tenth
+#: more time for a million units).
+BUILD_PAUSE = 0.05
 
 _INDEX_RANGE = (
     "INSERT INTO units_source_text (rowid, norm_source) SELECT id, norm_source FROM units WHERE id BETWEEN ? AND ?",
