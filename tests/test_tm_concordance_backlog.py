@@ -230,16 +230,18 @@ def test_a_build_killed_midway_leaves_a_memory_the_next_build_completes(tmp_path
     _index_consistent(path)
 
 
-def test_the_cli_import_indexes_what_it_left_for_concordance_before_it_ends(
+def test_the_cli_import_indexes_as_it_goes_and_finishes_what_a_window_left(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from test_cli import run
 
-    tmx = tmp_path / "agency.tmx"
-    write_tmx(tmx, _units(120))
     path = tmp_path / "m.tarjama-tm"
+    with TranslationMemory.create(path) as memory:
+        memory.import_units(_units(70))  # as the window imports: left for later
+    tmx = tmp_path / "agency.tmx"
+    write_tmx(tmx, _units(120, start=70))
     code, out, err = run(capsys, "tm", "import", tmx, "--tm", path)
     assert code == 0, err
-    assert "120 units added" in out and "Indexed 120 units for concordance." in out
+    assert "120 units added" in out and "Indexed 70 units for concordance." in out
     with TranslationMemory.open(path) as memory:
         assert memory.concordance_waiting() == 0
     _index_consistent(path)

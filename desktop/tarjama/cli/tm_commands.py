@@ -62,15 +62,16 @@ def cmd_tm_import(args: argparse.Namespace, out: Out) -> None:
         if isinstance(location, str):
             report = import_tmx_to_team(location, args.file, on_progress=done)
         else:
-            report = import_tmx(location, args.file, on_progress=done)
+            # Indexed for concordance as it goes: the command ends when all is done, which is sooner this way.
+            report = import_tmx(location, args.file, on_progress=done, concordance_later=False)
     out.line(report.summary())
     if not isinstance(location, str):
         _index_concordance(location, out)
 
 
 def _index_concordance(location: Path, out: Out) -> None:
-    """What a large import left for concordance, indexed before the command ends (a window does it in the
-    background): interrupted, the rest waits for the next import or for the window."""
+    """What a large import by the window left for concordance and the window has not indexed yet (it was closed
+    first), indexed before the command ends: interrupted, the rest waits for the next import or for the window."""
     from tarjama.memory.exchange import index_concordance
     from tarjama.memory.store import TranslationMemory
 

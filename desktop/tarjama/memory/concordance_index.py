@@ -2,11 +2,11 @@
 
 The two trigram indexes (`units_source_text`, `units_target_text`, see `tarjama.memory.schema`) are what only
 concordance reads, and filling them was some 40 % of a large import's writing (about 37 of 85 µs a unit, measured
-by `bench/tm_import_floor.py`). So an import that adds at least `INLINE_UNITS` units does not fill them: it records
-the ids it added in `concordance_backlog`, commits, and the memory is ready for lookups at once. The backlog is
-then indexed `CHUNK` units per transaction (`index_next_chunk`), so approvals written meanwhile wait for no more
-than one chunk; a build cut short (the window closed, the power gone) leaves the rest in the backlog, where the
-next build finds it.
+by `bench/tm_import_floor.py`). So an import that adds at least `INLINE_UNITS` units (in the window: the CLI, which
+ends when all is done, indexes as it goes) does not fill them: it records the ids it added in `concordance_backlog`,
+commits, and the memory is ready for lookups at once. The backlog is then indexed `CHUNK` units per transaction
+(`index_next_chunk`), so approvals written meanwhile wait for no more than one chunk; a build cut short (the window
+closed, the power gone) leaves the rest in the backlog, where the next build finds it.
 
 Until then nothing is missing: concordance reads the index for the units in it and scans the text of the units
 in the backlog (`backlog_ranges`), which finds the same units, only more slowly; and the memory's triggers leave
@@ -39,11 +39,12 @@ def index_range(conn: sqlite3.Connection, first: int, last: int) -> None:
         conn.execute(statement, [first, last])
 
 
-def index_added(conn: sqlite3.Connection, first: int, last: int) -> None:
-    """The units an import added, ids `first` to `last`: indexed now if they are few, else put in the backlog."""
+def index_added(conn: sqlite3.Connection, first: int, last: int, *, later: bool) -> None:
+    """The units an import added, ids `first` to `last`: put in the backlog if they are many and the import
+    leaves them for `later`, else indexed now."""
     if last < first:
         return
-    if last - first + 1 < INLINE_UNITS:
+    if not later or last - first + 1 < INLINE_UNITS:
         index_range(conn, first, last)
     else:
         conn.execute("INSERT INTO concordance_backlog (first_id, last_id) VALUES (?, ?)", [first, last])

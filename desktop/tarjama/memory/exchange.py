@@ -43,21 +43,23 @@ class TmxImportReport:
 
 
 def import_tmx(
-    tm_path: Path, tmx_path: Path, *, cancel: Cancel = None, on_progress: Progress = None
+    tm_path: Path, tmx_path: Path, *, cancel: Cancel = None, on_progress: Progress = None,
+    concordance_later: bool = True,
 ) -> TmxImportReport:
     """Add a TMX file's Arabic→English units to the TM at `tm_path` (created if needed), merging duplicates.
 
     A file with no Arabic→English unit at all is refused rather than reported as a successful import of nothing,
     because that almost always means the wrong file or a memory for another language pair. A memory the import
     creates is built whole before it is published (`TranslationMemory.build`), so a refused, failed or cancelled
-    file leaves no memory behind.
+    file leaves no memory behind. `concordance_later`: as for `TranslationMemory.import_units`.
     """
     tmx_path = Path(tmx_path)
     tm_path = Path(tm_path)
 
     def fill(memory: TranslationMemory) -> TmxImportReport:
         report = TmxReport()
-        result = memory.import_rows(prepared_rows(tmx_path, report), cancel=cancel, on_progress=on_progress)
+        result = memory.import_rows(prepared_rows(tmx_path, report), cancel=cancel, on_progress=on_progress,
+                                    concordance_later=concordance_later)
         return import_report(tmx_path, result, report)
 
     if not tm_path.exists():

@@ -465,15 +465,19 @@ class TranslationMemory(StoreFile):
         *,
         cancel: Callable[[], bool] | None = None,
         on_progress: Callable[[int], None] | None = None,
+        concordance_later: bool = True,
     ) -> ImportResult:
         """Add many units (e.g. read from a TMX file) as one transaction, merging duplicates.
 
         `units` is consumed as a stream, so a million units need no more memory than a chunk. If the iterable
         raises (a malformed file) or `cancel` returns true (asked every 100 units, raising ImportCancelled), nothing
-        of the import is kept. `on_progress` gets the number of units read so far, once per chunk. The concordance
-        indexes of many units added are left to `index_concordance_backlog` (`tarjama.memory.concordance_index`).
+        of the import is kept. `on_progress` gets the number of units read so far, once per chunk. With
+        `concordance_later`, the concordance indexes of many units added are left to `index_concordance_backlog`
+        (`tarjama.memory.concordance_index`): the memory is ready for lookups sooner, and fully indexed later than
+        by an import that indexes them itself (for a program that waits for both, as the CLI does).
         """
-        return self.import_rows(map(prepared_row, units), cancel=cancel, on_progress=on_progress)
+        return self.import_rows(map(prepared_row, units), cancel=cancel, on_progress=on_progress,
+                                concordance_later=concordance_later)
 
     def import_rows(
         self,
@@ -481,6 +485,7 @@ class TranslationMemory(StoreFile):
         *,
         cancel: Callable[[], bool] | None = None,
         on_progress: Callable[[int], None] | None = None,
+        concordance_later: bool = True,
     ) -> ImportResult:
         """`import_units` of units already made rows by `prepared_row` (a large TMX file's, in a second process
         while this one writes: `tarjama.memory.tmx_loading`)."""
@@ -500,7 +505,7 @@ class TranslationMemory(StoreFile):
                     if on_progress is not None:
                         on_progress(read)
             last = load.finish()
-            index_added(db.conn, load.first_added, last)
+            index_added(db.conn, load.first_added, last, later=concordance_later)
             create_triggers(db)
             if load.added * 10 >= last:
                 # A bulk load leaves the features index in many segments, each searched by every lookup; merged
